@@ -1,0 +1,102 @@
+/**
+ * `import a file`: read the workbook, parse every sheet, apply all of it or
+ * nothing. Used by `npm run import`, the start-up seeding and (later) files
+ * sent in chat by the standing office.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportProblem } from '../../domain/imports/grid.ts';
+import { parseFile } from '../../domain/imports/parse-file.ts';
+import { findPlanReference } from '../../domain/imports/plans.ts';
+import type { Day } from '../../domain/shared/day.ts';
+import type { Db } from '../../prisma/database.ts';
+import { applyImport, type ImportOutcome } from '../../prisma/stores/import-store.ts';
+import type { Translator } from '../i18n.ts';
+import { NotAWorkbookError, readSheets } from '../files/read-sheet.ts';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  unitName?: string;
+  /** A plan for sheets that name none: "Kế hoạch số 12-KH/TU…" or a code like "CTr-2026". */
+  plan?: string;
+  asOf: Day;
+  now?: Date;
+  actor: string;
+}
+
+export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportOutcome> {
+  const name = basename(fileName);
+  const refused = (problems: ImportProblem[]): ImportOutcome => ({
+    ok: false,
+    dryRun: Boolean(options.dryRun),
+    problems,
+    reportingUnits: {},
+    summary: {
+      plansCreated: 0, unitsCreated: 0, unitsChanged: 0, tasksCreated: 0, tasksChanged: 0, tasksUnchanged: 0,
+      assignmentsCreated: 0, updatesCreated: 0, peopleCreated: 0, peopleChanged: 0, peopleUnchanged: 0,
+    },
+  });
+  let grids;
+  try {
+    grids = await readSheets(bytes, name);
+  } catch (err) {
+    if (err instanceof NotAWorkbookError) return refused([{ sheet: name, row: null, column: null, code: 'not-a-workbook' }]);
+    throw err;
+  }
+  const plan = options.plan ? (findPlanReference(options.plan) ?? { code: options.plan, title: options.plan, issuedOn: null, year: null }) : undefined;
+  const parsed = parseFile(grids, { plan });
+  if (parsed.problems.length) return refused(parsed.problems);
+  return applyImport(prisma, {
+    fileName: name,
+    fileHash: createHash('sha256').update(bytes).digest('hex'),
+    appendices: parsed.appendices,
+    units: parsed.units,
+    unitsSheet: parsed.unitsSheet,
+    people: parsed.people,
+    peopleSheet: parsed.peopleSheet,
+    unitName: options.unitName,
+    asOf: options.asOf,
+    now: options.now ?? new Date(),
+    actor: options.actor,
+    dryRun: Boolean(options.dryRun),
+  });
+}
+
+export async function importFile(prisma: Db, path: string, options: ImportOptions): Promise<ImportOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return importBytes(prisma, new Uint8Array(), path, options);
+  }
+  return importBytes(prisma, bytes, path, options);
+}
+
+/** One Vietnamese line per problem: "Sheet 'PL1', dòng 14, cột F (…): …". */
+export function describeProblem(p: ImportProblem, tr: Translator, locale: 'vi' | 'en' = 'vi'): string {
+  const where = [
+    tr.t('import-where-sheet', { sheet: p.sheet }, locale),
+    p.row !== null ? tr.t('import-where-row', { row: p.row }, locale) : null,
+    p.column ? tr.t('import-where-column', { column: p.column }, locale) : null,
+  ].filter(Boolean);
+  return `${where.join(', ')}: ${tr.t(`import-problem-${p.code}`, p.args, locale)}`;
+}
+
+export function describeOutcome(o: ImportOutcome, tr: Translator, locale: 'vi' | 'en' = 'vi'): string {
+  if (!o.ok) {
+    return [tr.t('import-refused', { count: o.problems.length }, locale), ...o.problems.map((p) => `  • ${describeProblem(p, tr, locale)}`)].join('\n');
+  }
+  const s = o.summary;
+  const lines = [
+    tr.t(o.dryRun ? 'import-dry-run-ok' : 'import-ok', {}, locale),
+    tr.t('import-summary-tasks', { created: s.tasksCreated, changed: s.tasksChanged, unchanged: s.tasksUnchanged }, locale),
+    tr.t('import-summary-updates', { count: s.updatesCreated }, locale),
+    tr.t('import-summary-units', { created: s.unitsCreated, changed: s.unitsChanged, plans: s.plansCreated, assignments: s.assignmentsCreated }, locale),
+  ];
+  if (s.peopleCreated + s.peopleChanged + s.peopleUnchanged > 0) {
+    lines.push(tr.t('import-summary-people', { created: s.peopleCreated, changed: s.peopleChanged, unchanged: s.peopleUnchanged }, locale));
+  }
+  for (const [sheet, unit] of Object.entries(o.reportingUnits)) lines.push(tr.t('import-reporting-unit', { sheet, unit }, locale));
+  return lines.join('\n');
+}

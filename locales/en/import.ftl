@@ -1,0 +1,36 @@
+## Importing from Excel/CSV
+
+import-ok = Import complete.
+import-dry-run-ok = Dry run (--dry-run): the file is valid; nothing was written.
+import-refused = This file was not imported: { $count } problem(s). Stored data is unchanged.
+import-summary-tasks = Tasks/indicators: { $created } new, { $changed } changed, { $unchanged } unchanged.
+import-summary-updates = New progress updates: { $count }.
+import-summary-units = Units: { $created } new, { $changed } changed; new plans: { $plans }; new assignments: { $assignments }.
+import-summary-people = People: { $created } new, { $changed } changed, { $unchanged } unchanged.
+import-reporting-unit = Sheet "{ $sheet }": reporting unit is { $unit }.
+import-where-sheet = Sheet "{ $sheet }"
+import-where-row = row { $row }
+import-where-column = column { $column }
+
+import-problem-not-a-workbook = the file is not a readable Excel (.xlsx) or CSV file.
+import-problem-empty-file = the file has no data.
+import-problem-no-header = no appendix header row found (expected columns such as "STT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành", "Đã hoàn thành", "Đang triển khai").
+import-problem-missing-column = the column "{ $name }" is missing.
+import-problem-no-rows = no task rows under the header.
+import-problem-bad-number = "{ $value }" is not a valid item number (expected 1, 1.2 or 22.).
+import-problem-missing-number = the row has content but no item number.
+import-problem-missing-title = the task title is missing.
+import-problem-duplicate-number = item number "{ $value }" repeats row { $first } in the same section.
+import-problem-percent-not-number = the % complete cell holds "{ $value }" – expected a rate such as 30% or "Đang triển khai (30%)".
+import-problem-percent-over-100 = completion over 100%: "{ $value }".
+import-problem-bad-done-mark = the "Đã hoàn thành" column takes only an X mark, got "{ $value }".
+import-problem-done-and-percent = marked done and below 100% at once.
+import-problem-unknown-unit = no unit "{ $value }" in the units registry.
+import-problem-no-unit = the reporting unit is unknown: the title names none; give it with --unit "Unit name".
+import-problem-no-plan = the plan of this row is unknown (no "Kế hoạch số …" in its headings); give it with --plan.
+import-problem-bad-role = unknown role "{ $value }" (use: cán bộ đầu mối, lãnh đạo đơn vị, lãnh đạo thành phố, tổ công nghệ số, quản trị).
+import-problem-bad-phone = not a Vietnamese mobile number.
+import-problem-missing-name = the name is missing.
+import-problem-duplicate-person = the phone number repeats row { $first }.
+import-problem-bad-unit-kind = unknown unit kind "{ $value }" (use: sở, xã, phường, đặc khu, cơ quan đảng, cơ quan, trường đại học, thành phố).
+import-problem-unknown-parent = the parent unit "{ $value }" is not in the registry.
