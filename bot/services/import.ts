@@ -20,7 +20,9 @@ export interface ImportOptions {
   unitName?: string;
   /** A plan for sheets that name none: "Kế hoạch số 12-KH/TU…" or a code like "CTr-2026". */
   plan?: string;
-  asOf: Day;
+  /** The day the progress speaks about; else the file's "số liệu đến ngày …", else `today`. */
+  asOf?: Day;
+  today: Day;
   now?: Date;
   actor: string;
 }
@@ -56,7 +58,7 @@ export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: strin
     people: parsed.people,
     peopleSheet: parsed.peopleSheet,
     unitName: options.unitName,
-    asOf: options.asOf,
+    asOf: options.asOf ?? parsed.appendices.find((s) => s.asOf)?.asOf ?? options.today,
     now: options.now ?? new Date(),
     actor: options.actor,
     dryRun: Boolean(options.dryRun),

@@ -11,6 +11,7 @@
 import { parseDeadline } from '../deadlines/parse-deadline.ts';
 import { readResultText } from '../progress/result-text.ts';
 import { fold, parseVnNumber } from '../shared/text.ts';
+import { isDay, makeDay, type Day } from '../shared/day.ts';
 import { cell, type Grid, type ImportProblem } from './grid.ts';
 import { describeColumn, findHeader, type ColumnKey, type HeaderInfo } from './columns.ts';
 import { findPlanReference, type PlanReference } from './plans.ts';
@@ -64,6 +65,8 @@ export interface ParsedSheet {
   items: ParsedItem[];
   /** Deadline texts kept as text because their form is unknown (not errors). */
   flaggedDeadlines: { row: number; text: string }[];
+  /** "số liệu đến ngày 14/11/2025" in the title rows: the day the figures speak about. */
+  asOf: Day | null;
 }
 
 export interface ParseOptions {
@@ -79,9 +82,9 @@ type LabelKind = 'letter' | 'roman' | 'arabic' | 'blank';
 function labelKind(label: string): LabelKind {
   const l = label.trim().replace(/\.$/, '');
   if (!l) return 'blank';
-  if (LETTER.test(l) && !ROMAN.test(l)) return 'letter';
+  // A lone C, D, L or M is a part letter (A, B, C…); sections never run to 50.
+  if (LETTER.test(l) && !/^[IVX]$/.test(l)) return 'letter';
   if (ROMAN.test(l)) return 'roman';
-  if (LETTER.test(l)) return 'letter';
   return 'arabic';
 }
 
@@ -155,6 +158,10 @@ function clean(text: string): string | null {
 /** Finds the reporting unit in title rows: "ỦY BAN NHÂN DÂN\nĐẶC KHU CÁT HẢI" → "ĐẶC KHU CÁT HẢI". */
 function titleUnit(grid: Grid, header: HeaderInfo): string | null {
   for (let r = 1; r < header.headerRow - 1; r++) {
+    const stated = /^\s*(?:Đơn vị báo cáo|Đơn vị)\s*:\s*(.+?)\s*$/iu.exec(cell(grid, r, 1));
+    if (stated) return stated[1]!;
+  }
+  for (let r = 1; r < header.headerRow - 1; r++) {
     const first = cell(grid, r, 1);
     if (!first) continue;
     const lines = first.split(/\n/).map((l) => l.trim()).filter(Boolean);
@@ -163,6 +170,13 @@ function titleUnit(grid: Grid, header: HeaderInfo): string | null {
     if (unitLine && lines.length > 1) return unitLine;
   }
   return null;
+}
+
+function titleDate(text: string): Day | null {
+  const m = /(?:số liệu )?(?:đến|tính đến) ngày (\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(text);
+  if (!m) return null;
+  const day = makeDay(+m[3]!, +m[2]!, +m[1]!);
+  return isDay(day) && +m[2]! <= 12 && +m[1]! <= 31 ? day : null;
 }
 
 function layoutOf(columns: Partial<Record<ColumnKey, number>>): Layout | null {
@@ -291,7 +305,7 @@ export function parseAppendixSheet(grid: Grid, options: ParseOptions = {}): { sh
     const no = label.replace(/\.$/, '');
     const groupPart = where.groupCode && !no.startsWith(`${where.groupCode}.`) ? `${where.groupCode}.` : '';
     const number = layout === 'assignment' ? no : [where.sectionCode, `${groupPart}${no}`].filter(Boolean).join('.');
-    const key = `${plan.code}|${where.sectionCode}|${number}`;
+    const key = `${plan.code}|${where.sectionCode}|${number}|${fold(cell(grid, row, col.reportingUnit ?? 0))}`;
     if (seen.has(key)) {
       problems.push({ sheet: grid.sheet, row, column: describeColumn(header, col.number!), code: 'duplicate-number', args: { value: label, first: seen.get(key)! } });
       continue;
@@ -321,7 +335,7 @@ export function parseAppendixSheet(grid: Grid, options: ParseOptions = {}): { sh
   }
   if (!items.length && !problems.length) problems.push({ sheet: grid.sheet, row: null, column: null, code: 'no-rows' });
   return {
-    sheet: { sheet: grid.sheet, layout, titleUnitText: layout === 'progress' ? titleUnit(grid, header) : null, items, flaggedDeadlines },
+    sheet: { sheet: grid.sheet, layout, titleUnitText: layout === 'progress' ? titleUnit(grid, header) : null, items, flaggedDeadlines, asOf: titleDate(titleRows) },
     problems,
   };
 }

@@ -34,3 +34,7 @@ import-problem-missing-name = the name is missing.
 import-problem-duplicate-person = the phone number repeats row { $first }.
 import-problem-bad-unit-kind = unknown unit kind "{ $value }" (use: sở, xã, phường, đặc khu, cơ quan đảng, cơ quan, trường đại học, thành phố).
 import-problem-unknown-parent = the parent unit "{ $value }" is not in the registry.
+
+## Export
+
+export-done = Wrote { $file }: the progress appendix of { $count } unit(s), as of { $asOf }.

@@ -34,3 +34,7 @@ import-problem-missing-name = thiếu tên.
 import-problem-duplicate-person = số điện thoại trùng với dòng { $first }.
 import-problem-bad-unit-kind = loại đơn vị "{ $value }" không rõ (dùng: sở, xã, phường, đặc khu, cơ quan đảng, cơ quan, trường đại học, thành phố).
 import-problem-unknown-parent = đơn vị cấp trên "{ $value }" không có trong danh sách.
+
+## Xuất phụ lục
+
+export-done = Đã ghi { $file }: phụ lục tiến độ của { $count } đơn vị, số liệu đến ngày { $asOf }.

@@ -9,6 +9,7 @@ import { isEmptyProgress, type ParsedItem, type ParsedProgress, type ParsedSheet
 import type { ImportProblem } from '../../domain/imports/grid.ts';
 import type { ParsedPerson, ParsedUnit } from '../../domain/imports/registry.ts';
 import { parseDeadline } from '../../domain/deadlines/parse-deadline.ts';
+import { canonicalResultText } from '../../domain/exports/progress-appendix.ts';
 import { dayToDb, instantOf, type Day } from '../../domain/shared/day.ts';
 import { parseUnitList, unitCode, type Collective } from '../../domain/units/names.ts';
 import type { Db } from '../database.ts';
@@ -354,7 +355,10 @@ class ImportRun {
       where: { assignmentId: assignment.id, reportedAt: { lte: reportedAt } },
       orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
     });
-    if (known && PROGRESS_FIELDS.every((f) => same(known[f], p[f]))) return;
+    // A result cell that an export wrote for a chat update (which had none) is the same news.
+    const sameText = (f: (typeof PROGRESS_FIELDS)[number]) =>
+      f === 'actualText' && known!.actualText === null && p.actualText === canonicalResultText(known!, item.kind) ? true : same(known![f], p[f]);
+    if (known && PROGRESS_FIELDS.every(sameText)) return;
     const expected = parseDeadline(p.expectedCompletionText);
     const update = await this.tx.progressUpdate.create({
       data: {

@@ -3,7 +3,7 @@ import { importFile } from '../../bot/services/import.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { CAT_HAI_XLSX, catHaiJson, PROGRAMME_XLSX, programmeJson } from '../support/samples.ts';
 
-const opts = { asOf: '2025-11-14', actor: 'test' } as const;
+const opts = { asOf: '2025-11-14', today: '2025-11-14', actor: 'test' } as const;
 
 describe('importing the Cát Hải progress appendix', () => {
   let db: TestDatabase;

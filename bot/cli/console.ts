@@ -1,0 +1,60 @@
+/**
+ * npm run console -- --as <person> [--today YYYY-MM-DD] [--lang vi|en]
+ * Chat with the bot in the terminal, or pipe messages in, one per line.
+ */
+import { parseArgs } from 'node:util';
+import { today as todayOf } from '../../domain/shared/clock.ts';
+import { createApp, type App } from '../app.ts';
+import { runConsole } from '../console/console.ts';
+import type { Locale } from '../i18n.ts';
+import { clockFor, dayArg, runCli, UsageError } from './args.ts';
+
+export async function openConsole(app: App, as: string | undefined, locale: Locale): Promise<number> {
+  const candidates = as ? await app.queries.findPeople(as) : [];
+  let person = candidates[0];
+  if (!as) {
+    // Filtered here: `roles: { has }` on an enum array is not supported by every driver adapter.
+    const leader = (await app.db.prisma.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } })).find((p) => p.roles.includes('CITY_LEADER'));
+    person = leader ? (await app.queries.person(leader.id)) ?? undefined : undefined;
+  }
+  if (!person) {
+    const sample = await app.db.prisma.person.findMany({ take: 8, orderBy: { id: 'asc' }, include: { unit: true } });
+    throw new UsageError(
+      `${app.tr.t('console-no-person', { query: as ?? '' }, locale)}\n${sample.map((p) => `  --as "${p.fullName}" (${p.unit?.name ?? ''})`).join('\n')}`,
+    );
+  }
+  if (candidates.length > 1) {
+    throw new UsageError(`${app.tr.t('console-many-people', { query: as ?? '' }, locale)}\n${candidates.map((p) => `  --as ${p.id}: ${p.fullName}`).join('\n')}`);
+  }
+  const ctxPerson = person;
+  const interactive = Boolean(process.stdin.isTTY);
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    tr: app.tr,
+    locale,
+    interactive,
+    banner: app.tr.t('console-banner', { name: ctxPerson.fullName, today: todayOf(app.clock), interactive: interactive ? 'yes' : 'no' }, locale),
+    handle: (m) =>
+      app.assistant.handle(m.choiceId ? { kind: 'choice', id: m.choiceId } : { kind: 'text', text: m.text }, {
+        person: ctxPerson,
+        today: todayOf(app.clock),
+        channel: 'CONSOLE',
+        status: app.status,
+      }),
+  });
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runCli(async () => {
+    const { values } = parseArgs({ options: { as: { type: 'string' }, today: { type: 'string' }, lang: { type: 'string', default: 'vi' } } });
+    const locale = (values.lang === 'en' ? 'en' : 'vi') as Locale;
+    const app = await createApp({ clock: clockFor(dayArg(values.today, 'today')) });
+    try {
+      return await openConsole(app, values.as, locale);
+    } finally {
+      await app.close();
+    }
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * The bot's answers to commands, the same on Telegram, Zalo and the console:
+ * help, my tasks, one task (with history, or the roll-up of a collective
+ * task), a unit's tasks grouped by status. Input is text or a chosen option;
+ * output is channel-neutral replies.
+ */
+import type { ChatChannel, PersonRef } from '../people/types.ts';
+import { canSee, visibleUnitIds } from '../people/scope.ts';
+import type { Day } from '../shared/day.ts';
+import { fold } from '../shared/text.ts';
+import type { StatusOptions } from '../status/derive-status.ts';
+import type { TaskQueries } from '../tasks/ports.ts';
+import { byUrgency, statusOf, type TaskRow } from '../tasks/types.ts';
+import { lookupUnit } from '../units/lookup.ts';
+import type { UnitRef } from '../units/types.ts';
+import { line, raw, say, t, type Choice, type Line, type Reply } from './reply.ts';
+import { detailLines, historyLines, statusCounts, STATUS_ICON, taskLines } from './views.ts';
+
+export interface ChatContext {
+  person: PersonRef;
+  today: Day;
+  channel: ChatChannel;
+  status: StatusOptions;
+}
+
+export interface AssistantDeps {
+  queries: TaskQueries;
+}
+
+export type Incoming = { kind: 'text'; text: string } | { kind: 'choice'; id: string };
+
+const PAGE = 8;
+
+type Command = { name: 'help' } | { name: 'mine' } | { name: 'task'; ref: string } | { name: 'unit'; query: string } | { name: 'unknown' };
+
+/** The original text after its first `n` words (folding keeps words, so counts agree). */
+function afterWords(text: string, n: number): string {
+  return text.trim().split(/\s+/).slice(n).join(' ');
+}
+
+/** Commands and their everyday spellings, with or without diacritics. */
+export function readCommand(text: string): Command {
+  const f = fold(text);
+  const cmd = /^\/([a-z_]+)(?:@\w+)?\s*(.*)$/.exec(f);
+  const [name, rest] = cmd ? [cmd[1]!, text.replace(/^\/\S+\s*/, '').trim()] : ['', ''];
+  if (['help', 'trogiup', 'huongdan', 'start'].includes(name) || /^(giup|tro giup|huong dan|help|menu|\?)$/.test(f)) return { name: 'help' };
+  if (['viectoi', 'nhiemvucuatoi', 'mytasks'].includes(name) || /^(viec|nhiem vu|cong viec)( cua)? toi$|^my tasks$/.test(f)) return { name: 'mine' };
+  if (['nv', 'nhiemvu', 'task'].includes(name)) return rest ? { name: 'task', ref: rest } : { name: 'mine' };
+  const nv = /^(?:nv|nhiem vu|chi tieu|task)\s*(?:so\s*)?#?([a-z]?(?:\.?[ivx]+)?(?:\.?[a-z]{1,2})?[\d.]*\d\.?)$/i.exec(f);
+  if (nv) return { name: 'task', ref: nv[1]! };
+  if (['donvi', 'unit'].includes(name)) return { name: 'unit', query: rest };
+  const dv = /^(don vi)\s+(.+)$/.exec(f);
+  if (dv) return { name: 'unit', query: afterWords(text, 2) };
+  return { name: 'unknown' };
+}
+
+export class Assistant {
+  constructor(private readonly deps: AssistantDeps) {}
+
+  async handle(input: Incoming, ctx: ChatContext): Promise<Reply[]> {
+    if (input.kind === 'choice') return this.choice(input.id, ctx);
+    const cmd = readCommand(input.text);
+    switch (cmd.name) {
+      case 'help':
+        return [this.help(ctx)];
+      case 'mine':
+        return [await this.mine(ctx)];
+      case 'task':
+        return this.task(cmd.ref, ctx);
+      case 'unit':
+        return this.unit(cmd.query, ctx);
+      default:
+        return [{ lines: [line(t('chat-not-understood'))], choices: this.menu() }];
+    }
+  }
+
+  menu(): Choice[] {
+    return [
+      { id: 'menu:mine', label: t('menu-mine'), words: ['viec cua toi', 'nhiem vu cua toi'] },
+      { id: 'menu:unit', label: t('menu-unit'), words: ['don vi', 'don vi toi'] },
+      { id: 'menu:help', label: t('menu-help'), words: ['huong dan', 'giup'] },
+    ];
+  }
+
+  help(ctx: ChatContext): Reply {
+    return { lines: [line(t('help-title', { name: ctx.person.fullName }), { strong: true }), line(t('help-body', { channel: ctx.channel }))], choices: this.menu() };
+  }
+
+  private async choice(id: string, ctx: ChatContext): Promise<Reply[]> {
+    const [kind, value] = id.split(':');
+    if (kind === 'menu' && value === 'mine') return [await this.mine(ctx)];
+    if (kind === 'menu' && value === 'unit') return this.unit('', ctx);
+    if (kind === 'menu' && value === 'help') return [this.help(ctx)];
+    if (kind === 'nv' && value) return this.taskById(Number(value), ctx);
+    if (kind === 'dv' && value) return this.unitById(Number(value), ctx);
+    return [say('chat-old-choice')];
+  }
+
+  private async visible(ctx: ChatContext): Promise<{ units: UnitRef[]; visible: number[] | null }> {
+    const units = await this.deps.queries.units();
+    return { units, visible: visibleUnitIds(ctx.person, units) };
+  }
+
+  async mine(ctx: ChatContext): Promise<Reply> {
+    const rows = await this.deps.queries.responsibleFor(ctx.person.id);
+    const open = rows.filter((r) => statusOf(r, ctx.today, ctx.status).status !== 'DONE').sort(byUrgency(ctx.today, ctx.status));
+    const done = rows.length - open.length;
+    if (!rows.length) return say('mine-none');
+    const lines: Line[] = [line(t('mine-title', { open: open.length, done, total: rows.length }), { strong: true })];
+    for (const r of open.slice(0, PAGE)) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false }));
+    if (open.length > PAGE) lines.push(line(t('list-more', { count: open.length - PAGE })));
+    const choices = open.slice(0, PAGE).map((r) => ({ id: `nv:${r.taskId}`, label: t('choice-task', { number: r.number }) }));
+    return { lines, choices };
+  }
+
+  private async task(ref: string, ctx: ChatContext): Promise<Reply[]> {
+    const { visible } = await this.visible(ctx);
+    const rows = await this.deps.queries.findByRef(ref, visible);
+    const taskIds = [...new Set(rows.map((r) => r.taskId))];
+    if (!taskIds.length) return [say('task-not-found', { ref })];
+    if (taskIds.length > 1) {
+      const first = taskIds.map((id) => rows.find((r) => r.taskId === id)!);
+      return [
+        {
+          lines: [line(t('task-which', { ref, count: taskIds.length })), ...first.slice(0, PAGE).map((r) => line(t('task-option', { number: r.number, plan: r.planCode, unit: r.unitName, title: r.title.slice(0, 60) }), { indent: true }))],
+          choices: first.slice(0, PAGE).map((r) => ({ id: `nv:${r.taskId}`, label: t('choice-task-plan', { number: r.number, plan: r.planCode }) })),
+        },
+      ];
+    }
+    return this.taskById(taskIds[0]!, ctx);
+  }
+
+  private async taskById(taskId: number, ctx: ChatContext): Promise<Reply[]> {
+    const { visible } = await this.visible(ctx);
+    const all = await this.deps.queries.assignments({ taskIds: [taskId] });
+    const rows = all.filter((r) => canSee(visible, r.unitId));
+    if (!rows.length) return [say(all.length ? 'task-out-of-scope' : 'task-not-found', { ref: String(taskId) })];
+    const mineFirst = rows.find((r) => r.unitId === ctx.person.unitId) ?? rows[0]!;
+    if (all.length === 1 || (rows.length === 1 && !mineFirst.collective)) {
+      const history = await this.deps.queries.history(mineFirst.assignmentId, 6);
+      const lines = [...detailLines(mineFirst, ctx.today, ctx.status)];
+      if (history.length) lines.push(line(t('history-title', { count: history.length }), { strong: true }), ...historyLines(history));
+      else lines.push(line(t('history-none')));
+      return [{ lines }];
+    }
+    return [this.rollUp(mineFirst, all, rows, ctx)];
+  }
+
+  /** A task shared by many units: "5/55 đơn vị đã hoàn thành", then units not done, most urgent first. */
+  private rollUp(head: TaskRow, all: TaskRow[], visibleRows: TaskRow[], ctx: ChatContext): Reply {
+    const counts = statusCounts(all, ctx.today, ctx.status);
+    const reported = all.filter((r) => r.lastReportedOn).length;
+    const lines: Line[] = [
+      line(t('detail-head', { icon: '📋', number: head.number, plan: head.planCode, kind: head.kind }), { strong: true }),
+      line(raw(head.title)),
+      line(t('detail-deadline', { text: head.deadlineText ?? '—' })),
+      line(t('rollup-summary', { done: counts.DONE!, total: all.length, overdue: counts.OVERDUE!, reported, lead: head.leadUnitText ?? '' }), { strong: true }),
+    ];
+    const order = byUrgency(ctx.today, ctx.status);
+    const notDone = visibleRows.filter((r) => statusOf(r, ctx.today, ctx.status).status !== 'DONE').sort(order);
+    const done = visibleRows.filter((r) => statusOf(r, ctx.today, ctx.status).status === 'DONE');
+    for (const r of notDone.slice(0, PAGE)) {
+      const s = statusOf(r, ctx.today, ctx.status);
+      lines.push(line(t('rollup-unit', { icon: STATUS_ICON[s.status], unit: r.unitName, status: s.status, value: r.percent ?? r.actualValue ?? 'none', reported: r.lastReportedOn ? 'yes' : 'no' }), { indent: true }));
+    }
+    if (notDone.length > PAGE) lines.push(line(t('list-more', { count: notDone.length - PAGE }), { indent: true }));
+    if (done.length) lines.push(line(t('rollup-done', { count: done.length, units: done.slice(0, 6).map((r) => r.unitName).join(', '), more: Math.max(0, done.length - 6) }), { indent: true }));
+    return { lines };
+  }
+
+  private async unit(query: string, ctx: ChatContext): Promise<Reply[]> {
+    const { units, visible } = await this.visible(ctx);
+    if (!query.trim()) {
+      if (ctx.person.unitId === null) return [say('unit-which')];
+      return this.unitById(ctx.person.unitId, ctx);
+    }
+    const found = lookupUnit(query, units);
+    if (found.kind === 'none') return [say('unit-not-found', { query })];
+    if (found.kind === 'many') {
+      return [{ lines: [line(t('unit-which-of', { query }))], choices: found.units.map((u) => ({ id: `dv:${u.id}`, label: raw(u.name) })) }];
+    }
+    if (!canSee(visible, found.unit.id)) return [say('unit-out-of-scope', { unit: found.unit.name })];
+    return this.unitById(found.unit.id, ctx);
+  }
+
+  private async unitById(unitId: number, ctx: ChatContext): Promise<Reply[]> {
+    const { units, visible } = await this.visible(ctx);
+    const unit = units.find((u) => u.id === unitId);
+    if (!unit) return [say('unit-not-found', { query: String(unitId) })];
+    if (!canSee(visible, unitId)) return [say('unit-out-of-scope', { unit: unit.name })];
+    const rows = await this.deps.queries.assignments({ unitIds: [unitId] });
+    if (!rows.length) return [say('unit-no-tasks', { unit: unit.name })];
+    const counts = statusCounts(rows, ctx.today, ctx.status);
+    const lines: Line[] = [
+      line(t('unit-title', { unit: unit.name, total: rows.length, done: counts.DONE!, overdue: counts.OVERDUE!, dueSoon: counts.DUE_SOON!, onTrack: counts.ON_TRACK!, notStarted: counts.NOT_STARTED! }), { strong: true }),
+    ];
+    const order = byUrgency(ctx.today, ctx.status);
+    for (const status of ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'NOT_STARTED', 'DONE'] as const) {
+      const group = rows.filter((r) => statusOf(r, ctx.today, ctx.status).status === status).sort(order);
+      if (!group.length) continue;
+      lines.push(line(t('unit-group', { status, count: group.length }), { strong: true }));
+      const limit = status === 'DONE' ? 3 : PAGE;
+      for (const r of group.slice(0, limit)) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false, titleLength: 70 }));
+      if (group.length > limit) lines.push(line(t('list-more', { count: group.length - limit }), { indent: true }));
+    }
+    return [{ lines }];
+  }
+}

@@ -1,0 +1,90 @@
+import type { Day } from '../shared/day.ts';
+import type { UnitKind, UnitRef } from '../units/types.ts';
+import type { Role } from '../people/types.ts';
+
+/** What the person wants done with the items their question selects. */
+export type Intent =
+  | 'LIST'
+  | 'COUNT'
+  | 'RATE'
+  | 'RANK_UNITS'
+  | 'PROGRESS'
+  | 'DIFFICULTIES'
+  | 'PROPOSALS'
+  | 'STALE_UNITS'
+  | 'TASK_DETAIL'
+  | 'REPORT'
+  | 'HELP'
+  | 'UNKNOWN';
+
+/** Derived states a question can filter on (see DOMAIN.md "Derived status"). */
+export type StatusFilter =
+  | 'OVERDUE'
+  | 'DUE_SOON'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'ON_TRACK'
+  | 'NOT_STARTED'
+  | 'OPEN'
+  | 'STALE'
+  | 'HAS_DIFFICULTIES'
+  | 'MET'
+  | 'NOT_MET';
+
+/** A plan as questions see it; `code` like '12-KH/TU', '238/KH-UBND', 'CTr-2026'. */
+export interface PlanRef {
+  id: number;
+  code: string;
+  title: string;
+  year: number | null;
+  aliases: string[];
+}
+
+export interface QuestionContext {
+  today: Day;
+  units: UnitRef[];
+  plans: PlanRef[];
+  me: { unitId: number | null; roles: Role[] };
+}
+
+/** An inclusive range of days with the Vietnamese words to show it. */
+export interface TimeWindow {
+  from: Day;
+  to: Day;
+  label: string;
+}
+
+export type RankBy = 'OVERDUE' | 'STALE' | 'DONE_RATE';
+
+export interface Rank {
+  by: RankBy;
+  order: 'WORST' | 'BEST';
+  limit: number;
+}
+
+export interface Interpretation {
+  intent: Intent;
+  statuses: StatusFilter[];
+  /** Resolved units, in the order they were named. */
+  unitIds: number[];
+  /** Two or more units fit one phrase equally: the bot must ask which. */
+  ambiguousUnit: { text: string; candidateIds: number[] } | null;
+  /** A phrase that looks like a unit name but matches none (as typed). */
+  unknownUnit: string | null;
+  /** Unit kinds the question selects by ("xã nào", "các phường"). */
+  unitKinds: UnitKind[];
+  mine: 'ME' | 'MY_UNIT' | null;
+  /** Deadline window (LIST, DUE_SOON…), update window (STALE_UNITS) or report period (REPORT). */
+  window: TimeWindow | null;
+  planId: number | null;
+  itemKind: 'TASK' | 'INDICATOR' | null;
+  /** Task or indicator number inside its plan: "22", "II.6", "A.I.1.3". */
+  taskRef: string | null;
+  /** Free words that narrow by subject: "5G", "kinh phí", "xây dựng kế hoạch 2026" (as typed). */
+  topic: string | null;
+  rank: Rank | null;
+  /** Short Vietnamese phrases of what was read, to explain the answer or the failure. */
+  understood: string[];
+  /** The command it came as ('/quahan'…), or null for free text. */
+  command: string | null;
+}

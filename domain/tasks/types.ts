@@ -1,0 +1,119 @@
+/**
+ * The read model of tasks as questions and chat see them: one row per
+ * assignment (a task and one unit responsible for it) with its latest state.
+ */
+import type { DeadlineKind, Rhythm } from '../deadlines/parse-deadline.ts';
+import { indicatorResult, type IndicatorResult } from '../deadlines/indicator.ts';
+import type { Day } from '../shared/day.ts';
+import { deriveStatus, DEFAULT_STATUS_OPTIONS, type DerivedStatus, type ProgressState, type StatusOptions } from '../status/derive-status.ts';
+import type { Collective } from '../units/names.ts';
+import type { UnitKind } from '../units/types.ts';
+
+export interface TaskRow {
+  assignmentId: number;
+  taskId: number;
+  unitId: number;
+  unitName: string;
+  unitKind: UnitKind;
+  planId: number;
+  planCode: string;
+  scope: string;
+  kind: 'TASK' | 'INDICATOR';
+  number: string;
+  sectionCode: string;
+  title: string;
+  leadUnitText: string | null;
+  collective: Collective | null;
+  deadlineText: string | null;
+  deadlineKind: DeadlineKind;
+  deadlineDate: Day | null;
+  rhythm: Rhythm;
+  targetComparator: string | null;
+  targetValue: number | null;
+  targetUnit: string | null;
+  targetYear: number | null;
+  state: ProgressState;
+  percent: number | null;
+  actualValue: number | null;
+  actualText: string | null;
+  outputDocument: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  expectedCompletionText: string | null;
+  lastReportedOn: Day | null;
+  doneOn: Day | null;
+}
+
+export interface UpdateRow {
+  id: number;
+  kind: 'REPORT' | 'IMPORT' | 'CORRECTION' | 'WITHDRAWAL';
+  unitName: string;
+  state: ProgressState;
+  percent: number | null;
+  actualValue: number | null;
+  actualText: string | null;
+  outputDocument: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  expectedCompletionText: string | null;
+  reporterName: string | null;
+  channel: string;
+  reportedOn: Day;
+  amendsId: number | null;
+}
+
+export interface RowStatus extends DerivedStatus {
+  indicator: IndicatorResult | null;
+}
+
+export function statusOf(row: TaskRow, today: Day, options: StatusOptions = DEFAULT_STATUS_OPTIONS): RowStatus {
+  const derived = deriveStatus(
+    {
+      deadline: { kind: row.deadlineKind, due: row.deadlineDate, rhythm: row.rhythm },
+      latest: row.lastReportedOn || row.state !== 'NOT_STARTED' ? { state: row.state, percent: row.percent, reportedOn: row.lastReportedOn, doneOn: row.doneOn } : null,
+    },
+    today,
+    options,
+  );
+  const indicator =
+    row.kind === 'INDICATOR' && row.targetComparator && row.targetValue !== null
+      ? indicatorResult(
+          { comparator: row.targetComparator as never, value: row.targetValue, unit: row.targetUnit, year: row.targetYear, text: row.deadlineText ?? '' },
+          row.actualValue,
+        )
+      : null;
+  // An indicator that meets its target is achieved, marked or not (the appendix's "Đạt 100%" rows).
+  if (indicator === 'MET' && derived.status !== 'DONE') return { ...derived, status: 'DONE', daysOverdue: 0, stale: false, indicator };
+  return { ...derived, indicator };
+}
+
+/** Most urgent first: overdue (longest first), due soon (soonest first), then the rest by deadline. */
+export function byUrgency(today: Day, options?: StatusOptions) {
+  const rank: Record<string, number> = { OVERDUE: 0, DUE_SOON: 1, NOT_STARTED: 2, ON_TRACK: 3, DONE: 4 };
+  return (a: TaskRow, b: TaskRow): number => {
+    const sa = statusOf(a, today, options);
+    const sb = statusOf(b, today, options);
+    if (rank[sa.status] !== rank[sb.status]) return rank[sa.status]! - rank[sb.status]!;
+    if (sa.status === 'OVERDUE' && sa.daysOverdue !== sb.daysOverdue) return sb.daysOverdue - sa.daysOverdue;
+    const da = sa.due ?? '9999-12-31';
+    const dbb = sb.due ?? '9999-12-31';
+    if (da !== dbb) return da < dbb ? -1 : 1;
+    return a.planCode.localeCompare(b.planCode) || compareNumbers(a.number, b.number);
+  };
+}
+
+/** "A.I.1.10" after "A.I.1.9": numbers compared part by part. */
+export function compareNumbers(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    if (x === y) continue;
+    const nx = Number(x);
+    const ny = Number(y);
+    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
+    return x.localeCompare(y);
+  }
+  return 0;
+}

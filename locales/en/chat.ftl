@@ -1,0 +1,143 @@
+## General chat: help, my tasks, a task, a unit
+
+help-title = Hello { $name }!
+help-body = I help you follow the tasks and indicators of Resolution 57-NQ/TW.
+    • "việc của tôi" (/viectoi): the tasks you answer for, most urgent first.
+    • "nv 22" or "nhiệm vụ II.6" (/nv): one task with its update history.
+    • "đơn vị Cát Hải" (/donvi): a unit's tasks grouped by status.
+    • Report progress in one line, e.g. "50%, draft done, blocked by funding".
+menu-mine = My tasks
+menu-unit = My unit's tasks
+menu-help = Help
+chat-not-understood = I did not understand. You can choose:
+chat-old-choice = That option is out of date. Type "việc của tôi" or "help" to start again.
+list-more = … and { $count } more.
+choice-task = Task { $number }
+choice-task-plan = { $number } ({ $plan })
+
+## Task lists
+
+task-head = { $icon } { $number } · { $title }
+task-meta = { $unit ->
+        [none] {""}
+       *[other] { $unit } · 
+    }{ $status ->
+        [OVERDUE] { $days } days overdue
+        [DUE_SOON] { $days } days left
+        [ON_TRACK] in progress
+        [NOT_STARTED] not started
+       *[DONE] done
+    }{ $value ->
+        [none] {""}
+       *[other] { " · " }{ $value }%
+    }{ $indicator ->
+        [MET] { " · " }target met
+        [NOT_MET] { " · " }target not met
+       *[other] {""}
+    } · { $age ->
+        [-1] never updated
+        [0] updated today
+       *[other] updated { $age } days ago
+    }
+due-date = Due: { $date }
+due-continuous = Due: continuous (monthly reports)
+due-yearly = Due: every year ({ $date })
+due-text = Due: { $text }
+due-none = Due: not stated
+mine-none = You are not responsible for any task yet. If that is wrong, ask the standing office to update the registry.
+mine-title = Your tasks: { $open } open, { $done } done ({ $total } in all).
+
+## One task
+
+task-not-found = No task "{ $ref }" within what you may see.
+task-out-of-scope = This task is outside what you may see.
+task-which = There are { $count } tasks numbered "{ $ref }". Which one?
+task-option = { $number } ({ $plan }, { $unit }): { $title }
+detail-head = { $icon } { $kind ->
+        [INDICATOR] Indicator
+       *[TASK] Task
+    } { $number } · { $plan }
+detail-unit = Unit: { $unit } (lead: { $lead })
+detail-deadline = Deadline: { $text }
+detail-status = Status: { $status ->
+        [OVERDUE] { $days } days overdue
+        [DUE_SOON] due soon ({ $days } days left)
+        [ON_TRACK] in progress, on schedule
+        [NOT_STARTED] not started
+       *[DONE] done
+    }{ $value ->
+        [none] {""}
+       *[other] , { $value }%
+    } · { $age ->
+        [-1] no update yet
+        [0] updated today
+       *[other] last updated { $age } days ago
+    }
+detail-target = Target: { $comparator }{ $value }{ $unit } in { $year }; actual: { $actual ->
+        [none] no figure yet
+       *[other] { $actual }{ $unit }
+    } → { $result ->
+        [MET] met
+        [NOT_MET] not met
+       *[other] cannot tell yet
+    }
+detail-result = Result: { $text }
+detail-output = Output: { $text }
+detail-expected = Expected completion: { $text }
+detail-difficulties = Difficulties: { $text }
+detail-proposals = Proposals: { $text }
+history-title = Update history (last { $count }):
+history-none = No updates yet.
+history-line = { $date } · { $kind ->
+        [CORRECTION] (correction) {""}
+        [WITHDRAWAL] (withdrawn) {""}
+       *[other] {""}
+    }{ $state ->
+        [DONE] done
+        [IN_PROGRESS] in progress
+       *[NOT_STARTED] not started
+    }{ $value ->
+        [none] {""}
+       *[other] { " " }{ $value }%
+    }{ $who ->
+        [import] { " · " }from an Excel appendix
+        [none] {""}
+       *[other] { " · " }{ $who }
+    }{ $text ->
+        [none] {""}
+       *[other] { " · " }{ $text }
+    }
+rollup-summary = Overall ({ $lead }): { $done }/{ $total } units done, { $overdue } overdue, { $reported } have reported.
+rollup-unit = { $icon } { $unit }: { $status ->
+        [OVERDUE] overdue
+        [DUE_SOON] due soon
+        [ON_TRACK] in progress
+        [NOT_STARTED] not started
+       *[DONE] done
+    }{ $value ->
+        [none] {""}
+       *[other] { " " }{ $value }%
+    }{ $reported ->
+        [no] { " " }(not reported)
+       *[yes] {""}
+    }
+rollup-done = ✅ Done ({ $count }): { $units }{ $more ->
+        [0] {""}
+       *[other] { " " }and { $more } more
+    }
+
+## A unit's tasks
+
+unit-which = Which unit? For example: "đơn vị Cát Hải".
+unit-which-of = Several units match "{ $query }". Choose:
+unit-not-found = No unit "{ $query }".
+unit-out-of-scope = You may not see the tasks of { $unit }.
+unit-no-tasks = { $unit } has no tasks.
+unit-title = { $unit }: { $total } tasks/indicators, { $done } done, { $overdue } overdue, { $dueSoon } due soon, { $onTrack } in progress on schedule, { $notStarted } not started.
+unit-group = { $status ->
+        [OVERDUE] 🔴 Overdue
+        [DUE_SOON] 🟠 Due soon
+        [ON_TRACK] 🟢 In progress on schedule
+        [NOT_STARTED] ⚪ Not started
+       *[DONE] ✅ Done
+    } ({ $count })

@@ -1,0 +1,17 @@
+## Shared
+
+choices-hint = { $count ->
+        [1] Reply 1 to choose.
+        [2] Reply 1 or 2.
+        [3] Reply 1, 2 or 3.
+       *[other] Reply with a number from 1 to { $count }.
+    }
+
+## Console
+
+console-banner = Chatting with nq57-bot as { $name } (today: { $today }).{ $interactive ->
+        [yes] { " " }Type "help" for commands, /exit to leave.
+       *[no] {""}
+    }
+console-no-person = No person "{ $query }" in the registry. Try one of:
+console-many-people = Several people match "{ $query }"; choose by number:

@@ -1,0 +1,143 @@
+## Trò chuyện chung: trợ giúp, việc của tôi, nhiệm vụ, đơn vị
+
+help-title = Xin chào { $name }!
+help-body = Tôi giúp theo dõi các nhiệm vụ, chỉ tiêu thực hiện Nghị quyết 57-NQ/TW.
+    • "việc của tôi" (/viectoi): nhiệm vụ anh/chị phụ trách, việc gấp trước.
+    • "nv 22" hoặc "nhiệm vụ II.6" (/nv): chi tiết và lịch sử cập nhật.
+    • "đơn vị Cát Hải" (/donvi): nhiệm vụ của một đơn vị theo tình trạng.
+    • Báo cáo tiến độ: trả lời một dòng, ví dụ "50%, đã xong dự thảo, vướng kinh phí".
+menu-mine = Việc của tôi
+menu-unit = Nhiệm vụ đơn vị
+menu-help = Hướng dẫn
+chat-not-understood = Tôi chưa hiểu ý anh/chị. Anh/chị có thể chọn:
+chat-old-choice = Lựa chọn này đã cũ. Anh/chị gõ "việc của tôi" hoặc "hướng dẫn" để bắt đầu lại.
+list-more = … và { $count } mục khác.
+choice-task = NV { $number }
+choice-task-plan = { $number } ({ $plan })
+
+## Danh sách nhiệm vụ
+
+task-head = { $icon } { $number } · { $title }
+task-meta = { $unit ->
+        [none] {""}
+       *[other] { $unit } · 
+    }{ $status ->
+        [OVERDUE] quá hạn { $days } ngày
+        [DUE_SOON] còn { $days } ngày
+        [ON_TRACK] đang triển khai
+        [NOT_STARTED] chưa triển khai
+       *[DONE] đã hoàn thành
+    }{ $value ->
+        [none] {""}
+       *[other] { " · " }{ $value }%
+    }{ $indicator ->
+        [MET] { " · " }đạt chỉ tiêu
+        [NOT_MET] { " · " }chưa đạt chỉ tiêu
+       *[other] {""}
+    } · { $age ->
+        [-1] chưa cập nhật
+        [0] cập nhật hôm nay
+       *[other] cập nhật { $age } ngày trước
+    }
+due-date = Hạn: { $date }
+due-continuous = Hạn: thường xuyên (báo cáo hằng tháng)
+due-yearly = Hạn: hằng năm ({ $date })
+due-text = Hạn: { $text }
+due-none = Hạn: không ghi
+mine-none = Hiện anh/chị chưa được giao phụ trách nhiệm vụ nào. Nếu chưa đúng, xin báo Văn phòng Thường trực để cập nhật.
+mine-title = Việc của anh/chị: { $open } đang mở, { $done } đã xong (tổng { $total }).
+
+## Chi tiết một nhiệm vụ
+
+task-not-found = Không tìm thấy nhiệm vụ "{ $ref }" trong phạm vi của anh/chị.
+task-out-of-scope = Nhiệm vụ này không thuộc phạm vi anh/chị được xem.
+task-which = Có { $count } nhiệm vụ số "{ $ref }". Anh/chị muốn xem nhiệm vụ nào?
+task-option = { $number } ({ $plan }, { $unit }): { $title }
+detail-head = { $icon } { $kind ->
+        [INDICATOR] Chỉ tiêu
+       *[TASK] Nhiệm vụ
+    } { $number } · { $plan }
+detail-unit = Đơn vị: { $unit } (chủ trì: { $lead })
+detail-deadline = Thời hạn: { $text }
+detail-status = Tình trạng: { $status ->
+        [OVERDUE] quá hạn { $days } ngày
+        [DUE_SOON] sắp đến hạn (còn { $days } ngày)
+        [ON_TRACK] đang triển khai trong hạn
+        [NOT_STARTED] chưa triển khai
+       *[DONE] đã hoàn thành
+    }{ $value ->
+        [none] {""}
+       *[other] , { $value }%
+    } · { $age ->
+        [-1] chưa có cập nhật
+        [0] cập nhật hôm nay
+       *[other] cập nhật lần cuối { $age } ngày trước
+    }
+detail-target = Chỉ tiêu: { $comparator }{ $value }{ $unit } năm { $year }; thực tế: { $actual ->
+        [none] chưa có số liệu
+       *[other] { $actual }{ $unit }
+    } → { $result ->
+        [MET] đạt
+        [NOT_MET] chưa đạt
+       *[other] chưa đánh giá được
+    }
+detail-result = Kết quả: { $text }
+detail-output = Sản phẩm: { $text }
+detail-expected = Dự kiến hoàn thành: { $text }
+detail-difficulties = Khó khăn, vướng mắc: { $text }
+detail-proposals = Đề xuất, kiến nghị: { $text }
+history-title = Lịch sử cập nhật ({ $count } lần gần nhất):
+history-none = Chưa có cập nhật nào.
+history-line = { $date } · { $kind ->
+        [CORRECTION] (sửa) {""}
+        [WITHDRAWAL] (rút lại) {""}
+       *[other] {""}
+    }{ $state ->
+        [DONE] hoàn thành
+        [IN_PROGRESS] đang triển khai
+       *[NOT_STARTED] chưa triển khai
+    }{ $value ->
+        [none] {""}
+       *[other] { " " }{ $value }%
+    }{ $who ->
+        [import] { " · " }từ phụ lục Excel
+        [none] {""}
+       *[other] { " · " }{ $who }
+    }{ $text ->
+        [none] {""}
+       *[other] { " · " }{ $text }
+    }
+rollup-summary = Tiến độ chung ({ $lead }): { $done }/{ $total } đơn vị đã hoàn thành, { $overdue } đơn vị quá hạn, { $reported } đơn vị đã báo cáo.
+rollup-unit = { $icon } { $unit }: { $status ->
+        [OVERDUE] quá hạn
+        [DUE_SOON] sắp đến hạn
+        [ON_TRACK] đang triển khai
+        [NOT_STARTED] chưa triển khai
+       *[DONE] đã hoàn thành
+    }{ $value ->
+        [none] {""}
+       *[other] { " " }{ $value }%
+    }{ $reported ->
+        [no] { " " }(chưa báo cáo)
+       *[yes] {""}
+    }
+rollup-done = ✅ Đã hoàn thành ({ $count }): { $units }{ $more ->
+        [0] {""}
+       *[other] { " " }và { $more } đơn vị khác
+    }
+
+## Nhiệm vụ của một đơn vị
+
+unit-which = Anh/chị muốn xem đơn vị nào? Ví dụ: "đơn vị Cát Hải".
+unit-which-of = Có nhiều đơn vị khớp với "{ $query }". Anh/chị chọn:
+unit-not-found = Không tìm thấy đơn vị "{ $query }".
+unit-out-of-scope = Anh/chị không có quyền xem nhiệm vụ của { $unit }.
+unit-no-tasks = { $unit } chưa được giao nhiệm vụ nào.
+unit-title = { $unit }: được giao { $total } nhiệm vụ/chỉ tiêu, đã hoàn thành { $done }, quá hạn { $overdue }, sắp đến hạn { $dueSoon }, đang triển khai trong hạn { $onTrack }, chưa triển khai { $notStarted }.
+unit-group = { $status ->
+        [OVERDUE] 🔴 Quá hạn
+        [DUE_SOON] 🟠 Sắp đến hạn
+        [ON_TRACK] 🟢 Đang triển khai trong hạn
+        [NOT_STARTED] ⚪ Chưa triển khai
+       *[DONE] ✅ Đã hoàn thành
+    } ({ $count })

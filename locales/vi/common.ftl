@@ -1,0 +1,17 @@
+## Dùng chung
+
+choices-hint = { $count ->
+        [1] Trả lời 1 để chọn.
+        [2] Trả lời 1 hoặc 2.
+        [3] Trả lời 1, 2 hoặc 3.
+       *[other] Trả lời một số từ 1 đến { $count }.
+    }
+
+## Console
+
+console-banner = Trò chuyện với nq57-bot với tư cách { $name } (hôm nay: { $today }).{ $interactive ->
+        [yes] { " " }Gõ "hướng dẫn" để xem các lệnh, /thoat để thoát.
+       *[no] {""}
+    }
+console-no-person = Không tìm thấy người "{ $query }" trong danh sách cán bộ. Thử một trong số:
+console-many-people = Có nhiều người khớp với "{ $query }"; hãy chọn theo số:

@@ -1,0 +1,54 @@
+/** Reads what a unit's progress appendix shows as of a day. */
+import type { ExportItem } from '../../domain/exports/progress-appendix.ts';
+import { addDays, instantOf, type Day } from '../../domain/shared/day.ts';
+import type { Db } from '../database.ts';
+
+export async function unitsWithAssignments(prisma: Db, unitIds: number[] | null): Promise<{ id: number; name: string }[]> {
+  return prisma.unit.findMany({
+    where: { ...(unitIds ? { id: { in: unitIds } } : {}), assignments: { some: {} } },
+    select: { id: true, name: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+export async function exportItems(prisma: Db, unitId: number, asOf: Day): Promise<ExportItem[]> {
+  const assignments = await prisma.assignment.findMany({ where: { unitId }, include: { task: { include: { plan: true } } } });
+  const end = instantOf(addDays(asOf, 1), 0);
+  const updates = await prisma.progressUpdate.findMany({
+    where: { assignmentId: { in: assignments.map((a) => a.id) }, reportedAt: { lt: end } },
+    orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
+  });
+  const latest = new Map<number, (typeof updates)[number]>();
+  for (const u of updates) if (!latest.has(u.assignmentId)) latest.set(u.assignmentId, u);
+  return assignments.map((a) => {
+    const t = a.task;
+    const u = latest.get(a.id);
+    return {
+      planId: t.planId,
+      planCode: t.plan.code,
+      planTitle: t.plan.title,
+      kind: t.kind,
+      sectionCode: t.sectionCode,
+      sectionTitle: t.sectionTitle,
+      groupCode: t.groupCode,
+      groupTitle: t.groupTitle,
+      label: t.label,
+      number: t.number,
+      position: t.position,
+      title: t.title,
+      deadlineText: t.deadlineText,
+      progress: u
+        ? {
+            state: u.state,
+            percent: u.percent,
+            actualValue: u.actualValue,
+            actualText: u.actualText,
+            outputDocument: u.outputDocument,
+            expectedCompletionText: u.expectedCompletionText,
+            difficulties: u.difficulties,
+            proposals: u.proposals,
+          }
+        : null,
+    };
+  });
+}

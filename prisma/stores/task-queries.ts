@@ -1,0 +1,156 @@
+/**
+ * TaskQueries on Prisma: assignments with their task, plan and unit, mapped
+ * to the domain's TaskRow.
+ */
+import type { PersonRef, Role } from '../../domain/people/types.ts';
+import { dayFromDb, dayOf } from '../../domain/shared/day.ts';
+import { fold } from '../../domain/shared/text.ts';
+import type { TaskQueries } from '../../domain/tasks/ports.ts';
+import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
+import type { UnitRef } from '../../domain/units/types.ts';
+import type { Db } from '../database.ts';
+import type { Prisma } from '../generated/client.ts';
+
+const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
+type AssignmentWithTask = Prisma.AssignmentGetPayload<{ include: typeof rowInclude }>;
+
+export function toTaskRow(a: AssignmentWithTask): TaskRow {
+  const t = a.task;
+  return {
+    assignmentId: a.id,
+    taskId: t.id,
+    unitId: a.unitId,
+    unitName: a.unit.name,
+    unitKind: a.unit.kind,
+    planId: t.planId,
+    planCode: t.plan.code,
+    scope: t.scope,
+    kind: t.kind,
+    number: t.number,
+    sectionCode: t.sectionCode,
+    title: t.title,
+    leadUnitText: t.leadUnitText,
+    collective: t.collective,
+    deadlineText: t.deadlineText,
+    deadlineKind: t.deadlineKind,
+    deadlineDate: t.deadlineDate ? dayFromDb(t.deadlineDate) : null,
+    rhythm: t.rhythm,
+    targetComparator: t.targetComparator,
+    targetValue: t.targetValue,
+    targetUnit: t.targetUnit,
+    targetYear: t.targetYear,
+    state: a.state,
+    percent: a.percent,
+    actualValue: a.actualValue,
+    actualText: a.actualText,
+    outputDocument: a.outputDocument,
+    difficulties: a.difficulties,
+    proposals: a.proposals,
+    expectedCompletionText: a.expectedCompletionText,
+    lastReportedOn: a.lastReportedAt ? dayOf(a.lastReportedAt) : null,
+    doneOn: a.doneOn ? dayFromDb(a.doneOn) : null,
+  };
+}
+
+export function personRef(p: { id: number; fullName: string; unitId: number | null; roles: Role[] }): PersonRef {
+  return { id: p.id, fullName: p.fullName, unitId: p.unitId, roles: p.roles };
+}
+
+export class PrismaTaskQueries implements TaskQueries {
+  constructor(private readonly prisma: Db) {}
+
+  async units(): Promise<UnitRef[]> {
+    const units = await this.prisma.unit.findMany({ include: { aliases: true }, orderBy: { id: 'asc' } });
+    return units.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, aliases: u.aliases.map((a) => a.alias).filter((a) => a !== u.name) }));
+  }
+
+  async person(id: number): Promise<PersonRef | null> {
+    const p = await this.prisma.person.findUnique({ where: { id } });
+    return p ? personRef(p) : null;
+  }
+
+  async findPeople(query: string): Promise<PersonRef[]> {
+    const q = query.trim();
+    if (/^\d+$/.test(q)) {
+      const byId = await this.prisma.person.findMany({ where: { OR: [{ id: Number(q) }, { code: q }] } });
+      if (byId.length) return byId.map(personRef);
+    }
+    const digits = q.replace(/\D/g, '');
+    if (digits.length >= 9) {
+      const phone = `+84${digits.slice(-9)}`;
+      const byPhone = await this.prisma.person.findMany({ where: { phone } });
+      if (byPhone.length) return byPhone.map(personRef);
+    }
+    const wanted = fold(q);
+    const all = await this.prisma.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
+    const exact = all.filter((p) => fold(p.fullName) === wanted);
+    if (exact.length) return exact.map(personRef);
+    return all.filter((p) => fold(p.fullName).includes(wanted)).map(personRef);
+  }
+
+  async assignments(filter: { unitIds?: number[] | null; taskIds?: number[]; openOnly?: boolean }): Promise<TaskRow[]> {
+    const rows = await this.prisma.assignment.findMany({
+      where: {
+        ...(filter.unitIds ? { unitId: { in: filter.unitIds } } : {}),
+        ...(filter.taskIds ? { taskId: { in: filter.taskIds } } : {}),
+        ...(filter.openOnly ? { state: { not: 'DONE' } } : {}),
+      },
+      include: rowInclude,
+      orderBy: [{ taskId: 'asc' }, { unitId: 'asc' }],
+    });
+    return rows.map(toTaskRow);
+  }
+
+  async responsibleFor(personId: number): Promise<TaskRow[]> {
+    const person = await this.prisma.person.findUnique({ where: { id: personId } });
+    if (!person?.unitId) return [];
+    const rows = await this.prisma.assignment.findMany({ where: { unitId: person.unitId }, include: { ...rowInclude, task: { include: { plan: true, assignees: { include: { person: true } } } } } });
+    return rows
+      .filter((a) => {
+        const ofUnit = a.task.assignees.filter((x) => x.person.unitId === a.unitId);
+        if (ofUnit.length) return ofUnit.some((x) => x.personId === person.id);
+        return person.isFocal;
+      })
+      .map(toTaskRow);
+  }
+
+  async findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
+    const clean = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
+    if (!clean) return [];
+    const find = (task: Prisma.TaskWhereInput) =>
+      this.prisma.assignment.findMany({
+        where: { ...(unitIds ? { unitId: { in: unitIds } } : {}), task },
+        include: rowInclude,
+        orderBy: [{ taskId: 'asc' }, { unitId: 'asc' }],
+      });
+    // "22" is task 22 when one exists; "II.6" is also "A.II.6" (the part letter is optional).
+    const exact = await find({ number: clean });
+    return (exact.length ? exact : await find({ number: { endsWith: `.${clean}` } })).map(toTaskRow);
+  }
+
+  async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {
+    const updates = await this.prisma.progressUpdate.findMany({
+      where: { assignmentId },
+      include: { unit: true, reporter: true },
+      orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+    });
+    return updates.map((u) => ({
+      id: u.id,
+      kind: u.kind,
+      unitName: u.unit.name,
+      state: u.state,
+      percent: u.percent,
+      actualValue: u.actualValue,
+      actualText: u.actualText,
+      outputDocument: u.outputDocument,
+      difficulties: u.difficulties,
+      proposals: u.proposals,
+      expectedCompletionText: u.expectedCompletionText,
+      reporterName: u.reporter?.fullName ?? null,
+      channel: u.channel,
+      reportedOn: u.asOf ? dayFromDb(u.asOf) : dayOf(u.reportedAt),
+      amendsId: u.amendsId,
+    }));
+  }
+}
