@@ -31,7 +31,7 @@ export type Incoming = { kind: 'text'; text: string } | { kind: 'choice'; id: st
 
 const PAGE = 8;
 
-type Command = { name: 'help' } | { name: 'mine' } | { name: 'task'; ref: string } | { name: 'unit'; query: string } | { name: 'unknown' };
+type Command = { name: 'help' } | { name: 'mine' } | { name: 'task'; ref: string; kind: 'TASK' | 'INDICATOR' | null } | { name: 'unit'; query: string } | { name: 'unknown' };
 
 /** The original text after its first `n` words (folding keeps words, so counts agree). */
 function afterWords(text: string, n: number): string {
@@ -45,9 +45,10 @@ export function readCommand(text: string): Command {
   const [name, rest] = cmd ? [cmd[1]!, text.replace(/^\/\S+\s*/, '').trim()] : ['', ''];
   if (['help', 'trogiup', 'huongdan', 'start'].includes(name) || /^(giup|tro giup|huong dan|help|menu|\?)$/.test(f)) return { name: 'help' };
   if (['viectoi', 'nhiemvucuatoi', 'mytasks'].includes(name) || /^(viec|nhiem vu|cong viec)( cua)? toi$|^my tasks$/.test(f)) return { name: 'mine' };
-  if (['nv', 'nhiemvu', 'task'].includes(name)) return rest ? { name: 'task', ref: rest } : { name: 'mine' };
-  const nv = /^(?:nv|nhiem vu|chi tieu|task)\s*(?:so\s*)?#?([a-z]?(?:\.?[ivx]+)?(?:\.?[a-z]{1,2})?[\d.]*\d\.?)$/i.exec(f);
-  if (nv) return { name: 'task', ref: nv[1]! };
+  if (['nv', 'nhiemvu', 'task'].includes(name)) return rest ? { name: 'task', ref: rest, kind: null } : { name: 'mine' };
+  if (['ct', 'chitieu'].includes(name) && rest) return { name: 'task', ref: rest, kind: 'INDICATOR' };
+  const nv = /^(nv|nhiem vu|chi tieu|ct|task)\s*(?:so\s*)?#?([a-z]?(?:\.?[ivx]+)?(?:\.?[a-z]{1,2})?[\d.]*\d\.?)$/i.exec(f);
+  if (nv) return { name: 'task', ref: afterWords(text, nv[1]!.split(' ').length).replace(/^(số|so)\s*/i, '') || nv[2]!, kind: nv[1] === 'chi tieu' || nv[1] === 'ct' ? 'INDICATOR' : nv[1] === 'nhiem vu' ? 'TASK' : null };
   if (['donvi', 'unit'].includes(name)) return { name: 'unit', query: rest };
   const dv = /^(don vi)\s+(.+)$/.exec(f);
   if (dv) return { name: 'unit', query: afterWords(text, 2) };
@@ -66,7 +67,7 @@ export class Assistant {
       case 'mine':
         return [await this.mine(ctx)];
       case 'task':
-        return this.task(cmd.ref, ctx);
+        return this.task(cmd.ref, cmd.kind, ctx);
       case 'unit':
         return this.unit(cmd.query, ctx);
       default:
@@ -113,9 +114,12 @@ export class Assistant {
     return { lines, choices };
   }
 
-  private async task(ref: string, ctx: ChatContext): Promise<Reply[]> {
+  private async task(ref: string, kind: 'TASK' | 'INDICATOR' | null, ctx: ChatContext): Promise<Reply[]> {
     const { visible } = await this.visible(ctx);
-    const rows = await this.deps.queries.findByRef(ref, visible);
+    const found = await this.deps.queries.findByRef(ref, visible);
+    // "nhiệm vụ II.6" means the task, "chỉ tiêu 1.3" the indicator, when both kinds carry the number.
+    const ofKind = kind ? found.filter((r) => r.kind === kind) : [];
+    const rows = ofKind.length ? ofKind : found;
     const taskIds = [...new Set(rows.map((r) => r.taskId))];
     if (!taskIds.length) return [say('task-not-found', { ref })];
     if (taskIds.length > 1) {
@@ -136,7 +140,7 @@ export class Assistant {
     const rows = all.filter((r) => canSee(visible, r.unitId));
     if (!rows.length) return [say(all.length ? 'task-out-of-scope' : 'task-not-found', { ref: String(taskId) })];
     const mineFirst = rows.find((r) => r.unitId === ctx.person.unitId) ?? rows[0]!;
-    if (all.length === 1 || (rows.length === 1 && !mineFirst.collective)) {
+    if (rows.length === 1) {
       const history = await this.deps.queries.history(mineFirst.assignmentId, 6);
       const lines = [...detailLines(mineFirst, ctx.today, ctx.status)];
       if (history.length) lines.push(line(t('history-title', { count: history.length }), { strong: true }), ...historyLines(history));
@@ -157,14 +161,22 @@ export class Assistant {
       line(t('rollup-summary', { done: counts.DONE!, total: all.length, overdue: counts.OVERDUE!, reported, lead: head.leadUnitText ?? '' }), { strong: true }),
     ];
     const order = byUrgency(ctx.today, ctx.status);
-    const notDone = visibleRows.filter((r) => statusOf(r, ctx.today, ctx.status).status !== 'DONE').sort(order);
-    const done = visibleRows.filter((r) => statusOf(r, ctx.today, ctx.status).status === 'DONE');
-    for (const r of notDone.slice(0, PAGE)) {
-      const s = statusOf(r, ctx.today, ctx.status);
-      lines.push(line(t('rollup-unit', { icon: STATUS_ICON[s.status], unit: r.unitName, status: s.status, value: r.percent ?? r.actualValue ?? 'none', reported: r.lastReportedOn ? 'yes' : 'no' }), { indent: true }));
+    const statusOfRow = (r: TaskRow) => statusOf(r, ctx.today, ctx.status);
+    // Units that reported are listed one by one; the silent ones in one line each for overdue / not overdue.
+    const reportedOpen = visibleRows.filter((r) => r.lastReportedOn && statusOfRow(r).status !== 'DONE').sort(order);
+    const silent = visibleRows.filter((r) => !r.lastReportedOn && statusOfRow(r).status !== 'DONE');
+    const done = visibleRows.filter((r) => statusOfRow(r).status === 'DONE');
+    for (const r of reportedOpen.slice(0, PAGE)) {
+      const s = statusOfRow(r);
+      lines.push(line(t('rollup-unit', { icon: STATUS_ICON[s.status], unit: r.unitName, status: s.status, value: r.percent ?? r.actualValue ?? 'none', reported: 'yes' }), { indent: true }));
     }
-    if (notDone.length > PAGE) lines.push(line(t('list-more', { count: notDone.length - PAGE }), { indent: true }));
-    if (done.length) lines.push(line(t('rollup-done', { count: done.length, units: done.slice(0, 6).map((r) => r.unitName).join(', '), more: Math.max(0, done.length - 6) }), { indent: true }));
+    if (reportedOpen.length > PAGE) lines.push(line(t('list-more', { count: reportedOpen.length - PAGE }), { indent: true }));
+    const names = (rs: TaskRow[]) => ({ count: rs.length, units: rs.slice(0, 6).map((r) => r.unitName).join(', '), more: Math.max(0, rs.length - 6) });
+    const silentOverdue = silent.filter((r) => statusOfRow(r).status === 'OVERDUE');
+    const silentOther = silent.filter((r) => statusOfRow(r).status !== 'OVERDUE');
+    if (silentOverdue.length) lines.push(line(t('rollup-silent', { overdue: 'yes', ...names(silentOverdue) }), { indent: true }));
+    if (silentOther.length) lines.push(line(t('rollup-silent', { overdue: 'no', ...names(silentOther) }), { indent: true }));
+    if (done.length) lines.push(line(t('rollup-done', names(done)), { indent: true }));
     return { lines };
   }
 

@@ -79,7 +79,7 @@ export function detailLines(row: TaskRow, today: Day, options?: StatusOptions): 
     line(t('detail-status', progressArgs(row, status, today))),
   ];
   if (row.kind === 'INDICATOR' && row.targetValue !== null) {
-    out.push(line(t('detail-target', { comparator: row.targetComparator ?? '', value: row.targetValue, unit: row.targetUnit ?? '', year: row.targetYear ?? '', actual: row.actualValue ?? 'none', result: status.indicator ?? 'UNKNOWN' })));
+    out.push(line(t('detail-target', { comparator: row.targetComparator ?? '', value: row.targetValue, unit: row.targetUnit ?? '', year: row.targetYear === null ? '' : String(row.targetYear), actual: row.actualValue ?? 'none', result: status.indicator ?? 'UNKNOWN' })));
   }
   if (row.actualText) out.push(line(t('detail-result', { text: row.actualText })));
   if (row.outputDocument) out.push(line(t('detail-output', { text: row.outputDocument })));

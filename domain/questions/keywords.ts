@@ -36,6 +36,10 @@ const ENTRIES: Array<readonly [string, Signal]> = [
   ...['chua cap nhat', 'cham cap nhat', 'khong cap nhat', 'lau chua cap nhat', 'cap nhat cham', 'it cap nhat',
     'chua bao cao', 'cham bao cao', 'khong bao cao', 'chua gui bao cao', 'chua nop bao cao', 'khong gui bao cao', 'chua update', 'chua cap nhap', 'cham cap nhap']
     .map((p) => [p, S('STALE')] as const),
+  // "đã gửi báo cáo chưa", "cập nhật chưa": whether a unit reported, answered from the staleness list
+  ...['gui bao cao chua', 'da gui bao cao chua', 'bao cao chua', 'da bao cao chua', 'cap nhat chua', 'da cap nhat chua',
+    'nop bao cao chua', 'da nop bao cao chua']
+    .map((p) => [p, S('STALE')] as const),
   ['ty le cap nhat', { k: 'rateStale' }],
   // overdue
   ...['qua han', 'tre han', 'tre', 'cham', 'cham tre', 'cham tien do', 'tre tien do', 'bi cham', 'het han', 'qua thoi han', 'tre hen']
@@ -98,8 +102,9 @@ const ENTRIES: Array<readonly [string, Signal]> = [
     .map((p) => [p, { k: 'cityWide' }] as const),
   // filler
   ...['cap nhat', 'cap nhap', 'cho toi', 'cho toi biet', 'cho toi xem', 'cho minh', 'cho em', 'hien nay', 'hien tai', 'bay gio',
-    'thong tin', 'chi tiet', 'cu the', 'tat ca', 'toan bo', 'lien quan', 'linh vuc', 'van de', 'thuc hien', 'vui long',
-    'lam on', 'tra cuu', 'tim kiem', 'uy ban nhan dan', 'hien co', 'co nhung', 'hay cho', 'xem giup']
+    'thong tin ve', 'thong tin cua', 'chi tiet', 'cu the', 'tat ca', 'toan bo', 'lien quan', 'linh vuc', 'van de', 'thuc hien', 'vui long',
+    'lam on', 'tra cuu', 'tim kiem', 'uy ban nhan dan', 'hien co', 'co nhung', 'hay cho', 'xem giup', 'excel', 'ra excel',
+    'file excel', 'ra file', 'file', 'pdf', 'word']
     .map((p) => [p, { k: 'noise' }] as const),
 ];
 
@@ -126,9 +131,13 @@ const MARKED_FORMS: Record<string, string[]> = {
   hi: ['hi'],
 };
 
+/** Unmarked words that are another word before these ("dat dai" is đất đai, not đạt). */
+const NOT_BEFORE: Record<string, string[]> = { dat: ['dai', 'nong', 'lien'] };
+
 const TABLE = new PhraseTable<Signal>(ENTRIES, (words, toks, start) => {
   if (words.length !== 1) return true;
   const t = toks[start]!;
+  if (!t.marked && NOT_BEFORE[t.norm]?.includes(toks[start + 1]?.norm ?? '')) return false;
   const forms = MARKED_FORMS[words[0]!];
   return !forms || !t.marked || forms.includes(t.raw.toLowerCase());
 });

@@ -65,6 +65,12 @@ export function extractMine(toks: Token[]): 'ME' | 'MY_UNIT' | null {
         found ??= 'ME';
       }
     }
+    // "tôi có việc gì…" at the start of a question
+    if (i === 0 && pronounAt(toks, 0, I) > 0 && toks[1]?.norm === 'co') {
+      markUsed(toks, 0, 1);
+      found ??= 'ME';
+      continue;
+    }
     // tôi phụ trách, tôi được giao
     const p = pronounAt(toks, i, I);
     if (p > 0 && ME_AFTER.some((a) => a.every((w, k) => toks[i + p + k]?.norm === w))) {

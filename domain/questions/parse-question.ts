@@ -177,6 +177,7 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   else if (!meaningful) intent = has(hits, 'help') || has(hits, 'greet') ? 'HELP' : 'UNKNOWN';
   else if (has(hits, 'report')) intent = 'REPORT';
   else if (rankReading && (!itemSubject || unitSubject)) intent = 'RANK_UNITS';
+  else if (taskRef !== null && !has(hits, 'difficulty') && !has(hits, 'proposal')) intent = 'TASK_DETAIL';
   else if (asksRate) intent = 'RATE';
   else if (statuses.includes('STALE') && (!itemSubject || unitSubject)) intent = 'STALE_UNITS';
   else if (has(hits, 'count')) intent = 'COUNT';

@@ -386,8 +386,19 @@ export function extractWindow(toks: Token[], today: Day): TimeWindow | null {
       return hit.w;
     }
   }
+  // A bare year is a year ("tiến độ 2025", "/baocao 2025"), unless it names a
+  // plan's year ("kế hoạch 2026" is the unit's own 2026 plan, a topic).
+  for (let i = 0; i < toks.length; i++) {
+    const y = isYear(freeNorm(toks, i));
+    if (y && !YEAR_OF_DOCUMENT.has(toks[i - 1]?.norm ?? '')) {
+      markUsed(toks, i, i + 1);
+      return yearWindow(y);
+    }
+  }
   return null;
 }
+
+const YEAR_OF_DOCUMENT = new Set(['hoach', 'trinh', 'tac', 'quyet', 'so', 'an', 'luoc']);
 
 /** "tháng này", for questions about who has not updated (STALE_UNITS) with no window. */
 export function thisMonth(today: Day): TimeWindow {

@@ -196,12 +196,18 @@ export const STOP_WORDS = new Set([
   'vay', 'a', 'ah', 'oi', 'nhe', 'nha', 'ha', 'ne', 'di', 'roi', 'chua', 'bi', 'ai', 'phai', 'can', 'muon',
   'tim', 'loc', 've', 'tu', 'den', 'trong', 'tren', 'duoi', 'hon', 'nhieu', 'it', 'moi', 'tung', 'toi',
   'minh', 'em', 'anh', 'bot', 'viec', 'ca', 'thuoc', 'the', 'sao', 'ra', 'nhi', 'hien', 'nay', 'ay', 'do',
-  'kia', 'dum', 'giup', 'vui', 'long', 'xin', 'lam', 'on', 'nhu', 've', 'tat', 'toan', 'bo', 'so', 'nhat',
+  'kia', 'dum', 'giup', 'vui', 'long', 'xin', 'lam', 'on', 'nhu', 've', 'bo', 'so', 'nhat',
   'chung', 'hien', 'luc', 'gio', 'bay', 'ngay', 'ro', 'cu',
 ]);
 
-/** Stop words that are also ordinary content words when they start or end a topic ("nhân lực", "số hóa"). */
-const WEAK_STOPS = new Set(['luc', 'so', 'ngay', 'gio', 'cu', 'ro', 'chung', 'nhu', 'lam', 'on', 'long', 'bo']);
+/**
+ * Stop words that are also syllables of content words when next to one
+ * ("nhân lực", "hạ tầng", "tài chính", "đô thị", "cán bộ", "cơ sở", "đổi mới").
+ */
+const WEAK_STOPS = new Set([
+  'luc', 'so', 'ngay', 'gio', 'cu', 'ro', 'chung', 'nhu', 'lam', 'on', 'long', 'bo', 'ha', 'do', 'the', 'tu', 'tai',
+  'thi', 'co', 'hien', 'dang', 'da', 'can', 'moi', 'con', 'phai',
+]);
 
 /** A free word that means something on its own. */
 export function isSignificant(t: Token): boolean {
@@ -221,11 +227,15 @@ export function leftoverRuns(toks: Token[]): Array<{ start: number; end: number 
     while (j < toks.length && !toks[j]!.used) j++;
     let s = i;
     let e = j;
+    // a weak stop stays when its inner neighbour is a word or another weak stop ("đô thị")
     const edgeStop = (t: Token, inner: Token | undefined) =>
-      STOP_WORDS.has(t.norm) && !(WEAK_STOPS.has(t.norm) && inner && !STOP_WORDS.has(inner.norm));
+      STOP_WORDS.has(t.norm) &&
+      !(WEAK_STOPS.has(t.norm) && inner && (!STOP_WORDS.has(inner.norm) || WEAK_STOPS.has(inner.norm)));
     while (s < e && edgeStop(toks[s]!, s + 1 < e ? toks[s + 1] : undefined)) s++;
     while (e > s && edgeStop(toks[e - 1]!, e - 2 >= s ? toks[e - 2] : undefined)) e--;
-    if (e > s) runs.push({ start: s, end: e });
+    const kept = toks.slice(s, e);
+    const content = kept.some((t) => !STOP_WORDS.has(t.norm)) || (kept.length >= 2 && kept.every((t) => WEAK_STOPS.has(t.norm)));
+    if (e > s && content) runs.push({ start: s, end: e });
     i = j;
   }
   return runs;

@@ -22,6 +22,8 @@ interface KindWord {
   marked?: string | null;
   /** Words that, following the unmarked kind word, make an ordinary compound. */
   compounds?: string[];
+  /** Words that, before the kind word, make an ordinary compound ("cơ sở", "chuyển đổi số"). */
+  notAfter?: string[];
 }
 
 const KIND_WORDS: KindWord[] = [
@@ -40,8 +42,9 @@ const KIND_WORDS: KindWord[] = [
     kinds: ['DEPARTMENT'],
     marked: 'sở',
     compounds: ['hoa', 'lieu', 'luong', 'sanh', 'bo', 'do', 'nhiem', 'chi', 'viec', 'don', 'xa', 'phuong', 'dac', 'dia'],
+    notAfter: ['co', 'doi', 'ky', 'te', 'quyen'],
   },
-  { words: ['ban'], kinds: ['PARTY_BODY'], marked: null, compounds: ['hanh', 'giao', 'dau', 'do', 'than'] },
+  { words: ['ban'], kinds: ['PARTY_BODY'], marked: null, compounds: ['hanh', 'giao', 'dau', 'do', 'than'], notAfter: ['co'] },
 ];
 
 const ONE_WORD_PLURAL = new Set(['cac', 'nhung', 'moi', 'may', 'tung', 'nhieu']);
@@ -58,7 +61,8 @@ function certainty(kw: KindWord, t: Token): Certainty {
 }
 
 function kindAt(toks: Token[], i: number): KindWord | null {
-  return KIND_WORDS.find((k) => matchesAt(toks, i, k.words)) ?? null;
+  const before = toks[i - 1]?.norm;
+  return KIND_WORDS.find((k) => matchesAt(toks, i, k.words) && !(before && k.notAfter?.includes(before))) ?? null;
 }
 
 function pluralBefore(toks: Token[], i: number): boolean {
@@ -184,20 +188,28 @@ function isTitleCase(t: Token): boolean {
  * Words that look like a place nobody knows: after "ở"/"tại" ("quá hạn ở Hà
  * Nội"), or two or more capitalised words in a row ("tiến độ Tân Tiến").
  */
+const POINTING_FORMS: Record<string, string> = { o: 'ở', tai: 'tại', cua: 'của', thuoc: 'thuộc' };
+
 export function findUnknownUnit(text: string, toks: Token[]): string | null {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.used || (t.norm !== 'o' && t.norm !== 'tai' && t.norm !== 'cua' && t.norm !== 'thuoc')) continue;
+    const form = POINTING_FORMS[t.norm];
+    // "tài chính" is not "tại chính": a marked word must be the pointing word itself
+    if (t.used || !form || (t.marked && t.raw.toLowerCase() !== form)) continue;
     const e = nameRun(toks, i + 1);
     if (e === i + 1 || !/^\p{L}/u.test(toks[i + 1]!.raw)) continue;
-    if ((t.norm === 'cua' || t.norm === 'thuoc') && !toks.slice(i + 1, e).every(isTitleCase)) continue;
+    // "của"/"thuộc" also lead topics, and an unmarked "tai" is often "tài" ("tai chinh"): those need a capitalised name
+    const needsCapitals = t.norm === 'cua' || t.norm === 'thuoc' || (t.norm === 'tai' && !t.marked);
+    if (needsCapitals && !toks.slice(i + 1, e).every(isTitleCase)) continue;
     markUsed(toks, i + 1, e);
     return rawSpan(text, toks, i + 1, e);
   }
+  // Place names are two or three capitalised syllables; a longer capitalised run is a title ("Bình Dân Học Vụ Số").
   for (let i = 0; i < toks.length; i++) {
+    if (i > 0 && !toks[i - 1]!.used && isTitleCase(toks[i - 1]!)) continue;
     let e = i;
-    while (e < toks.length && e - i < 4 && !toks[e]!.used && isTitleCase(toks[e]!)) e++;
-    if (e - i >= 2) {
+    while (e < toks.length && !toks[e]!.used && isTitleCase(toks[e]!)) e++;
+    if (e - i >= 2 && e - i <= 3) {
       markUsed(toks, i, e);
       return rawSpan(text, toks, i, e);
     }

@@ -121,6 +121,13 @@ rollup-unit = { $icon } { $unit }: { $status ->
         [no] { " " }(not reported)
        *[yes] {""}
     }
+rollup-silent = { $overdue ->
+        [yes] 🔴 Overdue, not reported
+       *[no] ⚪ Not reported
+    } ({ $count }): { $units }{ $more ->
+        [0] {""}
+       *[other] { " " }and { $more } more
+    }
 rollup-done = ✅ Done ({ $count }): { $units }{ $more ->
         [0] {""}
        *[other] { " " }and { $more } more

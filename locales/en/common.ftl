@@ -15,3 +15,9 @@ console-banner = Chatting with nq57-bot as { $name } (today: { $today }).{ $inte
     }
 console-no-person = No person "{ $query }" in the registry. Try one of:
 console-many-people = Several people match "{ $query }"; choose by number:
+
+## Assignment
+
+assign-done = { $name } now answers for task { $number } ({ $plan }).
+assign-removed = { $name } no longer answers for task { $number } ({ $plan }).
+assign-no-task = No task "{ $ref }" in the unit of { $name }.

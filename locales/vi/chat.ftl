@@ -121,6 +121,13 @@ rollup-unit = { $icon } { $unit }: { $status ->
         [no] { " " }(chưa báo cáo)
        *[yes] {""}
     }
+rollup-silent = { $overdue ->
+        [yes] 🔴 Quá hạn, chưa báo cáo
+       *[no] ⚪ Chưa báo cáo
+    } ({ $count }): { $units }{ $more ->
+        [0] {""}
+       *[other] { " " }và { $more } đơn vị khác
+    }
 rollup-done = ✅ Đã hoàn thành ({ $count }): { $units }{ $more ->
         [0] {""}
        *[other] { " " }và { $more } đơn vị khác

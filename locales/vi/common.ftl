@@ -15,3 +15,9 @@ console-banner = Trò chuyện với nq57-bot với tư cách { $name } (hôm na
     }
 console-no-person = Không tìm thấy người "{ $query }" trong danh sách cán bộ. Thử một trong số:
 console-many-people = Có nhiều người khớp với "{ $query }"; hãy chọn theo số:
+
+## Phân công
+
+assign-done = Đã giao { $name } phụ trách nhiệm vụ { $number } ({ $plan }).
+assign-removed = { $name } không còn phụ trách nhiệm vụ { $number } ({ $plan }).
+assign-no-task = Không tìm thấy nhiệm vụ "{ $ref }" của đơn vị { $name }.

@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALES_DIR, loadLocales } from '../../bot/i18n.ts';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'generated' || name === 'node_modules') return [];
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('locales', () => {
+  const tr = loadLocales();
+
+  it('Vietnamese and English have the same keys, in the same files', () => {
+    const files = (l: string) => readdirSync(join(LOCALES_DIR, l)).sort();
+    expect(files('en')).toEqual(files('vi'));
+    expect([...tr.keys('en')].sort()).toEqual([...tr.keys('vi')].sort());
+  });
+
+  it('every key used in the code exists', () => {
+    const root = join(LOCALES_DIR, '..');
+    const used = new Set<string>();
+    for (const file of [...sourceFiles(join(root, 'bot')), ...sourceFiles(join(root, 'domain'))]) {
+      const src = readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/\b(?:t|say|tr\.t|app\.tr\.t|this\.tr\.t|textKey)\(\s*'([a-z][a-z0-9-]+)'/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/\bkey:\s*'([a-z][a-z0-9-]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(30);
+    const missing = [...used].filter((k) => !tr.has(k, 'vi'));
+    expect(missing).toEqual([]);
+  });
+
+  it('formats Vietnamese numbers and selectors', () => {
+    expect(tr.t('import-summary-updates', { count: 1234 })).toBe('Cập nhật tiến độ mới: 1.234.');
+    expect(tr.t('choices-hint', { count: 3 })).toBe('Trả lời 1, 2 hoặc 3.');
+    expect(tr.t('choices-hint', { count: 3 }, 'en')).toBe('Reply 1, 2 or 3.');
+  });
+});
