@@ -183,8 +183,13 @@ const XONG = 'x(?:ong|og|onh)';
 const NUM = '\\d+(?:[.,]\\d+)*';
 const PCT = '(?:%|phan ?tram)';
 const PURE_VERB = `${TK}(?: thuc hien)?|tk|lam(?: tiep)?|thuc hien|th|tien hanh|xu ly`;
+/**
+ * Words that may precede a percentage ("tiến độ đạt được khoảng 62,5%"). Each is
+ * a whole word and the spacing between them is unambiguous, so the regex stays
+ * linear on long inputs.
+ */
 const INTRO =
-  '(?:(?:da|duoc|dc|moi|vua|chi|gan|hon|tren|khoang|tam|uoc|uoc dat|dat duoc|dat|hoan thanh|ht|tien do|td|la|len|muc)\\s*:?\\s*)*';
+  '(?:(?:da|duoc|dc|moi|vua|chi|gan|hon|tren|khoang|tam|uoc|dat|hoan thanh|ht|tien do|td|la|len|muc)(?![a-z])\\s*(?::\\s*)?)*';
 
 const TPRE = '(?:(?:truoc|cuoi|dau|giua|het|sau)\\s+)?';
 const YR = '(?:\\d{4}|\\d{2})';
@@ -364,7 +369,8 @@ const SPECS: Spec[] = [
     build: (m) => percentMarker(m.groups?.num ?? '', Boolean(m.groups?.neg)),
   },
   {
-    // "được 3/4" → 75 (never a date: no third part, only after được/đạt/hoàn thành)
+    // "được 3/4" → 75, "xong 2/3 khối lượng" → 66.7 (never a date: no third part,
+    // and only after được/đạt/hoàn thành/xong)
     kind: 'PERCENT',
     re: W(
       `(?:(?:da|moi|vua)\\s+)?(?:duoc|dc|dat|dat duoc|hoan thanh|ht|${XONG})\\s+(?<a>\\d+)\\s*\\/\\s*(?<b>\\d+)(?![\\d\\/])(?:\\s+(?:khoi luong|kl|cong viec|phan viec))?`,
@@ -399,9 +405,11 @@ const SPECS: Spec[] = [
   {
     kind: 'PERCENT_BAD',
     // "abc%", "5O%" (letter O), "x%": a percent sign after something that is not a number
-    re: new RegExp(`(?<![a-z0-9%])(?<raw>[a-z0-9?.,]*[a-z?][a-z0-9?.,]*)\\s?%`, 'gd'),
+    // (one token, matched from its first character only: linear on long inputs)
+    re: new RegExp(`(?<![a-z0-9%?.,])(?<raw>[a-z0-9?.,]+)\\s?%`, 'gd'),
     anyAccent: true,
-    build: (m, abs, sh) => ({ problem: 'PERCENT_NOT_A_NUMBER', raw: orig(sh, abs(m.index), abs(m.index + m[0].length)) }),
+    build: (m, abs, sh) =>
+      /[a-z?]/.test(m.groups?.raw ?? '') ? { problem: 'PERCENT_NOT_A_NUMBER', raw: orig(sh, abs(m.index), abs(m.index + m[0].length)) } : null,
   },
   // --- states ----------------------------------------------------------------
   {

@@ -8,7 +8,8 @@
 import { isEmptyProgress, type ParsedItem, type ParsedProgress, type ParsedSheet } from '../../domain/imports/appendix.ts';
 import type { ImportProblem } from '../../domain/imports/grid.ts';
 import type { ParsedPerson, ParsedUnit } from '../../domain/imports/registry.ts';
-import { parseDeadline } from '../../domain/deadlines/parse-deadline.ts';
+import { parseDeadline, type Comparator } from '../../domain/deadlines/parse-deadline.ts';
+import { indicatorResult } from '../../domain/deadlines/indicator.ts';
 import { canonicalResultText } from '../../domain/exports/progress-appendix.ts';
 import { dayToDb, instantOf, type Day } from '../../domain/shared/day.ts';
 import { parseUnitList, unitCode, type Collective } from '../../domain/units/names.ts';
@@ -133,6 +134,13 @@ function taskFields(item: ParsedItem, collective: Collective | null) {
     targetUnit: d.target?.unit ?? null,
     targetYear: d.target?.year ?? null,
   };
+}
+
+/** Whether an indicator's reported value meets its target (the same rule as the status engine). */
+export function targetMet(task: { kind: string; targetComparator: string | null; targetValue: number | null; targetUnit: string | null; targetYear: number | null }, actual: number | null): boolean {
+  if (task.kind !== 'INDICATOR' || !task.targetComparator || task.targetValue === null) return false;
+  const target = { comparator: task.targetComparator as Comparator, value: task.targetValue, unit: task.targetUnit, year: task.targetYear, text: '' };
+  return indicatorResult(target, actual) === 'MET';
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -345,10 +353,11 @@ class ImportRun {
     const assignment = await this.ensureAssignment(task, unit.id);
     const progress = item.progress!;
     if (isEmptyProgress(progress)) return;
-    await this.recordProgress(task.id, unit.id, assignment, progress, item);
+    await this.recordProgress(task, unit.id, assignment, progress, item);
   }
 
-  private async recordProgress(taskId: number, unitId: number, assignment: { id: number; lastReportedAt: Date | null }, p: ParsedProgress, item: ParsedItem): Promise<void> {
+  private async recordProgress(task: TaskRecord, unitId: number, assignment: { id: number; lastReportedAt: Date | null }, p: ParsedProgress, item: ParsedItem): Promise<void> {
+    const taskId = task.id;
     const reportedAt = instantOf(this.input.asOf, 12);
     // What did we know as of the file's date? Only a difference is news.
     const known = await this.tx.progressUpdate.findFirst({
@@ -398,6 +407,7 @@ class ImportRun {
           lastUpdateId: update.id,
           lastReportedAt: reportedAt,
           doneOn: p.state === 'DONE' ? dayToDb(this.input.asOf) : null,
+          targetMet: targetMet(task, p.actualValue),
         },
       });
     }

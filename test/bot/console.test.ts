@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Assistant } from '../../domain/chat/assistant.ts';
 import { runConsole } from '../../bot/console/console.ts';
@@ -124,7 +123,7 @@ describe('npm run console (a separate process, piped stdin)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('opens the seeded embedded database and answers each line', async () => {
-    const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     const child = execFile('npx', ['tsx', 'bot/cli/console.ts', '--as', 'Đỗ Quang Huy', '--today', '2026-11-26'], { env, cwd: join(__dirname, '..', '..') });
     child.stdin!.end('việc của tôi\nnv 12\n');
@@ -137,4 +136,3 @@ describe('npm run console (a separate process, piped stdin)', () => {
     expect(replyTo(out, 'nv 12')).toContain('70%');
   }, 120_000);
 });
-void promisify;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Assignment" ADD COLUMN "targetMet" BOOLEAN NOT NULL DEFAULT false;
