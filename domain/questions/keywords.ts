@@ -98,13 +98,13 @@ const ENTRIES: Array<readonly [string, Signal]> = [
   ...['viec', 'cong viec', 'dau viec'].map((p) => [p, { k: 'genericItem' }] as const),
   ...['danh sach', 'liet ke', 'nao', 'nhung', 'cac', 'gom nhung'].map((p) => [p, { k: 'list' }] as const),
   ...['don vi', 'co quan'].map((p) => [p, { k: 'unitSubject' }] as const),
-  ...['thanh pho', 'toan thanh pho', 'hai phong', 'thanh pho hai phong', 'toan thanh', 'ca thanh pho']
+  ...['thanh pho', 'toan thanh pho', 'hai phong', 'thanh pho hai phong', 'toan thanh', 'ca thanh pho', 'thanh uy', 'cua thanh uy']
     .map((p) => [p, { k: 'cityWide' }] as const),
   // filler
   ...['cap nhat', 'cap nhap', 'cho toi', 'cho toi biet', 'cho toi xem', 'cho minh', 'cho em', 'hien nay', 'hien tai', 'bay gio',
     'thong tin ve', 'thong tin cua', 'chi tiet', 'cu the', 'tat ca', 'toan bo', 'lien quan', 'linh vuc', 'van de', 'thuc hien', 'vui long',
     'lam on', 'tra cuu', 'tim kiem', 'uy ban nhan dan', 'hien co', 'co nhung', 'hay cho', 'xem giup', 'excel', 'ra excel',
-    'file excel', 'ra file', 'file', 'pdf', 'word']
+    'file excel', 'ra file', 'file', 'pdf', 'word', 'chu tri', 'phu trach', 'duoc giao', 'giao cho', 'dau moi']
     .map((p) => [p, { k: 'noise' }] as const),
 ];
 

@@ -1,15 +1,14 @@
-import { formatDay } from '../shared/day.ts';
 import { UNIT_KINDS, type UnitKind } from '../units/types.ts';
 import { readCommand, type CommandReading } from './commands.ts';
+import { explain } from './explain.ts';
 import { scanSignals, type Signal, type SignalHit } from './keywords.ts';
-import { DEFAULT_MARK, INTENT_LABEL, KIND_LABEL, rankLabel, STATUS_LABEL } from './labels.ts';
 import { extractMine } from './mine.ts';
 import { extractPlan, type PlanReading } from './plans.ts';
-import { decideRank, extractRank } from './rank.ts';
+import { decideRank, extractRank, type RankReading } from './rank.ts';
 import { extractTaskRef } from './task-ref.ts';
 import { extractWindow, nextWindow, thisMonth, thisQuarter } from './time-window.ts';
 import { isSignificant, leftoverRuns, markUsed, STOP_WORDS, tokenize, type Token } from './tokens.ts';
-import type { Intent, Interpretation, QuestionContext, StatusFilter, TimeWindow } from './types.ts';
+import type { Intent, Interpretation, QuestionContext, Rank, StatusFilter, TimeWindow } from './types.ts';
 import { extractPluralKinds, findUnknownUnit, resolveBareKinds } from './unit-kinds.ts';
 import { buildUnitIndex, matchUnits } from './units.ts';
 
@@ -91,16 +90,37 @@ function has(hits: SignalHit[], k: Signal['k']): boolean {
   return hits.some((h) => h.signal.k === k);
 }
 
-function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | null): Interpretation {
+/** Everything the question says, before deciding what it asks. */
+interface Reading {
+  toks: Token[];
+  hits: SignalHit[];
+  plan: PlanReading;
+  unitIds: number[];
+  ambiguousUnit: Interpretation['ambiguousUnit'];
+  unknownUnit: string | null;
+  unitKinds: UnitKind[];
+  everyUnit: boolean;
+  mine: Interpretation['mine'];
+  window: TimeWindow | null;
+  taskRef: string | null;
+  rank: RankReading | null;
+  statuses: StatusFilter[];
+  itemKind: Interpretation['itemKind'];
+  /** "tỷ lệ" + words: an indicator's name, not a rate. */
+  indicatorByName: boolean;
+  topic: string | null;
+}
+
+function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): Reading {
   const toks = tokenize(text);
   const index = buildUnitIndex(ctx.units);
 
   const plan = extractPlan(text, toks, ctx.plans);
   const unitMatches = matchUnits(text, toks, index, 'strong');
   const taskRef = extractTaskRef(toks);
-  let window: TimeWindow | null = extractWindow(toks, ctx.today);
-  const rankReading = extractRank(toks);
-  let mine = extractMine(toks);
+  const window = extractWindow(toks, ctx.today);
+  const rank = extractRank(toks);
+  const mine = extractMine(toks);
   const hits = scanSignals(toks);
   readLooseWords(toks, hits);
   const plural = extractPluralKinds(toks);
@@ -119,19 +139,15 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   }
   for (const id of bare.resolved) if (!unitIds.includes(id)) unitIds.push(id);
   ambiguousUnit ??= bare.ambiguous;
-
   let unknownUnit = bare.unknown ?? findUnknownUnit(text, toks);
 
-  // "tỷ lệ" followed by words of its own is an indicator's name ("tỷ lệ phủ sóng 5G"), not a rate.
   let indicatorByName = false;
   for (const h of hits) {
-    if (h.signal.k !== 'ratio') continue;
     const next = toks[h.end];
-    if (next && isSignificant(next) && !/^\d/.test(next.norm)) indicatorByName = true;
+    if (h.signal.k === 'ratio' && next && isSignificant(next) && !/^\d/.test(next.norm)) indicatorByName = true;
   }
-  const asksRate = has(hits, 'rate') || has(hits, 'rateStale') || (has(hits, 'ratio') && !indicatorByName);
 
-  // A command's argument names a unit: anything unread in it is an unknown unit.
+  // A command's argument names a unit: anything unread in it is an unknown unit, not a topic.
   const runs = leftoverRuns(toks);
   if (cmd?.unitArgument && unknownUnit === null && runs.length > 0) {
     const first = runs[0]!;
@@ -140,180 +156,187 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     markUsed(toks, first.start, last.end);
   }
   const topicRuns = leftoverRuns(toks);
-  const topic = topicRuns.length > 0 ? topicRuns.map((r) => text.slice(toks[r.start]!.start, toks[r.end - 1]!.end).trim()).join(', ') : null;
+  const topic =
+    topicRuns.length > 0 ? topicRuns.map((r) => text.slice(toks[r.start]!.start, toks[r.end - 1]!.end).trim()).join(', ') : null;
 
-  // statuses as read, in order
   const statuses: StatusFilter[] = [];
-  const addStatus = (s: StatusFilter) => {
-    if (!statuses.includes(s)) statuses.push(s);
-  };
-  for (const h of hits) if (h.signal.k === 'status') addStatus(h.signal.s);
-  if (has(hits, 'rateStale')) addStatus('STALE');
+  for (const h of hits) if (h.signal.k === 'status') addStatus(statuses, h.signal.s);
+  if (has(hits, 'rateStale')) addStatus(statuses, 'STALE');
 
   const items = new Set(hits.flatMap((h) => (h.signal.k === 'item' ? [h.signal.kind] : [])));
   let itemKind: Interpretation['itemKind'] = items.size === 1 ? [...items][0]! : null;
-  if (itemKind === null && items.size === 0 && indicatorByName) itemKind = 'INDICATOR';
-  const itemSubject = items.size > 0 || has(hits, 'genericItem');
+  if (items.size === 0 && indicatorByName) itemKind = 'INDICATOR';
 
-  const unitKinds = UNIT_KINDS.filter((k: UnitKind) => plural.kinds.includes(k) || bare.kinds.includes(k));
-  const unitSubject = has(hits, 'unitSubject') || unitKinds.length > 0 || plural.everyUnit;
+  return {
+    toks,
+    hits,
+    plan,
+    unitIds,
+    ambiguousUnit,
+    unknownUnit,
+    unitKinds: UNIT_KINDS.filter((k) => plural.kinds.includes(k) || bare.kinds.includes(k)),
+    everyUnit: plural.everyUnit,
+    mine,
+    window,
+    taskRef,
+    rank,
+    statuses,
+    itemKind,
+    indicatorByName,
+    topic,
+  };
+}
 
-  const scoped =
-    unitIds.length > 0 || ambiguousUnit !== null || unknownUnit !== null || unitKinds.length > 0 || mine !== null || plan.planId !== null;
+function isScoped(r: Reading): boolean {
+  return (
+    r.unitIds.length > 0 ||
+    r.ambiguousUnit !== null ||
+    r.unknownUnit !== null ||
+    r.unitKinds.length > 0 ||
+    r.mine !== null ||
+    r.plan.planId !== null
+  );
+}
+
+/**
+ * What is asked, in a fixed order of precedence. A question with nothing
+ * meaningful (no filter, no subject, no strong cue) is UNKNOWN — or HELP for
+ * a greeting — however many time words it has.
+ */
+function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
+  const { hits, statuses } = r;
+  const itemSubject = r.itemKind !== null || hits.some((h) => h.signal.k === 'item' || h.signal.k === 'genericItem');
+  const unitSubject = has(hits, 'unitSubject') || r.unitKinds.length > 0 || r.everyUnit;
+  const deadlineWindow = r.window !== null && has(hits, 'deadline');
   const meaningful =
-    scoped ||
+    isScoped(r) ||
     statuses.length > 0 ||
-    taskRef !== null ||
-    itemKind !== null ||
-    rankReading !== null ||
-    (window !== null && has(hits, 'deadline')) ||
+    r.taskRef !== null ||
+    r.itemKind !== null ||
+    r.rank !== null ||
+    deadlineWindow ||
     hits.some((h) => STRONG_CUES.has(h.signal.k));
-  const hasLeftover = topic !== null;
+  const asksRate = has(hits, 'rate') || has(hits, 'rateStale') || (has(hits, 'ratio') && !r.indicatorByName);
+  const is = (intent: Intent) => ({ intent, byDefault: false });
 
-  // ---- what is asked
-  let intent: Intent;
-  let progressByDefault = false;
-  if (cmd) intent = cmd.intent;
-  else if (!meaningful) intent = has(hits, 'help') || has(hits, 'greet') ? 'HELP' : 'UNKNOWN';
-  else if (has(hits, 'report')) intent = 'REPORT';
-  else if (rankReading && (!itemSubject || unitSubject)) intent = 'RANK_UNITS';
-  else if (taskRef !== null && !has(hits, 'difficulty') && !has(hits, 'proposal')) intent = 'TASK_DETAIL';
-  else if (asksRate) intent = 'RATE';
-  else if (statuses.includes('STALE') && (!itemSubject || unitSubject)) intent = 'STALE_UNITS';
-  else if (has(hits, 'count')) intent = 'COUNT';
-  else if (has(hits, 'difficulty')) intent = 'DIFFICULTIES';
-  else if (has(hits, 'proposal')) intent = 'PROPOSALS';
-  else if (taskRef !== null) intent = 'TASK_DETAIL';
-  else if (has(hits, 'progress') || has(hits, 'weakProgress')) intent = 'PROGRESS';
-  else if (statuses.includes('HAS_DIFFICULTIES') && !itemSubject) intent = 'DIFFICULTIES';
-  else if (
+  if (!meaningful) return is(has(hits, 'help') || has(hits, 'greet') ? 'HELP' : 'UNKNOWN');
+  if (has(hits, 'report')) return is('REPORT');
+  if (r.rank && (!itemSubject || unitSubject)) return is('RANK_UNITS');
+  if (r.taskRef !== null && !has(hits, 'difficulty') && !has(hits, 'proposal')) return is('TASK_DETAIL');
+  if (asksRate) return is('RATE');
+  if (statuses.includes('STALE') && (!itemSubject || unitSubject)) return is('STALE_UNITS');
+  if (has(hits, 'count')) return is('COUNT');
+  if (has(hits, 'difficulty')) return is('DIFFICULTIES');
+  if (has(hits, 'proposal')) return is('PROPOSALS');
+  if (has(hits, 'progress') || has(hits, 'weakProgress')) return is('PROGRESS');
+  if (statuses.includes('HAS_DIFFICULTIES') && !itemSubject) return is('DIFFICULTIES');
+  if (
     statuses.length > 0 ||
-    itemKind !== null ||
+    r.itemKind !== null ||
     has(hits, 'yesno') ||
     has(hits, 'value') ||
-    mine === 'ME' ||
-    rankReading ||
-    (window !== null && has(hits, 'deadline'))
-  )
-    intent = 'LIST';
-  else if (scoped && !hasLeftover) {
-    intent = 'PROGRESS';
-    progressByDefault = true;
-  } else intent = 'UNKNOWN';
+    r.mine === 'ME' ||
+    r.rank !== null ||
+    deadlineWindow
+  ) {
+    return is('LIST');
+  }
+  // Only a unit, a plan or "đơn vị tôi": its overview, said so in `understood`.
+  if (isScoped(r) && r.topic === null) return { intent: 'PROGRESS', byDefault: true };
+  return is('UNKNOWN');
+}
 
-  const understood: string[] = [];
+function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | null): Interpretation {
+  const r = read(text, ctx, cmd);
+  const { hits, statuses } = r;
+  const decided = cmd ? { intent: cmd.intent, byDefault: false } : decideIntent(r);
+  const asked = decided.intent;
+  let intent = asked;
+
+  // A plan reference that fits several plans, or none, is never guessed.
   const notes: string[] = [];
-  const asked = intent;
-  if (plan.candidates.length > 1) {
+  if (r.plan.candidates.length > 1) {
     intent = 'UNKNOWN';
-    notes.push(`kế hoạch chưa rõ, có thể là: ${plan.candidates.map((p) => p.code).join(', ')}`);
-  } else if (plan.unknown) {
+    notes.push(`kế hoạch chưa rõ, có thể là: ${r.plan.candidates.map((p) => p.code).join(', ')}`);
+  } else if (r.plan.unknown) {
     intent = 'UNKNOWN';
-    notes.push(`không tìm thấy kế hoạch «${plan.unknown}»`);
+    notes.push(`không tìm thấy kế hoạch «${r.plan.unknown}»`);
   }
 
   // ---- rules that depend on the intent
-  let rank: Interpretation['rank'] = null;
-  const measure = {
-    stale: statuses.includes('STALE') || /\b(cap nhat|cap nhap|bao cao)\b/.test(toks.map((t) => t.norm).join(' ')),
-    overdue: statuses.includes('OVERDUE'),
-    done: statuses.includes('DONE') || has(hits, 'ratio'),
-  };
-  if (intent === 'RANK_UNITS' && rankReading) {
-    rank = decideRank(rankReading, measure);
-    statuses.length = 0;
-  } else if (rankReading && intent !== 'UNKNOWN') {
-    // "nhiệm vụ nào chậm nhất": tasks, sorted worst first (the list default); the adjective still filters
-    const r = decideRank(rankReading, measure);
-    if (r.order === 'WORST' && r.by !== 'DONE_RATE') addStatus(r.by === 'STALE' ? 'STALE' : 'OVERDUE');
+  let rank: Rank | null = null;
+  if (r.rank && intent !== 'UNKNOWN') {
+    const measure = {
+      stale: statuses.includes('STALE') || /\b(cap nhat|cap nhap|bao cao)\b/.test(r.toks.map((t) => t.norm).join(' ')),
+      overdue: statuses.includes('OVERDUE'),
+      done: statuses.includes('DONE') || has(hits, 'ratio'),
+    };
+    const decidedRank = decideRank(r.rank, measure);
+    if (intent === 'RANK_UNITS') {
+      // the measure is in `rank.by`; a status filter on top would rank the wrong set
+      rank = decidedRank;
+      statuses.length = 0;
+    } else if (decidedRank.order === 'WORST' && decidedRank.by !== 'DONE_RATE') {
+      // "nhiệm vụ nào chậm nhất": tasks (listed worst first anyway), filtered by the adjective
+      addStatus(statuses, decidedRank.by === 'STALE' ? 'STALE' : 'OVERDUE');
+    }
   }
   // "nhiệm vụ 22 quá hạn chưa" asks about one task: its state is shown, not used to filter it away
   if (intent === 'TASK_DETAIL') statuses.length = 0;
   if (intent === 'DIFFICULTIES') removeStatus(statuses, 'HAS_DIFFICULTIES');
-  else if (has(hits, 'difficulty') && intent !== 'PROPOSALS' && intent !== 'UNKNOWN' && intent !== 'HELP') addStatus('HAS_DIFFICULTIES');
+  else if (has(hits, 'difficulty') && !['PROPOSALS', 'UNKNOWN', 'HELP'].includes(intent)) addStatus(statuses, 'HAS_DIFFICULTIES');
 
-  let defaulted = { window: false, rate: false, mine: false };
+  const answerable = intent !== 'UNKNOWN' && intent !== 'HELP';
+  const defaulted = { window: false, rate: false, mine: false, progress: decided.byDefault && answerable };
   if (intent === 'RATE' && statuses.length === 0) {
     statuses.push('DONE');
     defaulted.rate = true;
   }
-  if (intent === 'STALE_UNITS' && !statuses.includes('STALE')) statuses.push('STALE');
-  if (window === null && intent !== 'UNKNOWN' && intent !== 'HELP') {
+  if (intent === 'STALE_UNITS') addStatus(statuses, 'STALE');
+  let window = r.window;
+  if (window === null && answerable) {
     if (statuses.includes('DUE_SOON') && intent !== 'RANK_UNITS') window = nextWindow(ctx.today, DUE_SOON_DEFAULT_DAYS, 'ngay');
     else if (intent === 'STALE_UNITS') window = thisMonth(ctx.today);
     else if (intent === 'REPORT') window = thisQuarter(ctx.today);
     defaulted.window = window !== null;
   }
+  // A unit leader or officer asking "tiến độ" with no subject means their own unit; city leaders mean the city.
+  let mine = r.mine;
   if (
     (intent === 'PROGRESS' || intent === 'DIFFICULTIES' || intent === 'PROPOSALS') &&
-    !scoped &&
-    taskRef === null &&
-    topic === null &&
+    !isScoped(r) &&
+    r.taskRef === null &&
+    r.topic === null &&
     ctx.me.unitId !== null &&
-    !ctx.me.roles.some((r) => CITY_WIDE_ROLES.has(r))
+    !ctx.me.roles.some((role) => CITY_WIDE_ROLES.has(role))
   ) {
     mine = 'MY_UNIT';
     defaulted.mine = true;
   }
-  if (intent === 'HELP' || intent === 'UNKNOWN') defaulted = { window: false, rate: false, mine: false };
 
-  // ---- what was understood, in Vietnamese
-  if (cmd) understood.push(`lệnh ${cmd.command}`);
-  // a plan that cannot be resolved makes the question UNKNOWN, but what was asked is still worth saying
-  const intentLabel = INTENT_LABEL[intent === 'UNKNOWN' ? asked : intent];
-  if (intent === 'RANK_UNITS' && rank) understood.push(rankLabel(rank));
-  else if (intent === 'TASK_DETAIL' && taskRef) understood.push(`chi tiết ${itemKind === 'INDICATOR' ? 'chỉ tiêu' : 'nhiệm vụ'} số ${taskRef}`);
-  else if (intent === 'RATE' && defaulted.rate) understood.push(`tỷ lệ hoàn thành${DEFAULT_MARK}`);
-  else if (progressByDefault) understood.push(`tiến độ${DEFAULT_MARK}`);
-  else if (intentLabel) understood.push(intentLabel);
-  if (itemKind && intent !== 'TASK_DETAIL') understood.push(itemKind === 'TASK' ? 'nhiệm vụ' : 'chỉ tiêu');
-  for (const s of statuses) {
-    if ((defaulted.rate && s === 'DONE') || (intent === 'STALE_UNITS' && s === 'STALE')) continue;
-    understood.push(STATUS_LABEL[s]);
-  }
-  const name = (id: number) => index.units.get(id)?.name ?? `#${id}`;
-  if (unitIds.length > 0) understood.push(`đơn vị: ${unitIds.map(name).join(', ')}`);
-  if (ambiguousUnit) {
-    const shown = ambiguousUnit.candidateIds.slice(0, 5).map(name);
-    const more = ambiguousUnit.candidateIds.length > 5 ? ` và ${ambiguousUnit.candidateIds.length - 5} đơn vị khác` : '';
-    understood.push(`chưa rõ đơn vị «${ambiguousUnit.text}»: ${shown.join(', ')}${more}`);
-  }
-  if (unknownUnit) understood.push(`không tìm thấy đơn vị «${unknownUnit}»`);
-  if (unitKinds.length > 0) understood.push(`loại đơn vị: ${unitKinds.map((k) => KIND_LABEL[k]).join(', ')}`);
-  if (mine === 'ME') understood.push('việc của tôi');
-  if (mine === 'MY_UNIT') {
-    const mineName = ctx.me.unitId !== null ? `: ${name(ctx.me.unitId)}` : '';
-    understood.push(`đơn vị của tôi${mineName}${defaulted.mine ? DEFAULT_MARK : ''}`);
-  }
-  if (window) {
-    understood.push(`thời gian: ${window.label}${window.label.includes(formatDay(window.to)) ? '' : ` (${formatDay(window.from)}–${formatDay(window.to)})`}${defaulted.window ? DEFAULT_MARK : ''}`);
-  }
-  if (plan.planId !== null) {
-    const p = ctx.plans.find((x) => x.id === plan.planId);
-    understood.push(`kế hoạch: ${p?.code ?? plan.planId}`);
-  }
-  if (taskRef && intent !== 'TASK_DETAIL') understood.push(`số hiệu: ${taskRef}`);
-  const keepTopic = intent !== 'UNKNOWN' && intent !== 'HELP' ? topic : null;
-  if (keepTopic) understood.push(`chủ đề: ${keepTopic}`);
-  understood.push(...notes);
-
-  return {
+  const result: Interpretation = {
     intent,
     statuses,
-    unitIds,
-    ambiguousUnit,
-    unknownUnit,
-    unitKinds,
+    unitIds: r.unitIds,
+    ambiguousUnit: r.ambiguousUnit,
+    unknownUnit: r.unknownUnit,
+    unitKinds: r.unitKinds,
     mine,
     window,
-    planId: plan.planId,
-    itemKind,
-    taskRef,
-    topic: keepTopic,
+    planId: r.plan.planId,
+    itemKind: r.itemKind,
+    taskRef: r.taskRef,
+    topic: answerable ? r.topic : null,
     rank,
-    understood,
+    understood: [],
     command: cmd?.command ?? null,
   };
+  result.understood = explain(result, asked, defaulted, ctx, notes);
+  return result;
+}
+
+function addStatus(list: StatusFilter[], s: StatusFilter): void {
+  if (!list.includes(s)) list.push(s);
 }
 
 function removeStatus(list: StatusFilter[], s: StatusFilter): void {
@@ -348,4 +371,3 @@ function readLooseWords(toks: Token[], hits: SignalHit[]): void {
   hits.sort((a, b) => a.start - b.start);
 }
 
-export type { PlanReading };

@@ -197,7 +197,7 @@ export const STOP_WORDS = new Set([
   'tim', 'loc', 've', 'tu', 'den', 'trong', 'tren', 'duoi', 'hon', 'nhieu', 'it', 'moi', 'tung', 'toi',
   'minh', 'em', 'anh', 'bot', 'viec', 'ca', 'thuoc', 'the', 'sao', 'ra', 'nhi', 'hien', 'nay', 'ay', 'do',
   'kia', 'dum', 'giup', 'vui', 'long', 'xin', 'lam', 'on', 'nhu', 've', 'bo', 'so', 'nhat',
-  'chung', 'hien', 'luc', 'gio', 'bay', 'ngay', 'ro', 'cu',
+  'chung', 'hien', 'luc', 'gio', 'bay', 'ngay', 'ro', 'cu', 'ban',
 ]);
 
 /**
@@ -206,7 +206,7 @@ export const STOP_WORDS = new Set([
  */
 const WEAK_STOPS = new Set([
   'luc', 'so', 'ngay', 'gio', 'cu', 'ro', 'chung', 'nhu', 'lam', 'on', 'long', 'bo', 'ha', 'do', 'the', 'tu', 'tai',
-  'thi', 'co', 'hien', 'dang', 'da', 'can', 'moi', 'con', 'phai',
+  'thi', 'co', 'hien', 'dang', 'da', 'can', 'moi', 'con', 'phai', 'hoi', 'ban',
 ]);
 
 /** A free word that means something on its own. */

@@ -24,6 +24,8 @@ interface KindWord {
   compounds?: string[];
   /** Words that, before the kind word, make an ordinary compound ("cơ sở", "chuyển đổi số"). */
   notAfter?: string[];
+  /** Words that make a compound even after the marked spelling ("xã hội", "sở hữu"). */
+  alwaysCompounds?: string[];
 }
 
 const KIND_WORDS: KindWord[] = [
@@ -35,7 +37,7 @@ const KIND_WORDS: KindWord[] = [
   { words: ['dac', 'khu'], kinds: ['SPECIAL_ZONE'] },
   { words: ['dai', 'hoc'], kinds: ['UNIVERSITY'] },
   { words: ['nganh'], kinds: ['DEPARTMENT'] },
-  { words: ['xa'], kinds: ['COMMUNE'], marked: 'xã', compounds: ['hoi'] },
+  { words: ['xa'], kinds: ['COMMUNE'], marked: 'xã', compounds: ['hoi'], alwaysCompounds: ['hoi'] },
   { words: ['phuong'], kinds: ['WARD'], marked: 'phường', compounds: ['an', 'thuc', 'phap', 'tien', 'huong', 'cham', 'trinh'] },
   {
     words: ['so'],
@@ -43,6 +45,7 @@ const KIND_WORDS: KindWord[] = [
     marked: 'sở',
     compounds: ['hoa', 'lieu', 'luong', 'sanh', 'bo', 'do', 'nhiem', 'chi', 'viec', 'don', 'xa', 'phuong', 'dac', 'dia'],
     notAfter: ['co', 'doi', 'ky', 'te', 'quyen'],
+    alwaysCompounds: ['huu', 'thich', 'truong'],
   },
   { words: ['ban'], kinds: ['PARTY_BODY'], marked: null, compounds: ['hanh', 'giao', 'dau', 'do', 'than'], notAfter: ['co'] },
 ];
@@ -62,7 +65,14 @@ function certainty(kw: KindWord, t: Token): Certainty {
 
 function kindAt(toks: Token[], i: number): KindWord | null {
   const before = toks[i - 1]?.norm;
-  return KIND_WORDS.find((k) => matchesAt(toks, i, k.words) && !(before && k.notAfter?.includes(before))) ?? null;
+  return (
+    KIND_WORDS.find(
+      (k) =>
+        matchesAt(toks, i, k.words) &&
+        !(before && k.notAfter?.includes(before)) &&
+        !k.alwaysCompounds?.includes(toks[i + k.words.length]?.norm ?? ''),
+    ) ?? null
+  );
 }
 
 function pluralBefore(toks: Token[], i: number): boolean {
