@@ -21,3 +21,7 @@ console-many-people = Several people match "{ $query }"; choose by number:
 assign-done = { $name } now answers for task { $number } ({ $plan }).
 assign-removed = { $name } no longer answers for task { $number } ({ $plan }).
 assign-no-task = No task "{ $ref }" in the unit of { $name }.
+
+## Linking
+
+link-share-phone = 📱 Share my phone number

@@ -21,3 +21,7 @@ console-many-people = Có nhiều người khớp với "{ $query }"; hãy chọ
 assign-done = Đã giao { $name } phụ trách nhiệm vụ { $number } ({ $plan }).
 assign-removed = { $name } không còn phụ trách nhiệm vụ { $number } ({ $plan }).
 assign-no-task = Không tìm thấy nhiệm vụ "{ $ref }" của đơn vị { $name }.
+
+## Liên kết tài khoản
+
+link-share-phone = 📱 Gửi số điện thoại của tôi

@@ -1,0 +1,88 @@
+/**
+ * Replies as Telegram messages: HTML with user data escaped, choices as an
+ * inline keyboard (callback data ≤ 64 bytes), a contact button when asked,
+ * and texts split under Telegram's 4,096-character limit on line boundaries.
+ */
+import type { InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
+import type { Reply } from '../../domain/chat/reply.ts';
+import type { Locale, Translator } from '../i18n.ts';
+import { renderReply, textOf } from '../chat/render.ts';
+
+export const TELEGRAM_TEXT_LIMIT = 4096;
+const CALLBACK_LIMIT = 64;
+
+export interface TelegramMessage {
+  text: string;
+  parse_mode: 'HTML';
+  reply_markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
+}
+
+/** Splits HTML text into parts under the limit, at line breaks, never inside a tag or an entity. */
+export function splitForTelegram(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
+  if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let current = '';
+  const push = () => {
+    if (current) parts.push(current);
+    current = '';
+  };
+  for (const line of text.split('\n')) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (candidate.length <= limit) {
+      current = candidate;
+      continue;
+    }
+    push();
+    if (line.length <= limit) {
+      current = line;
+      continue;
+    }
+    // A single line longer than the limit: cut at spaces (lines carry no tags across spaces in our replies).
+    let rest = line;
+    while (rest.length > limit) {
+      let cut = rest.lastIndexOf(' ', limit);
+      if (cut < limit / 2) cut = limit;
+      // never cut inside an entity such as &amp;
+      const amp = rest.lastIndexOf('&', cut);
+      if (amp > cut - 8 && rest.indexOf(';', amp) >= cut) cut = amp;
+      parts.push(rest.slice(0, cut));
+      rest = rest.slice(cut).trimStart();
+    }
+    current = rest;
+  }
+  push();
+  return parts;
+}
+
+function byteLength(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** The messages for one reply: the keyboard goes on the last part. */
+export function toTelegram(reply: Reply, tr: Translator, locale: Locale): TelegramMessage[] {
+  const html = renderReply(reply, tr, locale, { html: true });
+  const parts = splitForTelegram(html || '…');
+  const messages: TelegramMessage[] = parts.map((text) => ({ text, parse_mode: 'HTML' }));
+  const last = messages[messages.length - 1]!;
+  if (reply.requestContact) {
+    last.reply_markup = {
+      keyboard: [[{ text: tr.t('link-share-phone', {}, locale), request_contact: true }]],
+      resize_keyboard: true,
+      one_time_keyboard: true,
+    };
+  } else if (reply.choices?.length) {
+    const buttons: InlineKeyboardButton[] = reply.choices.map((c) => {
+      if (byteLength(c.id) > CALLBACK_LIMIT) throw new RangeError(`callback data over ${CALLBACK_LIMIT} bytes: ${c.id}`);
+      return { text: textOf(c.label, tr, locale).slice(0, 64), callback_data: c.id };
+    });
+    // Short labels two per row, long ones alone: readable on a phone.
+    const rows: InlineKeyboardButton[][] = [];
+    for (const b of buttons) {
+      const prev = rows[rows.length - 1];
+      if (prev && prev.length < 2 && b.text.length <= 14 && prev[0]!.text.length <= 14) prev.push(b);
+      else rows.push([b]);
+    }
+    last.reply_markup = { inline_keyboard: rows };
+  }
+  return messages;
+}
