@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { WorkingCalendar } from '../domain/calendar/working-days.ts';
 import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_DAYS, parseHolidayList } from '../domain/calendar/holidays.ts';
 import { Assistant } from '../domain/chat/assistant.ts';
+import type { EngineSettings } from '../domain/chat/engine.ts';
 import { systemClock, type Clock } from '../domain/shared/clock.ts';
 import type { StatusOptions } from '../domain/status/derive-status.ts';
 import { openDatabase, type Database } from '../prisma/database.ts';
@@ -14,6 +15,7 @@ import { parseConfig, type Config, type Env } from './config.ts';
 import { i18n, type Translator } from './i18n.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isEmpty, seedSampleData } from './services/seed.ts';
+import { ChatService } from './chat/service.ts';
 
 export interface App {
   config: Config;
@@ -25,6 +27,8 @@ export interface App {
   status: StatusOptions;
   queries: PrismaTaskQueries;
   assistant: Assistant;
+  engineSettings: EngineSettings;
+  chat: ChatService;
   close(): Promise<void>;
 }
 
@@ -50,16 +54,20 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
   }
   const queries = new PrismaTaskQueries(db.prisma);
   const status: StatusOptions = { dueSoonDays: config.dueSoonDays };
+  const clock = options.clock ?? systemClock;
+  const engineSettings: EngineSettings = { flowTimeoutMinutes: config.flowTimeoutMinutes, correctionMinutes: config.correctionMinutes, status };
   return {
     config,
     log,
     db,
     tr: i18n(),
-    clock: options.clock ?? systemClock,
+    clock,
     calendar: workingCalendar(config),
     status,
     queries,
     assistant: new Assistant({ queries }),
+    engineSettings,
+    chat: new ChatService({ prisma: db.prisma, clock, settings: engineSettings, log }),
     close: () => db.close(),
   };
 }

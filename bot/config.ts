@@ -23,6 +23,16 @@ const schema = z.object({
   DUE_SOON_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   HOLIDAYS_EXTRA: holidayList.optional(),
   HOLIDAYS_REMOVED: holidayList.optional(),
+  FLOW_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  CORRECTION_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  TELEGRAM_API_ROOT: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16–256 characters of A–Z, a–z, 0–9, _ and -').optional(),
+  TELEGRAM_BOT_USERNAME: z.string().regex(/^\w{5,64}$/, 'expected the bot username without @').optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'expected a token from @BotFather (digits:letters)')
@@ -41,7 +51,13 @@ export interface Config {
   consoleAs: string | undefined;
   dueSoonDays: number;
   holidays: { extra: string | undefined; removed: string | undefined };
-  telegram: { token: string } | undefined;
+  flowTimeoutMinutes: number;
+  correctionMinutes: number;
+  inviteTtlHours: number;
+  http: { port: number; host: string; publicBaseUrl: string | undefined };
+  telegram: { token: string; apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined; username: string | undefined } | undefined;
+  /** Bot username for invite links, even when the token is not set here (npm run invite). */
+  telegramUsername: string | undefined;
   zalo: { token: string } | undefined;
 }
 
@@ -60,6 +76,9 @@ export function parseConfig(env: Env, isTty = false): Config {
     throw new ConfigError(result.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })));
   }
   const e = result.data;
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError([{ variable: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set' }]);
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
@@ -68,7 +87,14 @@ export function parseConfig(env: Env, isTty = false): Config {
     consoleAs: e.CONSOLE_AS,
     dueSoonDays: e.DUE_SOON_DAYS,
     holidays: { extra: e.HOLIDAYS_EXTRA, removed: e.HOLIDAYS_REMOVED },
-    telegram: e.TELEGRAM_BOT_TOKEN ? { token: e.TELEGRAM_BOT_TOKEN } : undefined,
+    flowTimeoutMinutes: e.FLOW_TIMEOUT_MINUTES,
+    correctionMinutes: e.CORRECTION_MINUTES,
+    inviteTtlHours: e.INVITE_TTL_HOURS,
+    http: { port: e.PORT, host: e.HOST, publicBaseUrl: e.PUBLIC_BASE_URL },
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, username: e.TELEGRAM_BOT_USERNAME }
+      : undefined,
+    telegramUsername: e.TELEGRAM_BOT_USERNAME,
     zalo: e.ZALO_BOT_TOKEN ? { token: e.ZALO_BOT_TOKEN } : undefined,
   };
 }

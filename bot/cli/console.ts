@@ -35,13 +35,10 @@ export async function openConsole(app: App, as: string | undefined, locale: Loca
     locale,
     interactive,
     banner: app.tr.t('console-banner', { name: ctxPerson.fullName, today: todayOf(app.clock), interactive: interactive ? 'yes' : 'no' }, locale),
-    handle: (m) =>
-      app.assistant.handle(m.choiceId ? { kind: 'choice', id: m.choiceId } : { kind: 'text', text: m.text }, {
-        person: ctxPerson,
-        today: todayOf(app.clock),
-        channel: 'CONSOLE',
-        status: app.status,
-      }),
+    handle: async (text) => {
+      const outcome = await app.chat.handle({ channel: 'CONSOLE', chatId: `console:${ctxPerson.id}`, user: { externalId: `console:${ctxPerson.id}` }, text, asPerson: ctxPerson });
+      return outcome?.replies ?? [];
+    },
   });
   return 0;
 }

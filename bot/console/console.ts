@@ -5,14 +5,12 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Choice, Reply } from '../../domain/chat/reply.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
 import type { Locale, Translator } from '../i18n.ts';
-import { renderReply, resolveChoice } from '../chat/render.ts';
+import { renderReply } from '../chat/render.ts';
 
-export interface ConsoleHandler {
-  /** Answers one message; `choiceId` is set when the text picked an offered choice. */
-  (message: { text: string; choiceId?: string }): Promise<Reply[]>;
-}
+/** Answers one typed line (a numbered answer to offered choices is resolved by the engine). */
+export type ConsoleHandler = (text: string) => Promise<Reply[]>;
 
 export interface ConsoleOptions {
   input: Readable;
@@ -27,7 +25,6 @@ export interface ConsoleOptions {
 
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   const write = (s: string) => o.output.write(`${s}\n`);
-  let offered: Choice[] = [];
   if (o.banner) write(o.banner);
   const rl = createInterface({ input: o.input, terminal: o.interactive, crlfDelay: Infinity });
   const prompt = () => o.interactive && o.output.write('› ');
@@ -40,13 +37,11 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     }
     if (['/thoat', '/exit', '/quit'].includes(text.toLowerCase())) break;
     if (!o.interactive) write(`› ${text}`);
-    const chosen = offered.length ? resolveChoice(text, offered, o.tr, o.locale) : null;
-    const replies = await o.handle(chosen ? { text, choiceId: chosen.id } : { text });
-    offered = [];
+    const replies = await o.handle(text);
     for (const reply of replies) {
       write(renderReply(reply, o.tr, o.locale, { numberChoices: true }));
+      for (const f of reply.files ?? []) write(o.tr.t('console-file', { name: f.fileName, kind: f.kind }, o.locale));
       write('');
-      if (reply.choices?.length) offered = reply.choices;
     }
     prompt();
   }

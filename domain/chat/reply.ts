@@ -37,6 +37,8 @@ export interface Reply {
   choices?: Choice[];
   /** Ask for the phone number through the platform's contact button, where it has one. */
   requestContact?: boolean;
+  /** Typed digits are data here (a percentage), not the number of a choice: text channels list choices without numbers. */
+  freeNumbers?: boolean;
   files?: OutFile[];
 }
 

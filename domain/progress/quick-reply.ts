@@ -256,7 +256,8 @@ const NUMCODE_ANY = `\\d+[a-z]?(?:${SEP}[a-z0-9&]+(?:\\.[a-z0-9&]+)*)*`;
 const DATE = '\\d{1,2}\\s?[\\/.-]\\s?\\d{1,2}\\s?[\\/.-]\\s?\\d{2,4}(?!\\d)';
 const DATE_PART = `(?:\\s*,?\\s*(?:ngay|ng)\\s*[:.]?\\s*(?<date>${DATE})|\\s+(?<date2>${DATE}))?`;
 
-const REF = '(?:[a-d]\\.)?(?:\\d+|[ivx]{1,4})(?:\\.(?:\\d+|[ivx]{1,4}))*';
+// A.II.6, II.6, 22, and the unnamed sections of an appendix: B.NV.2, B.CT.II.1.
+const REF = '(?:[a-h]\\.)?(?:(?:ct|nv)\\.)?(?:\\d+|[ivx]{1,4})(?:\\.(?:\\d+|[ivx]{1,4}))*';
 
 export type MarkerKind =
   | 'TASKREF'

@@ -117,3 +117,13 @@ export function compareNumbers(a: string, b: string): number {
   }
   return 0;
 }
+
+/**
+ * Whether a task number answers to what someone typed: the same number, or,
+ * for a qualified reference such as "II.6", a number ending in it ("A.II.6").
+ * A bare "12" is task 12 only, never "A.I.3.12".
+ */
+export function matchesRef(number: string, ref: string): boolean {
+  const r = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
+  return number === r || (r.includes('.') && number.endsWith(`.${r}`));
+}

@@ -25,3 +25,8 @@ assign-no-task = No task "{ $ref }" in the unit of { $name }.
 ## Linking
 
 link-share-phone = 📱 Share my phone number
+choices-hint-free = Choose an option above or type your own value.
+console-file = [{ $kind ->
+        [photo] Photo
+       *[other] Document
+    } file: { $name }]

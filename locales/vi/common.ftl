@@ -25,3 +25,8 @@ assign-no-task = Không tìm thấy nhiệm vụ "{ $ref }" của đơn vị { $
 ## Liên kết tài khoản
 
 link-share-phone = 📱 Gửi số điện thoại của tôi
+choices-hint-free = Chọn một mục ở trên hoặc gõ giá trị của anh/chị.
+console-file = [Tệp { $kind ->
+        [photo] ảnh
+       *[other] tài liệu
+    }: { $name }]

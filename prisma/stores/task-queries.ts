@@ -57,7 +57,7 @@ export function personRef(p: { id: number; fullName: string; unitId: number | nu
 }
 
 export class PrismaTaskQueries implements TaskQueries {
-  constructor(private readonly prisma: Db) {}
+  constructor(private readonly prisma: Db | Prisma.TransactionClient) {}
 
   async units(): Promise<UnitRef[]> {
     const units = await this.prisma.unit.findMany({ include: { aliases: true }, orderBy: { id: 'asc' } });
@@ -123,9 +123,10 @@ export class PrismaTaskQueries implements TaskQueries {
         include: rowInclude,
         orderBy: [{ taskId: 'asc' }, { unitId: 'asc' }],
       });
-    // "22" is task 22 when one exists; "II.6" is also "A.II.6" (the part letter is optional).
+    // "22" is task 22 only; "II.6" is also "A.II.6" (the part letter is optional) — see matchesRef.
     const exact = await find({ number: clean });
-    return (exact.length ? exact : await find({ number: { endsWith: `.${clean}` } })).map(toTaskRow);
+    if (exact.length || !clean.includes('.')) return exact.map(toTaskRow);
+    return (await find({ number: { endsWith: `.${clean}` } })).map(toTaskRow);
   }
 
   /** Open assignments past their deadline on `today` (the status engine's OVERDUE, in one indexed query), longest overdue first. */

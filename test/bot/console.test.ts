@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Assistant } from '../../domain/chat/assistant.ts';
+import { pino } from 'pino';
+import { ChatService } from '../../bot/chat/service.ts';
+import { FixedClock } from '../../domain/shared/clock.ts';
+import { instantOf } from '../../domain/shared/day.ts';
+
+const silent = pino({ level: 'silent' });
 import { runConsole } from '../../bot/console/console.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
@@ -13,8 +18,8 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 async function chat(db: TestDatabase, as: string, lines: string[], today = '2026-11-26'): Promise<string> {
   const queries = new PrismaTaskQueries(db.prisma);
-  const assistant = new Assistant({ queries });
   const [person] = await queries.findPeople(as);
+  const service = new ChatService({ prisma: db.prisma, clock: new FixedClock(instantOf(today, 9)), settings: { flowTimeoutMinutes: 30, correctionMinutes: 60, status: { dueSoonDays: 7 } }, log: silent });
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -25,7 +30,7 @@ async function chat(db: TestDatabase, as: string, lines: string[], today = '2026
     tr: i18n(),
     locale: 'vi',
     interactive: false,
-    handle: (m) => assistant.handle(m.choiceId ? { kind: 'choice', id: m.choiceId } : { kind: 'text', text: m.text }, { person: person!, today, channel: 'CONSOLE', status: { dueSoonDays: 7 } }),
+    handle: async (text) => (await service.handle({ channel: 'CONSOLE', chatId: `console:${person!.id}`, user: { externalId: `console:${person!.id}` }, text, asPerson: person! }))?.replies ?? [],
   });
   input.end(lines.join('\n') + '\n');
   await done;

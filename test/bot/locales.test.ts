@@ -27,10 +27,20 @@ describe('locales', () => {
       const src = readFileSync(file, 'utf8');
       for (const m of src.matchAll(/\b(?:t|say|tr\.t|app\.tr\.t|this\.tr\.t|textKey)\(\s*'([a-z][a-z0-9-]+)'/g)) used.add(m[1]!);
       for (const m of src.matchAll(/\bkey:\s*'([a-z][a-z0-9-]+)'/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/\bchoice\(\s*'[^']*',\s*'([a-z][a-z0-9-_A-Z]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(30);
     const missing = [...used].filter((k) => !tr.has(k, 'vi'));
     expect(missing).toEqual([]);
+  });
+
+  it('has a message for every code that is turned into a key at run time', () => {
+    const dynamic = [
+      ...['unknown-code', 'expired-code', 'used-code', 'unknown-phone', 'not-own-contact', 'inactive'].map((r) => `link-failed-${r}`),
+      ...['PERCENT_OVER_100', 'PERCENT_NEGATIVE', 'PERCENT_NOT_A_NUMBER', 'DONE_BUT_PERCENT_BELOW_100', 'NOT_STARTED_BUT_PERCENT'].map((c) => `quick-problem-${c}`),
+      ...['not-a-workbook', 'empty-file', 'no-header', 'missing-column', 'no-rows', 'bad-number', 'missing-number', 'missing-title', 'duplicate-number', 'percent-not-number', 'percent-over-100', 'bad-done-mark', 'done-and-percent', 'unknown-unit', 'no-unit', 'no-plan', 'bad-role', 'bad-phone', 'missing-name', 'duplicate-person', 'bad-unit-kind', 'unknown-parent'].map((c) => `import-problem-${c}`),
+    ];
+    expect(dynamic.filter((k) => !tr.has(k, 'vi') || !tr.has(k, 'en'))).toEqual([]);
   });
 
   it('formats Vietnamese numbers and selectors', () => {

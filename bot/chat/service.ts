@@ -1,0 +1,71 @@
+/**
+ * Runs the conversation engine for one inbound message inside a database
+ * transaction that holds a per-chat advisory lock: with several instances,
+ * one chat's messages are handled one at a time, and an update already
+ * handled (redelivered by the platform) has no effect. Replies are returned
+ * for the adapter to send after the transaction commits.
+ */
+import { ChatEngine, type EngineSettings, type Extension, type Inbound, type Outcome } from '../../domain/chat/engine.ts';
+import type { Clock } from '../../domain/shared/clock.ts';
+import type { Db } from '../../prisma/database.ts';
+import type { Prisma } from '../../prisma/generated/client.ts';
+import { PrismaConversationStore, PrismaIdentityStore } from '../../prisma/stores/chat-store.ts';
+import { PrismaProgressStore } from '../../prisma/stores/progress-store.ts';
+import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import type { Logger } from '../logger.ts';
+
+export interface ChatServiceDeps {
+  prisma: Db;
+  clock: Clock;
+  settings: EngineSettings;
+  log: Logger;
+  /** Built per message on its transaction. */
+  extensions?: (tx: Prisma.TransactionClient) => Extension[];
+  fallback?: (tx: Prisma.TransactionClient) => Extension;
+}
+
+export class DuplicateUpdate extends Error {}
+
+export class ChatService {
+  constructor(private readonly deps: ChatServiceDeps) {}
+
+  /** Handles `inbound`; `dedupeKey` (e.g. Telegram's update_id) makes a redelivery a no-op (returns null). */
+  async handle(inbound: Inbound, dedupeKey?: string): Promise<Outcome | null> {
+    const { prisma } = this.deps;
+    try {
+      return await prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `chat:${inbound.channel}:${inbound.chatId}`);
+          if (dedupeKey) {
+            const inserted = await tx.processedUpdate.createMany({ data: [{ channel: inbound.channel, key: dedupeKey }], skipDuplicates: true });
+            if (inserted.count === 0) throw new DuplicateUpdate();
+          }
+          const engine = new ChatEngine({
+            identities: new PrismaIdentityStore(tx),
+            conversations: new PrismaConversationStore(tx),
+            progress: new PrismaProgressStore(tx),
+            queries: new PrismaTaskQueries(tx),
+            clock: this.deps.clock,
+            settings: this.deps.settings,
+            extensions: this.deps.extensions?.(tx),
+            fallback: this.deps.fallback?.(tx),
+          });
+          return engine.handle(inbound);
+        },
+        { timeout: 60_000, maxWait: 60_000 },
+      );
+    } catch (err) {
+      if (err instanceof DuplicateUpdate) {
+        this.deps.log.info({ channel: inbound.channel, dedupeKey }, 'duplicate update ignored');
+        return null;
+      }
+      throw err;
+    }
+  }
+
+  /** Forgets processed-update keys older than `days` (they only guard against prompt redelivery). */
+  async pruneProcessed(days = 7): Promise<number> {
+    const res = await this.deps.prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(this.deps.clock.now().getTime() - days * 86_400_000) } } });
+    return res.count;
+  }
+}

@@ -1,0 +1,497 @@
+/**
+ * The conversation engine: one inbound message (text, button, contact, file)
+ * in, replies out, the same for Telegram, Zalo and the console. It knows who
+ * is writing (linking and consent), continues the flow in progress from the
+ * database, reads one-line reports and leaders' questions, and carries out
+ * what flows decide (saving progress) through ports. Adapters only translate.
+ */
+import type { ChatChannel, PersonRef } from '../people/types.ts';
+import { canSee, visibleUnitIds } from '../people/scope.ts';
+import { parseQuickReply } from '../progress/quick-reply.ts';
+import { askAgain, startCorrection, startQuick, startSteps, stepReport, targetLine, type Attachment, type FlowInput, type ReportState, type ReportTarget } from '../progress/report-flow.ts';
+import { dayOf, type Day } from '../shared/day.ts';
+import type { Clock } from '../shared/clock.ts';
+import { fold } from '../shared/text.ts';
+import type { StatusOptions } from '../status/derive-status.ts';
+import type { TaskQueries } from '../tasks/ports.ts';
+import { byUrgency, matchesRef, statusOf, type TaskRow } from '../tasks/types.ts';
+import { Assistant, readCommand, type ChatContext } from './assistant.ts';
+import type { ConversationRecord, ConversationStore, Identity, IdentityStore, ProgressStore } from './ports.ts';
+import { line, t, type Choice, type Reply, type Text } from './reply.ts';
+
+export interface Inbound {
+  channel: ChatChannel;
+  chatId: string;
+  user: { externalId: string; username?: string; displayName?: string };
+  text?: string;
+  /** A button press (Telegram callback data). */
+  choiceId?: string;
+  /** A shared contact (Telegram); userId is whose contact it is. */
+  contact?: { phone: string; userId?: string };
+  file?: Attachment;
+  /** The payload of /start (deep links). */
+  startPayload?: string;
+  /** The console speaks as a known person without linking. */
+  asPerson?: PersonRef;
+}
+
+export interface Outcome {
+  replies: Reply[];
+  /** A short notice for the button press (Telegram shows it as a toast). */
+  toast?: Text;
+}
+
+export interface ExtensionInput {
+  inbound: Inbound;
+  identity: Identity;
+  /** null for people outside the registry (residents). */
+  person: PersonRef | null;
+  choiceId: string | null;
+  memory: Memory;
+  today: Day;
+  now: Date;
+}
+
+export interface ExtensionResult {
+  replies: Reply[];
+  memory?: Memory;
+  toast?: Text;
+  /** Open the reporting flow on this task (a reminder's "report now"). */
+  startReport?: { taskId: number };
+  /** Start or continue one of the extension's own flows; null ends it. */
+  flow?: { name: string; state: unknown } | null;
+}
+
+/**
+ * Extra answers the engine delegates: reminder and broadcast buttons,
+ * subscriptions, the broadcast conversation, leaders' questions. `handle`
+ * sees idle messages (null = not for me); `step` sees every message while
+ * one of its `flows` is in progress.
+ */
+export interface Extension {
+  flows?: string[];
+  /** Serves people outside the registry too (residents). */
+  public?: boolean;
+  handle(input: ExtensionInput): Promise<ExtensionResult | null>;
+  step?(input: ExtensionInput & { flow: string; state: unknown }): Promise<ExtensionResult>;
+}
+
+export interface EngineSettings {
+  /** Minutes a flow waits for an answer before it is dropped (nothing saved). */
+  flowTimeoutMinutes: number;
+  /** Minutes during which the last update can be corrected or withdrawn. */
+  correctionMinutes: number;
+  status: StatusOptions;
+}
+
+export interface EngineDeps {
+  identities: IdentityStore;
+  conversations: ConversationStore;
+  progress: ProgressStore;
+  queries: TaskQueries;
+  clock: Clock;
+  settings: EngineSettings;
+  extensions?: Extension[];
+  /** Answers what nothing else understood (leaders' questions). */
+  fallback?: Extension;
+}
+
+/** What a conversation remembers between messages besides the flow in progress. */
+export interface Memory {
+  [key: string]: unknown;
+}
+
+interface Stored {
+  report?: ReportState;
+  /** The state of an extension's flow. */
+  flow?: unknown;
+  memory?: Memory;
+}
+
+const STRANGER_CHANNEL_KEYS: Record<ChatChannel, string> = { TELEGRAM: 'link-stranger-telegram', ZALO: 'link-stranger-zalo', CONSOLE: 'link-stranger-zalo' };
+
+/** A typed answer to offered choices: its number, unless digits are data here, or one of its words. */
+export function resolveTyped(text: string, stored: StoredChoices | null): string | null {
+  if (!stored?.items.length) return null;
+  const a = fold(text).replace(/[.)!]+$/, '').trim();
+  if (!a) return null;
+  if (!stored.freeNumbers && /^\d{1,2}$/.test(a)) return stored.items[Number(a) - 1]?.id ?? null;
+  for (const c of stored.items) if (c.words?.some((w) => fold(w) === a)) return c.id;
+  return null;
+}
+
+export interface StoredChoices {
+  items: Choice[];
+  freeNumbers: boolean;
+}
+
+function storedChoices(record: ConversationRecord | null): StoredChoices | null {
+  const raw = record?.choices as unknown;
+  if (!raw) return null;
+  if (Array.isArray(raw)) return { items: raw as Choice[], freeNumbers: false };
+  return raw as StoredChoices;
+}
+
+export function toTarget(row: TaskRow): ReportTarget {
+  return { assignmentId: row.assignmentId, taskId: row.taskId, unitId: row.unitId, number: row.number, planCode: row.planCode, title: row.title, kind: row.kind, lastPercent: row.kind === 'INDICATOR' ? row.actualValue : row.percent };
+}
+
+const CODE_RE = /^[A-Za-z0-9]{6,12}$/;
+
+export class ChatEngine {
+  private readonly assistant: Assistant;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.assistant = new Assistant({ queries: deps.queries });
+  }
+
+  async handle(inbound: Inbound): Promise<Outcome> {
+    const now = this.deps.clock.now();
+    const today = dayOf(now);
+    const { identities, conversations } = this.deps;
+
+    // ── Who is writing ──────────────────────────────────────────────────────
+    if (inbound.startPayload && inbound.channel !== 'CONSOLE') {
+      return { replies: await this.linkWithCode(inbound, inbound.startPayload, now) };
+    }
+    if (inbound.contact) return { replies: await this.linkWithContact(inbound, now) };
+
+    let identity: Identity | null;
+    if (inbound.asPerson) {
+      identity = { id: 0, channel: inbound.channel, externalId: inbound.user.externalId, chatId: inbound.chatId, locale: 'vi', person: { ...inbound.asPerson, consentAt: now, isFocal: false, unitName: null } };
+    } else {
+      identity = await identities.find(inbound.channel, inbound.user.externalId);
+      if (identity) await identities.markReachable(identity.id);
+    }
+    const person = identity?.person ?? null;
+    const text = inbound.text?.trim() ?? '';
+
+    const record = await conversations.load(inbound.channel, inbound.chatId);
+    let stored: Stored = (record?.state as Stored | null) ?? {};
+    const offered = storedChoices(record);
+    const typedChoice = !inbound.choiceId && text ? resolveTyped(text, offered) : null;
+    const choiceId = inbound.choiceId ?? typedChoice;
+
+    // Extensions that serve people outside the registry (residents subscribing) come first.
+    if (!person) {
+      if (identity || CODE_RE.test(text) || /^\/start\s+\S+/.test(text)) {
+        const code = text.replace(/^\/start\s+/, '');
+        if (CODE_RE.test(code)) return { replies: await this.linkWithCode(inbound, code, now) };
+      }
+      const anonymous: Identity = identity ?? { id: 0, channel: inbound.channel, externalId: inbound.user.externalId, chatId: inbound.chatId, locale: 'vi', person: null };
+      const flowing = await this.continueExtensionFlow(inbound, anonymous, null, record, stored, choiceId, text, today, now, true);
+      if (flowing) return flowing;
+      const fromExtension = await this.runExtensions(inbound, anonymous, null, choiceId, stored, today, now, true);
+      if (fromExtension) return fromExtension;
+      return { replies: [{ lines: [line(t(STRANGER_CHANNEL_KEYS[inbound.channel]))], requestContact: inbound.channel === 'TELEGRAM' }], toast: inbound.choiceId ? t('chat-not-linked-toast') : undefined };
+    }
+
+    // ── Personal data notice, once ──────────────────────────────────────────
+    if (!person.consentAt) {
+      const f = fold(text);
+      if (choiceId === 'consent:yes' || ['dong y', 'toi dong y', 'ok', 'co'].includes(f)) {
+        await identities.acceptConsent(person.id, now);
+        return { replies: [say('consent-thanks'), this.assistant.help(this.ctx(person, inbound.channel, today))] };
+      }
+      if (choiceId === 'consent:no' || ['khong', 'khong dong y', 'tu choi'].includes(f)) {
+        await identities.unlink(inbound.channel, inbound.user.externalId, now);
+        return { replies: [say('consent-declined')] };
+      }
+      return this.reply(inbound, stored, [consentNotice()], null);
+    }
+
+    // ── Commands that work in any state ─────────────────────────────────────
+    const command = fold(text).split(/\s+/)[0] ?? '';
+    if (['/roikhoi', '/unlink', '/stop'].includes(command)) {
+      await identities.unlink(inbound.channel, inbound.user.externalId, now);
+      await conversations.save(inbound.channel, inbound.chatId, { flow: null, state: null, choices: [], expiresAt: null });
+      return { replies: [say('unlink-done')] };
+    }
+    if (['/huy', '/cancel'].includes(command)) {
+      const had = Boolean(record?.flow);
+      return this.reply(inbound, { memory: stored.memory }, [say(had ? 'report-cancelled' : 'nothing-to-cancel')], null);
+    }
+
+    // ── A flow in progress ──────────────────────────────────────────────────
+    const expired = record?.flow && record.expiresAt && record.expiresAt < now;
+    if (expired) stored = { memory: stored.memory };
+    const expiredNote: Reply[] = expired ? [say('flow-expired')] : [];
+    if (!expired && record?.flow === 'report' && stored.report) {
+      const isFlowChoice = choiceId?.startsWith('f:');
+      if (inbound.choiceId && isFlowChoice && !offered?.items.some((c) => c.id === inbound.choiceId)) {
+        return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
+      }
+      // A report in progress takes every message until it is saved or cancelled; a command typed
+      // meanwhile is not read as an answer: the bot says how to leave, and asks again.
+      if (!choiceId && /^\/\w+/.test(text)) {
+        return this.afterFlow(inbound, person, stored, { state: stored.report, replies: [say('flow-busy'), askAgain(stored.report)] }, now);
+      }
+      const input: FlowInput = inbound.file ? { kind: 'file', attachment: inbound.file } : choiceId && (isFlowChoice || inbound.choiceId) ? { kind: 'choice', id: choiceId } : { kind: 'text', text };
+      const result = stepReport(stored.report, input, today);
+      return this.afterFlow(inbound, person, stored, result, now);
+    }
+    if (!expired) {
+      const flowing = await this.continueExtensionFlow(inbound, identity!, person, record, stored, choiceId, text, today, now, false);
+      if (flowing) return flowing;
+    }
+    if (inbound.choiceId?.startsWith('f:')) return { replies: [...expiredNote, say('chat-old-choice')], toast: t('chat-old-choice-toast') };
+    if (inbound.file) return { replies: [...expiredNote, say('file-outside-report')] };
+
+    // ── Stateless choices and commands ──────────────────────────────────────
+    const ext = await this.runExtensions(inbound, identity!, person, choiceId, stored, today, now);
+    if (ext) return ext;
+
+    if (command === '/baocao' || command === '/capnhat' || command === '/report' || choiceId === 'menu:report') {
+      const ref = text.split(/\s+/).slice(1).join(' ');
+      return this.startReport(inbound, person, stored, ref, expiredNote);
+    }
+    if (command === '/sua') return this.correctLast(inbound, person, stored, now);
+    if (command === '/rutlai') return this.askWithdraw(inbound, person, stored, now);
+    if (choiceId?.startsWith('wd:')) return this.withdraw(inbound, person, stored, choiceId, now);
+    if (command === '/giao') return this.handOver(inbound, person, stored, text);
+
+    if (choiceId && /^(menu|nv|dv):/.test(choiceId)) {
+      return this.reply(inbound, stored, [...expiredNote, ...(await this.assistant.handle({ kind: 'choice', id: choiceId }, this.ctx(person, inbound.channel, today)))], null);
+    }
+    if (inbound.choiceId) return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
+
+    if (readCommand(text).name !== 'unknown') {
+      return this.reply(inbound, stored, [...expiredNote, ...(await this.assistant.handle({ kind: 'text', text }, this.ctx(person, inbound.channel, today)))], null);
+    }
+
+    // ── A one-line report? ──────────────────────────────────────────────────
+    const reading = parseQuickReply(text);
+    if (reading.looksLikeUpdate && person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER')) {
+      if (reading.problems.length) {
+        return this.reply(inbound, stored, [...expiredNote, { lines: reading.problems.map((p) => line(t(`quick-problem-${p.code}`))) }], null);
+      }
+      const candidates = await this.candidates(person, today);
+      // After a reminder, its tasks are what a bare reply speaks about.
+      const fromReminder = (offered?.items ?? []).map((c) => /^rm:report:(\d+)$/.exec(c.id)?.[1]).filter(Boolean).map(Number);
+      const pool = fromReminder.length && !reading.taskRef ? candidates.filter((c) => fromReminder.includes(c.taskId)) : candidates;
+      if (reading.taskRef && !pool.some((c) => matchesRef(c.number, reading.taskRef!))) {
+        const refusal = await this.refuseForeignTask(person, reading.taskRef, today);
+        if (refusal) return this.reply(inbound, stored, [refusal], null);
+      }
+      const result = startQuick(reading, text, pool.length ? pool : candidates);
+      return this.afterFlow(inbound, person, stored, result, now, expiredNote);
+    }
+
+    if (this.deps.fallback) {
+      const out = await this.deps.fallback.handle({ inbound, identity: identity!, person, choiceId, memory: stored.memory ?? {}, today, now });
+      if (out) return this.finishExtension(inbound, person, { memory: stored.memory }, out, now, expiredNote);
+    }
+    return this.reply(inbound, stored, [...expiredNote, { lines: [line(t('chat-not-understood'))], choices: this.menu(person) }], null);
+  }
+
+  // ── Helpers ────────────────────────────────────────────────────────────────
+
+  private ctx(person: PersonRef, channel: ChatChannel, today: Day): ChatContext {
+    return { person, today, channel, status: this.deps.settings.status };
+  }
+
+  private menu(person: PersonRef): Choice[] {
+    const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER');
+    return [...(reporter ? [{ id: 'menu:report', label: t('menu-report'), words: ['bao cao', 'cap nhat'] }] : []), ...this.assistant.menu()];
+  }
+
+  private async runExtensions(inbound: Inbound, identity: Identity, person: PersonRef | null, choiceId: string | null, stored: Stored, today: Day, now: Date, publicOnly = false): Promise<Outcome | null> {
+    for (const ext of this.deps.extensions ?? []) {
+      if (publicOnly && !ext.public) continue;
+      const out = await ext.handle({ inbound, identity, person, choiceId, memory: stored.memory ?? {}, today, now });
+      if (out) return this.finishExtension(inbound, person, stored, out, now);
+    }
+    return null;
+  }
+
+  private async continueExtensionFlow(inbound: Inbound, identity: Identity, person: PersonRef | null, record: ConversationRecord | null, stored: Stored, choiceId: string | null, text: string, today: Day, now: Date, publicOnly: boolean): Promise<Outcome | null> {
+    const flow = record?.flow;
+    if (!flow || flow === 'report' || (record?.expiresAt && record.expiresAt < now)) return null;
+    const ext = (this.deps.extensions ?? []).find((e) => e.flows?.includes(flow) && (!publicOnly || e.public));
+    if (!ext?.step) return null;
+    const offered = storedChoices(record);
+    if (inbound.choiceId && !offered?.items.some((c) => c.id === inbound.choiceId) && inbound.choiceId.startsWith('f:')) {
+      return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
+    }
+    void text;
+    const out = await ext.step({ inbound, identity, person, choiceId, memory: stored.memory ?? {}, today, now, flow, state: stored.flow });
+    return this.finishExtension(inbound, person, stored, { flow: out.flow === undefined ? null : out.flow, ...out }, now);
+  }
+
+  private async finishExtension(inbound: Inbound, person: PersonRef | null, stored: Stored, out: ExtensionResult, now: Date, before: Reply[] = []): Promise<Outcome> {
+    const next: Stored = { memory: out.memory ?? stored.memory };
+    if (out.startReport && person) {
+      const today = dayOf(now);
+      const rows = (await this.candidates(person, today)).filter((c) => c.taskId === out.startReport!.taskId);
+      if (!rows.length) return this.reply(inbound, next, [...before, ...out.replies, say('report-foreign-task', { ref: String(out.startReport.taskId) })], null);
+      const res = await this.afterFlow(inbound, person, next, startSteps(rows, rows[0]), now, [...before, ...out.replies]);
+      return { ...res, toast: out.toast };
+    }
+    const replies = [...before, ...out.replies];
+    const last = replies[replies.length - 1];
+    const flow = out.flow ?? null;
+    await this.save(inbound, { ...next, flow: flow?.state }, flow?.name ?? null, last?.choices?.length ? { items: last.choices, freeNumbers: Boolean(last.freeNumbers) } : null, now);
+    return { replies, toast: out.toast };
+  }
+
+  /** The open assignments a person may report on: theirs first, else their unit's. */
+  async candidates(person: PersonRef, today: Day): Promise<ReportTarget[]> {
+    const open = (rows: TaskRow[]) => rows.filter((r) => statusOf(r, today, this.deps.settings.status).status !== 'DONE' || r.rhythm !== 'ONCE').sort(byUrgency(today, this.deps.settings.status));
+    const mine = open(await this.deps.queries.responsibleFor(person.id));
+    if (mine.length) return mine.map(toTarget);
+    if (person.unitId === null) return [];
+    return open(await this.deps.queries.assignments({ unitIds: [person.unitId] })).map(toTarget);
+  }
+
+  private async refuseForeignTask(person: PersonRef, ref: string, _today: Day): Promise<Reply | null> {
+    const anywhere = await this.deps.queries.findByRef(ref, null);
+    const ofUnit = anywhere.filter((r) => r.unitId === person.unitId);
+    if (ofUnit.length) return null;
+    if (anywhere.length) return say('report-foreign-task', { ref });
+    return say('task-not-found', { ref });
+  }
+
+  private async startReport(inbound: Inbound, person: PersonRef, stored: Stored, ref: string, before: Reply[] = []): Promise<Outcome> {
+    const today = dayOf(this.deps.clock.now());
+    if (!person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER')) return { replies: [say('report-not-allowed')] };
+    const candidates = await this.candidates(person, today);
+    let chosen: ReportTarget | undefined;
+    if (ref) {
+      const found = candidates.filter((c) => matchesRef(c.number, ref));
+      if (found.length === 1) chosen = found[0];
+      else if (!found.length) {
+        const refusal = await this.refuseForeignTask(person, ref, today);
+        return this.reply(inbound, stored, [refusal ?? say('task-not-found', { ref })], null);
+      }
+    }
+    return this.afterFlow(inbound, person, stored, startSteps(candidates, chosen), this.deps.clock.now(), before);
+  }
+
+  private async correctLast(inbound: Inbound, person: PersonRef, stored: Stored, now: Date): Promise<Outcome> {
+    const last = await this.deps.progress.lastByPerson(person.id);
+    if (!last || last.amended || last.kind === 'WITHDRAWAL') return this.reply(inbound, stored, [say('correction-none')], null);
+    if (now.getTime() - last.reportedAt.getTime() > this.deps.settings.correctionMinutes * 60_000) {
+      return this.reply(inbound, stored, [say('correction-too-late', { minutes: this.deps.settings.correctionMinutes })], null);
+    }
+    return this.afterFlow(inbound, person, stored, startCorrection(last.target, last.draft, last.id), now);
+  }
+
+  private async askWithdraw(inbound: Inbound, person: PersonRef, stored: Stored, now: Date): Promise<Outcome> {
+    const last = await this.deps.progress.lastByPerson(person.id);
+    if (!last || last.amended || last.kind === 'WITHDRAWAL') return this.reply(inbound, stored, [say('correction-none')], null);
+    if (now.getTime() - last.reportedAt.getTime() > this.deps.settings.correctionMinutes * 60_000) {
+      return this.reply(inbound, stored, [say('correction-too-late', { minutes: this.deps.settings.correctionMinutes })], null);
+    }
+    const reply: Reply = {
+      lines: [line(t('withdraw-ask')), targetLine(last.target), line(t('summary-state', { state: last.draft.state ?? 'none', percent: last.draft.percent ?? 'none' }), { indent: true })],
+      choices: [
+        { id: `wd:yes:${last.id}`, label: t('withdraw-yes'), words: ['co', 'rut lai', 'dong y'] },
+        { id: 'wd:no', label: t('withdraw-no'), words: ['khong', 'thoi'] },
+      ],
+    };
+    return this.reply(inbound, stored, [reply], null);
+  }
+
+  private async withdraw(inbound: Inbound, person: PersonRef, stored: Stored, choiceId: string, now: Date): Promise<Outcome> {
+    if (choiceId === 'wd:no') return this.reply(inbound, stored, [say('withdraw-kept')], null);
+    const id = Number(choiceId.split(':')[2]);
+    const last = await this.deps.progress.lastByPerson(person.id);
+    if (!last || last.id !== id || last.amended) return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
+    if (now.getTime() - last.reportedAt.getTime() > this.deps.settings.correctionMinutes * 60_000) {
+      return this.reply(inbound, stored, [say('correction-too-late', { minutes: this.deps.settings.correctionMinutes })], null);
+    }
+    await this.deps.progress.withdraw(id, person.id, inbound.channel, now);
+    return this.reply(inbound, stored, [say('withdraw-done', { number: last.target.number })], null);
+  }
+
+  private async handOver(inbound: Inbound, person: PersonRef, stored: Stored, text: string): Promise<Outcome> {
+    if (!person.roles.includes('UNIT_LEADER') || person.unitId === null) return this.reply(inbound, stored, [say('handover-not-leader')], null);
+    const m = /^\/giao\s+(\S+)\s+(.+)$/u.exec(text.trim());
+    if (!m) return this.reply(inbound, stored, [say('handover-usage')], null);
+    const [, ref, who] = m;
+    const units = await this.deps.queries.units();
+    const visible = visibleUnitIds(person, units);
+    const rows = (await this.deps.queries.findByRef(ref!, [person.unitId])).filter((r) => canSee(visible, r.unitId));
+    const tasks = [...new Set(rows.map((r) => r.taskId))];
+    if (tasks.length !== 1) return this.reply(inbound, stored, [say(tasks.length ? 'task-which-handover' : 'report-foreign-task', { ref: ref! })], null);
+    const people = (await this.deps.queries.findPeople(who!)).filter((p) => p.unitId === person.unitId);
+    if (people.length !== 1) return this.reply(inbound, stored, [say(people.length ? 'handover-many-people' : 'handover-no-person', { name: who!, unit: rows[0]!.unitName })], null);
+    await this.deps.progress.handOver(tasks[0]!, person.unitId, people[0]!.id, person.id);
+    return this.reply(inbound, stored, [say('handover-done', { number: rows[0]!.number, name: people[0]!.fullName })], null);
+  }
+
+  private async afterFlow(inbound: Inbound, person: PersonRef, stored: Stored, result: ReturnType<typeof stepReport>, now: Date, before: Reply[] = []): Promise<Outcome> {
+    const replies = [...before, ...result.replies];
+    if (result.save) {
+      const saved = await this.deps.progress.record({ target: result.save.target, draft: result.save.draft, personId: person.id, channel: inbound.channel, now, amendsId: result.save.amendsId });
+      const d = result.save.draft;
+      replies.push({
+        lines: [
+          line(t(result.save.amendsId ? 'report-corrected' : 'report-saved', { number: result.save.target.number, state: d.state ?? 'none', percent: d.percent ?? 'none' }), { strong: true }),
+          line(t('report-saved-hint', { minutes: this.deps.settings.correctionMinutes, id: saved.id })),
+        ],
+      });
+    }
+    const flowState = result.state;
+    const last = replies[replies.length - 1];
+    const choices = last?.choices?.length ? { items: last.choices, freeNumbers: Boolean(last.freeNumbers) } : null;
+    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory }, flowState ? 'report' : null, choices, now);
+    return { replies, toast: result.cancelled ? t('report-cancelled-toast') : undefined };
+  }
+
+  private async reply(inbound: Inbound, stored: Stored, replies: Reply[], flow: string | null): Promise<Outcome> {
+    const last = replies[replies.length - 1];
+    await this.save(inbound, { memory: stored.memory }, flow, last?.choices?.length ? { items: last.choices, freeNumbers: Boolean(last.freeNumbers) } : null);
+    return { replies };
+  }
+
+  private async save(inbound: Inbound, stored: Stored, flow: string | null, choices: StoredChoices | null, now = this.deps.clock.now()): Promise<void> {
+    await this.deps.conversations.save(inbound.channel, inbound.chatId, {
+      flow,
+      state: stored as unknown,
+      choices: (choices ?? { items: [], freeNumbers: false }) as unknown as Choice[],
+      expiresAt: flow ? new Date(now.getTime() + this.deps.settings.flowTimeoutMinutes * 60_000) : null,
+    });
+  }
+
+  // ── Linking ──────────────────────────────────────────────────────────────
+
+  private async linkWithCode(inbound: Inbound, code: string, now: Date): Promise<Reply[]> {
+    const res = await this.deps.identities.linkByCode({ code: code.trim().toUpperCase(), channel: inbound.channel, externalId: inbound.user.externalId, chatId: inbound.chatId, username: inbound.user.username, displayName: inbound.user.displayName, now });
+    return this.linked(inbound, res);
+  }
+
+  private async linkWithContact(inbound: Inbound, now: Date): Promise<Reply[]> {
+    const c = inbound.contact!;
+    if (c.userId && c.userId !== inbound.user.externalId) return [say('link-not-own-contact')];
+    if (!c.userId) return [say('link-not-own-contact')];
+    const res = await this.deps.identities.linkByPhone({ phone: c.phone, channel: inbound.channel, externalId: inbound.user.externalId, chatId: inbound.chatId, username: inbound.user.username, displayName: inbound.user.displayName, now });
+    return this.linked(inbound, res);
+  }
+
+  private async linked(inbound: Inbound, res: Awaited<ReturnType<IdentityStore['linkByCode']>>): Promise<Reply[]> {
+    if (!res.ok) return [{ lines: [line(t(`link-failed-${res.reason}`))], requestContact: inbound.channel === 'TELEGRAM' && res.reason === 'unknown-phone' ? false : undefined }];
+    const identity = await this.deps.identities.find(inbound.channel, inbound.user.externalId);
+    const welcome = say('link-welcome', { name: res.person.fullName, unit: identity?.person?.unitName ?? 'none' });
+    if (!identity?.person?.consentAt) {
+      const notice = consentNotice();
+      await this.save(inbound, {}, null, { items: notice.choices!, freeNumbers: false });
+      return [welcome, notice];
+    }
+    return [welcome, this.assistant.help(this.ctx(res.person, inbound.channel, dayOf(this.deps.clock.now())))];
+  }
+}
+
+function say(key: string, args?: Record<string, string | number | null | undefined>): Reply {
+  return { lines: [line(t(key, args))] };
+}
+
+export function consentNotice(): Reply {
+  return {
+    lines: [line(t('consent-title'), { strong: true }), line(t('consent-body'))],
+    choices: [
+      { id: 'consent:yes', label: t('consent-accept'), words: ['dong y', 'toi dong y', 'ok'] },
+      { id: 'consent:no', label: t('consent-decline'), words: ['khong', 'khong dong y'] },
+    ],
+  };
+}

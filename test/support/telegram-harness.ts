@@ -1,0 +1,102 @@
+/**
+ * A running bot for end-to-end tests: the real grammY adapter polling a
+ * local fake Telegram Bot API, the conversation engine on a real database
+ * with the sample data, and a clock the test moves.
+ */
+import type { RunnerHandle } from '@grammyjs/runner';
+import { pino } from 'pino';
+import type { Bot } from 'grammy';
+import { ChatService } from '../../bot/chat/service.ts';
+import { i18n } from '../../bot/i18n.ts';
+import { createInvite } from '../../bot/services/invite.ts';
+import { createTelegramBot, startPolling } from '../../bot/telegram/bot.ts';
+import type { EngineSettings, Extension } from '../../domain/chat/engine.ts';
+import { FixedClock } from '../../domain/shared/clock.ts';
+import { instantOf } from '../../domain/shared/day.ts';
+import type { Prisma } from '../../prisma/generated/client.ts';
+import { FakeTelegram } from '../fakes/telegram/server.ts';
+import type { SentMessage } from '../fakes/telegram/types.ts';
+import type { TestDatabase } from './db.ts';
+
+export const silentLog = pino({ level: 'silent' });
+export const SETTINGS: EngineSettings = { flowTimeoutMinutes: 30, correctionMinutes: 60, status: { dueSoonDays: 7 } };
+
+export class TelegramHarness {
+  bot!: Bot;
+  runner!: RunnerHandle;
+  service!: ChatService;
+
+  private constructor(
+    readonly tg: FakeTelegram,
+    readonly db: TestDatabase,
+    readonly clock: FixedClock,
+    private readonly extensions?: (tx: Prisma.TransactionClient) => Extension[],
+    private readonly fallback?: (tx: Prisma.TransactionClient) => Extension,
+  ) {}
+
+  static async start(db: TestDatabase, options: { today?: string; extensions?: (tx: Prisma.TransactionClient) => Extension[]; fallback?: (tx: Prisma.TransactionClient) => Extension } = {}): Promise<TelegramHarness> {
+    const tg = await FakeTelegram.start({ botUsername: 'nq57_test_bot' });
+    const h = new TelegramHarness(tg, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)), options.extensions, options.fallback);
+    await h.startBot();
+    return h;
+  }
+
+  /** Starts (or restarts, after stopBot) a fresh bot process against the same database. */
+  async startBot(): Promise<void> {
+    this.service = new ChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, extensions: this.extensions, fallback: this.fallback });
+    this.bot = createTelegramBot({ token: this.tg.token, apiRoot: this.tg.apiRoot, handler: this.service, tr: i18n(), log: silentLog, botInfo: this.tg.botInfo });
+    this.runner = startPolling(this.bot);
+  }
+
+  async stopBot(): Promise<void> {
+    if (this.runner.isRunning()) await this.runner.stop();
+  }
+
+  async close(): Promise<void> {
+    await this.stopBot();
+    await this.tg.close();
+  }
+
+  user(id: number, first_name = `User ${id}`): number {
+    this.tg.addUser({ id, first_name, language_code: 'vi' });
+    return id;
+  }
+
+  async invite(name: string, ttlHours = 72): Promise<string> {
+    const person = await this.db.prisma.person.findFirstOrThrow({ where: { fullName: name } });
+    return (await createInvite(this.db.prisma, person.id, { ttlHours, now: this.clock.now(), createdBy: 'test', telegramUsername: 'nq57_test_bot' })).code;
+  }
+
+  /** Links a user to a person by code and accepts the personal-data notice. */
+  async linkAndAccept(userId: number, name: string): Promise<void> {
+    const code = await this.invite(name);
+    const before = this.tg.sentTo(userId).length;
+    await this.tg.sendCommand(userId, '/start', code);
+    const msgs = await this.tg.waitForMessages(userId, before + 2);
+    const notice = msgs[msgs.length - 1]!;
+    // The notice is shown once per person: a second account of the same person skips it.
+    if (this.tg.buttons(notice).some((b) => b.data === 'consent:yes')) {
+      await this.tg.pressButton(userId, notice.message_id, 'consent:yes');
+      await this.tg.waitForMessages(userId, before + 4);
+    }
+  }
+
+  /** Sends a text and waits for `count` new messages; returns them. */
+  async say(userId: number, text: string, count = 1): Promise<SentMessage[]> {
+    const before = this.tg.sentTo(userId).length;
+    await this.tg.sendText(userId, text);
+    return (await this.tg.waitForMessages(userId, before + count)).slice(before);
+  }
+
+  async press(userId: number, message: SentMessage, labelOrData: string | RegExp, count = 1): Promise<SentMessage[]> {
+    const button = this.tg.buttons(message).find((b) => (labelOrData instanceof RegExp ? labelOrData.test(b.text) || labelOrData.test(b.data ?? '') : b.text === labelOrData || b.data === labelOrData));
+    if (!button?.data) throw new Error(`no button ${labelOrData} in: ${this.tg.buttons(message).map((b) => `${b.text}=${b.data}`).join(', ')}`);
+    const before = this.tg.sentTo(userId).length;
+    await this.tg.pressButton(userId, message.message_id, button.data);
+    return (await this.tg.waitForMessages(userId, before + count)).slice(before);
+  }
+
+  last(userId: number): SentMessage {
+    return this.tg.lastMessage(userId)!;
+  }
+}
