@@ -87,7 +87,8 @@ export function createTelegramBot(o: TelegramOptions): Bot {
     const inbound = toInbound(ctx);
     if (!inbound) return;
     const route = inbound.choiceId ? 'button' : inbound.contact ? 'contact' : inbound.file ? 'file' : inbound.startPayload ? 'start' : 'text';
-    const outcome = await o.handler.handle(inbound, String(ctx.update.update_id));
+    // update_id is unique per bot: the key names the bot too, so a change of token starts afresh.
+    const outcome = await o.handler.handle(inbound, `${ctx.me.id}:${ctx.update.update_id}`);
     log.info({ route, replies: outcome?.replies.length ?? 0, duplicate: outcome === null }, 'update handled');
     if (ctx.callbackQuery) {
       const text = outcome?.toast ? textOf(outcome.toast, o.tr, 'vi') : undefined;
