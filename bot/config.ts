@@ -38,6 +38,10 @@ const schema = z.object({
     .regex(/^\d+:[\w-]{20,}$/, 'expected a token from @BotFather (digits:letters)')
     .optional(),
   ZALO_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'expected a token from Zalo Bot Creator (digits:letters)').optional(),
+  ZALO_API_ROOT: z.string().url().optional(),
+  ZALO_WEBHOOK_URL: z.string().url().optional(),
+  ZALO_WEBHOOK_SECRET: z.string().min(8, 'expected 8–256 characters').max(256, 'expected 8–256 characters').optional(),
+  FILE_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
   DEBUG_SQL: bool.default(false),
 });
 
@@ -58,7 +62,8 @@ export interface Config {
   telegram: { token: string; apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined; username: string | undefined } | undefined;
   /** Bot username for invite links, even when the token is not set here (npm run invite). */
   telegramUsername: string | undefined;
-  zalo: { token: string } | undefined;
+  zalo: { token: string; apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
+  fileLinkTtlHours: number;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +84,9 @@ export function parseConfig(env: Env, isTty = false): Config {
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError([{ variable: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set' }]);
   }
+  if (e.ZALO_WEBHOOK_URL && !e.ZALO_WEBHOOK_SECRET) {
+    throw new ConfigError([{ variable: 'ZALO_WEBHOOK_SECRET', message: 'required when ZALO_WEBHOOK_URL is set' }]);
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
@@ -95,6 +103,7 @@ export function parseConfig(env: Env, isTty = false): Config {
       ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, username: e.TELEGRAM_BOT_USERNAME }
       : undefined,
     telegramUsername: e.TELEGRAM_BOT_USERNAME,
-    zalo: e.ZALO_BOT_TOKEN ? { token: e.ZALO_BOT_TOKEN } : undefined,
+    zalo: e.ZALO_BOT_TOKEN ? { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT, webhookUrl: e.ZALO_WEBHOOK_URL, webhookSecret: e.ZALO_WEBHOOK_SECRET } : undefined,
+    fileLinkTtlHours: e.FILE_LINK_TTL_HOURS,
   };
 }

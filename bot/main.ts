@@ -1,34 +1,58 @@
 /**
  * npm start: the bot on the configured database (embedded PGlite with the
  * sample data by default). With no chat token it opens the console chat, so
- * a newcomer sees real data at once; with TELEGRAM_BOT_TOKEN it serves
- * Telegram (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set).
+ * a newcomer sees real data at once. With TELEGRAM_BOT_TOKEN and/or
+ * ZALO_BOT_TOKEN it serves those apps (long polling, or webhooks on PORT when
+ * their *_WEBHOOK_URL is set) and serves file links under PUBLIC_BASE_URL.
  */
-import type { Server } from 'node:http';
-import type { RunnerHandle } from '@grammyjs/runner';
 import { createApp, type App } from './app.ts';
 import { openConsole } from './cli/console.ts';
 import { runCli } from './cli/args.ts';
-import { createTelegramBot, describe, setCommands, startPolling, startWebhook } from './telegram/bot.ts';
+import { FILES_PREFIX, FileLinks } from './files/links.ts';
+import { HttpRouter } from './http/server.ts';
+import { createTelegramBot, describe, mountWebhook, setCommands, startPolling } from './telegram/bot.ts';
+import { createZaloUpdateHandler } from './zalo/adapter.ts';
+import { ZaloClient } from './zalo/client.ts';
+import { startPolling as startZaloPolling } from './zalo/polling.ts';
+import { createZaloWebhookHandler } from './zalo/webhook.ts';
 
-interface Running {
-  stop(): Promise<void>;
-}
+type Stop = () => Promise<void>;
 
-async function startTelegram(app: App): Promise<Running> {
+async function startTelegram(app: App, router: HttpRouter): Promise<Stop> {
   const cfg = app.config.telegram!;
   const bot = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, handler: app.chat, tr: app.tr, log: app.log.child({ channel: 'telegram' }) });
   await bot.init();
   await setCommands(bot, app.tr).catch((err) => app.log.warn({ err: describe(err) }, 'setMyCommands failed'));
   if (cfg.webhookUrl) {
-    const server: Server = await startWebhook(bot, { url: cfg.webhookUrl, secret: cfg.webhookSecret!, port: app.config.http.port, host: app.config.http.host });
-    app.log.info({ mode: 'webhook', port: app.config.http.port, bot: bot.botInfo.username }, 'telegram started');
-    return { stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    await mountWebhook(bot, router, { url: cfg.webhookUrl, secret: cfg.webhookSecret! });
+    app.log.info({ mode: 'webhook', bot: bot.botInfo.username }, 'telegram started');
+    return async () => undefined;
   }
   await bot.api.deleteWebhook();
-  const runner: RunnerHandle = startPolling(bot);
+  const runner = startPolling(bot);
   app.log.info({ mode: 'polling', bot: bot.botInfo.username }, 'telegram started');
-  return { stop: async () => (runner.isRunning() ? runner.stop() : undefined) };
+  return async () => (runner.isRunning() ? runner.stop() : undefined);
+}
+
+async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefined): Promise<Stop> {
+  const cfg = app.config.zalo!;
+  const log = app.log.child({ channel: 'zalo' });
+  const client = new ZaloClient({ token: cfg.token, apiRoot: cfg.apiRoot, logger: log });
+  const onUpdate = createZaloUpdateHandler({ handler: app.chat, client, tr: app.tr, log, files });
+  if (cfg.webhookUrl) {
+    const handler = createZaloWebhookHandler({ secret: cfg.webhookSecret!, onUpdate, logger: log });
+    router.post(new URL(cfg.webhookUrl).pathname, handler);
+    await client.setWebhook(cfg.webhookUrl, cfg.webhookSecret!);
+    log.info({ mode: 'webhook' }, 'zalo started');
+    return async () => handler.idle();
+  }
+  const abort = new AbortController();
+  const polling = startZaloPolling(client, onUpdate, { signal: abort.signal, logger: log });
+  log.info({ mode: 'polling' }, 'zalo started');
+  return async () => {
+    abort.abort();
+    await polling.catch(() => undefined);
+  };
 }
 
 await runCli(async () => {
@@ -40,20 +64,26 @@ await runCli(async () => {
       await app.close();
     }
   }
-  const running: Running[] = [];
-  if (app.config.telegram) running.push(await startTelegram(app));
+  const router = new HttpRouter();
+  const files = app.config.http.publicBaseUrl ? new FileLinks(app.db.prisma, { publicBaseUrl: app.config.http.publicBaseUrl, ttlHours: app.config.fileLinkTtlHours }) : undefined;
+  if (files) router.getPrefix(FILES_PREFIX, files.handler());
+  const needsHttp = Boolean(files || app.config.telegram?.webhookUrl || app.config.zalo?.webhookUrl);
+  if (needsHttp) await router.listen(app.config.http.port, app.config.http.host);
+  const stops: Stop[] = [];
+  if (app.config.telegram) stops.push(await startTelegram(app, router));
+  if (app.config.zalo) stops.push(await startZalo(app, router, files));
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    for (const r of running) await r.stop().catch((err) => app.log.error({ err: describe(err) }, 'stop failed'));
+    for (const stop of stops) await stop().catch((err) => app.log.error({ err: describe(err) }, 'stop failed'));
+    await router.close();
     await app.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  // Keep running until a signal arrives.
   await new Promise(() => undefined);
   return 0;
 });

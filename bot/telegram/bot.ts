@@ -6,7 +6,6 @@
  * the secret token before anything else. Outgoing calls retry 429s (with
  * retry_after) and network errors through the auto-retry transformer.
  */
-import { createServer, type Server } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, InputFile, webhookCallback, type Context } from 'grammy';
@@ -16,6 +15,7 @@ import type { Reply } from '../../domain/chat/reply.ts';
 import type { Locale, Translator } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import { textOf } from '../chat/render.ts';
+import type { HttpRouter } from '../http/server.ts';
 import { toTelegram } from './render.ts';
 
 export interface InboundHandler {
@@ -127,22 +127,13 @@ export function startPolling(bot: Bot): RunnerHandle {
 }
 
 /**
- * Serves Telegram's webhook on `port` (path = the URL's path). grammY checks
- * X-Telegram-Bot-Api-Secret-Token before reading the update and answers 401
- * on a mismatch.
+ * Serves Telegram's webhook at the URL's path on the shared HTTP server.
+ * grammY checks X-Telegram-Bot-Api-Secret-Token before reading the update
+ * and answers 401 on a mismatch.
  */
-export async function startWebhook(bot: Bot, options: { url: string; secret: string; port: number; host?: string }): Promise<Server> {
-  const path = new URL(options.url).pathname;
+export async function mountWebhook(bot: Bot, router: HttpRouter, options: { url: string; secret: string }): Promise<void> {
   const callback = webhookCallback(bot, 'http', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: 55_000 });
-  const server = createServer((req, res) => {
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== path) {
-      res.writeHead(404).end();
-      return;
-    }
-    void callback(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  router.post(new URL(options.url).pathname, (req, res) => callback(req, res));
   await bot.init();
   await bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: ['message', 'callback_query'] });
-  return server;
 }

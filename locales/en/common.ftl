@@ -30,3 +30,11 @@ console-file = [{ $kind ->
         [photo] Photo
        *[other] Document
     } file: { $name }]
+
+## Zalo
+
+zalo-file-unavailable = Zalo cannot deliver the { $kind ->
+        [photo] picture
+       *[other] file
+    } "{ $name }" here. See it on Telegram or with npm run report.
+zalo-file-link = File { $name }: { $url } (a private link that expires in a few days).

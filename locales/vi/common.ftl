@@ -30,3 +30,11 @@ console-file = [Tệp { $kind ->
         [photo] ảnh
        *[other] tài liệu
     }: { $name }]
+
+## Zalo
+
+zalo-file-unavailable = Zalo không gửi được { $kind ->
+        [photo] ảnh
+       *[other] tệp
+    } "{ $name }" theo cách này. Anh/chị xem trên Telegram hoặc dùng lệnh npm run report.
+zalo-file-link = Tệp { $name }: { $url } (đường dẫn riêng, hết hạn sau ít ngày).

@@ -1,9 +1,9 @@
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatService } from '../../bot/chat/service.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
-import { createTelegramBot, startWebhook } from '../../bot/telegram/bot.ts';
+import { createTelegramBot, mountWebhook } from '../../bot/telegram/bot.ts';
+import { HttpRouter } from '../../bot/http/server.ts';
 import { FixedClock } from '../../domain/shared/clock.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import { FakeTelegram } from '../fakes/telegram/server.ts';
@@ -59,7 +59,7 @@ describe('Telegram transport: retries, timeouts, webhook', () => {
 
   describe('webhook', () => {
     let tg: FakeTelegram;
-    let server: Server;
+    const router = new HttpRouter();
     const secret = 'test-secret-token-0123456789';
     let url: string;
 
@@ -69,10 +69,11 @@ describe('Telegram transport: retries, timeouts, webhook', () => {
       const bot = createTelegramBot({ token: tg.token, apiRoot: tg.apiRoot, handler: service, tr: i18n(), log: silentLog, botInfo: tg.botInfo });
       const port = 20000 + Math.floor(Math.random() * 20000);
       url = `http://127.0.0.1:${port}/telegram/hook`;
-      server = await startWebhook(bot, { url, secret, port, host: '127.0.0.1' });
+      await router.listen(port, '127.0.0.1');
+      await mountWebhook(bot, router, { url, secret });
     });
     afterAll(async () => {
-      await new Promise((r) => server.close(r));
+      await router.close();
       await tg.close();
     });
 

@@ -1,0 +1,77 @@
+/**
+ * The bot on Zalo for end-to-end tests: the real Zalo client polling a local
+ * fake Zalo Bot API (one update per call, 408 when idle), the engine on a
+ * real database, a clock the test moves. Zalo has no buttons: users answer
+ * with numbers or words.
+ */
+import { ChatService } from '../../bot/chat/service.ts';
+import { i18n } from '../../bot/i18n.ts';
+import { createInvite } from '../../bot/services/invite.ts';
+import { createZaloUpdateHandler, type FilePublisher } from '../../bot/zalo/adapter.ts';
+import { ZaloClient } from '../../bot/zalo/client.ts';
+import { startPolling } from '../../bot/zalo/polling.ts';
+import type { Extension } from '../../domain/chat/engine.ts';
+import { FixedClock } from '../../domain/shared/clock.ts';
+import { instantOf } from '../../domain/shared/day.ts';
+import type { Prisma } from '../../prisma/generated/client.ts';
+import { FakeZalo } from '../fakes/zalo/server.ts';
+import type { TestDatabase } from './db.ts';
+import { SETTINGS, silentLog } from './telegram-harness.ts';
+
+export class ZaloHarness {
+  client!: ZaloClient;
+  service!: ChatService;
+  private abort!: AbortController;
+  private polling!: Promise<void>;
+
+  private constructor(
+    readonly zalo: FakeZalo,
+    readonly db: TestDatabase,
+    readonly clock: FixedClock,
+    private readonly options: { extensions?: (tx: Prisma.TransactionClient) => Extension[]; fallback?: (tx: Prisma.TransactionClient) => Extension; files?: FilePublisher },
+  ) {}
+
+  static async start(db: TestDatabase, options: { today?: string; extensions?: (tx: Prisma.TransactionClient) => Extension[]; fallback?: (tx: Prisma.TransactionClient) => Extension; files?: FilePublisher } = {}): Promise<ZaloHarness> {
+    const zalo = await FakeZalo.start({ maxPollWaitMs: 200 });
+    const h = new ZaloHarness(zalo, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)), options);
+    h.startBot();
+    return h;
+  }
+
+  startBot(): void {
+    this.client = new ZaloClient({ token: this.zalo.token, apiRoot: this.zalo.apiRoot, pollTimeoutSeconds: 1 });
+    this.service = new ChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, extensions: this.options.extensions, fallback: this.options.fallback });
+    const onUpdate = createZaloUpdateHandler({ handler: this.service, client: this.client, tr: i18n(), log: silentLog, files: this.options.files });
+    this.abort = new AbortController();
+    this.polling = startPolling(this.client, onUpdate, { signal: this.abort.signal, timeoutSeconds: 1 });
+  }
+
+  async stopBot(): Promise<void> {
+    this.abort.abort();
+    await this.polling.catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.stopBot();
+    await this.zalo.close();
+  }
+
+  /** Sends a text and waits for `count` new messages from the bot; returns their texts. */
+  async say(userId: string, text: string, count = 1): Promise<string[]> {
+    const before = this.zalo.sentTo(userId).length;
+    await this.zalo.sendText(userId, text);
+    const all = await this.zalo.waitForMessages(userId, before + count, 5000);
+    return all.slice(before).map((m) => m.text ?? m.caption ?? `[${m.method} ${m.photo ?? ''}]`);
+  }
+
+  async invite(name: string): Promise<string> {
+    const person = await this.db.prisma.person.findFirstOrThrow({ where: { fullName: name } });
+    return (await createInvite(this.db.prisma, person.id, { ttlHours: 72, now: this.clock.now(), createdBy: 'test' })).code;
+  }
+
+  async linkAndAccept(userId: string, name: string): Promise<void> {
+    const code = await this.invite(name);
+    const replies = await this.say(userId, code, 2);
+    if (replies[1]!.includes('dữ liệu cá nhân')) await this.say(userId, '1', 2);
+  }
+}
