@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --only db] [-- --keep]
+ * npm run bench [-- --only db|questions|delivery] [-- --keep] [-- --recipients 10000]
  * On PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test
  * as the admin connection), in a database of its own (nq57_bench): generates
  * 100,000 tasks and 1,000,000 progress updates across 1,000 units, then
  * reports p50/p95 of the app's own queries. Targets from the issues:
  *   overdue open tasks of one unit as of a date   p95 < 20 ms
  *   task counts by status for every unit          p95 < 200 ms
+ *   answering the common questions (bench/questions.ts)  p95 < 50 ms
+ *   a 10,000-recipient broadcast at 30/s, and SIGKILL ×3 (bench/delivery.ts)
  */
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,45 +15,13 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../prisma/database.ts';
 import { statusCountsByUnit } from '../prisma/stores/status-sql.ts';
 import { PrismaTaskQueries } from '../prisma/stores/task-queries.ts';
+import { measure, printTable } from './measure.ts';
+import { runQuestionBench } from './questions.ts';
+import { runDeliveryBench } from './delivery.ts';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, keep: { type: 'boolean', default: false }, recipients: { type: 'string' } } });
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const BENCH_DB = 'nq57_bench';
-
-export interface Measure {
-  name: string;
-  runs: number;
-  p50: number;
-  p95: number;
-  max: number;
-  target?: number;
-}
-
-export async function measure(name: string, runs: number, fn: (i: number) => Promise<unknown>, target?: number): Promise<Measure> {
-  for (let i = 0; i < Math.min(5, runs); i++) await fn(i); // warm-up: plans cached, pages in memory
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { name, runs, p50: at(0.5), p95: at(0.95), max: times[times.length - 1]!, target };
-}
-
-export function printTable(title: string, rows: Measure[]): boolean {
-  process.stdout.write(`\n${title}\n`);
-  let ok = true;
-  for (const r of rows) {
-    const pass = r.target === undefined || r.p95 < r.target;
-    ok &&= pass;
-    process.stdout.write(
-      `  ${r.name.padEnd(58)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   max ${r.max.toFixed(1).padStart(7)} ms${r.target ? `   target p95 < ${r.target} ms ${pass ? '✓' : '✗'}` : ''}\n`,
-    );
-  }
-  return ok;
-}
 
 function benchUrl(): string {
   const u = new URL(ADMIN_URL);
@@ -128,12 +98,16 @@ export async function runDbBench(db: Database): Promise<boolean> {
 }
 
 process.stdout.write(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, node ${process.version}\n`);
-const { db } = await prepare();
 let ok = true;
-try {
-  if (!values.only || values.only === 'db') ok = (await runDbBench(db)) && ok;
-} finally {
-  await db.close();
+if (values.only !== 'delivery') {
+  const { db } = await prepare();
+  try {
+    if (!values.only || values.only === 'db') ok = (await runDbBench(db)) && ok;
+    if (!values.only || values.only === 'questions') ok = (await runQuestionBench(db)) && ok;
+  } finally {
+    await db.close();
+  }
 }
+if (!values.only || values.only === 'delivery') ok = (await runDeliveryBench({ adminUrl: ADMIN_URL, recipients: values.recipients ? Number(values.recipients) : undefined })) && ok;
 process.stdout.write(ok ? '\nAll targets met.\n' : '\nSome targets were missed.\n');
 process.exitCode = ok ? 0 : 1;

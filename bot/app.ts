@@ -16,6 +16,7 @@ import { i18n, type Translator } from './i18n.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { isEmpty, seedSampleData } from './services/seed.ts';
 import { ChatService } from './chat/service.ts';
+import { QuestionsExtension } from './chat/questions.ts';
 
 export interface App {
   config: Config;
@@ -30,6 +31,18 @@ export interface App {
   engineSettings: EngineSettings;
   chat: ChatService;
   close(): Promise<void>;
+}
+
+/** The conversation service with every extension, as chat channels use it (also the test harnesses). */
+export function buildChatService(d: { prisma: Database['prisma']; clock: Clock; settings: EngineSettings; log: Logger; tr: Translator }): ChatService {
+  return new ChatService({
+    prisma: d.prisma,
+    clock: d.clock,
+    settings: d.settings,
+    log: d.log,
+    extensions: (tx) => [new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' })],
+    fallback: (tx) => new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'fallback' }),
+  });
 }
 
 export function workingCalendar(config: Config): WorkingCalendar {
@@ -67,7 +80,7 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
     queries,
     assistant: new Assistant({ queries }),
     engineSettings,
-    chat: new ChatService({ prisma: db.prisma, clock, settings: engineSettings, log }),
+    chat: buildChatService({ prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n() }),
     close: () => db.close(),
   };
 }

@@ -50,7 +50,8 @@ export function readCommand(text: string): Command {
   const nv = /^(nv|nhiem vu|chi tieu|ct|task)\s*(?:so\s*)?#?([a-z]?(?:\.?[ivx]+)?(?:\.?[a-z]{1,2})?[\d.]*\d\.?)$/i.exec(f);
   if (nv) return { name: 'task', ref: afterWords(text, nv[1]!.split(' ').length).replace(/^(số|so)\s*/i, '') || nv[2]!, kind: nv[1] === 'chi tieu' || nv[1] === 'ct' ? 'INDICATOR' : nv[1] === 'nhiem vu' ? 'TASK' : null };
   if (['donvi', 'unit'].includes(name)) return { name: 'unit', query: rest };
-  const dv = /^(don vi)\s+(.+)$/.exec(f);
+  // "đơn vị Cát Hải" names a unit; "đơn vị nào chưa cập nhật…" is a question (domain/questions).
+  const dv = /^(don vi)\s+(?!(nao|gi|chua|co|bao|da|dang|toi|minh)\b)([^?]+)$/.exec(f);
   if (dv) return { name: 'unit', query: afterWords(text, 2) };
   return { name: 'unknown' };
 }

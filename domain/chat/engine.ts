@@ -241,7 +241,8 @@ export class ChatEngine {
     const ext = await this.runExtensions(inbound, identity!, person, choiceId, stored, today, now);
     if (ext) return ext;
 
-    if (command === '/baocao' || command === '/capnhat' || command === '/report' || choiceId === 'menu:report') {
+    // /capnhat opens the reporting flow (/baocao is the leaders' report, answered by an extension).
+    if (command === '/capnhat' || choiceId === 'menu:report') {
       const ref = text.split(/\s+/).slice(1).join(' ');
       return this.startReport(inbound, person, stored, ref, expiredNote);
     }

@@ -5,7 +5,8 @@ help-body = I help you follow the tasks and indicators of Resolution 57-NQ/TW.
     • "việc của tôi" (/viectoi): the tasks you answer for, most urgent first.
     • "nv 22" or "nhiệm vụ II.6" (/nv): one task with its update history.
     • "đơn vị Cát Hải" (/donvi): a unit's tasks grouped by status.
-    • Report progress in one line, e.g. "50%, draft done, blocked by funding".
+    • Report progress in one line, e.g. "nv II.6: 50%, đã xong dự thảo, vướng kinh phí", or step by step with /capnhat.
+    • Ask as you would ask a secretary: "nhiệm vụ nào quá hạn ở Cát Hải?"; /baocao sends the summary report.
 menu-mine = My tasks
 menu-unit = My unit's tasks
 menu-help = Help
@@ -20,7 +21,7 @@ choice-task-plan = { $number } ({ $plan })
 task-head = { $icon } { $number } · { $title }
 task-meta = { $unit ->
         [none] {""}
-       *[other] { $unit } · 
+       *[other] { $unit }{ " · " }
     }{ $status ->
         [OVERDUE] { $days } days overdue
         [DUE_SOON] { $days } days left

@@ -25,7 +25,8 @@ chat-old-choice-toast = This option is out of date
 
 ## Telegram command menu
 
-telegram-cmd-baocao = Report progress on a task
+telegram-cmd-capnhat = Report progress on a task
+telegram-cmd-baocao = Summary report: Excel and chart
 telegram-cmd-viectoi = My tasks
 telegram-cmd-nv = One task: /nv 22
 telegram-cmd-donvi = A unit's tasks

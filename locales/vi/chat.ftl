@@ -5,7 +5,8 @@ help-body = Tôi giúp theo dõi các nhiệm vụ, chỉ tiêu thực hiện Ng
     • "việc của tôi" (/viectoi): nhiệm vụ anh/chị phụ trách, việc gấp trước.
     • "nv 22" hoặc "nhiệm vụ II.6" (/nv): chi tiết và lịch sử cập nhật.
     • "đơn vị Cát Hải" (/donvi): nhiệm vụ của một đơn vị theo tình trạng.
-    • Báo cáo tiến độ: trả lời một dòng, ví dụ "50%, đã xong dự thảo, vướng kinh phí".
+    • Cập nhật tiến độ: trả lời một dòng, ví dụ "nv II.6: 50%, đã xong dự thảo, vướng kinh phí", hoặc từng bước với /capnhat.
+    • Hỏi như hỏi thư ký: "nhiệm vụ nào quá hạn ở Cát Hải?", "đơn vị nào chưa cập nhật tháng này"; /baocao gửi báo cáo tổng hợp.
 menu-mine = Việc của tôi
 menu-unit = Nhiệm vụ đơn vị
 menu-help = Hướng dẫn
@@ -20,7 +21,7 @@ choice-task-plan = { $number } ({ $plan })
 task-head = { $icon } { $number } · { $title }
 task-meta = { $unit ->
         [none] {""}
-       *[other] { $unit } · 
+       *[other] { $unit }{ " · " }
     }{ $status ->
         [OVERDUE] quá hạn { $days } ngày
         [DUE_SOON] còn { $days } ngày

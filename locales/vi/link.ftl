@@ -25,7 +25,8 @@ chat-old-choice-toast = Lựa chọn này đã cũ
 
 ## Menu lệnh Telegram
 
-telegram-cmd-baocao = Báo cáo tiến độ một nhiệm vụ
+telegram-cmd-capnhat = Cập nhật tiến độ một nhiệm vụ
+telegram-cmd-baocao = Báo cáo tổng hợp: Excel, biểu đồ
 telegram-cmd-viectoi = Việc của tôi
 telegram-cmd-nv = Xem một nhiệm vụ: /nv 22
 telegram-cmd-donvi = Nhiệm vụ của một đơn vị

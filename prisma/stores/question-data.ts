@@ -8,21 +8,19 @@
  * TypeScript, with the status rules of prisma/stores/status-sql.ts;
  * test/db/questions-sql.test.ts keeps all three in agreement.
  *
- * Two forms of the same conditions: "join" reads task columns from Task t
- * (needed to order by plan and number), "free" reads Assignment alone and
- * looks tasks up only where it must (yearly tasks, a plan or item kind
- * filter) — counts over the whole city avoid a 100,000-row join that way.
+ * The conditions read Assignment alone and look a task up only where they
+ * must (a yearly task, a plan or item kind filter): counts and lists over
+ * the whole city avoid a 100,000-row join with Task that way.
  */
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
 import type { PlanRef, StatusFilter } from '../../domain/questions/types.ts';
-import { addDays, addMonths, compareDays, dayParts, endOfMonth, instantOf, makeDay, type Day } from '../../domain/shared/day.ts';
+import type { NoteRow, ReportData, ReportFilter, ReportRun } from '../../domain/reports/ports.ts';
+import { addDays, addMonths, compareDays, dayFromDb, dayOf, dayParts, endOfMonth, instantOf, makeDay, type Day } from '../../domain/shared/day.ts';
 import { compareNumbers, type TaskRow, type UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import { PrismaTaskQueries, toTaskRow } from './task-queries.ts';
-
-type Mode = 'join' | 'free';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
 function ts(instant: Date): string {
@@ -33,12 +31,10 @@ function ts(instant: Date): string {
 class Sql {
   readonly params: unknown[] = [];
   private readonly yearEnd: Day;
-  private readonly yearlyDueSoon: boolean;
+  /** 31/12 falls within the due-soon horizon: yearly tasks are due soon (the last days of December). */
+  readonly yearlyDueSoon: boolean;
 
-  constructor(
-    readonly mode: Mode,
-    private readonly asOf: AsOf,
-  ) {
+  constructor(private readonly asOf: AsOf) {
     const { year } = dayParts(asOf.today);
     this.yearEnd = makeDay(year, 12, 31);
     this.yearlyDueSoon = compareDays(this.yearEnd, addDays(asOf.today, asOf.dueSoonDays)) <= 0;
@@ -49,15 +45,14 @@ class Sql {
     return `$${this.params.length}${cast ? `::${cast}` : ''}`;
   }
 
-  /** A task column condition: on Task t, or looked up by the assignment's task. */
+  /** A condition on the assignment's task (columns of "T0"), looked up only where it is evaluated. */
   task(condition: string): string {
-    return this.mode === 'join' ? condition.replace(/\bT\./g, 't.') : `a."taskId" IN (SELECT id FROM "Task" T0 WHERE ${condition.replace(/\bT\./g, 'T0.')})`;
+    return `a."taskId" IN (SELECT id FROM "Task" T0 WHERE ${condition})`;
   }
 
   /** A yearly task ("Hằng năm": reopens every 1 January, due 31/12). Yearly tasks carry no deadline date. */
   get yearly(): string {
-    const yearly = `(T.rhythm = 'YEARLY' OR T."deadlineKind" = 'YEARLY')`;
-    return this.mode === 'join' ? yearly.replace(/\bT\./g, 't.') : `(a."deadlineDate" IS NULL AND ${this.task(yearly)})`;
+    return `(a."deadlineDate" IS NULL AND ${this.task(`T0.rhythm = 'YEARLY' OR T0."deadlineKind" = 'YEARLY'`)})`;
   }
 
   get today(): string {
@@ -109,20 +104,31 @@ class Sql {
       case 'HAS_DIFFICULTIES':
         return `(a.difficulties ~ '\\S')`;
       case 'MET':
-        return `(${this.task(`T.kind = 'INDICATOR'`)} AND ${this.done})`;
+        return `(${this.task(`T0.kind = 'INDICATOR'`)} AND ${this.done})`;
       case 'NOT_MET':
-        return `(${this.task(`T.kind = 'INDICATOR'`)} AND NOT ${this.done})`;
+        return `(${this.task(`T0.kind = 'INDICATOR'`)} AND NOT ${this.done})`;
     }
   }
 
-  /** 0 overdue, 1 due soon, 2 not started, 3 on track, 4 done: the order of `byUrgency`. */
-  get rank(): string {
-    return `(CASE WHEN ${this.done} THEN 4 WHEN ${this.overdue} THEN 0 WHEN ${this.dueSoon} THEN 1 WHEN ${this.notStarted} THEN 2 ELSE 3 END)`;
+  /** The calendar month of the day, as bounds on "lastReportedAt" (UTC wall time). */
+  get month(): { from: string; to: string } {
+    const { year, month } = dayParts(this.asOf.today);
+    return {
+      from: this.p(ts(instantOf(makeDay(year, month, 1))), 'timestamp'),
+      to: this.p(ts(instantOf(addDays(endOfMonth(year, month), 1))), 'timestamp'),
+    };
   }
 
   /** The day a row was last reported on, in Asia/Ho_Chi_Minh. */
   get reportedDay(): string {
     return `(a."lastReportedAt" + interval '7 hours')::date`;
+  }
+
+  /** The due day in force falls in a range; written so that the index-friendly deadline test stands alone when 31/12 is outside it. */
+  dueIn(r: DayRange): string {
+    const byDeadline = this.range('a."deadlineDate"', r);
+    const yearEndIn = compareDays(r.from, this.yearEnd) <= 0 && compareDays(this.yearEnd, r.to) <= 0;
+    return yearEndIn ? `(${byDeadline} OR (a."deadlineDate" IS NULL AND ${this.yearly}))` : byDeadline;
   }
 
   range(expr: string, r: DayRange): string {
@@ -133,10 +139,10 @@ class Sql {
     const parts: string[] = [];
     if (f.unitIds) parts.push(`a."unitId" = ANY(${this.p(f.unitIds, 'int[]')})`);
     if (f.taskIds) parts.push(`a."taskId" = ANY(${this.p(f.taskIds, 'int[]')})`);
-    if (f.planId != null) parts.push(this.task(`T."planId" = ${this.p(f.planId, 'int')}`));
-    if (f.kind) parts.push(this.task(`T.kind = ${this.p(f.kind)}::"ItemKind"`));
+    if (f.planId != null) parts.push(this.task(`T0."planId" = ${this.p(f.planId, 'int')}`));
+    if (f.kind) parts.push(this.task(`T0.kind = ${this.p(f.kind)}::"ItemKind"`));
     if (options.statuses !== false) for (const s of f.statuses ?? []) parts.push(this.status(s));
-    if (f.dueWindow) parts.push(this.range(this.due, f.dueWindow));
+    if (f.dueWindow) parts.push(this.dueIn(f.dueWindow));
     if (f.doneWindow) parts.push(`(${this.done} AND ${this.range(`COALESCE(a."doneOn", ${this.reportedDay})`, f.doneWindow)})`);
     if (f.reportedWindow) parts.push(this.range(this.reportedDay, f.reportedWindow));
     if (f.hasProposals) parts.push(`(a.proposals ~ '\\S')`);
@@ -144,17 +150,20 @@ class Sql {
   }
 
   get from(): string {
-    return this.mode === 'join' ? `"Assignment" a JOIN "Task" t ON t.id = a."taskId"` : `"Assignment" a`;
+    return `"Assignment" a`;
   }
 }
 
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
 /** Units and plans are re-read when they change, and at least this often (a rename does not change the fingerprint). */
 const CACHE_MS = 60_000;
+/** How long a check that nothing changed holds (one question reads units and plans several times). */
+const CHECK_MS = 1_000;
 
 export class PrismaQuestionData implements QuestionData {
   private readonly queries: PrismaTaskQueries;
-  private cache: { key: string; at: number; units: UnitRef[]; plans: PlanRef[]; planOrder: number[] } | null = null;
+  private cache: { key: string; at: number; checkedAt: number; units: UnitRef[]; plans: PlanRef[]; planOrder: number[] } | null = null;
+  private readonly tasks = new Map<number, { planId: number; number: string }>();
 
   constructor(
     private readonly prisma: Db,
@@ -163,20 +172,24 @@ export class PrismaQuestionData implements QuestionData {
     this.queries = new PrismaTaskQueries(prisma);
   }
 
-  /** Units, plans and the plans in `localeCompare` order of their codes, re-read when they change. */
+  /** Units, plans and the plans in `localeCompare` order of their codes, re-read when they change (checked at most every second). */
   private async registry(): Promise<NonNullable<PrismaQuestionData['cache']>> {
+    const now = this.clock();
+    if (this.cache && now - this.cache.checkedAt < CHECK_MS) return this.cache;
     const [f] = (await this.prisma.$queryRawUnsafe(
       `SELECT (SELECT count(*) FROM "Unit")::int AS u, (SELECT coalesce(max(id), 0) FROM "Unit")::int AS um,
               (SELECT count(*) FROM "UnitAlias")::int AS a, (SELECT coalesce(max(id), 0) FROM "UnitAlias")::int AS am,
               (SELECT count(*) FROM "Plan")::int AS p, (SELECT coalesce(max(id), 0) FROM "Plan")::int AS pm`,
     )) as Record<string, number>[];
     const key = JSON.stringify(f);
-    const now = this.clock();
-    if (this.cache && this.cache.key === key && now - this.cache.at < CACHE_MS) return this.cache;
+    if (this.cache && this.cache.key === key && now - this.cache.at < CACHE_MS) {
+      this.cache.checkedAt = now;
+      return this.cache;
+    }
     const [units, plans] = await Promise.all([this.queries.units(), this.prisma.plan.findMany({ orderBy: { id: 'asc' } })]);
     const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
     const planOrder = [...refs].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.id);
-    this.cache = { key, at: now, units, plans: refs, planOrder };
+    this.cache = { key, at: now, checkedAt: now, units, plans: refs, planOrder };
     return this.cache;
   }
 
@@ -202,12 +215,12 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {
-    const rows = await this.hydrate(await this.ids(new Sql('free', asOf), filter));
+    const rows = await this.hydrate(await this.ids(new Sql(asOf), filter));
     return rows.sort((a, b) => a.taskId - b.taskId || a.unitId - b.unitId);
   }
 
   async countByUnit(filter: ItemFilter, asOf: AsOf): Promise<{ unitId: number; count: number }[]> {
-    const sql = new Sql('free', asOf);
+    const sql = new Sql(asOf);
     const where = sql.where(filter);
     return (await this.prisma.$queryRawUnsafe(`SELECT a."unitId" AS "unitId", count(*)::int AS count FROM ${sql.from} ${where} GROUP BY 1 ORDER BY 1`, ...sql.params)) as {
       unitId: number;
@@ -216,63 +229,115 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   /**
-   * The database orders by status, due day and plan and returns the first
-   * rows with every row tied with the last; the task numbers ("A.II.10" after
-   * "A.II.9") are then compared here, exactly as `byUrgency` does.
+   * Most urgent first, exactly as `byUrgency`: status, then due day, then
+   * plan code, then task number. The database orders the matching rows by
+   * status and due day, reading Assignment alone, and returns the first ones
+   * with every row tied with the last, packed in one text value (thousands of
+   * rows due the same month end cost one round trip, not thousands of rows).
+   * Plan and number — fixed for a task once created, so cached here — order
+   * the rest, and only the page's rows are then loaded in full.
    */
   async page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]> {
     const { planOrder } = await this.registry();
-    const sql = new Sql('join', asOf);
-    const rank = sql.rank;
-    const due = sql.due;
-    const where = sql.where(filter);
-    const planRank = `array_position(${sql.p(planOrder, 'int[]')}, t."planId")`;
+    const sql = new Sql(asOf);
+    const yearly = sql.yearlyDueSoon ? sql.yearly : 'false';
+    const inner = `SELECT a.id, a."taskId", a."unitId", a."deadlineDate" AS d, a."lastReportedAt" AS r, a.state, a.percent,
+        ${sql.done} AS done, ${yearly} AS yearly, ${sql.due} AS due
+      FROM ${sql.from} ${sql.where(filter)}`;
+    const today = sql.p(asOf.today, 'date');
+    const horizon = sql.p(addDays(asOf.today, asOf.dueSoonDays), 'date');
+    const rank = `CASE WHEN x.done THEN 4 WHEN COALESCE(x.d < ${today}, false) THEN 0
+      WHEN COALESCE(x.d >= ${today} AND x.d <= ${horizon}, false) OR x.yearly THEN 1
+      WHEN x.r IS NULL OR (x.state = 'NOT_STARTED' AND COALESCE(x.percent, 0) = 0) OR x.state = 'DONE' THEN 2 ELSE 3 END`;
     const limit = Math.max(1, Math.floor(page.offset + page.size));
-    const rows = (await this.prisma.$queryRawUnsafe(
-      `SELECT a.id, a."taskId" AS "taskId", a."unitId" AS "unitId", t.number, ${rank} AS rank, to_char(${due}, 'YYYY-MM-DD') AS due, ${planRank} AS "planRank"
-       FROM ${sql.from} ${where}
-       ORDER BY rank, due NULLS LAST, "planRank" NULLS LAST
-       FETCH FIRST ${limit} ROWS WITH TIES`,
+    const [packed] = (await this.prisma.$queryRawUnsafe(
+      `SELECT string_agg(concat_ws(',', y.id, y."taskId", y."unitId", y.rank, y.due), ';') AS rows FROM (
+         SELECT x.id, x."taskId", x."unitId", ${rank} AS rank, COALESCE(to_char(x.due, 'YYYYMMDD'), '99991231') AS due
+         FROM (${inner}) x ORDER BY rank, due FETCH FIRST ${limit} ROWS WITH TIES) y`,
       ...sql.params,
-    )) as { id: number; taskId: number; unitId: number; number: string; rank: number; due: string | null; planRank: number | null }[];
-    rows.sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') ||
-        (a.planRank ?? 1e9) - (b.planRank ?? 1e9) ||
-        compareNumbers(a.number, b.number) ||
-        a.taskId - b.taskId ||
-        a.unitId - b.unitId,
-    );
-    return this.hydrate(rows.slice(page.offset, page.offset + page.size).map((r) => r.id));
+    )) as { rows: string | null }[];
+    if (!packed?.rows) return [];
+    const rows = packed.rows.split(';').map((r) => {
+      const [id, taskId, unitId, rank, due] = r.split(',').map(Number) as [number, number, number, number, number];
+      return { id, taskId, unitId, rank, due, planRank: 0, number: '' };
+    });
+    const tasks = await this.taskKeys(rows.map((r) => r.taskId));
+    const planRank = new Map(planOrder.map((id, i) => [id, i]));
+    for (const r of rows) {
+      const task = tasks.get(r.taskId)!;
+      r.planRank = planRank.get(task.planId) ?? planOrder.length;
+      r.number = task.number;
+    }
+    // order by status, due and plan; then by number only within the groups the page reaches
+    rows.sort((a, b) => a.rank - b.rank || a.due - b.due || a.planRank - b.planRank);
+    const ordered: typeof rows = [];
+    for (let i = 0; i < rows.length && ordered.length < limit; ) {
+      let j = i + 1;
+      while (j < rows.length && rows[j]!.rank === rows[i]!.rank && rows[j]!.due === rows[i]!.due && rows[j]!.planRank === rows[i]!.planRank) j++;
+      ordered.push(...rows.slice(i, j).sort((a, b) => compareNumbers(a.number, b.number) || a.taskId - b.taskId || a.unitId - b.unitId));
+      i = j;
+    }
+    return this.hydrate(ordered.slice(page.offset, page.offset + page.size).map((r) => r.id));
   }
 
-  async statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]> {
-    const sql = new Sql('free', asOf);
-    const { year, month } = dayParts(asOf.today);
-    const monthStart = sql.p(ts(instantOf(makeDay(year, month, 1))), 'timestamp');
-    const monthEnd = sql.p(ts(instantOf(addDays(endOfMonth(year, month), 1))), 'timestamp');
-    // one evaluation of "done" per row, then counts over it
-    const inner = `SELECT a."unitId", a."deadlineDate", a."lastReportedAt", a.state, a.percent, ${sql.done} AS done,
-        ${sql.dueSoon} AS "dueSoon" FROM ${sql.from} ${sql.where(filter, { statuses: false })}`;
-    const today = sql.today;
+  /** Plan and number of tasks by id, read once (a task never changes either). */
+  private async taskKeys(ids: number[]): Promise<Map<number, { planId: number; number: string }>> {
+    const missing = [...new Set(ids.filter((id) => !this.tasks.has(id)))];
+    if (missing.length) {
+      const found = (await this.prisma.$queryRawUnsafe(`SELECT id, "planId" AS "planId", number FROM "Task" WHERE id = ANY($1::int[])`, missing)) as { id: number; planId: number; number: string }[];
+      for (const t of found) this.tasks.set(t.id, { planId: t.planId, number: t.number });
+    }
+    return this.tasks;
+  }
+
+  statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]> {
+    return this.counts(filter, asOf, true);
+  }
+
+  /** Status counts in one pass: "done" (and, in late December, "yearly") once per row, then plain comparisons. */
+  private async counts(filter: ItemFilter, asOf: AsOf, byUnit: boolean): Promise<UnitCounts[]> {
+    const sql = new Sql(asOf);
+    const yearly = sql.yearlyDueSoon ? sql.yearly : 'false';
+    const inner = `SELECT a."unitId", a."deadlineDate" AS d, a."lastReportedAt" AS r, a.state, a.percent, ${sql.done} AS done, ${yearly} AS yearly
+      FROM ${sql.from} ${sql.where(filter, { statuses: false })}`;
+    const today = sql.p(asOf.today, 'date');
+    const horizon = sql.p(addDays(asOf.today, asOf.dueSoonDays), 'date');
+    const month = sql.month;
+    const overdue = `COALESCE(x.d < ${today}, false)`;
+    const dueSoon = `(COALESCE(x.d >= ${today} AND x.d <= ${horizon}, false) OR x.yearly)`;
     const rows = (await this.prisma.$queryRawUnsafe(
-      `SELECT x."unitId" AS "unitId", count(*)::int AS total,
+      `SELECT ${byUnit ? 'x."unitId"' : '0'} AS "unitId", count(*)::int AS total,
          count(*) FILTER (WHERE x.done)::int AS done,
-         count(*) FILTER (WHERE NOT x.done AND COALESCE(x."deadlineDate" < ${today}, false))::int AS overdue,
-         count(*) FILTER (WHERE x."dueSoon")::int AS "dueSoon",
-         count(*) FILTER (WHERE NOT x.done AND NOT COALESCE(x."deadlineDate" < ${today}, false) AND NOT x."dueSoon"
-           AND (x."lastReportedAt" IS NULL OR (x.state = 'NOT_STARTED' AND COALESCE(x.percent, 0) = 0) OR x.state = 'DONE'))::int AS "notStarted",
+         count(*) FILTER (WHERE NOT x.done AND ${overdue})::int AS overdue,
+         count(*) FILTER (WHERE NOT x.done AND ${dueSoon})::int AS "dueSoon",
+         count(*) FILTER (WHERE NOT x.done AND NOT ${overdue} AND NOT ${dueSoon}
+           AND (x.r IS NULL OR (x.state = 'NOT_STARTED' AND COALESCE(x.percent, 0) = 0) OR x.state = 'DONE'))::int AS "notStarted",
          count(*) FILTER (WHERE NOT x.done)::int AS open,
-         count(*) FILTER (WHERE NOT x.done AND x."lastReportedAt" >= ${monthStart} AND x."lastReportedAt" < ${monthEnd})::int AS "updatedThisMonth"
-       FROM (${inner}) x GROUP BY 1 ORDER BY 1`,
+         count(*) FILTER (WHERE NOT x.done AND x.r >= ${month.from} AND x.r < ${month.to})::int AS "updatedThisMonth"
+       FROM (${inner}) x ${byUnit ? 'GROUP BY 1 ORDER BY 1' : 'HAVING count(*) > 0'}`,
       ...sql.params,
     )) as Omit<UnitCounts, 'onTrack'>[];
     return rows.map((r) => ({ ...r, onTrack: r.total - r.done - r.overdue - r.dueSoon - r.notStarted }));
   }
 
+  async statusTotals(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts> {
+    const rows = await this.counts(filter, asOf, false);
+    return rows[0] ?? { unitId: 0, total: 0, done: 0, overdue: 0, dueSoon: 0, notStarted: 0, onTrack: 0, open: 0, updatedThisMonth: 0 };
+  }
+
+  async monthlyUpdates(filter: ItemFilter, asOf: AsOf): Promise<UnitUpdates[]> {
+    const sql = new Sql(asOf);
+    const { from, to } = sql.month;
+    return (await this.prisma.$queryRawUnsafe(
+      `SELECT x."unitId" AS "unitId", count(*)::int AS open, count(*) FILTER (WHERE x.r >= ${from} AND x.r < ${to})::int AS updated
+       FROM (SELECT a."unitId", a."lastReportedAt" AS r, ${sql.done} AS done FROM ${sql.from} ${sql.where(filter, { statuses: false })}) x
+       WHERE NOT x.done GROUP BY 1 ORDER BY 1`,
+      ...sql.params,
+    )) as UnitUpdates[];
+  }
+
   async updatesIn(filter: ItemFilter, range: DayRange): Promise<UnitUpdates[]> {
-    const sql = new Sql('free', { today: range.to, dueSoonDays: 0 });
+    const sql = new Sql({ today: range.to, dueSoonDays: 0 });
     const where = sql.where({ ...filter, statuses: [] });
     const doneBy = `(${sql.done} AND COALESCE(a."doneOn", ${sql.reportedDay}) <= ${sql.p(range.to, 'date')})`;
     const from = sql.p(ts(instantOf(range.from)), 'timestamp');
@@ -296,5 +361,100 @@ export class PrismaQuestionData implements QuestionData {
 
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]> {
     return this.queries.history(assignmentId, limit);
+  }
+}
+
+// ── reports ─────────────────────────────────────────────────────────────────
+
+/** ReportData on Prisma: states as of a day from the progress history, and report runs in the audit log. */
+export class PrismaReportData implements ReportData {
+  constructor(private readonly prisma: Db) {}
+
+  private unitAndPlan(filter: ReportFilter, sql: Sql): string {
+    const parts: string[] = [];
+    if (filter.unitIds) parts.push(`a."unitId" = ANY(${sql.p(filter.unitIds, 'int[]')})`);
+    if (filter.planId !== null) parts.push(`t."planId" = ${sql.p(filter.planId, 'int')}`);
+    return parts.length ? `AND ${parts.join(' AND ')}` : '';
+  }
+
+  async rowsAsOf(filter: ReportFilter, asOf: Day): Promise<TaskRow[]> {
+    const assignments = await this.prisma.assignment.findMany({
+      where: { ...(filter.unitIds ? { unitId: { in: filter.unitIds } } : {}), ...(filter.planId !== null ? { task: { planId: filter.planId } } : {}) },
+      include: rowInclude,
+      orderBy: [{ taskId: 'asc' }, { unitId: 'asc' }],
+    });
+    if (!assignments.length) return [];
+    const latest = (await this.prisma.$queryRawUnsafe(
+      `SELECT DISTINCT ON (u."assignmentId") u.id FROM "ProgressUpdate" u
+       WHERE u."assignmentId" = ANY($1::int[]) AND u."reportedAt" < $2::timestamp
+       ORDER BY u."assignmentId", u."reportedAt" DESC, u.id DESC`,
+      assignments.map((a) => a.id),
+      ts(instantOf(addDays(asOf, 1))),
+    )) as { id: number }[];
+    const updates = await this.prisma.progressUpdate.findMany({ where: { id: { in: latest.map((l) => l.id) } } });
+    const byAssignment = new Map(updates.map((u) => [u.assignmentId, u]));
+    return assignments.map((a) => {
+      const row = toTaskRow(a);
+      const u = byAssignment.get(a.id);
+      return {
+        ...row,
+        state: u?.state ?? 'NOT_STARTED',
+        percent: u?.percent ?? null,
+        actualValue: u?.actualValue ?? null,
+        actualText: u?.actualText ?? null,
+        outputDocument: u?.outputDocument ?? null,
+        difficulties: u?.difficulties ?? null,
+        proposals: u?.proposals ?? null,
+        expectedCompletionText: u?.expectedCompletionText ?? null,
+        lastReportedOn: u ? dayOf(u.reportedAt) : null,
+        doneOn: u?.state === 'DONE' ? (u.asOf ? dayFromDb(u.asOf) : dayOf(u.reportedAt)) : null,
+      };
+    });
+  }
+
+  async notes(filter: ReportFilter, after: Day, upTo: Day): Promise<NoteRow[]> {
+    const sql = new Sql({ today: upTo, dueSoonDays: 0 });
+    const from = sql.p(ts(instantOf(addDays(after, 1))), 'timestamp');
+    const to = sql.p(ts(instantOf(addDays(upTo, 1))), 'timestamp');
+    const scope = this.unitAndPlan(filter, sql);
+    return (await this.prisma.$queryRawUnsafe(
+      `WITH inrange AS (
+         SELECT DISTINCT ON (u."assignmentId") u."assignmentId", u.difficulties, u.proposals, u."reportedAt"
+         FROM "ProgressUpdate" u JOIN "Assignment" a ON a.id = u."assignmentId" JOIN "Task" t ON t.id = a."taskId"
+         WHERE u."reportedAt" >= ${from} AND u."reportedAt" < ${to} AND (u.difficulties ~ '\\S' OR u.proposals ~ '\\S') ${scope}
+         ORDER BY u."assignmentId", u."reportedAt" DESC, u.id DESC
+       ), earlier AS (
+         SELECT DISTINCT ON (u."assignmentId") u."assignmentId", u.difficulties, u.proposals
+         FROM "ProgressUpdate" u WHERE u."assignmentId" IN (SELECT "assignmentId" FROM inrange) AND u."reportedAt" < ${from}
+         ORDER BY u."assignmentId", u."reportedAt" DESC, u.id DESC
+       )
+       SELECT i."assignmentId" AS "assignmentId", a."unitId" AS "unitId", un.name AS "unitName", p.code AS "planCode", t.number, t.title,
+         to_char((i."reportedAt" + interval '7 hours')::date, 'YYYY-MM-DD') AS "reportedOn",
+         i.difficulties, i.proposals, e.difficulties AS "previousDifficulties", e.proposals AS "previousProposals"
+       FROM inrange i JOIN "Assignment" a ON a.id = i."assignmentId" JOIN "Task" t ON t.id = a."taskId"
+         JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" un ON un.id = a."unitId"
+         LEFT JOIN earlier e ON e."assignmentId" = i."assignmentId"
+       ORDER BY i."assignmentId"`,
+      ...sql.params,
+    )) as NoteRow[];
+  }
+
+  async lastRun(scopeKey: string, before: Day): Promise<{ asOf: Day } | null> {
+    const runs = await this.prisma.auditLog.findMany({ where: { action: 'report', entity: 'Report', entityId: scopeKey }, orderBy: { id: 'desc' } });
+    const days = runs.map((r) => (r.data as { asOf?: unknown } | null)?.asOf).filter((d): d is Day => typeof d === 'string' && d < before);
+    return days.length ? { asOf: days.sort().at(-1)! } : null;
+  }
+
+  async recordRun(run: ReportRun): Promise<void> {
+    await this.prisma.auditLog.create({
+      data: {
+        actorId: run.personId,
+        actor: run.actor,
+        action: 'report',
+        entity: 'Report',
+        entityId: run.scopeKey,
+        data: { asOf: run.asOf, since: run.since, unitIds: run.unitIds, planId: run.planId },
+      },
+    });
   }
 }

@@ -96,7 +96,7 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     const u = newUser();
     await h.linkAndAccept(u, NHUNG);
     const before = (await updatesOf('A.II.10')).length;
-    const [which] = await h.say(u, '/baocao A.II.10');
+    const [which] = await h.say(u, '/capnhat A.II.10');
     expect(which!.plainText).toContain('Nhiệm vụ A.II.10 (12-KH/TU)');
     expect(which!.plainText).toContain('Tình trạng hiện nay?');
     const [percent] = await h.press(u, which!, 'Đang triển khai');
@@ -213,7 +213,7 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     const u = newUser();
     await h.linkAndAccept(u, NHUNG);
     const before = await db.prisma.progressUpdate.count();
-    const [status] = await h.say(u, '/baocao A.II.8');
+    const [status] = await h.say(u, '/capnhat A.II.8');
     await h.press(u, status!, 'Đang triển khai');
     await h.say(u, '80');
     const [cancelled] = await h.say(u, 'huỷ');
@@ -224,7 +224,7 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
   it('resumes after the bot restarts mid-conversation', async () => {
     const u = newUser();
     await h.linkAndAccept(u, NHUNG);
-    const [status] = await h.say(u, '/baocao A.II.8');
+    const [status] = await h.say(u, '/capnhat A.II.8');
     await h.press(u, status!, 'Đang triển khai');
     await h.stopBot();
     await h.startBot(); // a new process: nothing in memory
@@ -242,7 +242,7 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     const before = await count();
     const [over] = await h.say(u, 'nv A.II.6 150%');
     expect(over!.plainText).toContain('không thể vượt quá 100%');
-    const [status] = await h.say(u, '/baocao A.II.6');
+    const [status] = await h.say(u, '/capnhat A.II.6');
     await h.press(u, status!, 'Đang triển khai');
     const [abc] = await h.say(u, 'abc');
     expect(abc!.plainText).toBe('"abc" không phải là tỷ lệ phần trăm. Anh/chị gõ một số từ 0 đến 100, ví dụ 50.\n25% · 50% · 75% · 90% · Huỷ'.split('\n')[0]);
@@ -293,7 +293,7 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     await h.linkAndAccept(b, HUY);
     const startA = h.tg.sentTo(a).length;
     const startB = h.tg.sentTo(b).length;
-    await Promise.all([h.tg.sendText(a, '/baocao A.II.8'), h.tg.sendText(b, '/baocao 12')]);
+    await Promise.all([h.tg.sendText(a, '/capnhat A.II.8'), h.tg.sendText(b, '/capnhat 12')]);
     await Promise.all([h.tg.waitForMessages(a, startA + 1), h.tg.waitForMessages(b, startB + 1)]);
     await Promise.all([h.tg.pressButton(a, h.last(a).message_id, 'f:st:IN_PROGRESS'), h.tg.pressButton(b, h.last(b).message_id, 'f:st:IN_PROGRESS')]);
     await Promise.all([h.tg.waitForMessages(a, startA + 2), h.tg.waitForMessages(b, startB + 2)]);

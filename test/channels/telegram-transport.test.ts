@@ -46,7 +46,7 @@ describe('Telegram transport: retries, timeouts, webhook', () => {
       const u = h.user(2002);
       await h.linkAndAccept(u, 'Trần Thị Hồng Nhung');
       const before = await db.prisma.progressUpdate.count();
-      const [status] = await h.say(u, '/baocao A.II.8');
+      const [status] = await h.say(u, '/capnhat A.II.8');
       await h.press(u, status!, 'Đang triển khai');
       h.clock.advance(31 * 60_000);
       const [expired, reply] = await h.say(u, '70', 2);

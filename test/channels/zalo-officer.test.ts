@@ -46,7 +46,7 @@ describe('officers on Zalo (the Zalo client against a local fake Zalo Bot API, r
     const u = newUser();
     await h.linkAndAccept(u, NHUNG);
     const before = (await updatesOf('A.II.10')).length;
-    const [status] = await h.say(u, '/baocao A.II.10');
+    const [status] = await h.say(u, '/capnhat A.II.10');
     expect(status).toContain('Tình trạng hiện nay?');
     expect(status).toContain('1. Đang triển khai\n2. Đã hoàn thành\n3. Chưa triển khai\n4. Huỷ');
     const [percent] = await h.say(u, '1');
@@ -100,7 +100,7 @@ describe('officers on Zalo (the Zalo client against a local fake Zalo Bot API, r
     const [saved] = await h.say(u, 'lưu');
     expect(saved).toContain('Đã lưu bản sửa cho nhiệm vụ A.II.7: đang triển khai 72%');
     const count = await db.prisma.progressUpdate.count();
-    await h.say(u, '/baocao A.II.7');
+    await h.say(u, '/capnhat A.II.7');
     const [cancelled] = await h.say(u, 'huỷ');
     expect(cancelled).toBe('Đã huỷ. Chưa có gì được lưu.');
     expect(await db.prisma.progressUpdate.count()).toBe(count);
@@ -111,7 +111,7 @@ describe('officers on Zalo (the Zalo client against a local fake Zalo Bot API, r
     await h.linkAndAccept(u, NHUNG);
     const count = await db.prisma.progressUpdate.count();
     expect((await h.say(u, 'nv A.II.6 150%'))[0]).toContain('không thể vượt quá 100%');
-    await h.say(u, '/baocao A.II.6');
+    await h.say(u, '/capnhat A.II.6');
     await h.say(u, '1');
     expect((await h.say(u, 'abc'))[0]).toContain('"abc" không phải là tỷ lệ phần trăm');
     await h.say(u, '/huy');

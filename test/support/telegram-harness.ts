@@ -6,14 +6,14 @@
 import type { RunnerHandle } from '@grammyjs/runner';
 import { pino } from 'pino';
 import type { Bot } from 'grammy';
-import { ChatService } from '../../bot/chat/service.ts';
+import { buildChatService } from '../../bot/app.ts';
+import type { ChatService } from '../../bot/chat/service.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { createInvite } from '../../bot/services/invite.ts';
 import { createTelegramBot, startPolling } from '../../bot/telegram/bot.ts';
-import type { EngineSettings, Extension } from '../../domain/chat/engine.ts';
+import type { EngineSettings } from '../../domain/chat/engine.ts';
 import { FixedClock } from '../../domain/shared/clock.ts';
 import { instantOf } from '../../domain/shared/day.ts';
-import type { Prisma } from '../../prisma/generated/client.ts';
 import { FakeTelegram } from '../fakes/telegram/server.ts';
 import type { SentMessage } from '../fakes/telegram/types.ts';
 import type { TestDatabase } from './db.ts';
@@ -30,20 +30,18 @@ export class TelegramHarness {
     readonly tg: FakeTelegram,
     readonly db: TestDatabase,
     readonly clock: FixedClock,
-    private readonly extensions?: (tx: Prisma.TransactionClient) => Extension[],
-    private readonly fallback?: (tx: Prisma.TransactionClient) => Extension,
   ) {}
 
-  static async start(db: TestDatabase, options: { today?: string; extensions?: (tx: Prisma.TransactionClient) => Extension[]; fallback?: (tx: Prisma.TransactionClient) => Extension } = {}): Promise<TelegramHarness> {
+  static async start(db: TestDatabase, options: { today?: string } = {}): Promise<TelegramHarness> {
     const tg = await FakeTelegram.start({ botUsername: 'nq57_test_bot' });
-    const h = new TelegramHarness(tg, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)), options.extensions, options.fallback);
+    const h = new TelegramHarness(tg, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)));
     await h.startBot();
     return h;
   }
 
   /** Starts (or restarts, after stopBot) a fresh bot process against the same database. */
   async startBot(): Promise<void> {
-    this.service = new ChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, extensions: this.extensions, fallback: this.fallback });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n() });
     this.bot = createTelegramBot({ token: this.tg.token, apiRoot: this.tg.apiRoot, handler: this.service, tr: i18n(), log: silentLog, botInfo: this.tg.botInfo });
     this.runner = startPolling(this.bot);
   }

@@ -4,16 +4,15 @@
  * real database, a clock the test moves. Zalo has no buttons: users answer
  * with numbers or words.
  */
-import { ChatService } from '../../bot/chat/service.ts';
+import { buildChatService } from '../../bot/app.ts';
+import type { ChatService } from '../../bot/chat/service.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { createInvite } from '../../bot/services/invite.ts';
 import { createZaloUpdateHandler, type FilePublisher } from '../../bot/zalo/adapter.ts';
 import { ZaloClient } from '../../bot/zalo/client.ts';
 import { startPolling } from '../../bot/zalo/polling.ts';
-import type { Extension } from '../../domain/chat/engine.ts';
 import { FixedClock } from '../../domain/shared/clock.ts';
 import { instantOf } from '../../domain/shared/day.ts';
-import type { Prisma } from '../../prisma/generated/client.ts';
 import { FakeZalo } from '../fakes/zalo/server.ts';
 import type { TestDatabase } from './db.ts';
 import { SETTINGS, silentLog } from './telegram-harness.ts';
@@ -28,10 +27,10 @@ export class ZaloHarness {
     readonly zalo: FakeZalo,
     readonly db: TestDatabase,
     readonly clock: FixedClock,
-    private readonly options: { extensions?: (tx: Prisma.TransactionClient) => Extension[]; fallback?: (tx: Prisma.TransactionClient) => Extension; files?: FilePublisher },
+    private readonly options: { files?: FilePublisher },
   ) {}
 
-  static async start(db: TestDatabase, options: { today?: string; extensions?: (tx: Prisma.TransactionClient) => Extension[]; fallback?: (tx: Prisma.TransactionClient) => Extension; files?: FilePublisher } = {}): Promise<ZaloHarness> {
+  static async start(db: TestDatabase, options: { today?: string; files?: FilePublisher } = {}): Promise<ZaloHarness> {
     const zalo = await FakeZalo.start({ maxPollWaitMs: 200 });
     const h = new ZaloHarness(zalo, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)), options);
     h.startBot();
@@ -40,7 +39,7 @@ export class ZaloHarness {
 
   startBot(): void {
     this.client = new ZaloClient({ token: this.zalo.token, apiRoot: this.zalo.apiRoot, pollTimeoutSeconds: 1 });
-    this.service = new ChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, extensions: this.options.extensions, fallback: this.options.fallback });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n() });
     const onUpdate = createZaloUpdateHandler({ handler: this.service, client: this.client, tr: i18n(), log: silentLog, files: this.options.files });
     this.abort = new AbortController();
     this.polling = startPolling(this.client, onUpdate, { signal: this.abort.signal, timeoutSeconds: 1 });

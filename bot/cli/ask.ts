@@ -1,0 +1,103 @@
+/**
+ * npm run ask -- --as <person> [--today YYYY-MM-DD] [--json] [--lang vi|en] [--offset N] [--out-dir DIR] "<question>"
+ * Answers one question exactly as the chat would (choices numbered, as on
+ * Zalo). With --json: the interpretation, the items and the totals, for
+ * scripts and the city's dashboards. A report question ("xuất báo cáo quý
+ * IV", /baocao) also builds the report; --out-dir saves its files.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { PersonRef } from '../../domain/people/types.ts';
+import { answerQuestion, DEFAULT_PAGE, reportRequest } from '../../domain/questions/answer.ts';
+import { parseQuestion } from '../../domain/questions/parse-question.ts';
+import { today as todayOf } from '../../domain/shared/clock.ts';
+import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
+import { createApp, type App } from '../app.ts';
+import { renderReply } from '../chat/render.ts';
+import type { Locale } from '../i18n.ts';
+import { buildReport } from '../services/report.ts';
+import { clockFor, dayArg, runCli, UsageError } from './args.ts';
+
+const USAGE = 'Cách dùng: npm run ask -- --as <người> [--today YYYY-MM-DD] [--json] [--lang vi|en] [--offset N] [--out-dir DIR] "<câu hỏi>"';
+
+/** The person `--as` names (a name with or without diacritics, a phone, an id); the first city leader when absent. */
+export async function findPerson(app: App, as: string | undefined, locale: Locale): Promise<PersonRef> {
+  if (!as) {
+    // Filtered here: `roles: { has }` on an enum array is not supported by every driver adapter.
+    const leader = (await app.db.prisma.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } })).find((p) => p.roles.includes('CITY_LEADER'));
+    const person = leader ? await app.queries.person(leader.id) : null;
+    if (person) return person;
+    throw new UsageError(app.tr.t('console-no-person', { query: '' }, locale));
+  }
+  const candidates = await app.queries.findPeople(as);
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length > 1) throw new UsageError(`${app.tr.t('console-many-people', { query: as }, locale)}\n${candidates.map((p) => `  --as ${p.id}: ${p.fullName}`).join('\n')}`);
+  const sample = await app.db.prisma.person.findMany({ take: 8, orderBy: { id: 'asc' }, include: { unit: true } });
+  throw new UsageError(`${app.tr.t('console-no-person', { query: as }, locale)}\n${sample.map((p) => `  --as "${p.fullName}" (${p.unit?.name ?? ''})`).join('\n')}`);
+}
+
+function count(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d{1,4}$/.test(value)) throw new UsageError(`--${name} phải là một số (nhận được "${value}")`);
+  return Number(value);
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      as: { type: 'string' },
+      today: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'vi' },
+      offset: { type: 'string' },
+      size: { type: 'string' },
+      'out-dir': { type: 'string' },
+    },
+  });
+  const question = positionals.join(' ').trim();
+  if (!question) throw new UsageError(USAGE);
+  const locale: Locale = values.lang === 'en' ? 'en' : 'vi';
+  const page = { offset: count(values.offset, 'offset', 0), size: Math.max(1, count(values.size, 'size', DEFAULT_PAGE.size)) };
+  const app = await createApp({ clock: clockFor(dayArg(values.today, 'today')) });
+  try {
+    const person = await findPerson(app, values.as, locale);
+    const today = todayOf(app.clock);
+    const data = new PrismaQuestionData(app.db.prisma);
+    const [units, plans] = await Promise.all([data.units(), data.plans()]);
+    const interp = parseQuestion(question, { today, units, plans, me: { unitId: person.unitId, roles: person.roles } });
+    const ctx = { person, today, status: app.status };
+    const answer = await answerQuestion(interp, ctx, data, page);
+
+    const files: { name: string; kind: string; bytes: number }[] = [];
+    let replies = [answer.reply];
+    if (answer.json.outcome === 'REPORT') {
+      const req = reportRequest(interp, ctx, units);
+      const report = 'refused' in req ? { ok: false as const, reply: req.refused } : await buildReport({ prisma: app.db.prisma, tr: app.tr, status: app.status }, { unitIds: req.unitIds, planId: req.planId, asOf: req.asOf, person, actor: 'cli:ask', locale });
+      replies = [answer.reply, report.reply];
+      if (report.ok) {
+        for (const f of [report.xlsx, report.chart]) {
+          files.push({ name: f.fileName, kind: f.kind, bytes: f.data.length });
+          if (values['out-dir']) {
+            await mkdir(values['out-dir'], { recursive: true });
+            await writeFile(join(values['out-dir'], f.fileName), f.data);
+          }
+        }
+      }
+    }
+
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ ...answer.json, hasMore: answer.hasMore, nextOffset: answer.nextOffset, ...(files.length ? { files } : {}) }, null, 2)}\n`);
+    } else {
+      const text = replies.map((r) => renderReply(r, app.tr, locale, { numberChoices: true })).join('\n\n');
+      const attached = files.map((f) => `📎 ${f.name} (${f.kind})`).join('\n');
+      process.stdout.write(`${text}${attached ? `\n${attached}` : ''}\n`);
+    }
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runCli(main);

@@ -1,0 +1,223 @@
+/**
+ * Answers that list or count tasks: "nhiệm vụ nào quá hạn ở Cát Hải?",
+ * "có bao nhiêu nhiệm vụ quá hạn", "vướng mắc của đặc khu Cát Hải". Totals
+ * first ("Đặc khu Cát Hải: 8 nhiệm vụ quá hạn / 70"), then the items most
+ * urgent first, one page at a time.
+ *
+ * Filters, counts and the order run in the data store (SQL on PostgreSQL);
+ * what SQL cannot read — a topic in free words, "việc của tôi" — is filtered
+ * here over the rows the store narrowed down.
+ */
+import { line, t, type Line } from '../chat/reply.ts';
+import { taskLines } from '../chat/views.ts';
+import { shorten } from '../shared/text.ts';
+import type { TaskRow } from '../tasks/types.ts';
+import { matchesFilter, sortByUrgency, topicMatcher } from './answer-filter.ts';
+import {
+  answer,
+  baseFilter,
+  itemArg,
+  moreLines,
+  pastEnd,
+  scopeArgs,
+  statusArgs,
+  statusFilter,
+  taskItem,
+  unitName,
+  windowArgs,
+  type Answer,
+  type ScopedRun,
+} from './answer-common.ts';
+import type { ItemFilter } from './ports.ts';
+
+/** How many units a count names ("nhiều nhất: …"). */
+const TOP_UNITS = 5;
+
+interface Selection {
+  /** The page of rows to show, most urgent first. */
+  rows: TaskRow[];
+  /** Rows matching everything the question asks. */
+  matched: number;
+  /** Rows matching the question without its statuses and time: the "/ N" of the totals. */
+  total: number;
+  /** Matching rows per unit, most first. */
+  byUnit: { unitId: number; count: number }[];
+}
+
+/**
+ * The rows a question selects. `narrow` is a filter only TypeScript can apply
+ * (topic words, the asker's own tasks); without it everything runs in the store.
+ */
+async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narrow: ((r: TaskRow) => boolean) | null, withRows: boolean): Promise<Selection> {
+  const { data, asOf, page, scope } = run;
+  if (scope.me || narrow) {
+    const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(base, asOf);
+    const keep = (r: TaskRow) => matchesFilter(r, base, asOf) && (!narrow || narrow(r));
+    const all = pool.filter(keep);
+    const hits = all.filter((r) => matchesFilter(r, filter, asOf));
+    const counts = new Map<number, number>();
+    for (const r of hits) counts.set(r.unitId, (counts.get(r.unitId) ?? 0) + 1);
+    return {
+      rows: withRows ? sortByUrgency(hits, asOf).slice(page.offset, page.offset + page.size) : [],
+      matched: hits.length,
+      total: all.length,
+      byUnit: sortCounts([...counts].map(([unitId, count]) => ({ unitId, count }))),
+    };
+  }
+  const [rows, byUnit, totals] = await Promise.all([
+    withRows ? data.page(filter, asOf, page) : Promise.resolve([]),
+    data.countByUnit(filter, asOf),
+    data.countByUnit(base, asOf),
+  ]);
+  const sum = (list: { count: number }[]) => list.reduce((n, c) => n + c.count, 0);
+  return { rows, matched: sum(byUnit), total: sum(totals), byUnit: sortCounts(byUnit) };
+}
+
+function sortCounts(list: { unitId: number; count: number }[]): { unitId: number; count: number }[] {
+  return list.sort((a, b) => b.count - a.count || a.unitId - b.unitId);
+}
+
+function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]): ((r: TaskRow) => boolean) | null {
+  const m = topicMatcher(run.interp.topic);
+  return m ? (r) => m(...fields(r)) : null;
+}
+
+/** "Đặc khu Cát Hải: 8 nhiệm vụ quá hạn / 70" (or "… không có nhiệm vụ quá hạn"). */
+function totalsLine(run: ScopedRun, matched: number, total: number, key = 'answer-list-total'): Line {
+  const { interp } = run;
+  const sf = statusFilter(interp, run.asOf.today);
+  return line(
+    t(matched === 0 ? 'answer-list-empty' : key, {
+      ...scopeArgs(run),
+      ...statusArgs(sf.shown),
+      ...windowArgs(sf.windowUse, interp.window),
+      item: itemArg(interp),
+      count: matched,
+      total,
+      ofTotal: interp.statuses.length > 0 || interp.window !== null ? 'yes' : 'no',
+      topic: interp.topic ?? 'none',
+    }),
+    { strong: true },
+  );
+}
+
+interface Note {
+  of: (r: TaskRow) => string | null;
+  key: string;
+}
+
+/**
+ * Two or three lines per row (views.ts `taskLines`). Consecutive rows of one
+ * task shared by several units ("xã nào chưa xây dựng kế hoạch 2026?") show
+ * the task once, then one line per unit.
+ */
+export function itemLines(run: ScopedRun, rows: TaskRow[], note?: Note): Line[] {
+  const out: Line[] = [];
+  const options = { dueSoonDays: run.asOf.dueSoonDays, showUnit: true, titleLength: 80 };
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && rows[j]!.taskId === rows[i]!.taskId) j++;
+    const [head, meta, due] = taskLines(rows[i]!, run.asOf.today, options) as [Line, Line, Line];
+    out.push(head);
+    for (let k = i; k < j; k++) {
+      out.push(k === i ? meta : taskLines(rows[k]!, run.asOf.today, options)[1]!);
+      const text = note?.of(rows[k]!);
+      if (note && text) out.push(line(t(note.key, { text: shorten(text, 220) }), { indent: true }));
+    }
+    out.push(due);
+    i = j;
+  }
+  return out;
+}
+
+export async function answerList(run: ScopedRun): Promise<Answer> {
+  const sf = statusFilter(run.interp, run.asOf.today);
+  const base = baseFilter(run);
+  const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow };
+  const sel = await select(run, filter, base, topicNarrow(run, (r) => [r.title]), true);
+  const more = moreLines(run, sel.rows.length, sel.matched);
+  const lines: Line[] = [totalsLine(run, sel.matched, sel.total), ...pastEnd(run, sel.matched), ...itemLines(run, sel.rows), ...more.lines];
+  return answer(run, 'ANSWERED', { lines }, {
+    scope: run.scope,
+    hasMore: more.hasMore,
+    items: sel.rows.map((r) => taskItem(r, run.asOf)),
+    totals: { matched: sel.matched, total: sel.total, shown: sel.rows.length, offset: run.page.offset },
+  });
+}
+
+export async function answerCount(run: ScopedRun): Promise<Answer> {
+  const { interp, data, asOf } = run;
+  const sf = statusFilter(interp, asOf.today);
+  const base = baseFilter(run);
+  const narrow = topicNarrow(run, (r) => [r.title]);
+  const lines: Line[] = [];
+  const totals: Record<string, number> = {};
+  let byUnit: { unitId: number; count: number }[] = [];
+
+  if (interp.statuses.length === 0 && !interp.window && !narrow && !run.scope.me) {
+    // "có bao nhiêu nhiệm vụ": everything, broken down by status, in one aggregate
+    const c = await data.statusTotals(base, asOf);
+    lines.push(totalsLine(run, c.total, c.total), line(t('answer-breakdown', breakdownArgs(c))));
+    Object.assign(totals, { matched: c.total, total: c.total, done: c.done, inTime: c.onTrack + c.dueSoon, overdue: c.overdue, notStarted: c.notStarted, dueSoon: c.dueSoon });
+  } else {
+    const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow };
+    const sel = await select(run, filter, base, narrow, false);
+    lines.push(totalsLine(run, sel.matched, sel.total));
+    Object.assign(totals, { matched: sel.matched, total: sel.total });
+    byUnit = sel.byUnit;
+    if ((run.scope.unitIds === null || run.scope.unitIds.length > 1) && byUnit.length > 1) {
+      lines.push(line(t('answer-count-top')));
+      for (const u of byUnit.slice(0, TOP_UNITS)) lines.push(line(t('answer-unit-count', { unit: unitName(run, u.unitId), count: u.count }), { indent: true }));
+      if (byUnit.length > TOP_UNITS) lines.push(line(t('answer-more-units', { count: byUnit.length - TOP_UNITS }), { indent: true }));
+    }
+  }
+  return answer(run, 'ANSWERED', { lines }, {
+    scope: run.scope,
+    items: byUnit.map((u) => ({ type: 'unit' as const, unitId: u.unitId, unit: unitName(run, u.unitId), matched: u.count, total: 0, done: 0, overdue: 0, dueSoon: 0, notStarted: 0, onTrack: 0, open: 0, updatedThisMonth: 0, updatedShare: null, doneRate: null })),
+    totals,
+  });
+}
+
+export function breakdownArgs(c: { total: number; done: number; onTrack: number; dueSoon: number; overdue: number; notStarted: number }) {
+  return { total: c.total, done: c.done, inTime: c.onTrack + c.dueSoon, overdue: c.overdue, notStarted: c.notStarted };
+}
+
+const DIFFICULTY: Note = { of: (r) => r.difficulties, key: 'answer-difficulty' };
+const PROPOSAL: Note = { of: (r) => r.proposals, key: 'answer-proposal' };
+
+/** "vướng mắc của Cát Hải", "kiến nghị về kinh phí": the latest difficulties or proposals, most urgent task first. */
+export async function answerNotes(run: ScopedRun, which: 'DIFFICULTIES' | 'PROPOSALS', taskIds: number[] | null): Promise<Answer> {
+  const { interp, asOf } = run;
+  const sf = statusFilter({ ...interp, window: null }, asOf.today);
+  const base: ItemFilter = { ...baseFilter(run), taskIds };
+  const statuses = sf.statuses.filter((s) => s !== 'HAS_DIFFICULTIES');
+  const filter: ItemFilter = {
+    ...base,
+    statuses: which === 'DIFFICULTIES' ? [...statuses, 'HAS_DIFFICULTIES'] : statuses,
+    hasProposals: which === 'PROPOSALS',
+    reportedWindow: interp.window ? { from: interp.window.from, to: interp.window.to } : null,
+  };
+  const note = which === 'DIFFICULTIES' ? DIFFICULTY : PROPOSAL;
+  const narrow = topicNarrow(run, (r) => [note.of(r), r.title]);
+  const sel = await select(run, filter, base, narrow, true);
+  const more = moreLines(run, sel.rows.length, sel.matched);
+  const head = line(
+    t(sel.matched === 0 ? 'answer-notes-empty' : 'answer-notes-total', {
+      ...scopeArgs(run),
+      which,
+      ref: interp.taskRef ?? 'none',
+      item: itemArg(interp),
+      count: sel.matched,
+      total: sel.total,
+      topic: interp.topic ?? 'none',
+      ...windowArgs(interp.window ? 'reported' : 'none', interp.window),
+    }),
+    { strong: true },
+  );
+  return answer(run, 'ANSWERED', { lines: [head, ...pastEnd(run, sel.matched), ...itemLines(run, sel.rows, note), ...more.lines] }, {
+    scope: run.scope,
+    hasMore: more.hasMore,
+    items: sel.rows.map((r) => taskItem(r, asOf, true)),
+    totals: { matched: sel.matched, total: sel.total, shown: sel.rows.length, offset: run.page.offset },
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * What answering a leader's question reads. Implemented on PostgreSQL in
+ * prisma/stores/question-data.ts (filters, counts and ordering run in SQL, so
+ * a city of 100,000 tasks answers in milliseconds) and in memory in
+ * ./answer-memory.ts, whose plain TypeScript over the status engine is the
+ * reference the SQL is tested against.
+ */
+import type { PersonRef } from '../people/types.ts';
+import type { Day } from '../shared/day.ts';
+import type { TaskRow, UpdateRow } from '../tasks/types.ts';
+import type { UnitRef } from '../units/types.ts';
+import type { PlanRef, StatusFilter } from './types.ts';
+
+/** An inclusive range of days. */
+export interface DayRange {
+  from: Day;
+  to: Day;
+}
+
+/** The day statuses are derived for (Asia/Ho_Chi_Minh) and the "sắp đến hạn" horizon. */
+export interface AsOf {
+  today: Day;
+  dueSoonDays: number;
+}
+
+/**
+ * Which assignments (one unit's share of a task) a question selects. Every
+ * condition must hold. Statuses are derived on `asOf.today` by the status
+ * engine's rules (see `matchesFilter` in ./answer-filter.ts for the exact
+ * meaning of each).
+ */
+export interface ItemFilter {
+  /** null: every unit. */
+  unitIds: number[] | null;
+  planId?: number | null;
+  kind?: 'TASK' | 'INDICATOR' | null;
+  taskIds?: number[] | null;
+  statuses?: StatusFilter[];
+  /** The due day in force (31/12 for a yearly task) falls in the range. */
+  dueWindow?: DayRange | null;
+  /** Done, on a day in the range. */
+  doneWindow?: DayRange | null;
+  /** Last reported on a day in the range. */
+  reportedWindow?: DayRange | null;
+  /** Has a proposal (đề xuất, kiến nghị) in its latest state. */
+  hasProposals?: boolean;
+}
+
+/** Status counts of one unit's assignments, as the city's reports count them. */
+export interface UnitCounts {
+  unitId: number;
+  total: number;
+  done: number;
+  overdue: number;
+  dueSoon: number;
+  notStarted: number;
+  /** Open, in time and started (the engine's ON_TRACK). */
+  onTrack: number;
+  open: number;
+  /** Open assignments updated in the calendar month of `asOf.today` (the 90% rule). */
+  updatedThisMonth: number;
+}
+
+/** Open assignments of a unit and how many of them were updated within a range of days. */
+export interface UnitUpdates {
+  unitId: number;
+  open: number;
+  updated: number;
+}
+
+export interface QuestionData {
+  /** Every unit (the parser's vocabulary and the scope rules' tree). */
+  units(): Promise<UnitRef[]>;
+  plans(): Promise<PlanRef[]>;
+  /** Every assignment matching the filter, full rows, by task then unit. */
+  assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]>;
+  /** How many assignments match, per unit (units without any are left out). */
+  countByUnit(filter: ItemFilter, asOf: AsOf): Promise<{ unitId: number; count: number }[]>;
+  /** One page of the matching assignments, most urgent first (the order of `byUrgency`). */
+  page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]>;
+  /** Status counts per unit of the assignments matching the filter (its statuses are ignored). */
+  statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]>;
+  /** The same counts summed over every unit, in one aggregate (`unitId` 0). */
+  statusTotals(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts>;
+  /** Open assignments per unit and those updated in the calendar month of `asOf.today`: the 90% rule, this month (units with open work only). */
+  monthlyUpdates(filter: ItemFilter, asOf: AsOf): Promise<UnitUpdates[]>;
+  /**
+   * Open assignments (as of the end of `range`) and those with an update
+   * reported within it, per unit: the 90% rule for a period that is not the
+   * current month.
+   */
+  updatesIn(filter: ItemFilter, range: DayRange): Promise<UnitUpdates[]>;
+  /** The assignments a person answers for (explicitly named, or focal officer of the unit). */
+  responsibleFor(person: PersonRef): Promise<TaskRow[]>;
+  /** Assignments whose task number is `ref` or ends with it, within some units. */
+  findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]>;
+  history(assignmentId: number, limit?: number): Promise<UpdateRow[]>;
+}
