@@ -15,6 +15,7 @@ import type { PersonRef } from '../../domain/people/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
+import { personIdsWithRoles } from './delivery-store.ts';
 import { PrismaTaskQueries, personRef } from './task-queries.ts';
 
 /** Telegram accepts 50 MB from bots; a notice's file is kept in the database, so less. */
@@ -337,7 +338,7 @@ export class PrismaBroadcastStore {
     if (audience.people) {
       const { unitIds, roles } = audience.people;
       const people = await this.prisma.person.findMany({
-        where: { active: true, ...(unitIds !== null ? { unitId: { in: unitIds } } : {}), ...(roles ? { roles: { hasSome: roles } } : {}) },
+        where: { active: true, ...(unitIds !== null ? { unitId: { in: unitIds } } : {}), ...(roles ? { id: { in: await personIdsWithRoles(this.prisma, roles) } } : {}) },
         include: { identities: true },
         orderBy: { id: 'asc' },
       });

@@ -7,7 +7,8 @@
  */
 import type { Choice } from '../../domain/chat/reply.ts';
 import { orderIdentities } from '../../domain/delivery/policy.ts';
-import type { DeliveryKind, DeliveryPayload, IdentityRef, PlannedDelivery, SendChannel } from '../../domain/delivery/types.ts';
+import type { ClaimedDelivery, ClaimRequest, DeliveryQueue } from '../../domain/delivery/ports.ts';
+import type { IdentityRef, PlannedDelivery, SendChannel } from '../../domain/delivery/types.ts';
 import type { Snooze } from '../../domain/reminders/planner.ts';
 import type { Role } from '../../domain/people/types.ts';
 import type { TaskRow } from '../../domain/tasks/types.ts';
@@ -15,39 +16,12 @@ import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
 import { PrismaTaskQueries } from './task-queries.ts';
 
-/** A row a worker holds (state SENDING, locked by it). */
-export interface ClaimedDelivery {
-  id: number;
-  kind: DeliveryKind;
-  dedupeKey: string;
-  personId: number | null;
-  identityId: number | null;
-  unitId: number | null;
-  broadcastId: number | null;
-  payload: DeliveryPayload;
-  /** Attempts so far, this one included. */
-  attempts: number;
-  channel: SendChannel;
-  chatId: string;
-  locale: string | null;
-  /** The account was marked unreachable after the row was planned. */
-  unreachable: boolean;
-}
-
-export interface ClaimRequest {
-  channel: SendChannel;
-  limit: number;
-  now: Date;
-  lockedBy: string;
-  leaseMs: number;
-  /** Chats that must not be sent to right now (rate limits). */
-  excludeChats?: string[];
-}
-
 const INSERT_CHUNK = 1000;
 const iso = (d: Date) => d.toISOString();
 
-export class PrismaDeliveryStore {
+export type { ClaimedDelivery, ClaimRequest } from '../../domain/delivery/ports.ts';
+
+export class PrismaDeliveryStore implements DeliveryQueue {
   constructor(readonly prisma: Db) {}
 
   /** Inserts planned rows; those whose dedupeKey exists are left alone. Returns how many were new. */
@@ -301,7 +275,7 @@ export class PrismaPlanningReads {
 
   /** unitId → active people with the UNIT_LEADER role in that unit. */
   async leadersByUnit(): Promise<Map<number, number[]>> {
-    const leaders = await this.prisma.person.findMany({ where: { active: true, roles: { has: 'UNIT_LEADER' }, unitId: { not: null } }, select: { id: true, unitId: true } });
+    const leaders = await this.prisma.person.findMany({ where: { id: { in: await personIdsWithRoles(this.prisma, ['UNIT_LEADER']) }, unitId: { not: null } }, select: { id: true, unitId: true } });
     const out = new Map<number, number[]>();
     for (const l of leaders) out.set(l.unitId!, [...(out.get(l.unitId!) ?? []), l.id]);
     return out;
@@ -309,7 +283,7 @@ export class PrismaPlanningReads {
 
   /** Active people with any of these roles. */
   async peopleWithRoles(roles: Role[]): Promise<Recipient[]> {
-    return this.recipients({ active: true, roles: { hasSome: roles } });
+    return this.recipients({ id: { in: await personIdsWithRoles(this.prisma, roles) } });
   }
 
   async people(ids: number[]): Promise<Map<number, Recipient>> {
@@ -333,6 +307,15 @@ export class PrismaPlanningReads {
       identities: p.identities,
     }));
   }
+}
+
+/**
+ * Active people with any of these roles. In SQL with text arrays: Prisma's
+ * `has`/`hasSome` on an enum array fail on PGlite ("malformed array literal").
+ */
+export async function personIdsWithRoles(prisma: Db, roles: Role[]): Promise<number[]> {
+  const rows = (await prisma.$queryRawUnsafe(`SELECT id FROM "Person" WHERE active AND roles::text[] && $1::text[] ORDER BY id`, roles)) as { id: number }[];
+  return rows.map((r) => r.id);
 }
 
 /** The account a person's message goes to now, if any. */

@@ -1,0 +1,48 @@
+/**
+ * The port between the delivery worker and a chat platform: send one Reply
+ * to one chat, or throw a SendFailure saying what kind of failure it was.
+ * Senders never retry and never sleep on their own: the worker owns retries
+ * and rate limits, and calls `context.beforeCall()` before every platform
+ * call after the first (long replies and files take several calls).
+ */
+import type { Reply } from '../../domain/chat/reply.ts';
+import type { SendFailureKind, SendTarget } from '../../domain/delivery/types.ts';
+
+export type { SendFailureKind, SendTarget } from '../../domain/delivery/types.ts';
+
+export interface SendContext {
+  /** Waits until the next platform call may go out (rate limits; keeps the row's lease alive). */
+  beforeCall(): Promise<void>;
+  /** A 429 on a later part of a reply: pause as told before the sender tries that part again. */
+  rateLimited(retryAfterMs: number): void;
+}
+
+export interface SendResult {
+  /** The platform's id of the (last) message sent. */
+  messageId: string;
+}
+
+export interface Sender {
+  send(target: SendTarget, reply: Reply, context?: SendContext): Promise<SendResult>;
+}
+
+/**
+ * A classified failure. Fields only — no payload, no URL, no token, no
+ * phone number — so it is safe to log and to store in Delivery.lastError.
+ */
+export class SendFailure extends Error {
+  override readonly name = 'SendFailure';
+  constructor(
+    readonly kind: SendFailureKind,
+    /** The platform's words ("Forbidden: bot was blocked by the user"), for lastError. */
+    readonly detail: string,
+    /** rate_limited: how long to wait. */
+    readonly retryAfterMs?: number,
+    /** The platform's error code when it answered. */
+    readonly code?: number | string,
+  ) {
+    super(`${kind}: ${detail}`);
+  }
+}
+
+export const noWait: SendContext = { beforeCall: async () => {}, rateLimited: () => {} };

@@ -1,0 +1,97 @@
+/**
+ * Reminder, digest and delivery settings from the environment, validated
+ * with zod like bot/config.ts: `parseDeliverySettings(env)` is pure and
+ * throws ConfigError naming every bad variable. Every variable is optional.
+ */
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { DEFAULT_REMINDER_SETTINGS, parseOffsets, parseWorkingHours, reminderSettings, type ReminderSettings } from '../../domain/reminders/settings.ts';
+import { ConfigError, type Env } from '../config.ts';
+import { cronOf } from './scheduler.ts';
+import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from './worker.ts';
+
+const cron = z.string().refine(
+  (v) => {
+    try {
+      cronOf(v);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a cron expression (croner syntax, e.g. "0 8 * * 1")' },
+);
+
+const fromText = <T>(parse: (s: string) => T) =>
+  z.string().transform((v, ctx) => {
+    try {
+      return parse(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      return z.NEVER;
+    }
+  });
+
+const rate = z.coerce.number().positive().max(10_000);
+
+const schema = z.object({
+  WORKING_HOURS: fromText(parseWorkingHours).optional(),
+  DELIVERY_WINDOW: z.enum(['working', 'always']).default('working'),
+  REMINDER_OFFSETS: fromText(parseOffsets).optional(),
+  OVERDUE_REMINDER_EVERY_DAYS: z.coerce.number().int().min(1).max(90).default(DEFAULT_REMINDER_SETTINGS.overdueEveryDays),
+  ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_REMINDER_SETTINGS.escalateAfterDays),
+  MONTHLY_REQUEST_DAY: z.coerce.number().int().min(1).max(31).default(DEFAULT_REMINDER_SETTINGS.monthlyRequestDay),
+  REMINDER_MAX_TASKS: z.coerce.number().int().min(1).max(50).default(DEFAULT_REMINDER_SETTINGS.maxTasksListed),
+  REMINDER_CRON: cron.default(DEFAULT_REMINDER_SETTINGS.cron.reminders),
+  DIGEST_WEEKLY_CRON: cron.default(DEFAULT_REMINDER_SETTINGS.cron.digestWeekly),
+  DIGEST_MONTHLY_CRON: cron.default(DEFAULT_REMINDER_SETTINGS.cron.digestMonthly),
+  SCHEDULER_CATCH_UP_HOURS: z.coerce.number().min(0).max(72).default(12),
+  TELEGRAM_RATE_PER_SECOND: rate.default(30),
+  ZALO_RATE_PER_SECOND: rate.default(10),
+  PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  RATE_WINDOW_MARGIN_MS: z.coerce.number().int().min(0).max(1000).default(25),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(DEFAULT_WORKER_SETTINGS.concurrency),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(DEFAULT_WORKER_SETTINGS.maxAttempts),
+  DELIVERY_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(DEFAULT_WORKER_SETTINGS.leaseMs / 1000),
+  DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(DEFAULT_WORKER_SETTINGS.pollMs),
+  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ - (at most 64)').optional(),
+});
+
+export interface DeliverySettings {
+  reminders: ReminderSettings;
+  worker: WorkerSettings;
+  /** Per channel and per instance; the window margin absorbs network jitter. */
+  rates: { TELEGRAM: number; ZALO: number; perChatIntervalMs: number; marginMs: number };
+  catchUpMs: number;
+  instanceId: string;
+}
+
+export function parseDeliverySettings(env: Env): DeliverySettings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in schema.shape && v !== undefined && v.trim() !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(result.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })));
+  const e = result.data;
+  return {
+    reminders: reminderSettings({
+      workingHours: e.WORKING_HOURS ?? DEFAULT_REMINDER_SETTINGS.workingHours,
+      window: e.DELIVERY_WINDOW,
+      offsets: e.REMINDER_OFFSETS ?? DEFAULT_REMINDER_SETTINGS.offsets,
+      overdueEveryDays: e.OVERDUE_REMINDER_EVERY_DAYS,
+      escalateAfterDays: e.ESCALATE_AFTER_DAYS,
+      monthlyRequestDay: e.MONTHLY_REQUEST_DAY,
+      maxTasksListed: e.REMINDER_MAX_TASKS,
+      cron: { reminders: e.REMINDER_CRON, digestWeekly: e.DIGEST_WEEKLY_CRON, digestMonthly: e.DIGEST_MONTHLY_CRON },
+    }),
+    worker: {
+      ...DEFAULT_WORKER_SETTINGS,
+      concurrency: e.DELIVERY_CONCURRENCY,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      leaseMs: Math.round(e.DELIVERY_LEASE_SECONDS * 1000),
+      pollMs: e.DELIVERY_POLL_MS,
+      sweepEveryMs: Math.min(DEFAULT_WORKER_SETTINGS.sweepEveryMs, Math.round(e.DELIVERY_LEASE_SECONDS * 1000)),
+    },
+    rates: { TELEGRAM: e.TELEGRAM_RATE_PER_SECOND, ZALO: e.ZALO_RATE_PER_SECOND, perChatIntervalMs: e.PER_CHAT_INTERVAL_MS, marginMs: e.RATE_WINDOW_MARGIN_MS },
+    catchUpMs: e.SCHEDULER_CATCH_UP_HOURS * 3_600_000,
+    instanceId: e.INSTANCE_ID ?? `${hostname().replace(/[^\w.-]/g, '-').slice(0, 40)}-${process.pid}`,
+  };
+}

@@ -1,0 +1,376 @@
+/**
+ * The delivery worker: claims due rows (FOR UPDATE SKIP LOCKED, so any number
+ * of instances share the queue), sends them within each channel's rate
+ * limits, and records every outcome. Per channel, a pump claims only as many
+ * rows as may be sent right now, so a crash leaves at most the rows in flight
+ * in doubt; the sweeper settles those (broadcasts UNKNOWN, never re-sent;
+ * reminders, digests and notices queued again).
+ *
+ * Order of a send: claim (row SENDING, attempts + 1) → rate permit → platform
+ * call → SENT / retry later / fallback to the person's other account /
+ * BLOCKED / FAILED / UNKNOWN. A 429 pauses the channel and the chat for its
+ * retry_after and does not count as an attempt.
+ */
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Choice, OutFile, Reply } from '../../domain/chat/reply.ts';
+import { decideAfterFailure, isWithinWindow, nextWindowStart, type SendWindow } from '../../domain/delivery/policy.ts';
+import { DELIVERY_ID_TOKEN, SEND_CHANNELS, type SendChannel } from '../../domain/delivery/types.ts';
+import type { Clock } from '../../domain/shared/clock.ts';
+import type { ClaimedDelivery, DeliveryQueue } from '../../domain/delivery/ports.ts';
+import type { Logger } from '../logger.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import { SendFailure, type SendContext, type Sender } from './sender.ts';
+
+/** Rows are claimed at most about this long before their send slot (so a crash leaves few rows in doubt). */
+const CLAIM_AHEAD_MS = 25;
+
+export interface WorkerSettings {
+  /** Sends in flight per channel. */
+  concurrency: number;
+  /** Attempts (transient failures, unknown outcomes of reminders) before FAILED. */
+  maxAttempts: number;
+  /** How long a claimed row stays locked; longer than any one send. */
+  leaseMs: number;
+  /** Idle poll when nothing is due. */
+  pollMs: number;
+  sweepEveryMs: number;
+  /** How often broadcast progress is checked. */
+  monitorEveryMs: number;
+  /** A row whose chat must wait longer than this goes back to the queue instead of holding a slot. */
+  maxChatWaitMs: number;
+  /**
+   * Quiet time after start(): a restarted process does not know what its
+   * predecessor sent in the last second, and the platform still counts it.
+   */
+  warmUpMs: number;
+}
+
+export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
+  concurrency: 8,
+  maxAttempts: 5,
+  leaseMs: 60_000,
+  pollMs: 1000,
+  sweepEveryMs: 5000,
+  monitorEveryMs: 3000,
+  maxChatWaitMs: 2000,
+  warmUpMs: 1100,
+};
+
+export interface BroadcastMonitor {
+  monitor(now: Date): Promise<unknown>;
+}
+
+export interface DeliveryWorkerOptions {
+  /** The queue (PrismaDeliveryStore). */
+  store: DeliveryQueue;
+  senders: Partial<Record<SendChannel, Sender>>;
+  limiters: Partial<Record<SendChannel, RateLimiter>>;
+  window: SendWindow;
+  clock: Clock;
+  log: Logger;
+  instanceId: string;
+  settings?: Partial<WorkerSettings>;
+  /** Broadcast progress and final tallies (PrismaBroadcastStore). */
+  monitor?: BroadcastMonitor;
+  /** Channels without buttons: choices go into the chat's Conversation. Default ['ZALO']. */
+  textChannels?: SendChannel[];
+}
+
+export interface WorkerStats {
+  claimed: number;
+  sent: number;
+  rateLimited: number;
+  fallbacks: number;
+  failures: Record<string, number>;
+  swept: { unknown: number; retried: number; failed: number };
+}
+
+export class DeliveryWorker {
+  /** Unique per worker object, so a restarted instance never mistakes an old lock for its own. */
+  readonly lockedBy: string;
+  readonly settings: WorkerSettings;
+  readonly #o: DeliveryWorkerOptions;
+  readonly #channels: SendChannel[];
+  readonly #inFlight = new Map<SendChannel, Set<Promise<void>>>();
+  readonly #attachments = new Map<number, Uint8Array | null>();
+  #running = false;
+  #loops: Promise<void>[] = [];
+  #wake = new AbortController();
+  #claimedThisRound = 0;
+  readonly #stats: WorkerStats = { claimed: 0, sent: 0, rateLimited: 0, fallbacks: 0, failures: {}, swept: { unknown: 0, retried: 0, failed: 0 } };
+
+  constructor(options: DeliveryWorkerOptions) {
+    this.#o = options;
+    this.settings = { ...DEFAULT_WORKER_SETTINGS, ...options.settings };
+    this.lockedBy = `${options.instanceId}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.#channels = SEND_CHANNELS.filter((c) => options.senders[c] && options.limiters[c]);
+    for (const c of this.#channels) this.#inFlight.set(c, new Set());
+  }
+
+  get channels(): SendChannel[] {
+    return [...this.#channels];
+  }
+
+  stats(): WorkerStats {
+    return structuredClone(this.#stats);
+  }
+
+  /** Runs until stop(): one pump per channel, the sweeper, the broadcast monitor. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    if (this.settings.warmUpMs > 0) for (const c of this.#channels) this.#o.limiters[c]!.pause(this.settings.warmUpMs);
+    this.#loops = [
+      ...this.#channels.map((c) => this.#pump(c, false)),
+      this.#every(this.settings.sweepEveryMs, () => this.sweep()),
+      ...(this.#o.monitor ? [this.#every(this.settings.monitorEveryMs, () => this.#o.monitor!.monitor(this.#o.clock.now()))] : []),
+    ];
+    this.#o.log.info({ instance: this.lockedBy, channels: this.#channels }, 'delivery worker started');
+  }
+
+  /** Stops claiming, lets the sends in flight finish and record their outcome. */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    this.#wake.abort();
+    await Promise.allSettled(this.#loops);
+    await this.#settle();
+    this.#wake = new AbortController();
+    this.#o.log.info({ instance: this.lockedBy, stats: this.#stats }, 'delivery worker stopped');
+  }
+
+  /**
+   * Sends everything due now, then returns (tests with a fake clock). Rows a
+   * fallback moves to another channel are picked up in the same call.
+   */
+  async runUntilIdle(): Promise<void> {
+    if (this.#running) throw new Error('runUntilIdle: the worker is running');
+    this.#running = true;
+    try {
+      await this.sweep();
+      for (let round = 0; round < 100; round++) {
+        this.#claimedThisRound = 0;
+        await Promise.all(this.#channels.map((c) => this.#pump(c, true)));
+        await this.#settle();
+        if (this.#o.monitor) await this.#o.monitor.monitor(this.#o.clock.now());
+        if (this.#claimedThisRound === 0) break;
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Settles rows whose lock expired (their instance died mid-call). */
+  async sweep(): Promise<void> {
+    const r = await this.#o.store.sweep(this.#o.clock.now(), this.settings.maxAttempts);
+    this.#stats.swept.unknown += r.unknown;
+    this.#stats.swept.retried += r.retried;
+    this.#stats.swept.failed += r.failed;
+    if (r.unknown || r.retried || r.failed) this.#o.log.warn(r, 'expired delivery locks settled');
+  }
+
+  async #pump(channel: SendChannel, untilIdle: boolean): Promise<void> {
+    const limiter = this.#o.limiters[channel]!;
+    const inFlight = this.#inFlight.get(channel)!;
+    const { concurrency, pollMs, leaseMs } = this.settings;
+    while (this.#running) {
+      const now = this.#o.clock.now();
+      if (!isWithinWindow(now, this.#o.window)) {
+        if (untilIdle) return;
+        await this.#idle(Math.min(60_000, Math.max(pollMs, nextWindowStart(now, this.#o.window).getTime() - now.getTime())));
+        continue;
+      }
+      if (inFlight.size >= concurrency) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      // Claim a little ahead of the next slot, so the claim's round trip overlaps the pacing gap;
+      // each claimed row books its slot at once, so the rows in doubt after a crash stay few.
+      const wait = limiter.globalWait();
+      if (wait > CLAIM_AHEAD_MS) {
+        // A long 429 pause: nothing is due now as far as runUntilIdle is concerned.
+        if (untilIdle && wait > this.settings.maxChatWaitMs && inFlight.size === 0) return;
+        await this.#idle(wait - CLAIM_AHEAD_MS);
+        continue;
+      }
+      const ahead = Math.floor((CLAIM_AHEAD_MS - wait) / limiter.minIntervalMs) + 1;
+      const limit = Math.min(concurrency - inFlight.size, ahead);
+      let rows: ClaimedDelivery[];
+      try {
+        rows = await this.#o.store.claim({ channel, limit, now: this.#o.clock.now(), lockedBy: this.lockedBy, leaseMs, excludeChats: limiter.coolingChats(CLAIM_AHEAD_MS) });
+      } catch (err) {
+        this.#o.log.error({ channel, err: errFields(err) }, 'claiming deliveries failed');
+        if (untilIdle) return;
+        await this.#idle(pollMs);
+        continue;
+      }
+      if (rows.length === 0) {
+        if (inFlight.size > 0) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        if (untilIdle) return;
+        await this.#idle(pollMs);
+        continue;
+      }
+      this.#stats.claimed += rows.length;
+      this.#claimedThisRound += rows.length;
+      for (const row of rows) {
+        let task: Promise<void>;
+        const now = limiter.now();
+        const chatWait = limiter.nextSlot(row.chatId, now) - now;
+        if (row.unreachable) task = this.#process(row, limiter, null);
+        else if (chatWait > this.settings.maxChatWaitMs) task = this.#release(row, chatWait);
+        else task = this.#process(row, limiter, limiter.book(row.chatId, now));
+        const p: Promise<void> = task.finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      }
+    }
+  }
+
+  /** The chat must wait long (a 429 pause): back to the queue, no attempt counted, no call made. */
+  async #release(row: ClaimedDelivery, waitMs: number): Promise<void> {
+    try {
+      await this.#o.store.retry(row.id, this.lockedBy, { notBefore: new Date(this.#o.clock.now().getTime() + waitMs), error: 'waiting for the chat rate limit', countsAsAttempt: false });
+    } catch (err) {
+      this.#o.log.error({ delivery: row.id, err: errFields(err) }, 'releasing a delivery failed');
+    }
+  }
+
+  async #process(row: ClaimedDelivery, limiter: RateLimiter, slot: number | null): Promise<void> {
+    const { store, clock } = this.#o;
+    const log = this.#o.log.child({ delivery: row.id, kind: row.kind, channel: row.channel });
+    try {
+      if (row.unreachable || slot === null) {
+        await this.#failed(row, new SendFailure('blocked', 'account marked unreachable earlier'), log);
+        return;
+      }
+      let reply: { send: Reply; choices: Choice[] };
+      try {
+        reply = await this.#reply(row);
+      } catch (err) {
+        await store.finish(row.id, this.lockedBy, 'FAILED', `payload: ${errFields(err).message}`);
+        log.error({ err: errFields(err) }, 'delivery payload unreadable');
+        return;
+      }
+      await limiter.waitFor(slot, row.chatId);
+      const sender = this.#o.senders[row.channel]!;
+      const context: SendContext = {
+        beforeCall: async () => {
+          await store.extendLease(row.id, this.lockedBy, new Date(clock.now().getTime() + this.settings.leaseMs));
+          await limiter.acquire(row.chatId);
+        },
+        rateLimited: (ms) => {
+          this.#stats.rateLimited++;
+          limiter.pause(ms);
+          limiter.pause(ms, row.chatId);
+        },
+      };
+      let messageId: string;
+      try {
+        messageId = (await sender.send({ channel: row.channel, chatId: row.chatId, locale: row.locale === 'en' ? 'en' : 'vi' }, reply.send, context)).messageId;
+      } catch (err) {
+        await this.#failed(row, err instanceof SendFailure ? err : new SendFailure('unknown', errFields(err).message), log);
+        return;
+      }
+      this.#stats.sent++;
+      if (!(await store.markSent(row.id, this.lockedBy, messageId, clock.now()))) log.warn({}, 'sent, but the row was no longer ours to record');
+      if (reply.choices.length && (this.#o.textChannels ?? ['ZALO']).includes(row.channel)) {
+        await store.writeChoices(row.channel, row.chatId, reply.choices);
+      }
+    } catch (err) {
+      // The database failed around a send: the row stays SENDING and the sweeper settles it.
+      log.error({ err: errFields(err) }, 'recording a delivery failed');
+    }
+  }
+
+  async #failed(row: ClaimedDelivery, failure: SendFailure, log: Logger): Promise<void> {
+    const { store, clock } = this.#o;
+    const now = clock.now();
+    this.#stats.failures[failure.kind] = (this.#stats.failures[failure.kind] ?? 0) + 1;
+    if (failure.kind === 'rate_limited') {
+      this.#stats.rateLimited++;
+      const limiter = this.#o.limiters[row.channel]!;
+      limiter.pause(failure.retryAfterMs ?? 1000);
+      limiter.pause(failure.retryAfterMs ?? 1000, row.chatId);
+    }
+    const decision = decideAfterFailure({ kind: row.kind, failure: failure.kind, attempts: row.attempts, maxAttempts: this.settings.maxAttempts, now, retryAfterMs: failure.retryAfterMs });
+    switch (decision.action) {
+      case 'retry':
+        await store.retry(row.id, this.lockedBy, { notBefore: decision.notBefore, error: failure.detail, countsAsAttempt: decision.countsAsAttempt });
+        break;
+      case 'fallback': {
+        if (row.identityId !== null) await store.markUnreachable(row.identityId, now);
+        const moved = await store.fallback(row, this.lockedBy, now, failure.detail);
+        if (moved.moved) this.#stats.fallbacks++;
+        log.info({ moved: moved.moved, to: moved.moved ? moved.channel : null, detail: failure.detail }, moved.moved ? 'account unreachable: trying the other one' : 'unreachable on every account');
+        break;
+      }
+      case 'final':
+        await store.finish(row.id, this.lockedBy, decision.state, failure.detail);
+        log.warn({ state: decision.state, failure: failure.kind, detail: failure.detail }, 'delivery settled without a send');
+        break;
+    }
+  }
+
+  /** The stored Reply for this recipient: delivery id filled in, files loaded, text-channel wording. */
+  async #reply(row: ClaimedDelivery): Promise<{ send: Reply; choices: Choice[] }> {
+    const p = row.payload;
+    if (!p || p.v !== 1 || !Array.isArray(p.reply?.lines)) throw new Error('not a v1 delivery payload');
+    const id = String(row.id);
+    const choices = (p.reply.choices ?? []).map((c) => ({ ...c, id: c.id.split(DELIVERY_ID_TOKEN).join(id) }));
+    const files: OutFile[] = [];
+    for (const f of p.reply.files ?? []) {
+      const data = 'base64' in f ? Buffer.from(f.base64, 'base64') : await this.#attachment(row.broadcastId);
+      if (!data) throw new Error('the broadcast attachment is missing');
+      files.push({ kind: f.kind, fileName: f.fileName, mime: f.mime, data, ...(f.caption ? { caption: f.caption } : {}) });
+    }
+    const text = (this.#o.textChannels ?? ['ZALO']).includes(row.channel) ? p.textChannel : undefined;
+    const lines = [...p.reply.lines, ...(text?.append ?? [])];
+    const shown = text?.hideChoices ? [] : choices;
+    return { send: { lines, ...(shown.length ? { choices: shown } : {}), ...(files.length ? { files } : {}) }, choices };
+  }
+
+  async #attachment(broadcastId: number | null): Promise<Uint8Array | null> {
+    if (broadcastId === null) return null;
+    if (!this.#attachments.has(broadcastId)) {
+      const a = await this.#o.store.broadcastAttachment(broadcastId);
+      if (this.#attachments.size > 8) this.#attachments.delete(this.#attachments.keys().next().value!);
+      this.#attachments.set(broadcastId, a ? Buffer.from(a.base64, 'base64') : null);
+    }
+    return this.#attachments.get(broadcastId) ?? null;
+  }
+
+  async #settle(): Promise<void> {
+    for (;;) {
+      const all = [...this.#inFlight.values()].flatMap((s) => [...s]);
+      if (!all.length) return;
+      await Promise.allSettled(all);
+    }
+  }
+
+  async #every(ms: number, fn: () => Promise<unknown>): Promise<void> {
+    while (this.#running) {
+      await this.#idle(ms);
+      if (!this.#running) return;
+      try {
+        await fn();
+      } catch (err) {
+        this.#o.log.error({ err: errFields(err) }, 'periodic delivery task failed');
+      }
+    }
+  }
+
+  async #idle(ms: number): Promise<void> {
+    try {
+      await sleep(Math.max(1, Math.ceil(ms)), undefined, { signal: this.#wake.signal });
+    } catch {
+      // woken by stop()
+    }
+  }
+}
+
+function errFields(err: unknown): { name: string; message: string } {
+  return err instanceof Error ? { name: err.name, message: err.message.slice(0, 300) } : { name: 'Error', message: String(err) };
+}

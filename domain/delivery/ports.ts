@@ -1,0 +1,56 @@
+/**
+ * What the delivery worker needs from storage (implemented on Prisma in
+ * prisma/stores/delivery-store.ts). Every write after a claim names the
+ * claimer (`lockedBy`), so only the instance holding a row records its outcome.
+ */
+import type { Choice } from '../chat/reply.ts';
+import type { DeliveryKind, DeliveryPayload, PlannedDelivery, SendChannel } from './types.ts';
+
+/** A row a worker holds (state SENDING, locked by it). */
+export interface ClaimedDelivery {
+  id: number;
+  kind: DeliveryKind;
+  dedupeKey: string;
+  personId: number | null;
+  identityId: number | null;
+  unitId: number | null;
+  broadcastId: number | null;
+  payload: DeliveryPayload;
+  /** Attempts so far, this one included. */
+  attempts: number;
+  channel: SendChannel;
+  chatId: string;
+  locale: string | null;
+  /** The account was marked unreachable after the row was planned. */
+  unreachable: boolean;
+}
+
+export interface ClaimRequest {
+  channel: SendChannel;
+  limit: number;
+  now: Date;
+  lockedBy: string;
+  leaseMs: number;
+  /** Chats that must not be sent to right now (rate limits). */
+  excludeChats?: string[];
+}
+
+export interface DeliveryQueue {
+  /** Inserts planned rows; those whose dedupeKey exists are left alone. Returns how many were new. */
+  insert(rows: PlannedDelivery[]): Promise<number>;
+  /** Due PENDING rows of one channel → SENDING, locked until now + leaseMs, attempts + 1. */
+  claim(req: ClaimRequest): Promise<ClaimedDelivery[]>;
+  extendLease(id: number, lockedBy: string, until: Date): Promise<void>;
+  markSent(id: number, lockedBy: string, messageId: string, now: Date): Promise<boolean>;
+  /** Back to the queue; a rate limit does not count as an attempt. */
+  retry(id: number, lockedBy: string, input: { notBefore: Date; error: string; countsAsAttempt: boolean }): Promise<void>;
+  finish(id: number, lockedBy: string, state: 'FAILED' | 'UNKNOWN' | 'BLOCKED', error: string): Promise<void>;
+  markUnreachable(identityId: number, now: Date): Promise<void>;
+  /** Gives the row to the person's next reachable account, or records BLOCKED. */
+  fallback(row: ClaimedDelivery, lockedBy: string, now: Date, error: string): Promise<{ moved: true; channel: SendChannel; identityId: number } | { moved: false }>;
+  /** Settles rows whose lock expired mid-send (broadcasts UNKNOWN, others queued again or FAILED). */
+  sweep(now: Date, maxAttempts: number): Promise<{ unknown: number; retried: number; failed: number }>;
+  /** Text channels: the choices a typed number refers to, unless a flow is in progress in that chat. */
+  writeChoices(channel: SendChannel, chatId: string, choices: Choice[]): Promise<boolean>;
+  broadcastAttachment(broadcastId: number): Promise<{ base64: string } | null>;
+}
