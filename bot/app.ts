@@ -17,6 +17,9 @@ import { createLogger, type Logger } from './logger.ts';
 import { isEmpty, seedSampleData } from './services/seed.ts';
 import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
+import { DeliveryExtension, type FileFetcher } from './chat/delivery-extension.ts';
+import { parseDeliverySettings, type DeliverySettings } from './delivery/settings.ts';
+import type { SendWindow } from '../domain/delivery/policy.ts';
 
 export interface App {
   config: Config;
@@ -29,18 +32,41 @@ export interface App {
   queries: PrismaTaskQueries;
   assistant: Assistant;
   engineSettings: EngineSettings;
+  deliverySettings: DeliverySettings;
+  /** Downloads of users' files (a notice's attachment): set by main.ts once the chat channels exist. */
+  files: FileFetcherSlot;
   chat: ChatService;
   close(): Promise<void>;
 }
 
+/** Late-bound: the channels that can fetch files start after the app is built. */
+export interface FileFetcherSlot {
+  fetch?: FileFetcher;
+}
+
+export interface ChatServiceDeps {
+  prisma: Database['prisma'];
+  clock: Clock;
+  settings: EngineSettings;
+  log: Logger;
+  tr: Translator;
+  calendar: WorkingCalendar;
+  delivery: DeliverySettings;
+  files?: FileFetcherSlot;
+}
+
 /** The conversation service with every extension, as chat channels use it (also the test harnesses). */
-export function buildChatService(d: { prisma: Database['prisma']; clock: Clock; settings: EngineSettings; log: Logger; tr: Translator }): ChatService {
+export function buildChatService(d: ChatServiceDeps): ChatService {
+  const window: SendWindow = { calendar: d.calendar, hours: d.delivery.reminders.workingHours, mode: d.delivery.reminders.window };
   return new ChatService({
     prisma: d.prisma,
     clock: d.clock,
     settings: d.settings,
     log: d.log,
-    extensions: (tx) => [new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' })],
+    extensions: (tx) => [
+      new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined }),
+      new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' }),
+    ],
     fallback: (tx) => new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'fallback' }),
   });
 }
@@ -69,18 +95,23 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
   const status: StatusOptions = { dueSoonDays: config.dueSoonDays };
   const clock = options.clock ?? systemClock;
   const engineSettings: EngineSettings = { flowTimeoutMinutes: config.flowTimeoutMinutes, correctionMinutes: config.correctionMinutes, status };
+  const deliverySettings = parseDeliverySettings(options.env ?? process.env);
+  const calendar = workingCalendar(config);
+  const files: FileFetcherSlot = {};
   return {
     config,
     log,
     db,
     tr: i18n(),
     clock,
-    calendar: workingCalendar(config),
+    calendar,
     status,
     queries,
     assistant: new Assistant({ queries }),
     engineSettings,
-    chat: buildChatService({ prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n() }),
+    deliverySettings,
+    files,
+    chat: buildChatService({ prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files }),
     close: () => db.close(),
   };
 }

@@ -3,7 +3,9 @@
  * sample data by default). With no chat token it opens the console chat, so
  * a newcomer sees real data at once. With TELEGRAM_BOT_TOKEN and/or
  * ZALO_BOT_TOKEN it serves those apps (long polling, or webhooks on PORT when
- * their *_WEBHOOK_URL is set) and serves file links under PUBLIC_BASE_URL.
+ * their *_WEBHOOK_URL is set), serves file links under PUBLIC_BASE_URL, and
+ * runs the delivery worker and scheduler (reminders, digests, notices); more
+ * workers can run beside it with `npm run worker` on PostgreSQL.
  */
 import { createApp, type App } from './app.ts';
 import { openConsole } from './cli/console.ts';
@@ -14,14 +16,23 @@ import { createTelegramBot, describe, mountWebhook, setCommands, startPolling } 
 import { createZaloUpdateHandler } from './zalo/adapter.ts';
 import { ZaloClient } from './zalo/client.ts';
 import { startPolling as startZaloPolling } from './zalo/polling.ts';
+import { fetchZaloImage } from './zalo/files.ts';
+import { ZaloSender } from './zalo/sender.ts';
+import { telegramFileFetcher } from './telegram/files.ts';
+import { TelegramSender } from './telegram/sender.ts';
+import { createDelivery } from './delivery/index.ts';
+import type { Sender } from './delivery/sender.ts';
+import type { SendChannel } from '../domain/delivery/types.ts';
+import type { FileFetcher } from './chat/delivery-extension.ts';
 import { createZaloWebhookHandler } from './zalo/webhook.ts';
 
 type Stop = () => Promise<void>;
 
-async function startTelegram(app: App, router: HttpRouter): Promise<Stop> {
+async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>>): Promise<Stop> {
   const cfg = app.config.telegram!;
   const bot = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, handler: app.chat, tr: app.tr, log: app.log.child({ channel: 'telegram' }) });
   await bot.init();
+  fetchers.TELEGRAM = telegramFileFetcher(bot.api, cfg.token, cfg.apiRoot);
   await setCommands(bot, app.tr).catch((err) => app.log.warn({ err: describe(err) }, 'setMyCommands failed'));
   if (cfg.webhookUrl) {
     await mountWebhook(bot, router, { url: cfg.webhookUrl, secret: cfg.webhookSecret! });
@@ -70,8 +81,22 @@ await runCli(async () => {
   const needsHttp = Boolean(files || app.config.telegram?.webhookUrl || app.config.zalo?.webhookUrl);
   if (needsHttp) await router.listen(app.config.http.port, app.config.http.host);
   const stops: Stop[] = [];
-  if (app.config.telegram) stops.push(await startTelegram(app, router));
+  const fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>> = { ZALO: (url) => fetchZaloImage(url) };
+  app.files.fetch = (f) => fetchers[f.channel]?.(f.fileId) ?? Promise.reject(new Error(`no file fetcher for ${f.channel}`));
+  if (app.config.telegram) stops.push(await startTelegram(app, router, fetchers));
   if (app.config.zalo) stops.push(await startZalo(app, router, files));
+
+  // Reminders, digests and notices: planned by the scheduler, sent by the worker, in this process.
+  const senders: Partial<Record<SendChannel, Sender>> = {};
+  if (app.config.telegram) senders.TELEGRAM = new TelegramSender({ token: app.config.telegram.token, apiRoot: app.config.telegram.apiRoot, tr: app.tr });
+  if (app.config.zalo) senders.ZALO = new ZaloSender({ token: app.config.zalo.token, apiRoot: app.config.zalo.apiRoot, tr: app.tr, ...(files ? { files } : {}) });
+  const delivery = createDelivery({ prisma: app.db.prisma, clock: app.clock, calendar: app.calendar, settings: app.deliverySettings, status: app.status, log: app.log, senders });
+  delivery.worker.start();
+  delivery.scheduler.start();
+  stops.unshift(async () => {
+    await delivery.scheduler.stop();
+    await delivery.worker.stop();
+  });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -84,3 +84,45 @@ subscribe-list = { $count ->
         [0] You are not subscribed to any notices. Type /dangky to subscribe.
        *[other] You receive the notices of: { $units }.
     }
+
+## Writing a notice (/thongbao)
+
+broadcast-ask-text = The notice's text? (at most { $max } characters)
+broadcast-ask-attachment = Attach a photo or a file (optional), or choose "Skip".
+broadcast-file-received = Attachment received.
+broadcast-need-text = Type the notice's text.
+broadcast-need-file = Send a photo or a file, or choose "Skip".
+broadcast-ask-audience = Who should receive it?
+broadcast-aud-all = Every officer in my area
+broadcast-aud-local = Officers of communes, wards, special zones
+broadcast-aud-leaders = Unit leaders
+broadcast-aud-units = Choose units…
+broadcast-aud-residents = Subscribed residents of…
+broadcast-need-audience = Choose who receives it.
+broadcast-ask-units = Type the units' names, separated by commas, e.g. "Cát Hải, Phường Hồng Bàng".
+broadcast-ask-residents = Type the communes, wards or special zones whose subscribed residents receive it, separated by commas.
+broadcast-need-units = Type at least one unit.
+broadcast-units-unknown = Units not recognised: { $unknown }. Type fuller names (units of your area only).
+broadcast-preview-title = Preview:
+broadcast-preview-attachment = With { $kind ->
+        [photo] a photo
+       *[other] a file
+    }.
+broadcast-send-now = 📤 Send now
+broadcast-later = ⏰ Schedule
+broadcast-send-scheduled = 📤 Send at the scheduled time
+broadcast-other-time = ⏰ Another time
+broadcast-ask-time = When? E.g. "14:30 27/11", "8h ngày mai".
+broadcast-time-unknown = I do not understand that time. E.g. "14:30 27/11" or "8h ngày mai".
+broadcast-time-past = That time has passed; choose a later one.
+broadcast-need-confirm = Choose send, schedule or cancel.
+broadcast-cancelled = Notice cancelled; nothing was sent.
+broadcast-file-unavailable = The attachment could not be fetched; send it again, or cancel and write the notice without it.
+broadcast-queued = Notice { $id } is queued for { $recipients } recipients{ $when ->
+        [now] { "" }, starting now (within working hours)
+       *[other] { "" } at { $when }
+    }. Progress and acknowledgements will be reported here.
+broadcast-ack-toast = Acknowledged
+flow-busy-broadcast = You are writing a notice. Answer the question above, or type /huy to stop.
+subscribe-unknown = No commune, ward or special zone "{ $name }".
+subscribe-type-name = Type /dangky with the name of a commune, ward or special zone, e.g. "/dangky Cát Hải".

@@ -104,3 +104,4 @@ digest-stale-item = { $number } ({ $plan }) · { $title } · { $unit } · { $las
         [none] no report yet
        *[other] last updated { $last }
     }
+reminder-no-change-saved = Noted: task { $number } has not changed since the last report.

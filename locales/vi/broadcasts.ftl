@@ -84,3 +84,45 @@ subscribe-list = { $count ->
         [0] Anh/chị chưa đăng ký nhận thông báo nào. Gõ /dangky để đăng ký.
        *[other] Anh/chị đang nhận thông báo của: { $units }.
     }
+
+## Soạn thông báo (/thongbao)
+
+broadcast-ask-text = Nội dung thông báo? (tối đa { $max } ký tự)
+broadcast-ask-attachment = Gửi kèm một ảnh hoặc tệp (không bắt buộc), hoặc chọn "Bỏ qua".
+broadcast-file-received = Đã nhận tệp đính kèm.
+broadcast-need-text = Anh/chị gõ nội dung thông báo.
+broadcast-need-file = Anh/chị gửi một ảnh hoặc tệp, hoặc chọn "Bỏ qua".
+broadcast-ask-audience = Gửi tới ai?
+broadcast-aud-all = Tất cả cán bộ trong địa bàn
+broadcast-aud-local = Cán bộ các xã, phường, đặc khu
+broadcast-aud-leaders = Lãnh đạo các đơn vị
+broadcast-aud-units = Chọn đơn vị…
+broadcast-aud-residents = Người dân đã đăng ký…
+broadcast-need-audience = Anh/chị chọn nhóm người nhận.
+broadcast-ask-units = Gõ tên các đơn vị, cách nhau bởi dấu phẩy, ví dụ "Cát Hải, Phường Hồng Bàng".
+broadcast-ask-residents = Gõ tên các xã, phường, đặc khu có người dân đăng ký, cách nhau bởi dấu phẩy.
+broadcast-need-units = Anh/chị gõ tên ít nhất một đơn vị.
+broadcast-units-unknown = Không xác định được đơn vị: { $unknown }. Anh/chị gõ lại tên đầy đủ hơn (chỉ các đơn vị trong địa bàn).
+broadcast-preview-title = Xem trước thông báo:
+broadcast-preview-attachment = Kèm { $kind ->
+        [photo] một ảnh
+       *[other] một tệp
+    }.
+broadcast-send-now = 📤 Gửi ngay
+broadcast-later = ⏰ Hẹn giờ gửi
+broadcast-send-scheduled = 📤 Gửi theo giờ đã hẹn
+broadcast-other-time = ⏰ Chọn giờ khác
+broadcast-ask-time = Gửi lúc nào? Ví dụ "14:30 27/11", "8h ngày mai".
+broadcast-time-unknown = Tôi chưa hiểu thời điểm này. Ví dụ "14:30 27/11" hoặc "8h ngày mai".
+broadcast-time-past = Thời điểm này đã qua; anh/chị chọn một thời điểm sau bây giờ.
+broadcast-need-confirm = Anh/chị chọn gửi, hẹn giờ hoặc huỷ.
+broadcast-cancelled = Đã huỷ thông báo; chưa gửi cho ai.
+broadcast-file-unavailable = Không lấy được tệp đính kèm; anh/chị gửi lại tệp hoặc huỷ rồi soạn lại không kèm tệp.
+broadcast-queued = Đã xếp thông báo số { $id } để gửi tới { $recipients } người nhận{ $when ->
+        [now] { "" }, bắt đầu ngay (trong giờ hành chính)
+       *[other] { "" } lúc { $when }
+    }. Tiến độ gửi và số người xác nhận sẽ được báo tại đây.
+broadcast-ack-toast = Đã xác nhận
+flow-busy-broadcast = Anh/chị đang soạn thông báo dở. Trả lời câu hỏi ở trên, hoặc gõ /huy để dừng.
+subscribe-unknown = Không tìm thấy xã, phường, đặc khu "{ $name }".
+subscribe-type-name = Gõ /dangky kèm tên xã, phường hoặc đặc khu, ví dụ "/dangky Cát Hải".

@@ -92,3 +92,4 @@ digest-stale-item = { $number } ({ $plan }) · { $title } · { $unit } · { $las
         [none] chưa có báo cáo
        *[other] cập nhật lần cuối { $last }
     }
+reminder-no-change-saved = Đã ghi nhận: nhiệm vụ { $number } không thay đổi so với lần báo cáo trước.

@@ -58,10 +58,22 @@ export class PrismaBroadcastStore {
   readonly #queries: PrismaTaskQueries;
 
   constructor(
-    readonly prisma: Db,
-    readonly options: { window: SendWindow },
+    readonly prisma: Db | Prisma.TransactionClient,
+    /** inTransaction: `prisma` is the caller's transaction (the chat lock's); writes join it. */
+    readonly options: { window: SendWindow; inTransaction?: boolean },
   ) {
     this.#queries = new PrismaTaskQueries(prisma);
+  }
+
+  /**
+   * Runs `fn` in a transaction: its own, or the caller's when this store was
+   * built on one (the chat engine's per-chat transaction; PGlite has a single
+   * connection, so a second transaction inside it would wait forever).
+   */
+  #atomically<T>(fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    // A transaction client still has a $transaction method at run time: the caller says which it is.
+    if (this.options.inTransaction) return fn(this.prisma as Prisma.TransactionClient);
+    return (this.prisma as Db).$transaction(fn, { timeout: 120_000, maxWait: 30_000 });
   }
 
   units(): Promise<UnitRef[]> {
@@ -107,7 +119,7 @@ export class PrismaBroadcastStore {
     const attachment = input.attachment ? { kind: input.attachment.kind, fileName: input.attachment.fileName, mime: input.attachment.mime } : undefined;
     const payload = broadcastPayload({ text: input.text, senderName: sender.fullName, unitName: sender.unitName, ...(attachment ? { attachment } : {}) });
 
-    const broadcastId = await this.prisma.$transaction(
+    const broadcastId = await this.#atomically(
       async (tx) => {
         const b = await tx.broadcast.create({
           data: {
@@ -159,7 +171,6 @@ export class PrismaBroadcastStore {
         });
         return b.id;
       },
-      { timeout: 120_000, maxWait: 30_000 },
     );
     return { ok: true, broadcastId, recipients: count.recipients, count, notBefore };
   }
@@ -171,10 +182,10 @@ export class PrismaBroadcastStore {
     const person = await this.prisma.person.findUnique({ where: { id: byPersonId } });
     if (!person || (b.senderId !== byPersonId && !person.roles.includes('ADMIN'))) return 'not-allowed';
     if (b.state === 'DONE' || b.state === 'CANCELLED') return 'too-late';
-    await this.prisma.$transaction([
-      this.prisma.delivery.updateMany({ where: { broadcastId, state: 'PENDING' }, data: { state: 'SKIPPED', lastError: 'cancelled by the sender' } }),
-      this.prisma.broadcast.update({ where: { id: broadcastId }, data: { state: 'CANCELLED', finishedAt: now } }),
-    ]);
+    await this.#atomically(async (tx) => {
+      await tx.delivery.updateMany({ where: { broadcastId, state: 'PENDING' }, data: { state: 'SKIPPED', lastError: 'cancelled by the sender' } });
+      await tx.broadcast.update({ where: { id: broadcastId }, data: { state: 'CANCELLED', finishedAt: now } });
+    });
     return 'cancelled';
   }
 

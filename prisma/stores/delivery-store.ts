@@ -313,7 +313,7 @@ export class PrismaPlanningReads {
  * Active people with any of these roles. In SQL with text arrays: Prisma's
  * `has`/`hasSome` on an enum array fail on PGlite ("malformed array literal").
  */
-export async function personIdsWithRoles(prisma: Db, roles: Role[]): Promise<number[]> {
+export async function personIdsWithRoles(prisma: Db | Prisma.TransactionClient, roles: Role[]): Promise<number[]> {
   const rows = (await prisma.$queryRawUnsafe(`SELECT id FROM "Person" WHERE active AND roles::text[] && $1::text[] ORDER BY id`, roles)) as { id: number }[];
   return rows.map((r) => r.id);
 }

@@ -6,7 +6,12 @@
 import type { RunnerHandle } from '@grammyjs/runner';
 import { pino } from 'pino';
 import type { Bot } from 'grammy';
-import { buildChatService } from '../../bot/app.ts';
+import { buildChatService, workingCalendar } from '../../bot/app.ts';
+import { parseConfig } from '../../bot/config.ts';
+import { createDelivery, type Delivery } from '../../bot/delivery/index.ts';
+import { parseDeliverySettings } from '../../bot/delivery/settings.ts';
+import { telegramFileFetcher } from '../../bot/telegram/files.ts';
+import { TelegramSender } from '../../bot/telegram/sender.ts';
 import type { ChatService } from '../../bot/chat/service.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { createInvite } from '../../bot/services/invite.ts';
@@ -20,6 +25,9 @@ import type { TestDatabase } from './db.ts';
 
 export const silentLog = pino({ level: 'silent' });
 export const SETTINGS: EngineSettings = { flowTimeoutMinutes: 30, correctionMinutes: 60, status: { dueSoonDays: 7 } };
+export const CALENDAR = workingCalendar(parseConfig({}));
+/** Delivery for chat tests: fast, and not held to working hours (the fake clock sets the hour anyway). */
+export const DELIVERY = parseDeliverySettings({ DELIVERY_WINDOW: 'always', PER_CHAT_INTERVAL_MS: '0', TELEGRAM_RATE_PER_SECOND: '200', ZALO_RATE_PER_SECOND: '200', INSTANCE_ID: 'test' });
 
 export class TelegramHarness {
   bot!: Bot;
@@ -41,10 +49,24 @@ export class TelegramHarness {
 
   /** Starts (or restarts, after stopBot) a fresh bot process against the same database. */
   async startBot(): Promise<void> {
-    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n() });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => telegramFileFetcher(this.bot.api, this.tg.token, this.tg.apiRoot)(f.fileId) } });
     this.bot = createTelegramBot({ token: this.tg.token, apiRoot: this.tg.apiRoot, handler: this.service, tr: i18n(), log: silentLog, botInfo: this.tg.botInfo });
     this.runner = startPolling(this.bot);
   }
+
+  /** Reminders, digests and notices, sent through the fake Bot API (call `delivery.worker.runUntilIdle()`). */
+  delivery(): Delivery {
+    return (this.#delivery ??= createDelivery({
+      prisma: this.db.prisma,
+      clock: this.clock,
+      calendar: CALENDAR,
+      settings: DELIVERY,
+      status: SETTINGS.status,
+      log: silentLog,
+      senders: { TELEGRAM: new TelegramSender({ token: this.tg.token, apiRoot: this.tg.apiRoot, tr: i18n() }) },
+    }));
+  }
+  #delivery: Delivery | undefined;
 
   async stopBot(): Promise<void> {
     if (this.runner.isRunning()) await this.runner.stop();

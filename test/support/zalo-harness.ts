@@ -15,7 +15,10 @@ import { FixedClock } from '../../domain/shared/clock.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import { FakeZalo } from '../fakes/zalo/server.ts';
 import type { TestDatabase } from './db.ts';
-import { SETTINGS, silentLog } from './telegram-harness.ts';
+import { CALENDAR, DELIVERY, SETTINGS, silentLog } from './telegram-harness.ts';
+import { fetchZaloImage } from '../../bot/zalo/files.ts';
+import { createDelivery, type Delivery } from '../../bot/delivery/index.ts';
+import { ZaloSender } from '../../bot/zalo/sender.ts';
 
 export class ZaloHarness {
   client!: ZaloClient;
@@ -39,11 +42,25 @@ export class ZaloHarness {
 
   startBot(): void {
     this.client = new ZaloClient({ token: this.zalo.token, apiRoot: this.zalo.apiRoot, pollTimeoutSeconds: 1 });
-    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n() });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => fetchZaloImage(f.fileId) } });
     const onUpdate = createZaloUpdateHandler({ handler: this.service, client: this.client, tr: i18n(), log: silentLog, files: this.options.files });
     this.abort = new AbortController();
     this.polling = startPolling(this.client, onUpdate, { signal: this.abort.signal, timeoutSeconds: 1 });
   }
+
+  /** Reminders, digests and notices, sent through the fake Zalo API (call `delivery.worker.runUntilIdle()`). */
+  delivery(): Delivery {
+    return (this.#delivery ??= createDelivery({
+      prisma: this.db.prisma,
+      clock: this.clock,
+      calendar: CALENDAR,
+      settings: DELIVERY,
+      status: SETTINGS.status,
+      log: silentLog,
+      senders: { ZALO: new ZaloSender({ token: this.zalo.token, apiRoot: this.zalo.apiRoot, tr: i18n() }) },
+    }));
+  }
+  #delivery: Delivery | undefined;
 
   async stopBot(): Promise<void> {
     this.abort.abort();
