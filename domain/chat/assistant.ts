@@ -111,7 +111,8 @@ export class Assistant {
     const lines: Line[] = [line(t('mine-title', { open: open.length, done, total: rows.length }), { strong: true })];
     for (const r of open.slice(0, PAGE)) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false }));
     if (open.length > PAGE) lines.push(line(t('list-more', { count: open.length - PAGE })));
-    const choices = open.slice(0, PAGE).map((r) => ({ id: `nv:${r.taskId}`, label: t('choice-task', { number: r.number }) }));
+    // A button per task opens the report on it (the same choice as a reminder's "report now").
+    const choices = open.slice(0, PAGE).map((r) => ({ id: `rm:report:${r.taskId}`, label: t('reminder-report-task', { number: r.number }), words: [`bao cao ${fold(r.number)}`] }));
     return { lines, choices };
   }
 

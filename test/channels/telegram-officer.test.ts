@@ -130,6 +130,19 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     void expected;
   });
 
+  it('"my tasks" lists open tasks most urgent first, each with a button to report on it', async () => {
+    const u = newUser();
+    await h.linkAndAccept(u, NHUNG);
+    const [mine] = await h.say(u, 'việc của tôi');
+    expect(mine!.plainText).toMatch(/^Việc của anh\/chị: \d+ đang mở/);
+    expect(mine!.plainText.split('\n')[1]).toMatch(/^🔴/);
+    const first = h.tg.buttons(mine)[0]!;
+    expect(first.text).toMatch(/^📝 Báo cáo /);
+    const [status] = await h.press(u, mine!, first.data!);
+    expect(status!.plainText).toContain('Tình trạng hiện nay?');
+    await h.say(u, '/huy');
+  });
+
   it('reads a one-line report with diacritics, shows what it understood, and saves on confirmation', async () => {
     const u = newUser();
     await h.linkAndAccept(u, NHUNG);
