@@ -7,26 +7,11 @@ import { today as todayOf } from '../../domain/shared/clock.ts';
 import { createApp, type App } from '../app.ts';
 import { runConsole } from '../console/console.ts';
 import type { Locale } from '../i18n.ts';
-import { clockFor, dayArg, runCli, UsageError } from './args.ts';
+import { clockFor, dayArg, runCli } from './args.ts';
+import { findPerson } from './people.ts';
 
 export async function openConsole(app: App, as: string | undefined, locale: Locale): Promise<number> {
-  const candidates = as ? await app.queries.findPeople(as) : [];
-  let person = candidates[0];
-  if (!as) {
-    // Filtered here: `roles: { has }` on an enum array is not supported by every driver adapter.
-    const leader = (await app.db.prisma.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } })).find((p) => p.roles.includes('CITY_LEADER'));
-    person = leader ? (await app.queries.person(leader.id)) ?? undefined : undefined;
-  }
-  if (!person) {
-    const sample = await app.db.prisma.person.findMany({ take: 8, orderBy: { id: 'asc' }, include: { unit: true } });
-    throw new UsageError(
-      `${app.tr.t('console-no-person', { query: as ?? '' }, locale)}\n${sample.map((p) => `  --as "${p.fullName}" (${p.unit?.name ?? ''})`).join('\n')}`,
-    );
-  }
-  if (candidates.length > 1) {
-    throw new UsageError(`${app.tr.t('console-many-people', { query: as ?? '' }, locale)}\n${candidates.map((p) => `  --as ${p.id}: ${p.fullName}`).join('\n')}`);
-  }
-  const ctxPerson = person;
+  const ctxPerson = await findPerson(app, as, locale);
   const interactive = Boolean(process.stdin.isTTY);
   await runConsole({
     input: process.stdin,

@@ -14,7 +14,7 @@ import { renderReply } from '../chat/render.ts';
 import type { Locale } from '../i18n.ts';
 import { buildReport } from '../services/report.ts';
 import { dayArg, runCli, UsageError } from './args.ts';
-import { findPerson } from './ask.ts';
+import { findPerson } from './people.ts';
 
 const key = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
 

@@ -5,7 +5,7 @@
  */
 import type { PersonRef } from '../people/types.ts';
 import { compareDays } from '../shared/day.ts';
-import type { TaskRow, UpdateRow } from '../tasks/types.ts';
+import { matchesRef, type TaskRow, type UpdateRow } from '../tasks/types.ts';
 import type { UnitRef } from '../units/types.ts';
 import { byTaskThenUnit, countRows, matchesFilter, rowStatus, sortByUrgency, sumCounts } from './answer-filter.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, UnitCounts, UnitUpdates } from './ports.ts';
@@ -86,11 +86,12 @@ export class MemoryQuestionData implements QuestionData {
   }
 
   async findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
-    const clean = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
     const within = this.rows.filter((r) => !unitIds || unitIds.includes(r.unitId));
-    const exact = within.filter((r) => r.number === clean);
-    return exact.length ? exact : within.filter((r) => r.number.endsWith(`.${clean}`));
+    // The same rule as the database: the exact number first, else a qualified suffix (matchesRef).
+    const exact = within.filter((r) => r.number === ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase());
+    return exact.length ? exact : within.filter((r) => matchesRef(r.number, ref));
   }
+
 
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {
     return (this.source.updates?.get(assignmentId) ?? []).slice(0, limit);
