@@ -37,7 +37,15 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     }
     if (['/thoat', '/exit', '/quit'].includes(text.toLowerCase())) break;
     if (!o.interactive) write(`› ${text}`);
-    const replies = await o.handle(text);
+    let replies: Reply[];
+    try {
+      replies = await o.handle(text);
+    } catch (err) {
+      write(o.tr.t('chat-error', {}, o.locale));
+      write(`  (${err instanceof Error ? err.message : String(err)})`);
+      prompt();
+      continue;
+    }
     for (const reply of replies) {
       write(renderReply(reply, o.tr, o.locale, { numberChoices: true }));
       for (const f of reply.files ?? []) write(o.tr.t('console-file', { name: f.fileName, kind: f.kind }, o.locale));

@@ -14,7 +14,7 @@ import type { Inbound, Outcome } from '../../domain/chat/engine.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import type { Locale, Translator } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
-import { textOf } from '../chat/render.ts';
+import { escapeHtml, textOf } from '../chat/render.ts';
 import type { HttpRouter } from '../http/server.ts';
 import { toTelegram } from './render.ts';
 
@@ -88,7 +88,16 @@ export function createTelegramBot(o: TelegramOptions): Bot {
     if (!inbound) return;
     const route = inbound.choiceId ? 'button' : inbound.contact ? 'contact' : inbound.file ? 'file' : inbound.startPayload ? 'start' : 'text';
     // update_id is unique per bot: the key names the bot too, so a change of token starts afresh.
-    const outcome = await o.handler.handle(inbound, `${ctx.me.id}:${ctx.update.update_id}`);
+    let outcome: Outcome | null;
+    try {
+      outcome = await o.handler.handle(inbound, `${ctx.me.id}:${ctx.update.update_id}`);
+    } catch (err) {
+      // Our bug or the database: nothing was saved (the transaction rolled back); say so instead of going silent.
+      log.error({ err: describe(err), route }, 'update failed');
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      await ctx.api.sendMessage(ctx.chat!.id, escapeHtml(o.tr.t('chat-error', {}, 'vi')), { parse_mode: 'HTML' }).catch(() => undefined);
+      return;
+    }
     log.info({ route, replies: outcome?.replies.length ?? 0, duplicate: outcome === null }, 'update handled');
     if (ctx.callbackQuery) {
       const text = outcome?.toast ? textOf(outcome.toast, o.tr, 'vi') : undefined;

@@ -69,7 +69,15 @@ export function createZaloUpdateHandler(o: { handler: InboundHandler; client: Za
     const inbound = zaloInbound(update);
     if (!inbound) return;
     const log = o.log.child({ event: update.event_name, message: update.message.message_id });
-    const outcome = await o.handler.handle(inbound, `zalo:${updateKey(update)}`);
+    let outcome: Outcome | null;
+    try {
+      outcome = await o.handler.handle(inbound, `zalo:${updateKey(update)}`);
+    } catch (err) {
+      // Nothing was saved (the transaction rolled back): tell the person rather than go silent.
+      log.error({ err: errorFields(err) }, 'update failed');
+      await o.client.sendText(inbound.chatId, o.tr.t('chat-error', {}, 'vi')).catch(() => undefined);
+      return;
+    }
     log.info({ replies: outcome?.replies.length ?? 0, duplicate: outcome === null }, 'update handled');
     if (!outcome) return;
     try {

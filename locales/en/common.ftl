@@ -38,3 +38,4 @@ zalo-file-unavailable = Zalo cannot deliver the { $kind ->
        *[other] file
     } "{ $name }" here. See it on Telegram or with npm run report.
 zalo-file-link = File { $name }: { $url } (a private link that expires in a few days).
+chat-error = Sorry, something went wrong while handling this message; nothing was saved. Please try again in a few minutes.

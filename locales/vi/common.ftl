@@ -38,3 +38,4 @@ zalo-file-unavailable = Zalo không gửi được { $kind ->
        *[other] tệp
     } "{ $name }" theo cách này. Anh/chị xem trên Telegram hoặc dùng lệnh npm run report.
 zalo-file-link = Tệp { $name }: { $url } (đường dẫn riêng, hết hạn sau ít ngày).
+chat-error = Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn này; chưa có gì được lưu. Anh/chị thử lại sau ít phút.

@@ -57,6 +57,23 @@ describe('Telegram transport: retries, timeouts, webhook', () => {
     });
   });
 
+  it('a failure inside the bot gets an apology, not silence', async () => {
+    const tg = await FakeTelegram.start({ token: '5550001:FAILING-test-token-abcdefghijklmn' });
+    const failing = { handle: async () => Promise.reject(new Error('database is down')) };
+    const bot = createTelegramBot({ token: tg.token, apiRoot: tg.apiRoot, handler: failing, tr: i18n(), log: silentLog, botInfo: tg.botInfo });
+    const runner = (await import('../../bot/telegram/bot.ts')).startPolling(bot);
+    try {
+      tg.addUser({ id: 4001, first_name: 'A' });
+      await tg.sendText(4001, 'nv 1');
+      const [reply] = await tg.waitForMessages(4001, 1);
+      expect(reply!.plainText).toContain('hệ thống gặp lỗi');
+      expect(reply!.plainText).toContain('chưa có gì được lưu');
+    } finally {
+      await runner.stop();
+      await tg.close();
+    }
+  });
+
   describe('webhook', () => {
     let tg: FakeTelegram;
     const router = new HttpRouter();
