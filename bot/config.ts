@@ -5,9 +5,6 @@
  */
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const holidayList = z.string().regex(/^(\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?)(,\s*\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?)*$/, 'expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, comma-separated');
 
 const schema = z.object({
@@ -42,7 +39,6 @@ const schema = z.object({
   ZALO_WEBHOOK_URL: z.string().url().optional(),
   ZALO_WEBHOOK_SECRET: z.string().min(8, 'expected 8–256 characters').max(256, 'expected 8–256 characters').optional(),
   FILE_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
-  DEBUG_SQL: bool.default(false),
 });
 
 export type Env = Record<string, string | undefined>;
