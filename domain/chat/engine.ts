@@ -179,7 +179,7 @@ export class ChatEngine {
         if (CODE_RE.test(code)) return { replies: await this.linkWithCode(inbound, code, now) };
       }
       const anonymous: Identity = identity ?? { id: 0, channel: inbound.channel, externalId: inbound.user.externalId, chatId: inbound.chatId, locale: 'vi', person: null };
-      const flowing = await this.continueExtensionFlow(inbound, anonymous, null, record, stored, choiceId, text, today, now, true);
+      const flowing = await this.continueExtensionFlow(inbound, anonymous, null, record, stored, choiceId, today, now, true);
       if (flowing) return flowing;
       const fromExtension = await this.runExtensions(inbound, anonymous, null, choiceId, stored, today, now, true);
       if (fromExtension) return fromExtension;
@@ -231,7 +231,7 @@ export class ChatEngine {
       return this.afterFlow(inbound, person, stored, result, now);
     }
     if (!expired) {
-      const flowing = await this.continueExtensionFlow(inbound, identity!, person, record, stored, choiceId, text, today, now, false);
+      const flowing = await this.continueExtensionFlow(inbound, identity!, person, record, stored, choiceId, today, now, false);
       if (flowing) return flowing;
     }
     if (inbound.choiceId?.startsWith('f:')) return { replies: [...expiredNote, say('chat-old-choice')], toast: t('chat-old-choice-toast') };
@@ -305,7 +305,7 @@ export class ChatEngine {
     return null;
   }
 
-  private async continueExtensionFlow(inbound: Inbound, identity: Identity, person: PersonRef | null, record: ConversationRecord | null, stored: Stored, choiceId: string | null, text: string, today: Day, now: Date, publicOnly: boolean): Promise<Outcome | null> {
+  private async continueExtensionFlow(inbound: Inbound, identity: Identity, person: PersonRef | null, record: ConversationRecord | null, stored: Stored, choiceId: string | null, today: Day, now: Date, publicOnly: boolean): Promise<Outcome | null> {
     const flow = record?.flow;
     if (!flow || flow === 'report' || (record?.expiresAt && record.expiresAt < now)) return null;
     const ext = (this.deps.extensions ?? []).find((e) => e.flows?.includes(flow) && (!publicOnly || e.public));
@@ -314,7 +314,6 @@ export class ChatEngine {
     if (inbound.choiceId && !offered?.items.some((c) => c.id === inbound.choiceId) && inbound.choiceId.startsWith('f:')) {
       return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
     }
-    void text;
     const out = await ext.step({ inbound, identity, person, choiceId, memory: stored.memory ?? {}, today, now, flow, state: stored.flow });
     return this.finishExtension(inbound, person, stored, { flow: out.flow === undefined ? null : out.flow, ...out }, now);
   }
