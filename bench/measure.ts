@@ -10,7 +10,8 @@ export interface Measure {
 }
 
 export async function measure(name: string, runs: number, fn: (i: number) => Promise<unknown>, target?: number): Promise<Measure> {
-  for (let i = 0; i < Math.min(5, runs); i++) await fn(i); // warm-up: plans cached, pages in memory
+  // Warm-up: plans cached, pages in memory, hint bits of freshly generated rows set (steady state is what is measured).
+  for (let i = 0; i < Math.min(20, runs); i++) await fn(i);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
