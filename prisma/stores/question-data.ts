@@ -5,8 +5,9 @@
  * the rows shown are loaded as full TaskRows.
  *
  * The SQL below says what domain/questions/answer-filter.ts says in
- * TypeScript, with the status rules of prisma/stores/status-sql.ts;
- * test/db/questions-sql.test.ts keeps all three in agreement.
+ * TypeScript, with the status rules of domain/status/derive-status.ts:
+ * test/db/questions-sql.test.ts and test/db/status-counts.test.ts keep them
+ * in agreement.
  *
  * The conditions read Assignment alone and look a task up only where they
  * must (a yearly task, a plan or item kind filter): counts and lists over

@@ -3,7 +3,7 @@
  * to the domain's TaskRow.
  */
 import type { PersonRef, Role } from '../../domain/people/types.ts';
-import { dayFromDb, dayOf, dayToDb, type Day } from '../../domain/shared/day.ts';
+import { dayFromDb, dayOf } from '../../domain/shared/day.ts';
 import { fold } from '../../domain/shared/text.ts';
 import type { TaskQueries } from '../../domain/tasks/ports.ts';
 import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
@@ -127,17 +127,6 @@ export class PrismaTaskQueries implements TaskQueries {
     const exact = await find({ number: clean });
     if (exact.length || !clean.includes('.')) return exact.map(toTaskRow);
     return (await find({ number: { endsWith: `.${clean}` } })).map(toTaskRow);
-  }
-
-  /** Open assignments past their deadline on `today` (the status engine's OVERDUE, in one indexed query), longest overdue first. */
-  async overdue(unitIds: number[] | null, today: Day, limit = 500): Promise<TaskRow[]> {
-    const rows = await this.prisma.assignment.findMany({
-      where: { ...(unitIds ? { unitId: { in: unitIds } } : {}), state: { not: 'DONE' }, targetMet: false, deadlineDate: { lt: dayToDb(today) } },
-      include: rowInclude,
-      orderBy: [{ deadlineDate: 'asc' }, { id: 'asc' }],
-      take: limit,
-    });
-    return rows.map(toTaskRow);
   }
 
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {

@@ -10,7 +10,6 @@ import type { AsOf, DayRange, ItemFilter } from '../../domain/questions/ports.ts
 import type { StatusFilter } from '../../domain/questions/types.ts';
 import type { UpdateRow } from '../../domain/tasks/types.ts';
 import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
-import { statusCountsByUnit } from '../../prisma/stores/status-sql.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -100,14 +99,6 @@ describe('question filters in SQL agree with the status engine', () => {
       const pages: number[] = [];
       for (let offset = 0; offset < Math.min(whole.length, 60); offset += 7) pages.push(...(await sql.page(f, asOf, { offset, size: 7 })).map((r) => r.assignmentId));
       expect(pages).toEqual(whole.slice(0, pages.length));
-    }
-  });
-
-  it('status counts equal statusCountsByUnit of status-sql.ts', async () => {
-    for (const today of DAYS) {
-      const mine = await sql.statusCounts({ unitIds: null }, { today, dueSoonDays: 7 });
-      const theirs = await statusCountsByUnit(db.prisma, today, 7);
-      expect(mine).toEqual(theirs.map(({ unitId, total, done, overdue, dueSoon, notStarted, onTrack, open, updatedThisMonth }) => ({ unitId, total, done, overdue, dueSoon, notStarted, onTrack, open, updatedThisMonth })));
     }
   });
 

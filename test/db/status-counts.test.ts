@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import { statusCounts } from '../../domain/chat/views.ts';
 import { statusOf } from '../../domain/tasks/types.ts';
-import { statusCountsByUnit } from '../../prisma/stores/status-sql.ts';
+import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -21,7 +21,8 @@ describe('status counts in SQL agree with the status engine', () => {
     it(`on ${today}`, async () => {
       const queries = new PrismaTaskQueries(db.prisma);
       const rows = await queries.assignments({});
-      const sql = await statusCountsByUnit(db.prisma, today, 7);
+      const data = new PrismaQuestionData(db.prisma);
+      const sql = await data.statusCounts({ unitIds: null }, { today, dueSoonDays: 7 });
       const units = [...new Set(rows.map((r) => r.unitId))].sort((a, b) => a - b);
       expect(sql.map((r) => r.unitId)).toEqual(units);
       for (const u of sql) {
@@ -39,7 +40,7 @@ describe('status counts in SQL agree with the status engine', () => {
         const updated = mine.filter((r) => { const s = statusOf(r, today, { dueSoonDays: 7 }); return s.status !== 'DONE' && s.updatedThisMonth; }).length;
         expect(u.updatedThisMonth).toBe(updated);
       }
-      const overdue = await queries.overdue(null, today);
+      const overdue = await data.page({ unitIds: null, statuses: ['OVERDUE'] }, { today, dueSoonDays: 7 }, { offset: 0, size: 100_000 });
       expect(overdue.length).toBe(sql.reduce((n, u) => n + u.overdue, 0));
     });
   }
