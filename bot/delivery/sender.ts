@@ -46,3 +46,32 @@ export class SendFailure extends Error {
 }
 
 export const noWait: SendContext = { beforeCall: async () => {}, rateLimited: () => {} };
+
+/**
+ * Sends a reply that takes several platform calls (parts of a long text,
+ * files), in order. A failure of the first call is the whole send's failure.
+ * Once a part arrived, only a rate limit is safe to wait out and retry; any
+ * other failure makes the outcome unknown (the recipient has part of it).
+ */
+export async function sendParts<T>(calls: Array<() => Promise<T>>, context: SendContext, classify: (err: unknown) => SendFailure, rateLimitFallbackMs: number): Promise<T | undefined> {
+  let last: T | undefined;
+  for (let i = 0; i < calls.length; i++) {
+    if (i > 0) await context.beforeCall();
+    for (let retry = 0; ; retry++) {
+      try {
+        last = await calls[i]!();
+        break;
+      } catch (err) {
+        const failure = classify(err);
+        if (i === 0) throw failure;
+        if (failure.kind === 'rate_limited' && retry < 3) {
+          context.rateLimited(failure.retryAfterMs ?? rateLimitFallbackMs);
+          await context.beforeCall();
+          continue;
+        }
+        throw new SendFailure('unknown', `part ${i + 1}/${calls.length} failed after earlier parts were delivered (${failure.detail})`, undefined, failure.code);
+      }
+    }
+  }
+  return last;
+}

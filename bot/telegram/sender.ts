@@ -10,7 +10,7 @@ import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { OutFile, Reply } from '../../domain/chat/reply.ts';
 import { escapeHtml, textOf } from '../chat/render.ts';
-import { SendFailure, noWait, type SendContext, type Sender, type SendResult, type SendTarget } from '../delivery/sender.ts';
+import { SendFailure, sendParts, noWait, type SendContext, type Sender, type SendResult, type SendTarget } from '../delivery/sender.ts';
 import type { Translator } from '../i18n.ts';
 import { toTelegram } from './render.ts';
 
@@ -84,26 +84,7 @@ export class TelegramSender implements Sender {
     } catch (err) {
       throw new SendFailure('permanent', `render: ${err instanceof Error ? err.message.slice(0, 160) : String(err)}`);
     }
-    let last: Message | undefined;
-    for (let i = 0; i < calls.length; i++) {
-      if (i > 0) await context.beforeCall();
-      for (let retry = 0; ; retry++) {
-        try {
-          last = await calls[i]!();
-          break;
-        } catch (err) {
-          const failure = classifyTelegramError(err);
-          if (i === 0) throw failure;
-          // Earlier parts arrived: only a rate limit is safe to wait out and retry here.
-          if (failure.kind === 'rate_limited' && retry < 3) {
-            context.rateLimited(failure.retryAfterMs ?? 1000);
-            await context.beforeCall();
-            continue;
-          }
-          throw new SendFailure('unknown', `part ${i + 1}/${calls.length} failed after earlier parts were delivered (${failure.detail})`, undefined, failure.code);
-        }
-      }
-    }
+    const last = await sendParts(calls, context, classifyTelegramError, 1000);
     return { messageId: String(last!.message_id) };
   }
 

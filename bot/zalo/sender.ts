@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { OutFile, Reply } from '../../domain/chat/reply.ts';
 import { renderReply, textOf } from '../chat/render.ts';
-import { SendFailure, noWait, type SendContext, type Sender, type SendResult, type SendTarget } from '../delivery/sender.ts';
+import { SendFailure, sendParts, noWait, type SendContext, type Sender, type SendResult, type SendTarget } from '../delivery/sender.ts';
 import type { Translator } from '../i18n.ts';
 import type { FilePublisher } from './adapter.ts';
 import { ZaloClient } from './client.ts';
@@ -82,25 +82,7 @@ export class ZaloSender implements Sender {
       .filter((chunk) => chunk.trim())
       .map((chunk) => async () => (await this.client.sendMessage(chatId, chunk)).message_id);
     for (const file of reply.files ?? []) calls.push(() => this.#sendFile(chatId, file, locale));
-    let last: string | undefined;
-    for (let i = 0; i < calls.length; i++) {
-      if (i > 0) await context.beforeCall();
-      for (let retry = 0; ; retry++) {
-        try {
-          last = await calls[i]!();
-          break;
-        } catch (err) {
-          const failure = classifyZaloError(err, this.#quotaBackoffMs);
-          if (i === 0) throw failure;
-          if (failure.kind === 'rate_limited' && retry < 3) {
-            context.rateLimited(failure.retryAfterMs ?? this.#quotaBackoffMs);
-            await context.beforeCall();
-            continue;
-          }
-          throw new SendFailure('unknown', `part ${i + 1}/${calls.length} failed after earlier parts were delivered (${failure.detail})`, undefined, failure.code);
-        }
-      }
-    }
+    const last = await sendParts(calls, context, (err) => classifyZaloError(err, this.#quotaBackoffMs), this.#quotaBackoffMs);
     return { messageId: last ?? '' };
   }
 
