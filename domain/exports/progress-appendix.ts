@@ -5,6 +5,7 @@
  * import reads them back to the same data.
  */
 import { compareNumbers } from '../tasks/types.ts';
+import type { ProgressFields } from '../progress/fields.ts';
 import type { ProgressState } from '../status/derive-status.ts';
 
 export interface ExportItem {
@@ -21,16 +22,7 @@ export interface ExportItem {
   position: number;
   title: string;
   deadlineText: string | null;
-  progress: {
-    state: ProgressState;
-    percent: number | null;
-    actualValue: number | null;
-    actualText: string | null;
-    outputDocument: string | null;
-    expectedCompletionText: string | null;
-    difficulties: string | null;
-    proposals: string | null;
-  } | null;
+  progress: ProgressFields | null;
 }
 
 export type AppendixRow =

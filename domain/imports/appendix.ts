@@ -9,6 +9,7 @@
  * a row that cannot be read is a problem, and one problem refuses the file.
  */
 import { parseDeadline } from '../deadlines/parse-deadline.ts';
+import type { ProgressFields } from '../progress/fields.ts';
 import { readResultText } from '../progress/result-text.ts';
 import { fold, parseVnNumber } from '../shared/text.ts';
 import { isDay, makeDay, type Day } from '../shared/day.ts';
@@ -20,16 +21,7 @@ export type Layout = 'assignment' | 'progress';
 export type ItemKind = 'TASK' | 'INDICATOR';
 export type ProgressState = 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE';
 
-export interface ParsedProgress {
-  state: ProgressState;
-  percent: number | null; // % complete of a task, as written
-  actualValue: number | null; // an indicator's achieved value, as written
-  actualText: string | null;
-  outputDocument: string | null;
-  expectedCompletionText: string | null;
-  difficulties: string | null;
-  proposals: string | null;
-}
+export type ParsedProgress = ProgressFields;
 
 export interface ParsedItem {
   sheet: string;

@@ -5,11 +5,13 @@
 import type { DeadlineKind, Rhythm } from '../deadlines/parse-deadline.ts';
 import { indicatorResult, type IndicatorResult } from '../deadlines/indicator.ts';
 import type { Day } from '../shared/day.ts';
-import { deriveStatus, DEFAULT_STATUS_OPTIONS, type DerivedStatus, type ProgressState, type StatusOptions } from '../status/derive-status.ts';
+import type { ProgressFields } from '../progress/fields.ts';
+import { deriveStatus, DEFAULT_STATUS_OPTIONS, type DerivedStatus, type StatusOptions } from '../status/derive-status.ts';
 import type { Collective } from '../units/names.ts';
 import type { UnitKind } from '../units/types.ts';
 
-export interface TaskRow {
+/** The latest state of the assignment is its ProgressFields. */
+export interface TaskRow extends ProgressFields {
   assignmentId: number;
   taskId: number;
   unitId: number;
@@ -32,30 +34,14 @@ export interface TaskRow {
   targetValue: number | null;
   targetUnit: string | null;
   targetYear: number | null;
-  state: ProgressState;
-  percent: number | null;
-  actualValue: number | null;
-  actualText: string | null;
-  outputDocument: string | null;
-  difficulties: string | null;
-  proposals: string | null;
-  expectedCompletionText: string | null;
   lastReportedOn: Day | null;
   doneOn: Day | null;
 }
 
-export interface UpdateRow {
+export interface UpdateRow extends ProgressFields {
   id: number;
   kind: 'REPORT' | 'IMPORT' | 'CORRECTION' | 'WITHDRAWAL';
   unitName: string;
-  state: ProgressState;
-  percent: number | null;
-  actualValue: number | null;
-  actualText: string | null;
-  outputDocument: string | null;
-  difficulties: string | null;
-  proposals: string | null;
-  expectedCompletionText: string | null;
   reporterName: string | null;
   channel: string;
   reportedOn: Day;

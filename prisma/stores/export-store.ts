@@ -1,5 +1,6 @@
 /** Reads what a unit's progress appendix shows as of a day. */
 import type { ExportItem } from '../../domain/exports/progress-appendix.ts';
+import { progressOf } from '../../domain/progress/fields.ts';
 import { addDays, instantOf, type Day } from '../../domain/shared/day.ts';
 import type { Db } from '../database.ts';
 
@@ -37,18 +38,7 @@ export async function exportItems(prisma: Db, unitId: number, asOf: Day): Promis
       position: t.position,
       title: t.title,
       deadlineText: t.deadlineText,
-      progress: u
-        ? {
-            state: u.state,
-            percent: u.percent,
-            actualValue: u.actualValue,
-            actualText: u.actualText,
-            outputDocument: u.outputDocument,
-            expectedCompletionText: u.expectedCompletionText,
-            difficulties: u.difficulties,
-            proposals: u.proposals,
-          }
-        : null,
+      progress: u ? progressOf(u) : null,
     };
   });
 }

@@ -11,6 +11,7 @@ import type { ParsedPerson, ParsedUnit } from '../../domain/imports/registry.ts'
 import { parseDeadline, type Comparator } from '../../domain/deadlines/parse-deadline.ts';
 import { indicatorResult } from '../../domain/deadlines/indicator.ts';
 import { canonicalResultText } from '../../domain/exports/progress-appendix.ts';
+import { PROGRESS_FIELDS, progressOf } from '../../domain/progress/fields.ts';
 import { dayToDb, instantOf, type Day } from '../../domain/shared/day.ts';
 import { parseUnitList, unitCode, type Collective } from '../../domain/units/names.ts';
 import type { Db } from '../database.ts';
@@ -148,7 +149,6 @@ function same(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }
 
-const PROGRESS_FIELDS = ['state', 'percent', 'actualValue', 'actualText', 'outputDocument', 'expectedCompletionText', 'difficulties', 'proposals'] as const;
 
 class ImportRun {
   private units!: UnitDirectory;
@@ -375,14 +375,7 @@ class ImportRun {
         unitId,
         assignmentId: assignment.id,
         kind: 'IMPORT',
-        state: p.state,
-        percent: p.percent,
-        actualValue: p.actualValue,
-        actualText: p.actualText,
-        outputDocument: p.outputDocument,
-        difficulties: p.difficulties,
-        proposals: p.proposals,
-        expectedCompletionText: p.expectedCompletionText,
+        ...progressOf(p),
         expectedCompletionDate: expected.due ? dayToDb(expected.due) : null,
         channel: 'IMPORT',
         originalText: `${this.input.fileName} › ${item.sheet} › dòng ${item.row}`,
@@ -396,14 +389,7 @@ class ImportRun {
       await this.tx.assignment.update({
         where: { id: assignment.id },
         data: {
-          state: p.state,
-          percent: p.percent,
-          actualValue: p.actualValue,
-          actualText: p.actualText,
-          outputDocument: p.outputDocument,
-          difficulties: p.difficulties,
-          proposals: p.proposals,
-          expectedCompletionText: p.expectedCompletionText,
+          ...progressOf(p),
           lastUpdateId: update.id,
           lastReportedAt: reportedAt,
           doneOn: p.state === 'DONE' ? dayToDb(this.input.asOf) : null,

@@ -4,6 +4,7 @@
  */
 import type { LastUpdate, ProgressStore, SavedUpdate } from '../../domain/chat/ports.ts';
 import type { ChatChannel } from '../../domain/people/types.ts';
+import { progressOf } from '../../domain/progress/fields.ts';
 import { expectedDay, type Draft, type ReportTarget } from '../../domain/progress/report-flow.ts';
 import { dayOf, dayToDb } from '../../domain/shared/day.ts';
 import type { Prisma } from '../generated/client.ts';
@@ -116,17 +117,7 @@ export class PrismaProgressStore implements ProgressStore {
     return this.append(
       withdrawn.assignmentId,
       previous
-        ? {
-            state: previous.state,
-            percent: previous.percent,
-            actualValue: previous.actualValue,
-            actualText: previous.actualText,
-            outputDocument: previous.outputDocument,
-            difficulties: previous.difficulties,
-            proposals: previous.proposals,
-            expectedCompletionText: previous.expectedCompletionText,
-            expectedCompletionDate: previous.expectedCompletionDate,
-          }
+        ? { ...progressOf(previous), expectedCompletionDate: previous.expectedCompletionDate }
         : { state: 'NOT_STARTED', percent: null, actualValue: null, actualText: null, outputDocument: null, difficulties: null, proposals: null, expectedCompletionText: null, expectedCompletionDate: null },
       { kind: 'WITHDRAWAL', amendsId: updateId, reporterId: personId, channel, originalText: null },
       now,
@@ -137,17 +128,7 @@ export class PrismaProgressStore implements ProgressStore {
     const a = await this.tx.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
     return this.append(
       assignmentId,
-      {
-        state: a.state,
-        percent: a.percent,
-        actualValue: a.actualValue,
-        actualText: a.actualText,
-        outputDocument: a.outputDocument,
-        difficulties: a.difficulties,
-        proposals: a.proposals,
-        expectedCompletionText: a.expectedCompletionText,
-        expectedCompletionDate: null,
-      },
+      { ...progressOf(a), expectedCompletionDate: null },
       { kind: 'REPORT', reporterId: personId, channel, originalText: 'không thay đổi' },
       now,
     );
