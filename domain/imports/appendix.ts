@@ -19,7 +19,8 @@ import { findPlanReference, type PlanReference } from './plans.ts';
 
 export type Layout = 'assignment' | 'progress';
 export type ItemKind = 'TASK' | 'INDICATOR';
-export type ProgressState = 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE';
+export type { ProgressState } from '../status/derive-status.ts';
+import type { ProgressState } from '../status/derive-status.ts';
 
 export type ParsedProgress = ProgressFields;
 

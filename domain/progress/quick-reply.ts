@@ -17,7 +17,8 @@
  */
 import { fold, parseVnNumber, words } from '../shared/text.ts';
 
-export type ProgressState = 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE';
+export type { ProgressState } from '../status/derive-status.ts';
+import type { ProgressState } from '../status/derive-status.ts';
 
 export type QuickReplyProblemCode =
   | 'PERCENT_OVER_100'

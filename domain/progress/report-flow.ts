@@ -13,7 +13,8 @@ import { line, t, type Choice, type Line, type Reply } from '../chat/reply.ts';
 import { parseQuickReply, type QuickReply } from './quick-reply.ts';
 import { matchesRef } from '../tasks/types.ts';
 
-export type ProgressState = 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE';
+export type { ProgressState } from '../status/derive-status.ts';
+import type { ProgressState } from '../status/derive-status.ts';
 
 export interface ReportTarget {
   assignmentId: number;
