@@ -38,8 +38,3 @@ export function createLogger(options: { level: string; format: 'pretty' | 'json'
   }
   return pino(base, (options.destination as never) ?? pino.destination(2));
 }
-
-/** Masks a token in any string (for errors whose text might contain a URL). */
-export function maskTokens(text: string): string {
-  return text.replace(/bot\d+:[\w-]+/g, 'bot[redacted]').replace(/\+?84\d{9}|0\d{9}/g, '[phone]');
-}

@@ -3,8 +3,7 @@
  * number the choices ("Trả lời 1, 2 hoặc 3"); Telegram shows buttons and
  * uses HTML, so its renderer escapes user data.
  */
-import { fold } from '../../domain/shared/text.ts';
-import type { Choice, Reply, Text } from '../../domain/chat/reply.ts';
+import type { Reply, Text } from '../../domain/chat/reply.ts';
 import type { Locale, Translator } from '../i18n.ts';
 
 export function textOf(text: Text, tr: Translator, locale: Locale): string {
@@ -43,16 +42,3 @@ export function renderReply(reply: Reply, tr: Translator, locale: Locale, option
   return lines.join('\n');
 }
 
-/**
- * Which offered choice a typed answer means: its number ("2"), its label
- * ("việc của tôi", with or without diacritics) or one of its words.
- */
-export function resolveChoice(answer: string, choices: Choice[], tr: Translator, locale: Locale): Choice | null {
-  const a = fold(answer).replace(/[.)!]+$/, '');
-  if (/^\d{1,2}$/.test(a)) return choices[Number(a) - 1] ?? null;
-  for (const c of choices) {
-    if (fold(textOf(c.label, tr, locale)) === a) return c;
-    if (c.words?.some((w) => fold(w) === a)) return c;
-  }
-  return null;
-}

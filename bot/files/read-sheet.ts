@@ -3,7 +3,6 @@
  * exceljs repeats a merged cell's value in every cell of the merge, which is
  * what the heading rules expect.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -108,8 +107,4 @@ export async function readSheets(bytes: Uint8Array, fileName: string): Promise<G
     throw new NotAWorkbookError(fileName, err instanceof Error ? err.message : String(err));
   }
   return wb.worksheets.filter((ws) => ws.state !== 'hidden').map(worksheetToGrid);
-}
-
-export async function readSheetsFromFile(path: string): Promise<Grid[]> {
-  return readSheets(await readFile(path), path);
 }

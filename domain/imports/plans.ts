@@ -4,7 +4,6 @@
  * "Chương trình công tác năm 2026 của Ban Chỉ đạo…" (no number) → CTr-2026.
  */
 import { makeDay, type Day } from '../shared/day.ts';
-import { fold } from '../shared/text.ts';
 
 export interface PlanReference {
   code: string;
@@ -35,9 +34,4 @@ export function findPlanReference(text: string | null | undefined): PlanReferenc
     return { code: `CTr-${p[2]}`, title: p[1]!.replace(/\s+/g, ' ').trim(), issuedOn: null, year: Number(p[2]) };
   }
   return null;
-}
-
-/** Normalises a plan code a person typed ("kh 12", "12-kh/tu", "238") for lookup. */
-export function planKey(code: string): string {
-  return fold(code).replace(/\s+/g, '');
 }

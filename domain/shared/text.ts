@@ -21,13 +21,6 @@ export function words(text: string): string[] {
     .filter(Boolean);
 }
 
-/** True when `text` contains every word of `phrase` in order, as whole words (both folded). */
-export function hasPhrase(text: string, phrase: string): boolean {
-  const t = ` ${words(text).join(' ')} `;
-  const p = ` ${words(phrase).join(' ')} `;
-  return t.includes(p);
-}
-
 /** Shortens a text to at most `max` characters on a word boundary, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
