@@ -43,6 +43,7 @@ export function toInbound(ctx: Context): Inbound | null {
   if (!from || !chat || from.is_bot) return null;
   const base: Inbound = {
     channel: 'TELEGRAM',
+    canShareContact: true,
     chatId: String(chat.id),
     user: { externalId: String(from.id), username: from.username, displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') },
   };

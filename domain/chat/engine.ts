@@ -33,6 +33,8 @@ export interface Inbound {
   startPayload?: string;
   /** The console speaks as a known person without linking. */
   asPerson?: PersonRef;
+  /** The platform can send the user's phone number on request (Telegram's contact button). */
+  canShareContact?: boolean;
 }
 
 export interface Outcome {
@@ -108,7 +110,6 @@ interface Stored {
   memory?: Memory;
 }
 
-const STRANGER_CHANNEL_KEYS: Record<ChatChannel, string> = { TELEGRAM: 'link-stranger-telegram', ZALO: 'link-stranger-zalo', CONSOLE: 'link-stranger-zalo' };
 
 /** A typed answer to offered choices: its number, unless digits are data here, or one of its words. */
 export function resolveTyped(text: string, stored: StoredChoices | null): string | null {
@@ -183,7 +184,8 @@ export class ChatEngine {
       if (flowing) return flowing;
       const fromExtension = await this.runExtensions(inbound, anonymous, null, choiceId, stored, today, now, true);
       if (fromExtension) return fromExtension;
-      return { replies: [{ lines: [line(t(STRANGER_CHANNEL_KEYS[inbound.channel]))], requestContact: inbound.channel === 'TELEGRAM' }], toast: inbound.choiceId ? t('chat-not-linked-toast') : undefined };
+      const contact = Boolean(inbound.canShareContact);
+      return { replies: [{ lines: [line(t(contact ? 'link-stranger-contact' : 'link-stranger-code'))], requestContact: contact }], toast: inbound.choiceId ? t('chat-not-linked-toast') : undefined };
     }
 
     // ── Personal data notice, once ──────────────────────────────────────────
@@ -470,7 +472,7 @@ export class ChatEngine {
   }
 
   private async linked(inbound: Inbound, res: Awaited<ReturnType<IdentityStore['linkByCode']>>): Promise<Reply[]> {
-    if (!res.ok) return [{ lines: [line(t(`link-failed-${res.reason}`))], requestContact: inbound.channel === 'TELEGRAM' && res.reason === 'unknown-phone' ? false : undefined }];
+    if (!res.ok) return [say(`link-failed-${res.reason}`)];
     const identity = await this.deps.identities.find(inbound.channel, inbound.user.externalId);
     const welcome = say('link-welcome', { name: res.person.fullName, unit: identity?.person?.unitName ?? 'none' });
     if (!identity?.person?.consentAt) {

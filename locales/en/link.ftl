@@ -1,7 +1,7 @@
 ## Linking accounts and personal data
 
-link-stranger-telegram = Hello! This bot serves the officials following Hải Phòng's Resolution 57-NQ/TW tasks. Your account is not linked yet. Tap "Share my phone number" below (if your number is in the registry), or type the activation code the standing office gave you.
-link-stranger-zalo = Hello! This bot serves the officials following Hải Phòng's Resolution 57-NQ/TW tasks. Your account is not linked yet: send the 8-character activation code the standing office gave you. Residents who want their commune's notices type /dangky.
+link-stranger-contact = Hello! This bot serves the officials following Hải Phòng's Resolution 57-NQ/TW tasks. Your account is not linked yet. Tap "Share my phone number" below (if your number is in the registry), or type the activation code the standing office gave you. Residents who want their commune's notices type /dangky.
+link-stranger-code = Hello! This bot serves the officials following Hải Phòng's Resolution 57-NQ/TW tasks. Your account is not linked yet: send the 8-character activation code the standing office gave you. Residents who want their commune's notices type /dangky.
 chat-not-linked-toast = Account not linked
 link-welcome = Linked to { $name }{ $unit ->
         [none] {""}

@@ -1,7 +1,7 @@
 ## Liên kết tài khoản và dữ liệu cá nhân
 
-link-stranger-telegram = Xin chào! Bot này dành cho cán bộ theo dõi các nhiệm vụ thực hiện Nghị quyết 57-NQ/TW của thành phố Hải Phòng. Tài khoản của anh/chị chưa được liên kết. Anh/chị bấm nút "Gửi số điện thoại của tôi" bên dưới (nếu số đã có trong danh sách cán bộ), hoặc nhập mã kích hoạt do Văn phòng Thường trực cấp.
-link-stranger-zalo = Xin chào! Bot này dành cho cán bộ theo dõi các nhiệm vụ thực hiện Nghị quyết 57-NQ/TW của thành phố Hải Phòng. Tài khoản của anh/chị chưa được liên kết: anh/chị gửi mã kích hoạt (8 ký tự) do Văn phòng Thường trực cấp. Người dân muốn nhận thông báo của xã, phường gõ /dangky.
+link-stranger-contact = Xin chào! Bot này dành cho cán bộ theo dõi các nhiệm vụ thực hiện Nghị quyết 57-NQ/TW của thành phố Hải Phòng. Tài khoản của anh/chị chưa được liên kết. Anh/chị bấm nút "Gửi số điện thoại của tôi" bên dưới (nếu số đã có trong danh sách cán bộ), hoặc nhập mã kích hoạt do Văn phòng Thường trực cấp. Người dân muốn nhận thông báo của xã, phường gõ /dangky.
+link-stranger-code = Xin chào! Bot này dành cho cán bộ theo dõi các nhiệm vụ thực hiện Nghị quyết 57-NQ/TW của thành phố Hải Phòng. Tài khoản của anh/chị chưa được liên kết: anh/chị gửi mã kích hoạt (8 ký tự) do Văn phòng Thường trực cấp. Người dân muốn nhận thông báo của xã, phường gõ /dangky.
 chat-not-linked-toast = Tài khoản chưa được liên kết
 link-welcome = Đã liên kết tài khoản với { $name }{ $unit ->
         [none] {""}
