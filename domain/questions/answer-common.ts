@@ -38,7 +38,8 @@ export type AnswerOutcome =
   | 'NOT_FOUND'
   | 'NOT_UNDERSTOOD'
   | 'HELP'
-  | 'REPORT';
+  | 'REPORT'
+  | 'NOT_A_QUESTION';
 
 /** A task or indicator as `--json` lists it (one unit's share of it). */
 export interface TaskItem {
