@@ -86,6 +86,7 @@ function empty(intent: Intent): Interpretation {
     topic: null,
     rank: null,
     ignored: [],
+    countUnits: false,
     minDaysOverdue: null,
     request: null,
     understood: [],
@@ -380,6 +381,7 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     topic: answerable ? r.topic : null,
     rank,
     ignored: r.ignored,
+    countUnits: has(hits, 'unitSubject') || r.everyUnit || asksWhichUnits(r.toks),
     minDaysOverdue: r.minDaysOverdue,
     request: null,
     understood: [],
@@ -387,6 +389,12 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   };
   result.understood = explain(result, asked, defaulted, ctx, notes);
   return result;
+}
+
+/** "xã nào…", "đơn vị nào…", "mỗi phường…", "bao nhiêu sở…": the question is about units, so counts are of units' shares. */
+function asksWhichUnits(toks: Token[]): boolean {
+  const words = ` ${toks.map((t) => t.norm).join(' ')} `;
+  return /\b(don vi|xa|phuong|dac khu|so|co quan|dia phuong|nganh|ban) nao\b|\b(moi|tung|bao nhieu|may) (don vi|xa|phuong|dac khu|so|co quan|dia phuong)\b/.test(words);
 }
 
 function addStatus(list: StatusFilter[], s: StatusFilter): void {

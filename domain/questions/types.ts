@@ -89,6 +89,8 @@ export interface Interpretation {
   rank: Rank | null;
   /** Words of the question that were not used, as typed: shown as "(bỏ qua: …)". */
   ignored: string[];
+  /** The question is about units ("bao nhiêu đơn vị…", "mỗi xã…"): counts are of units' shares, not of tasks. */
+  countUnits: boolean;
   /** "chậm hơn 90 ngày": only tasks overdue by at least this many days. */
   minDaysOverdue: number | null;
   /** A request to change data ("xóa nhiệm vụ 3", "cập nhật … thành hoàn thành"), which questions never do. */

@@ -73,6 +73,9 @@ answer-no-more = Nothing more.
 answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }/ { $total }
        *[no] {""}
+    }{ $shares ->
+        [none] {""}
+       *[other] { " " }({ $shares } unit shares)
     }
 answer-list-empty = { answer-scope }: no { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }(out of { $total })

@@ -73,6 +73,9 @@ answer-no-more = Không còn mục nào nữa.
 answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }/ { $total }
        *[no] {""}
+    }{ $shares ->
+        [none] {""}
+       *[other] { " " }({ $shares } lượt đơn vị)
     }
 answer-list-empty = { answer-scope }: không có { answer-item-word } nào{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }(trên tổng số { $total })
