@@ -1,0 +1,366 @@
+/**
+ * An independent development table of leaders' questions (issue 9), written
+ * without reading how the parser handles them: what a city leader, a unit
+ * leader or a secretary types on a phone, organised by the nine kinds of the
+ * issue, with the reading and the answer expected on the sample data
+ * (prisma/seed/) at 2026-11-26 unless a case says otherwise.
+ *
+ * Every number was computed from the seed files, never from the bot:
+ * - the 2026 programme (CTr-2026) has 40 tasks; deadlines: 1 → 31/01/2026;
+ *   13, 17, 34, 38 → 31/03/2026; 14, 15 → 30/06/2026; 17 tasks → 31/12/2026
+ *   (12 20 21 22 23 24 25 28 29 30 32 33 35 36 37 39 40); 16 "Thường xuyên".
+ *   Progress (tien-do-mau-2026.csv): task 1 done by Cát Hải, Sở KH&CN, Sở Nội
+ *   vụ, Phường Hồng Bàng, Văn phòng Thành ủy (5 of 48 units), Tiên Lãng 80%;
+ *   8 Cát Hải 50%; 12 Sở KH&CN 70%; 13 Sở Tài chính 60%; 29 Sở Nội vụ 40%.
+ *   A collective task is done only when every unit is: no programme task is
+ *   done; overdue at 26/11/2026: 1 13 14 15 17 34 38 (7 tasks; days overdue
+ *   299, 240, 149, 149, 240, 240, 240).
+ * - Cát Hải's appendix: 23 + 10 indicators (A.I, B.CT) and 11 + 10 tasks
+ *   (A.II of 12-KH/TU, B.NV of 238/KH-UBND); tasks done: A.II 1 2 3 4 5 9,
+ *   B.NV 3-10; none of its own tasks is overdue. Cát Hải also holds its share
+ *   of 16 programme tasks (13 for every unit, 3 for communes/wards/zones):
+ *   37 tasks, 15 done, 2 overdue (programme 14 and 15).
+ * - Per unit, overdue tasks: Sở Nội vụ 2 (15, 17), Sở KH&CN 2 (15, 17),
+ *   Sở Tài chính 4 (1, 13, 15, 17), Sở Y tế 3 (1, 15, 17), every commune 3
+ *   (1, 14, 15), Phường Hồng Bàng 2 (14, 15), other wards 3.
+ * - Directing leaders: Hoàng Minh Cường 28 tasks (overdue 1 13 14 15 17),
+ *   Đỗ Mạnh Hiến 34-40 (7; overdue 34 38), Nguyễn Quang Phúc 2, Lê Trí Vũ 3,
+ *   Phạm Văn Lập 4, Nguyễn Anh Tuấn 5.
+ * Counting (DOMAIN.md): "bao nhiêu nhiệm vụ" counts tasks once each;
+ * unit shares only when the question is about units; indicators apart.
+ */
+
+export type Who = 'city' | 'zoneLeader' | 'officer' | 'deptLeader';
+
+/** The people of the sample registry (prisma/seed/can-bo.csv) who ask. */
+export const PEOPLE: Record<Who, string> = {
+  city: 'Lê Minh Tuấn', // lãnh đạo thành phố
+  zoneLeader: 'Phạm Văn Đức', // lãnh đạo đơn vị, Đặc khu Cát Hải
+  officer: 'Trần Thị Hồng Nhung', // cán bộ đầu mối, Đặc khu Cát Hải
+  deptLeader: 'Vũ Thị Lan', // lãnh đạo đơn vị, Sở Khoa học và Công nghệ
+};
+
+export const DEFAULT_TODAY = '2026-11-26';
+
+export interface LeaderCase {
+  kind: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  q: string;
+  as?: Who;
+  today?: string;
+  expect: {
+    outcome?: 'ANSWERED' | 'REFUSED' | 'ASK_UNIT' | 'ASK_TASK' | 'UNKNOWN_UNIT' | 'NOT_FOUND' | 'NOT_UNDERSTOOD' | 'HELP' | 'REPORT' | 'NOT_A_QUESTION';
+    intent?: 'LIST' | 'COUNT' | 'RATE' | 'RANK_UNITS' | 'PROGRESS' | 'DIFFICULTIES' | 'PROPOSALS' | 'STALE_UNITS' | 'TASK_DETAIL' | 'REPORT' | 'HELP' | 'UNKNOWN' | 'VALUE';
+    statuses?: string[];
+    units?: string[];
+    window?: [string, string] | null;
+    windowOn?: 'DEADLINE' | 'EXPECTED';
+    minDaysOverdue?: number;
+    role?: 'LEAD' | 'COORDINATE' | 'CO_LEAD' | 'DIRECT';
+    person?: string;
+    topic?: string | null;
+    ignored?: string[];
+    counted?: 'TASKS' | 'UNIT_SHARES';
+    matched?: number;
+    first?: string[];
+    candidates?: string[];
+    taskRef?: string;
+    section?: string;
+  };
+}
+
+// Registry names (prisma/seed/don-vi.csv).
+const CH = 'Đặc khu Cát Hải';
+const BLV = 'Đặc khu Bạch Long Vĩ';
+const KHCN = 'Sở Khoa học và Công nghệ';
+const SNV = 'Sở Nội vụ';
+const STC = 'Sở Tài chính';
+const SYT = 'Sở Y tế';
+const GD = 'Sở Giáo dục và Đào tạo';
+const SXD = 'Sở Xây dựng';
+const SCT = 'Sở Công Thương';
+const NNMT = 'Sở Nông nghiệp và Môi trường';
+const VHTT = 'Sở Văn hóa, Thể thao và Du lịch';
+const STP = 'Sở Tư pháp';
+const VPTU = 'Văn phòng Thành ủy';
+const VPUB = 'Văn phòng Ủy ban nhân dân thành phố';
+const BTC = 'Ban Tổ chức Thành ủy';
+const BTG = 'Ban Tuyên giáo và Dân vận Thành ủy';
+const BNC = 'Ban Nội chính Thành ủy';
+const UBKT = 'Ủy ban kiểm tra Thành ủy';
+const MTTQ = 'Ủy ban Mặt trận Tổ quốc Việt Nam thành phố';
+const CATP = 'Công an thành phố';
+const BCD = 'Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số thành phố';
+const UBND = 'Ủy ban nhân dân thành phố';
+const TTTP = 'Thanh tra thành phố';
+const DHHH = 'Trường Đại học Hàng hải Việt Nam';
+const DHHP = 'Trường Đại học Hải Phòng';
+const DHYD = 'Trường Đại học Y Dược Hải Phòng';
+const TIEN_LANG = 'Xã Tiên Lãng';
+const VINH_BAO = 'Xã Vĩnh Bảo';
+const KIEN_THUY = 'Xã Kiến Thụy';
+const TU_KY = 'Xã Tứ Kỳ';
+const THANH_HA = 'Xã Thanh Hà';
+const THANH_MIEN = 'Xã Thanh Miện';
+const BINH_GIANG = 'Xã Bình Giang';
+const HONG_BANG = 'Phường Hồng Bàng';
+const LE_CHAN = 'Phường Lê Chân';
+const KIEN_AN = 'Phường Kiến An';
+const DO_SON = 'Phường Đồ Sơn';
+const HAI_AN = 'Phường Hải An';
+const CHI_LINH = 'Phường Chí Linh';
+
+const OVERDUE = ['OVERDUE'];
+const DONE = ['DONE'];
+
+// ── 1. Leftover words must not become a filter ──────────────────────────────
+const KIND1: LeaderCase[] = [
+  { kind: 1, q: 'có vc j chậm ko', expect: { statuses: OVERDUE, units: [], topic: null, matched: 7 } },
+  { kind: 1, q: 'co viec gi cham khong a', expect: { statuses: OVERDUE, units: [], topic: null, matched: 7 } },
+  { kind: 1, q: 'Sở Nội vụ có việc nào chậm không ạ?', expect: { intent: 'LIST', statuses: OVERDUE, units: [SNV], topic: null, matched: 2, first: ['15', '17'] } },
+  { kind: 1, q: 'so noi vu co viec nao cham khong nhi', expect: { intent: 'LIST', statuses: OVERDUE, units: [SNV], topic: null, matched: 2 } },
+  { kind: 1, q: 'giúp tôi xem Sở Tài chính đang trễ hạn những gì', expect: { intent: 'LIST', statuses: OVERDUE, units: [STC], topic: null, matched: 4, first: ['13'] } },
+  { kind: 1, q: 'giup toi xem so tai chinh dang tre han nhung gi', expect: { intent: 'LIST', statuses: OVERDUE, units: [STC], topic: null, matched: 4 } },
+  { kind: 1, q: 'căn cứ kế hoạch thì Sở Y tế đang quá hạn mấy việc', expect: { intent: 'COUNT', statuses: OVERDUE, units: [SYT], topic: null, matched: 3 } },
+  { kind: 1, q: 'can cu theo ke hoach so y te qua han may viec', expect: { intent: 'COUNT', statuses: OVERDUE, units: [SYT], topic: null, matched: 3 } },
+  { kind: 1, q: 'chỗ nào đang chậm nhất thành phố', expect: { intent: 'RANK_UNITS', units: [], topic: null } },
+  { kind: 1, q: 'cho nao dang cham nhat', expect: { intent: 'RANK_UNITS', units: [], topic: null } },
+  { kind: 1, q: 'anh hỏi nhanh: xã Vĩnh Bảo còn bao nhiêu việc quá hạn nhỉ', expect: { intent: 'COUNT', statuses: OVERDUE, units: [VINH_BAO], topic: null, matched: 3 } },
+  { kind: 1, q: 'anh hoi nhanh xa vinh bao con bao nhieu viec qua han nhi', expect: { intent: 'COUNT', statuses: OVERDUE, units: [VINH_BAO], topic: null, matched: 3 } },
+  { kind: 1, q: 'cho tôi hỏi là hiện nay Cát Hải có những nhiệm vụ nào bị quá hạn vậy', expect: { intent: 'LIST', statuses: OVERDUE, units: [CH], topic: null, matched: 2, first: ['14', '15'] } },
+  { kind: 1, q: 'cho toi hoi hien nay cat hai co nhung nhiem vu nao bi qua han vay', expect: { intent: 'LIST', statuses: OVERDUE, units: [CH], topic: null, matched: 2 } },
+  { kind: 1, q: 'Thưa anh, các nhiệm vụ của Sở KH&CN đã quá hạn gồm những gì ạ', expect: { intent: 'LIST', statuses: OVERDUE, units: [KHCN], topic: null, matched: 2, first: ['15', '17'] } },
+  { kind: 1, q: 'báo cáo anh tình hình quá hạn ở phường Hồng Bàng với', expect: { statuses: OVERDUE, units: [HONG_BANG], topic: null, matched: 2 } },
+  { kind: 1, q: 'tinh hinh qua han o phuong hong bang the nao', expect: { statuses: OVERDUE, units: [HONG_BANG], topic: null, matched: 2 } },
+  { kind: 1, q: 'việc nào chậm hơn 90 ngày', expect: { statuses: OVERDUE, units: [], topic: null, minDaysOverdue: 90, matched: 7 } },
+  { kind: 1, q: 'viec nao tre hon 200 ngay roi', expect: { statuses: OVERDUE, units: [], topic: null, minDaysOverdue: 200, matched: 5 } },
+  { kind: 1, q: 'xyz Sở Y tế quá hạn', expect: { statuses: OVERDUE, units: [SYT], topic: null, ignored: ['xyz'], matched: 3 } },
+  { kind: 1, q: 'qua han so y te abc', expect: { statuses: OVERDUE, units: [SYT], topic: null, ignored: ['abc'], matched: 3 } },
+  { kind: 1, q: 'nhiệm vụ quá hạn ở Tiên Lãng hihi', expect: { statuses: OVERDUE, units: [TIEN_LANG], topic: null, ignored: ['hihi'], matched: 3 } },
+  { kind: 1, q: 'nhiem vu qua han o tien lang test', expect: { statuses: OVERDUE, units: [TIEN_LANG], topic: null, ignored: ['test'], matched: 3 } },
+  { kind: 1, q: 'Cát Hải quá hạn gì đấy, cụ thể từng việc', expect: { statuses: OVERDUE, units: [CH], topic: null, matched: 2 } },
+  { kind: 1, q: 'những gì Sở Nội vụ đã làm xong', expect: { statuses: DONE, units: [SNV], topic: null, matched: 1, first: ['1'] } },
+  { kind: 1, q: 'nhung gi so noi vu da lam xong roi', expect: { statuses: DONE, units: [SNV], topic: null, matched: 1, first: ['1'] } },
+  { kind: 1, q: 'Sở KHCN đã hoàn thành được những việc gì rồi nhỉ', expect: { statuses: DONE, units: [KHCN], topic: null, matched: 1, first: ['1'] } },
+  { kind: 1, q: 'thế bây giờ bao nhiêu nhiệm vụ đang quá hạn trên toàn thành phố', expect: { intent: 'COUNT', statuses: OVERDUE, units: [], topic: null, matched: 7 } },
+  { kind: 1, q: 'the bay gio toan thanh pho bao nhieu nhiem vu qua han', expect: { intent: 'COUNT', statuses: OVERDUE, units: [], topic: null, matched: 7 } },
+  { kind: 1, q: 'em ơi Cát Hải có bao nhiêu nhiệm vụ tất cả', expect: { intent: 'COUNT', units: [CH], topic: null, matched: 37 } },
+  { kind: 1, q: 'em oi cat hai co tat ca bao nhieu nhiem vu', expect: { intent: 'COUNT', units: [CH], topic: null, matched: 37 } },
+  { kind: 1, q: 'vướng mắc của Sở Tài chính là gì vậy', expect: { intent: 'DIFFICULTIES', units: [STC], topic: null, matched: 1, first: ['13'] } },
+  { kind: 1, q: 'vuong mac cua so tai chinh la gi vay', expect: { intent: 'DIFFICULTIES', units: [STC], topic: null, matched: 1, first: ['13'] } },
+  { kind: 1, q: 'kiến nghị của Sở Tài chính đang là gì thế', expect: { intent: 'PROPOSALS', units: [STC], topic: null, matched: 1, first: ['13'] } },
+  { kind: 1, q: 'xã Tiên Lãng đang gặp khó khăn gì không', expect: { intent: 'DIFFICULTIES', units: [TIEN_LANG], topic: null, matched: 1, first: ['1'] } },
+  { kind: 1, q: 'xa tien lang gap kho khan gi ko', expect: { intent: 'DIFFICULTIES', units: [TIEN_LANG], topic: null, matched: 1, first: ['1'] } },
+  { kind: 1, q: 'trong chương trình 2026 thì có những việc nào quá hạn rồi vậy em', expect: { intent: 'LIST', statuses: OVERDUE, topic: null, matched: 7, first: ['1'] } },
+  { kind: 1, q: 'chuong trinh 2026 co viec nao qua han roi vay em', expect: { intent: 'LIST', statuses: OVERDUE, topic: null, matched: 7, first: ['1'] } },
+  { kind: 1, q: 'nhờ em tổng hợp giúp tiến độ Sở Nội vụ', expect: { intent: 'PROGRESS', units: [SNV], topic: null } },
+  { kind: 1, q: 'nho em tong hop giup tien do so noi vu', expect: { intent: 'PROGRESS', units: [SNV], topic: null } },
+  { kind: 1, q: 'tiến độ chung của Cát Hải hiện tại ra sao', expect: { intent: 'PROGRESS', units: [CH], topic: null } },
+  { kind: 1, q: 'tien do chung cua cat hai hien tai ra sao', expect: { intent: 'PROGRESS', units: [CH], topic: null } },
+  { kind: 1, q: 'Sở Y tế có nhiệm vụ nào về blockchain không', expect: { units: [SYT], matched: 0 } },
+  { kind: 1, q: 'cho anh danh sách quá hạn của xã Tứ Kỳ nhé', expect: { intent: 'LIST', statuses: OVERDUE, units: [TU_KY], topic: null, matched: 3, first: ['1', '14', '15'] } },
+  { kind: 1, q: 'cho anh danh sach qua han xa tu ky nhe', expect: { intent: 'LIST', statuses: OVERDUE, units: [TU_KY], topic: null, matched: 3 } },
+  { kind: 1, q: 'hiện giờ đặc khu Bạch Long Vĩ chậm những việc gì', expect: { intent: 'LIST', statuses: OVERDUE, units: [BLV], topic: null, matched: 3 } },
+];
+
+// ── 2. Counting the right thing ─────────────────────────────────────────────
+const CTR1 = 'nhiệm vụ 1 chương trình 2026';
+const KIND2: LeaderCase[] = [
+  { kind: 2, q: 'chương trình công tác 2026 có bao nhiêu nhiệm vụ', expect: { intent: 'COUNT', counted: 'TASKS', matched: 40 } },
+  { kind: 2, q: 'chuong trinh cong tac 2026 co bao nhieu nhiem vu', expect: { intent: 'COUNT', counted: 'TASKS', matched: 40 } },
+  { kind: 2, q: 'CTr 2026 tổng cộng mấy nhiệm vụ', expect: { intent: 'COUNT', counted: 'TASKS', matched: 40 } },
+  { kind: 2, q: 'chương trình 2026 có bao nhiêu nhiệm vụ quá hạn', expect: { intent: 'COUNT', statuses: OVERDUE, counted: 'TASKS', matched: 7 } },
+  { kind: 2, q: 'chuong trinh 2026 bao nhieu nhiem vu qua han', expect: { intent: 'COUNT', statuses: OVERDUE, counted: 'TASKS', matched: 7 } },
+  { kind: 2, q: 'chương trình 2026 đã hoàn thành bao nhiêu nhiệm vụ', expect: { intent: 'COUNT', statuses: DONE, counted: 'TASKS', matched: 0 } },
+  { kind: 2, q: 'toàn thành phố có bao nhiêu nhiệm vụ quá hạn', expect: { intent: 'COUNT', statuses: OVERDUE, units: [], counted: 'TASKS', matched: 7 } },
+  { kind: 2, q: 'toan thanh pho co bao nhieu nhiem vu dang qua han', expect: { intent: 'COUNT', statuses: OVERDUE, units: [], counted: 'TASKS', matched: 7 } },
+  { kind: 2, q: 'tổng số nhiệm vụ đang theo dõi là bao nhiêu', expect: { intent: 'COUNT', counted: 'TASKS', matched: 61 } },
+  { kind: 2, q: 'tong so nhiem vu dang theo doi', expect: { intent: 'COUNT', counted: 'TASKS', matched: 61 } },
+  { kind: 2, q: 'có tất cả bao nhiêu chỉ tiêu', expect: { intent: 'COUNT', matched: 33 } },
+  { kind: 2, q: 'co tat ca bao nhieu chi tieu', expect: { intent: 'COUNT', matched: 33 } },
+  { kind: 2, q: 'Cát Hải có bao nhiêu chỉ tiêu', expect: { intent: 'COUNT', units: [CH], matched: 33 } },
+  { kind: 2, q: 'Cát Hải được giao bao nhiêu nhiệm vụ', expect: { intent: 'COUNT', units: [CH], counted: 'TASKS', matched: 37 } },
+  { kind: 2, q: 'cat hai duoc giao bao nhieu nhiem vu', expect: { intent: 'COUNT', units: [CH], counted: 'TASKS', matched: 37 } },
+  { kind: 2, q: 'Cát Hải đã hoàn thành bao nhiêu nhiệm vụ', expect: { intent: 'COUNT', statuses: DONE, units: [CH], counted: 'TASKS', matched: 15 } },
+  { kind: 2, q: 'cat hai da xong bao nhieu nhiem vu', expect: { intent: 'COUNT', statuses: DONE, units: [CH], counted: 'TASKS', matched: 15 } },
+  { kind: 2, q: 'Cát Hải có mấy nhiệm vụ quá hạn', expect: { intent: 'COUNT', statuses: OVERDUE, units: [CH], counted: 'TASKS', matched: 2 } },
+  { kind: 2, q: 'Sở Nội vụ được giao bao nhiêu nhiệm vụ', expect: { intent: 'COUNT', units: [SNV], counted: 'TASKS', matched: 18 } },
+  { kind: 2, q: 'so noi vu duoc giao bao nhieu nhiem vu', expect: { intent: 'COUNT', units: [SNV], counted: 'TASKS', matched: 18 } },
+  { kind: 2, q: 'Sở KH&CN có bao nhiêu nhiệm vụ', expect: { intent: 'COUNT', units: [KHCN], counted: 'TASKS', matched: 24 } },
+  { kind: 2, q: 'Sở Tài chính có bao nhiêu nhiệm vụ', expect: { intent: 'COUNT', units: [STC], counted: 'TASKS', matched: 19 } },
+  { kind: 2, q: 'so tai chinh qua han bao nhieu nhiem vu', expect: { intent: 'COUNT', statuses: OVERDUE, units: [STC], counted: 'TASKS', matched: 4 } },
+  { kind: 2, q: `bao nhiêu đơn vị đã xong ${CTR1}`, expect: { intent: 'COUNT', statuses: DONE, counted: 'UNIT_SHARES', matched: 5 } },
+  { kind: 2, q: 'bao nhieu don vi da xong nhiem vu 1 chuong trinh 2026', expect: { intent: 'COUNT', statuses: DONE, counted: 'UNIT_SHARES', matched: 5 } },
+  { kind: 2, q: 'mấy đơn vị đã xây dựng xong kế hoạch thực hiện Nghị quyết 57 năm 2026', expect: { intent: 'COUNT', statuses: DONE, counted: 'UNIT_SHARES', matched: 5 } },
+  { kind: 2, q: `bao nhiêu đơn vị chưa hoàn thành ${CTR1}`, expect: { intent: 'COUNT', counted: 'UNIT_SHARES', matched: 43 } },
+  { kind: 2, q: 'bao nhieu don vi chua hoan thanh nhiem vu 1 chuong trinh 2026', expect: { intent: 'COUNT', counted: 'UNIT_SHARES', matched: 43 } },
+  { kind: 2, q: `bao nhiêu xã chưa xong ${CTR1}`, expect: { intent: 'COUNT', counted: 'UNIT_SHARES', matched: 13 } },
+  { kind: 2, q: 'bao nhieu xa chua xong nhiem vu 1 chuong trinh 2026', expect: { intent: 'COUNT', counted: 'UNIT_SHARES', matched: 13 } },
+  { kind: 2, q: 'bao nhiêu phường đã xong nhiệm vụ 1 chương trình 2026', expect: { intent: 'COUNT', statuses: DONE, counted: 'UNIT_SHARES', matched: 1 } },
+  { kind: 2, q: 'nhiệm vụ 14 chương trình 2026 giao cho bao nhiêu đơn vị', expect: { intent: 'COUNT', counted: 'UNIT_SHARES', matched: 26 } },
+  { kind: 2, q: 'nhiem vu 14 chuong trinh 2026 giao cho bao nhieu don vi', expect: { intent: 'COUNT', counted: 'UNIT_SHARES', matched: 26 } },
+  { kind: 2, q: 'nhiệm vụ 28 chương trình 2026 giao mấy trường đại học', expect: { intent: 'COUNT', counted: 'UNIT_SHARES', matched: 3 } },
+  { kind: 2, q: 'bao nhiêu phường chưa xong nhiệm vụ 8 chương trình 2026', expect: { intent: 'COUNT', counted: 'UNIT_SHARES', matched: 11 } },
+  { kind: 2, q: 'bao nhieu don vi qua han nhiem vu 15 chuong trinh 2026', expect: { intent: 'COUNT', statuses: OVERDUE, counted: 'UNIT_SHARES', matched: 48 } },
+  { kind: 2, q: 'mỗi xã còn mấy việc chưa xong', expect: { counted: 'UNIT_SHARES' } },
+  { kind: 2, q: 'moi xa con may viec', expect: { counted: 'UNIT_SHARES' } },
+  { kind: 2, q: 'từng phường quá hạn bao nhiêu việc', expect: { statuses: OVERDUE, counted: 'UNIT_SHARES' } },
+  { kind: 2, q: 'xã Kiến Thụy có bao nhiêu nhiệm vụ quá hạn', expect: { intent: 'COUNT', statuses: OVERDUE, units: [KIEN_THUY], counted: 'TASKS', matched: 3 } },
+  { kind: 2, q: 'phuong hong bang co bao nhieu nhiem vu qua han', expect: { intent: 'COUNT', statuses: OVERDUE, units: [HONG_BANG], counted: 'TASKS', matched: 2 } },
+  { kind: 2, q: 'chương trình 2026 có bao nhiêu nhiệm vụ thường xuyên', expect: { intent: 'COUNT', counted: 'TASKS', matched: 16 } },
+  { kind: 2, q: 'chương trình 2026 có bao nhiêu nhiệm vụ hạn tháng 12/2026', expect: { intent: 'COUNT', counted: 'TASKS', window: ['2026-12-01', '2026-12-31'], matched: 17 } },
+  { kind: 2, q: 'bao nhieu nhiem vu cua Cat Hai co vuong mac', expect: { statuses: ['HAS_DIFFICULTIES'], units: [CH], counted: 'TASKS', matched: 2 } },
+  { kind: 2, q: 'bao nhiêu chỉ tiêu của Cát Hải có khó khăn vướng mắc', expect: { units: [CH], matched: 4 } },
+];
+
+// ── 3. Deadline words are windows, not statuses ─────────────────────────────
+const KIND3: LeaderCase[] = [
+  { kind: 3, q: 'việc nào hạn chót tuần sau', expect: { statuses: [], window: ['2026-11-30', '2026-12-06'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'viec nao han chot tuan sau', expect: { statuses: [], window: ['2026-11-30', '2026-12-06'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'những việc tới hạn trong tháng tới', expect: { statuses: [], window: ['2026-12-01', '2026-12-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'nhung viec toi han trong thang toi', expect: { statuses: [], window: ['2026-12-01', '2026-12-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'chương trình 2026 có những việc nào hạn trong tháng 12', expect: { statuses: [], window: ['2026-12-01', '2026-12-31'], windowOn: 'DEADLINE', matched: 17 } },
+  { kind: 3, q: 'nhiệm vụ hạn cuối quý II', expect: { statuses: [], window: ['2026-04-01', '2026-06-30'], windowOn: 'DEADLINE', matched: 3, first: ['14', '15'] } },
+  { kind: 3, q: 'nhiem vu han cuoi quy 2', expect: { statuses: [], window: ['2026-04-01', '2026-06-30'], windowOn: 'DEADLINE', matched: 3 } },
+  { kind: 3, q: 'việc có hạn từ tháng 4 đến hết tháng 6', expect: { statuses: [], window: ['2026-04-01', '2026-06-30'], windowOn: 'DEADLINE', matched: 3 } },
+  { kind: 3, q: 'viec co han tu thang 4 den het thang 6', expect: { statuses: [], window: ['2026-04-01', '2026-06-30'], windowOn: 'DEADLINE', matched: 3 } },
+  { kind: 3, q: 'nhiệm vụ nào hết hạn trong tháng 3/2026', expect: { statuses: [], window: ['2026-03-01', '2026-03-31'], windowOn: 'DEADLINE', matched: 4, first: ['13', '17', '34', '38'] } },
+  { kind: 3, q: 'nhiem vu het han thang 3/2026', expect: { statuses: [], window: ['2026-03-01', '2026-03-31'], windowOn: 'DEADLINE', matched: 4 } },
+  { kind: 3, q: 'việc hạn tháng 1/2026', expect: { statuses: [], window: ['2026-01-01', '2026-01-31'], windowOn: 'DEADLINE', matched: 1, first: ['1'] } },
+  { kind: 3, q: 'những việc hạn quý I đã xong chưa', expect: { statuses: DONE, window: ['2026-01-01', '2026-03-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'nhung viec han quy 1 da xong chua', expect: { statuses: DONE, window: ['2026-01-01', '2026-03-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'việc nào hạn 6 tháng đầu năm 2026', expect: { statuses: [], window: ['2026-01-01', '2026-06-30'], windowOn: 'DEADLINE', matched: 8 } },
+  { kind: 3, q: 'nhiệm vụ nào phải hoàn thành trong năm 2027', expect: { statuses: [], window: ['2027-01-01', '2027-12-31'], windowOn: 'DEADLINE', matched: 2, first: ['A.II.6', 'A.II.10'] } },
+  { kind: 3, q: 'nhiem vu nao phai hoan thanh trong nam 2027', expect: { statuses: [], window: ['2027-01-01', '2027-12-31'], windowOn: 'DEADLINE', matched: 2 } },
+  { kind: 3, q: 'việc nào dự kiến hoàn thành năm 2027', expect: { statuses: [], window: ['2027-01-01', '2027-12-31'], windowOn: 'EXPECTED', matched: 3, first: ['A.II.6', 'A.II.10', 'A.II.11'] } },
+  { kind: 3, q: 'viec nao du kien hoan thanh nam 2027', expect: { statuses: [], window: ['2027-01-01', '2027-12-31'], windowOn: 'EXPECTED', matched: 3 } },
+  { kind: 3, q: 'Cát Hải dự kiến xong những gì trong năm 2027', expect: { units: [CH], window: ['2027-01-01', '2027-12-31'], windowOn: 'EXPECTED', matched: 3 } },
+  { kind: 3, q: 'việc hạn từ tháng 7 đến tháng 9 năm nay', expect: { statuses: [], window: ['2026-07-01', '2026-09-30'], windowOn: 'DEADLINE', matched: 1, first: ['B.NV.8'] } },
+  { kind: 3, q: 'viec han quy 3 nam nay', expect: { statuses: [], window: ['2026-07-01', '2026-09-30'], windowOn: 'DEADLINE', matched: 1 } },
+  { kind: 3, q: 'việc nào đến hạn trong quý này', expect: { statuses: [], window: ['2026-10-01', '2026-12-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'viec nao den han trong thang sau', expect: { statuses: [], window: ['2026-12-01', '2026-12-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'việc nào chậm hơn 90 ngày rồi', expect: { statuses: OVERDUE, minDaysOverdue: 90 } },
+  { kind: 3, q: 'viec nao cham qua 90 ngay', expect: { statuses: OVERDUE, minDaysOverdue: 90 } },
+  { kind: 3, q: 'chương trình 2026 có việc nào trễ trên 200 ngày', expect: { statuses: OVERDUE, minDaysOverdue: 200, matched: 5, first: ['1', '13', '17'] } },
+  { kind: 3, q: 'chuong trinh 2026 viec nao tre tren 250 ngay', expect: { statuses: OVERDUE, minDaysOverdue: 250, matched: 1, first: ['1'] } },
+  { kind: 3, q: 'Sở Tài chính có việc nào quá hạn hơn 6 tháng không', expect: { statuses: OVERDUE, units: [STC], matched: 3 } },
+  { kind: 3, q: 'nhiệm vụ chậm quá 100 ngày ở Cát Hải', expect: { statuses: OVERDUE, units: [CH], minDaysOverdue: 100, matched: 2 } },
+  { kind: 3, q: 'nhiệm vụ nào đã xong ở Cát Hải', expect: { statuses: DONE, units: [CH], window: null, matched: 15 } },
+  { kind: 3, q: 'nhiệm vụ nào quá hạn ở Sở Nội vụ', expect: { statuses: OVERDUE, units: [SNV], window: null, matched: 2 } },
+  { kind: 3, q: 'viec nao sap den han', expect: { statuses: ['DUE_SOON'], window: ['2026-11-26', '2026-12-03'], matched: 0 } },
+  { kind: 3, q: 'chương trình 2026 việc nào sắp đến hạn', today: '2026-12-26', expect: { statuses: ['DUE_SOON'], window: ['2026-12-26', '2027-01-02'], matched: 17 } },
+  { kind: 3, q: 'việc sắp tới hạn trong 10 ngày tới', today: '2026-03-25', expect: { window: ['2026-03-25', '2026-04-04'] } },
+  { kind: 3, q: 'chuong trinh 2026 viec nao sap den han trong 10 ngay', today: '2026-03-25', expect: { window: ['2026-03-25', '2026-04-04'], matched: 4 } },
+  { kind: 3, q: 'hạn cuối tháng này có việc gì', today: '2026-03-10', expect: { statuses: [], window: ['2026-03-01', '2026-03-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'han cuoi thang nay co viec gi', today: '2026-06-05', expect: { statuses: [], window: ['2026-06-01', '2026-06-30'], windowOn: 'DEADLINE', matched: 3 } },
+  { kind: 3, q: 'Cát Hải có việc nào hạn tháng 6/2026 chưa xong không', expect: { statuses: ['OPEN'], units: [CH], window: ['2026-06-01', '2026-06-30'], windowOn: 'DEADLINE', matched: 2 } },
+  { kind: 3, q: 'những việc hạn năm 2025 của Cát Hải', expect: { units: [CH], window: ['2025-01-01', '2025-12-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'nhung viec han nam 2025 o cat hai da xong het chua', expect: { statuses: DONE, units: [CH], window: ['2025-01-01', '2025-12-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'hạn 31/12/2026 có những việc nào', expect: { statuses: [], window: ['2026-12-31', '2026-12-31'], windowOn: 'DEADLINE' } },
+  { kind: 3, q: 'han 31/3/2026 co nhung viec nao', expect: { statuses: [], window: ['2026-03-31', '2026-03-31'], windowOn: 'DEADLINE', matched: 4 } },
+  { kind: 3, q: 'hoàn thành trước tháng 10/2025 là những việc nào', expect: { statuses: [], windowOn: 'DEADLINE', first: ['A.II.2', 'A.II.3'] } },
+  { kind: 3, q: 'việc quá hạn trong quý I', expect: { statuses: OVERDUE, window: ['2026-01-01', '2026-03-31'], matched: 5 } },
+];
+
+// ── 4. Roles (chủ trì / phối hợp / cùng chủ trì / chỉ đạo) and people ──────
+const CUONG = 'Hoàng Minh Cường';
+const HIEN = 'Đỗ Mạnh Hiến';
+const KIND4: LeaderCase[] = [
+  { kind: 4, q: 'Sở Tài chính phối hợp những việc gì', expect: { role: 'COORDINATE', units: [STC], first: ['8', '33'] } },
+  { kind: 4, q: 'so tai chinh phoi hop nhung viec gi', expect: { role: 'COORDINATE', units: [STC], first: ['8', '33'] } },
+  { kind: 4, q: 'Công an TP tham gia phối hợp nhiệm vụ nào', expect: { role: 'COORDINATE', units: [CATP], first: ['31'] } },
+  { kind: 4, q: 'cong an tp phoi hop viec nao', expect: { role: 'COORDINATE', units: [CATP], first: ['31'] } },
+  { kind: 4, q: 'Sở Nội vụ là đơn vị phối hợp ở những nhiệm vụ nào', expect: { role: 'COORDINATE', units: [SNV], first: ['8'] } },
+  { kind: 4, q: 'Sở KH&CN phối hợp thực hiện những nhiệm vụ gì', expect: { role: 'COORDINATE', units: [KHCN], first: ['22', '30'] } },
+  { kind: 4, q: 'so khcn phoi hop nhiem vu nao', expect: { role: 'COORDINATE', units: [KHCN], first: ['22', '30'] } },
+  { kind: 4, q: 'việc nào Sở KH&CN và Sở Tài chính cùng chủ trì', expect: { role: 'CO_LEAD', units: [KHCN, STC], matched: 1, first: ['32'] } },
+  { kind: 4, q: 'viec nao so khcn va so tai chinh cung chu tri', expect: { role: 'CO_LEAD', units: [KHCN, STC], matched: 1, first: ['32'] } },
+  { kind: 4, q: 'Sở KHCN cùng Công an thành phố chủ trì việc gì', expect: { role: 'CO_LEAD', units: [KHCN, CATP], matched: 1, first: ['25'] } },
+  { kind: 4, q: 'VP Thành ủy và Công an TP cùng chủ trì nhiệm vụ nào', expect: { role: 'CO_LEAD', units: [VPTU, CATP], matched: 1, first: ['40'] } },
+  { kind: 4, q: 'vptu va so khcn cung chu tri viec nao', expect: { role: 'CO_LEAD', units: [VPTU, KHCN], matched: 1, first: ['35'] } },
+  { kind: 4, q: 'Sở Nội vụ chủ trì những việc gì', expect: { role: 'LEAD', units: [SNV], first: ['29'] } },
+  { kind: 4, q: 'so noi vu chu tri viec gi', expect: { role: 'LEAD', units: [SNV], first: ['29'] } },
+  { kind: 4, q: 'nhiệm vụ do Sở KH&CN chủ trì', expect: { role: 'LEAD', units: [KHCN], first: ['12', '21', '23', '24'] } },
+  { kind: 4, q: 'Ban Tuyên giáo chủ trì nhiệm vụ nào', expect: { role: 'LEAD', units: [BTG], first: ['37'] } },
+  { kind: 4, q: 'ubkt thanh uy chu tri viec gi', expect: { role: 'LEAD', units: [UBKT], first: ['5'] } },
+  { kind: 4, q: 'Ban Tổ chức Thành ủy chủ trì những việc nào', expect: { role: 'LEAD', units: [BTC], first: ['3'] } },
+  { kind: 4, q: 'Mặt trận chủ trì việc gì', expect: { role: 'LEAD', units: [MTTQ], first: ['4'] } },
+  { kind: 4, q: 'Sở Tài chính chủ trì những nhiệm vụ nào', expect: { role: 'LEAD', units: [STC], first: ['13', '32'] } },
+  { kind: 4, q: 'cong an tp chu tri nhung viec nao', expect: { role: 'LEAD', units: [CATP], first: ['25', '40'] } },
+  { kind: 4, q: 'Văn phòng Thành ủy chủ trì những nhiệm vụ nào', expect: { role: 'LEAD', units: [VPTU], first: ['9', '38'] } },
+  { kind: 4, q: 'lãnh đạo nào chỉ đạo nhiệm vụ 5 chương trình 2026', expect: { role: 'DIRECT', taskRef: '5' } },
+  { kind: 4, q: 'ai chi dao nhiem vu 38 chuong trinh 2026', expect: { role: 'DIRECT', taskRef: '38' } },
+  { kind: 4, q: 'đồng chí nào phụ trách nhiệm vụ 3 chương trình 2026', expect: { role: 'DIRECT', taskRef: '3' } },
+  { kind: 4, q: 'việc anh Cường theo dõi còn chậm mấy việc', expect: { intent: 'COUNT', role: 'DIRECT', person: CUONG, statuses: OVERDUE, counted: 'TASKS', matched: 5 } },
+  { kind: 4, q: 'viec anh cuong theo doi con cham may viec', expect: { intent: 'COUNT', role: 'DIRECT', person: CUONG, statuses: OVERDUE, counted: 'TASKS', matched: 5 } },
+  { kind: 4, q: 'đồng chí Hoàng Minh Cường chỉ đạo bao nhiêu nhiệm vụ', expect: { intent: 'COUNT', role: 'DIRECT', person: CUONG, counted: 'TASKS', matched: 28 } },
+  { kind: 4, q: 'dong chi hoang minh cuong chi dao bao nhieu nhiem vu', expect: { intent: 'COUNT', role: 'DIRECT', person: CUONG, counted: 'TASKS', matched: 28 } },
+  { kind: 4, q: 'PCT Cường phụ trách những việc nào quá hạn', expect: { role: 'DIRECT', person: CUONG, statuses: OVERDUE, matched: 5, first: ['1', '13', '14', '15', '17'] } },
+  { kind: 4, q: 'đồng chí Hiến chỉ đạo những nhiệm vụ nào', expect: { role: 'DIRECT', person: HIEN, matched: 7, first: ['34', '38'] } },
+  { kind: 4, q: 'dc hien chi dao viec nao qua han', expect: { role: 'DIRECT', person: HIEN, statuses: OVERDUE, matched: 2, first: ['34', '38'] } },
+  { kind: 4, q: 'Phó Bí thư Thường trực chỉ đạo bao nhiêu việc', expect: { intent: 'COUNT', role: 'DIRECT', person: HIEN, matched: 7 } },
+  { kind: 4, q: 'việc của đồng chí Lê Trí Vũ', expect: { role: 'DIRECT', person: 'Lê Trí Vũ', matched: 1, first: ['3'] } },
+  { kind: 4, q: 'trưởng ban tổ chức thành ủy chỉ đạo việc gì', expect: { role: 'DIRECT', person: 'Lê Trí Vũ', first: ['3'] } },
+  { kind: 4, q: 'đ/c Phúc phụ trách nhiệm vụ nào', expect: { role: 'DIRECT', person: 'Nguyễn Quang Phúc', matched: 1, first: ['2'] } },
+  { kind: 4, q: 'anh phuc truong ban tuyen giao chi dao viec gi', expect: { role: 'DIRECT', person: 'Nguyễn Quang Phúc', first: ['2'] } },
+  { kind: 4, q: 'Chủ tịch Ủy ban MTTQ chỉ đạo việc nào', expect: { role: 'DIRECT', person: 'Phạm Văn Lập', first: ['4'] } },
+  { kind: 4, q: 'viec do dong chi pham van lap chi dao', expect: { role: 'DIRECT', person: 'Phạm Văn Lập', matched: 1, first: ['4'] } },
+  { kind: 4, q: 'Chủ nhiệm UBKT Thành ủy phụ trách những việc nào', expect: { role: 'DIRECT', person: 'Nguyễn Anh Tuấn', first: ['5'] } },
+  { kind: 4, q: 'nhiệm vụ anh Nguyễn Anh Tuấn chỉ đạo', expect: { role: 'DIRECT', person: 'Nguyễn Anh Tuấn', matched: 1, first: ['5'] } },
+  { kind: 4, q: 'Sở mình phối hợp những việc nào', as: 'deptLeader', expect: { role: 'COORDINATE', first: ['22', '30'] } },
+  { kind: 4, q: 'so minh chu tri viec nao qua han', as: 'deptLeader', expect: { role: 'LEAD', statuses: OVERDUE } },
+  { kind: 4, q: 'việc anh Cường chỉ đạo ở Cát Hải còn quá hạn', expect: { role: 'DIRECT', person: CUONG, units: [CH], statuses: OVERDUE, matched: 2, first: ['14', '15'] } },
+  { kind: 4, q: 'viec dong chi Hien chi dao da xong chua', expect: { role: 'DIRECT', person: HIEN, statuses: DONE, matched: 0 } },
+];
+
+// ── 5. Unit names: aliases first, every kind of unit, content is not a unit ─
+const KIND5: LeaderCase[] = [
+  { kind: 5, q: 'tiến độ VP Thành ủy', expect: { intent: 'PROGRESS', units: [VPTU] } },
+  { kind: 5, q: 'tien do vptu', expect: { intent: 'PROGRESS', units: [VPTU] } },
+  { kind: 5, q: 'tiến độ VP UBND TP', expect: { intent: 'PROGRESS', units: [VPUB] } },
+  { kind: 5, q: 'van phong ubnd thanh pho qua han gi', expect: { statuses: OVERDUE, units: [VPUB] } },
+  { kind: 5, q: 'tiến độ Ủy ban nhân dân thành phố', expect: { intent: 'PROGRESS', units: [UBND] } },
+  { kind: 5, q: 'tiến độ UBMTTQ thành phố', expect: { intent: 'PROGRESS', units: [MTTQ] } },
+  { kind: 5, q: 'ủy ban MTTQ có việc gì quá hạn', expect: { statuses: OVERDUE, units: [MTTQ] } },
+  { kind: 5, q: 'mat tran to quoc qua han gi', expect: { statuses: OVERDUE, units: [MTTQ] } },
+  { kind: 5, q: 'tiến độ BCĐ thành phố', expect: { intent: 'PROGRESS', units: [BCD] } },
+  { kind: 5, q: 'tiến độ Công an TP', expect: { intent: 'PROGRESS', units: [CATP] } },
+  { kind: 5, q: 'tien do catp', expect: { intent: 'PROGRESS', units: [CATP] } },
+  { kind: 5, q: 'công an thành phố quá hạn mấy việc', expect: { intent: 'COUNT', statuses: OVERDUE, units: [CATP] } },
+  { kind: 5, q: 'tiến độ Bộ CHQS thành phố', expect: { outcome: 'UNKNOWN_UNIT' } },
+  { kind: 5, q: 'tien do bo chi huy quan su thanh pho', expect: { outcome: 'UNKNOWN_UNIT' } },
+  { kind: 5, q: 'tiến độ Sở GD&ĐT', expect: { intent: 'PROGRESS', units: [GD] } },
+  { kind: 5, q: 'so giao duc qua han gi', expect: { statuses: OVERDUE, units: [GD], matched: 3 } },
+  { kind: 5, q: 'Sở Văn hóa quá hạn việc gì', expect: { statuses: OVERDUE, units: [VHTT] } },
+  { kind: 5, q: 'tien do so vhttdl', expect: { intent: 'PROGRESS', units: [VHTT] } },
+  { kind: 5, q: 'tiến độ Sở NN&MT', expect: { intent: 'PROGRESS', units: [NNMT] } },
+  { kind: 5, q: 'so nong nghiep qua han gi', expect: { statuses: OVERDUE, units: [NNMT] } },
+  { kind: 5, q: 'tiến độ Sở Tư pháp', expect: { intent: 'PROGRESS', units: [STP] } },
+  { kind: 5, q: 'sở xây dựng chậm gì không', expect: { statuses: OVERDUE, units: [SXD] } },
+  { kind: 5, q: 'so cong thuong qua han may viec', expect: { intent: 'COUNT', statuses: OVERDUE, units: [SCT] } },
+  { kind: 5, q: 'tiến độ Thanh tra thành phố', expect: { intent: 'PROGRESS', units: [TTTP] } },
+  { kind: 5, q: 'tiến độ ĐH Hàng hải', expect: { intent: 'PROGRESS', units: [DHHH] } },
+  { kind: 5, q: 'tien do dai hoc y duoc hai phong', expect: { intent: 'PROGRESS', units: [DHYD] } },
+  { kind: 5, q: 'Trường ĐH Hải Phòng có việc gì quá hạn', expect: { statuses: OVERDUE, units: [DHHP] } },
+  { kind: 5, q: 'tiến độ UBKT Thành ủy', expect: { intent: 'PROGRESS', units: [UBKT] } },
+  { kind: 5, q: 'tien do btc thanh uy', expect: { intent: 'PROGRESS', units: [BTC] } },
+  { kind: 5, q: 'Ban Nội chính có việc gì chậm', expect: { statuses: OVERDUE, units: [BNC] } },
+  { kind: 5, q: 'tiến độ ĐK Bạch Long Vĩ', expect: { intent: 'PROGRESS', units: [BLV] } },
+  { kind: 5, q: 'tien do bach long vi', expect: { intent: 'PROGRESS', units: [BLV] } },
+  { kind: 5, q: 'UBND đặc khu Cát Hải quá hạn gì', expect: { statuses: OVERDUE, units: [CH], matched: 2 } },
+  { kind: 5, q: 'phường Lê Chân quá hạn mấy việc', expect: { intent: 'COUNT', statuses: OVERDUE, units: [LE_CHAN], matched: 3 } },
+  { kind: 5, q: 'phuong do son qua han may viec', expect: { intent: 'COUNT', statuses: OVERDUE, units: [DO_SON], matched: 3 } },
+  { kind: 5, q: 'Chí Linh có bao nhiêu việc quá hạn', expect: { intent: 'COUNT', statuses: OVERDUE, units: [CHI_LINH], matched: 3 } },
+  { kind: 5, q: 'nhiệm vụ về Bình dân học vụ số', expect: { units: [], topic: 'Bình dân học vụ số' } },
+  { kind: 5, q: 'nhiem vu binh dan hoc vu so', expect: { units: [], topic: 'binh dan hoc vu so' } },
+  { kind: 5, q: 'các việc về an ninh mạng', expect: { units: [], topic: 'an ninh mạng' } },
+  { kind: 5, q: 'viec ve kinh te so', expect: { units: [], topic: 'kinh te so' } },
+  { kind: 5, q: 'nhiệm vụ thanh tra, kiểm tra, giám sát', expect: { units: [] } },
+  { kind: 5, q: 'Sở KH&CN và Sở Nội vụ có gì quá hạn', expect: { statuses: OVERDUE, units: [KHCN, SNV] } },
+  { kind: 5, q: 'so y te va so tai chinh qua han gi', expect: { statuses: OVERDUE, units: [SYT, STC] } },
+  { kind: 5, q: 'Sở Tài chính đang quá hạn những việc gì', as: 'zoneLeader', expect: { outcome: 'REFUSED', units: [STC] } },
+  { kind: 5, q: 'tien do so noi vu', as: 'zoneLeader', expect: { outcome: 'REFUSED', units: [SNV] } },
+  { kind: 5, q: 'tiến độ đặc khu Cát Hải', as: 'deptLeader', expect: { outcome: 'REFUSED', units: [CH] } },
+  { kind: 5, q: 'xa tien lang qua han gi', as: 'officer', expect: { outcome: 'REFUSED', units: [TIEN_LANG] } },
+];
+
+export const LEADER_CASES: LeaderCase[] = [...KIND1, ...KIND2, ...KIND3, ...KIND4, ...KIND5];
