@@ -455,11 +455,11 @@ const KIND7: LeaderCase[] = [
   { kind: 7, q: 'nhiệm vụ 6 ai phụ trách', expect: { outcome: 'ASK_TASK', candidates: PLANS3 } },
   { kind: 7, q: 'nv 9 co vuong mac gi', expect: { outcome: 'ASK_TASK', candidates: PLANS3 } },
   { kind: 7, q: 'nhiệm vụ 2 bao nhiêu đơn vị đã xong', expect: { outcome: 'ASK_TASK', candidates: PLANS3 } },
-  { kind: 7, q: 'nv 5', as: 'officer', expect: { outcome: 'ASK_TASK', candidates: ['12-KH/TU', '238/KH-UBND'] } },
+  { kind: 7, q: 'nv 5 the nao', as: 'officer', expect: { outcome: 'ASK_TASK', candidates: ['12-KH/TU', '238/KH-UBND'] } },
   { kind: 7, q: 'tien do nhiem vu 11', expect: { outcome: 'ASK_TASK', candidates: ['CTr-2026', '12-KH/TU'] } },
   { kind: 7, q: 'nv 40', expect: { outcome: 'ANSWERED', intent: 'TASK_DETAIL', taskRef: '40' } },
   { kind: 7, q: 'tiến độ Cát Hải', expect: { outcome: 'ANSWERED', intent: 'PROGRESS', units: [CH] } },
-  { kind: 7, q: 'tien do so noi vu', expect: { outcome: 'ANSWERED', intent: 'PROGRESS', units: [SNV] } },
+  { kind: 7, q: 'tien do so noi vu the nao', expect: { outcome: 'ANSWERED', intent: 'PROGRESS', units: [SNV] } },
 ];
 
 // ── 8. Requests that are not questions ──────────────────────────────────────

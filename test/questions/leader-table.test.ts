@@ -37,7 +37,7 @@ describe('leader questions nobody tuned for (issue 9)', () => {
       expect(of.length, `kind ${kind}`).toBeGreaterThanOrEqual(25);
       expect(of.filter((c) => isAscii(c.q)).length / of.length, `kind ${kind} without diacritics`).toBeGreaterThanOrEqual(1 / 3);
     }
-    expect(new Set(LEADER_CASES.map((c) => `${c.q}|${c.as ?? ''}|${c.today ?? ''}`)).size).toBe(LEADER_CASES.length);
+    expect(new Set(LEADER_CASES.map((c) => c.q)).size, 'questions are unique (KNOWN_FAILURES is keyed by question)').toBe(LEADER_CASES.length);
     for (const q of Object.keys(KNOWN_FAILURES)) expect(LEADER_CASES.some((c) => c.q === q), q).toBe(true);
   });
 
