@@ -15,6 +15,8 @@ import { caseName, makeAsker, runCase, type Asker } from './check-case.ts';
 import { KNOWN_FAILURES } from './known-failures.ts';
 import { LEADER_CASES } from './leader-cases.ts';
 
+export { KNOWN_FAILURES };
+
 const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s);
 
 describe('leader questions nobody tuned for (issue 9)', () => {
