@@ -218,7 +218,9 @@ function splitTopic(text: string, toks: Token[], runs: Array<{ start: number; en
       kept.push(raw);
       continue;
     }
-    if (knownPhrase(ctx.vocabulary, words)) {
+    // "về blockchain", "liên quan đến …": named as a subject, so a subject even when no task speaks of it (the answer then says there is none)
+    const before = toks.slice(Math.max(0, r.start - 2), r.start).map((t) => t.norm).join(' ');
+    if (knownPhrase(ctx.vocabulary, words) || /(^| )ve$|lien quan$|quan (den|toi)$/.test(before)) {
       kept.push(raw);
       continue;
     }
