@@ -13,6 +13,7 @@ import { taskLines } from '../chat/views.ts';
 import { shorten } from '../shared/text.ts';
 import type { TaskRow } from '../tasks/types.ts';
 import { matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
+import { coLed, roleFilter } from './answer-roles.ts';
 import {
   answer,
   baseFilter,
@@ -58,7 +59,8 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
   if (scope.me || narrow) {
     const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(base, asOf);
     const keep = (r: TaskRow) => matchesFilter(r, base, asOf) && (!narrow || narrow(r));
-    const all = pool.filter(keep);
+    let all = pool.filter(keep);
+    if (run.interp.role === 'CO_LEAD') all = coLed(all, run.interp.unitIds);
     const hit = (narrow as { hit?: (r: TaskRow) => boolean } | null)?.hit;
     const hits = all.filter((r) => matchesFilter(r, filter, asOf) && (!hit || hit(r)));
     const counts = new Map<number, number>();
@@ -91,9 +93,10 @@ function sortCounts(list: { unitId: number; count: number }[]): { unitId: number
 function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]): ((r: TaskRow) => boolean) | null {
   const m = topicMatcher(run.interp.topic);
   const minDays = run.interp.minDaysOverdue;
-  if (!m && minDays === null) return null;
+  const role = roleFilter(run.interp, run.units, run.ctx.person.unitId);
+  if (!m && minDays === null && !role) return null;
   // days overdue narrow the matches, not the "/ N" they are counted against
-  return Object.assign((r: TaskRow) => !m || m(...fields(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue >= minDays });
+  return Object.assign((r: TaskRow) => (!m || m(...fields(r))) && (!role || role(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue >= minDays });
 }
 
 /**
