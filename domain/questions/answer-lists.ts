@@ -14,6 +14,7 @@ import { shorten } from '../shared/text.ts';
 import type { TaskRow } from '../tasks/types.ts';
 import { matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
 import { coLed, roleFilter } from './answer-roles.ts';
+import { parseDeadline } from '../deadlines/parse-deadline.ts';
 import {
   answer,
   baseFilter,
@@ -89,14 +90,20 @@ function sortCounts(list: { unitId: number; count: number }[]): { unitId: number
   return list.sort((a, b) => b.count - a.count || a.unitId - b.unitId);
 }
 
+function inWindow(day: string | null, w: { from: string; to: string }): boolean {
+  return day !== null && day >= w.from && day <= w.to;
+}
+
 /** What only TypeScript can filter on: topic words, days overdue ("chậm hơn 90 ngày"). */
 function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]): ((r: TaskRow) => boolean) | null {
   const m = topicMatcher(run.interp.topic);
   const minDays = run.interp.minDaysOverdue;
   const role = roleFilter(run.interp, run.units, run.ctx.person.unitId);
-  if (!m && minDays === null && !role) return null;
+  const w = run.interp.windowOn === 'EXPECTED' ? run.interp.window : null;
+  const expected = w ? (r: TaskRow) => inWindow(parseDeadline(r.expectedCompletionText).due, w) : null;
+  if (!m && minDays === null && !role && !expected) return null;
   // days overdue narrow the matches, not the "/ N" they are counted against
-  return Object.assign((r: TaskRow) => (!m || m(...fields(r))) && (!role || role(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue >= minDays });
+  return Object.assign((r: TaskRow) => (!m || m(...fields(r))) && (!role || role(r)) && (!expected || expected(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue > minDays });
 }
 
 /**

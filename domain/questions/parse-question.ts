@@ -88,6 +88,7 @@ function empty(intent: Intent): Interpretation {
     topic: null,
     rank: null,
     ignored: [],
+    windowOn: null,
     role: null,
     person: null,
     countUnits: false,
@@ -266,7 +267,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   const { hits, statuses } = r;
   const itemSubject = r.itemKind !== null || hits.some((h) => h.signal.k === 'item' || h.signal.k === 'genericItem');
   const unitSubject = has(hits, 'unitSubject') || r.unitKinds.length > 0 || r.everyUnit;
-  const deadlineWindow = r.window !== null && has(hits, 'deadline');
+  const deadlineWindow = r.window !== null && (has(hits, 'deadline') || has(hits, 'expected'));
   const meaningful =
     isScoped(r) ||
     r.leader !== null ||
@@ -398,6 +399,7 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     topic: answerable ? r.topic : null,
     rank,
     ignored: r.ignored,
+    windowOn: window === null ? null : windowOn(intent, statuses, hits),
     role: readRole(r, mine, ctx),
     person: r.leader?.name ?? null,
     countUnits: has(hits, 'unitSubject') || r.everyUnit || asksWhichUnits(r.toks),
@@ -408,6 +410,14 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   };
   result.understood = explain(result, asked, defaulted, ctx, notes);
   return result;
+}
+
+function windowOn(intent: Intent, statuses: StatusFilter[], hits: SignalHit[]): Interpretation['windowOn'] {
+  if (intent === 'REPORT') return 'PERIOD';
+  if (intent === 'STALE_UNITS' || intent === 'DIFFICULTIES' || intent === 'PROPOSALS') return 'REPORTED';
+  if (has(hits, 'expected')) return 'EXPECTED';
+  if (statuses.includes('DONE') && !has(hits, 'deadline')) return 'DONE';
+  return 'DEADLINE';
 }
 
 /** Two units leading one task ("A và B chủ trì", "A cùng B chủ trì") lead it together; a coordinating or directing part needs someone to play it. */

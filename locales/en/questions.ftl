@@ -59,6 +59,7 @@ answer-topic-phrase = { $topic ->
        *[other] { " " }about "{ $topic }"
     }
 answer-window-phrase = { $window ->
+        [expected] { " " }(expected completion from { $from } to { $to })
         [due] { " " }(due { $from } to { $to })
         [done] { " " }(done { $from } to { $to })
         [reported] { " " }(updated { $from } to { $to })

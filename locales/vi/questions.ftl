@@ -59,6 +59,7 @@ answer-topic-phrase = { $topic ->
        *[other] { " " }về "{ $topic }"
     }
 answer-window-phrase = { $window ->
+        [expected] { " " }(dự kiến hoàn thành từ { $from } đến { $to })
         [due] { " " }(hạn từ { $from } đến { $to })
         [done] { " " }(hoàn thành từ { $from } đến { $to })
         [reported] { " " }(cập nhật từ { $from } đến { $to })
