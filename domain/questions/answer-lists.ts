@@ -15,6 +15,7 @@ import type { TaskRow } from '../tasks/types.ts';
 import { matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
 import { coLed, roleFilter } from './answer-roles.ts';
 import { parseDeadline } from '../deadlines/parse-deadline.ts';
+import { citesDocument } from '../text/documents.ts';
 import {
   answer,
   baseFilter,
@@ -101,9 +102,11 @@ function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]):
   const role = roleFilter(run.interp, run.units, run.ctx.person.unitId);
   const w = run.interp.windowOn === 'EXPECTED' ? run.interp.window : null;
   const expected = w ? (r: TaskRow) => inWindow(parseDeadline(r.expectedCompletionText).due, w) : null;
-  if (!m && minDays === null && !role && !expected) return null;
+  const doc = run.interp.document;
+  const cites = doc ? (r: TaskRow) => [r.outputDocument, r.actualText, r.title, r.difficulties, r.proposals, r.expectedCompletionText].some((x) => citesDocument(x, doc)) : null;
+  if (!m && minDays === null && !role && !expected && !cites) return null;
   // days overdue narrow the matches, not the "/ N" they are counted against
-  return Object.assign((r: TaskRow) => (!m || m(...fields(r))) && (!role || role(r)) && (!expected || expected(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue > minDays });
+  return Object.assign((r: TaskRow) => (!m || m(...fields(r))) && (!role || role(r)) && (!expected || expected(r)) && (!cites || cites(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue > minDays });
 }
 
 /**

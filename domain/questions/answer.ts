@@ -49,6 +49,9 @@ export async function answerQuestion(interp: Interpretation, ctx: AnswerContext,
   switch (interp.intent) {
     case 'LIST':
       return answerList(scoped);
+    case 'VALUE':
+      // the indicators' values, each against its target, in the list's lines
+      return answerList({ ...scoped, interp: { ...interp, itemKind: interp.itemKind ?? 'INDICATOR' } });
     case 'COUNT':
       return answerCount(scoped);
     case 'RATE':

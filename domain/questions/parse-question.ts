@@ -8,6 +8,7 @@ import { extractRole, type Role } from './roles.ts';
 import { extractMinDaysOverdue } from './overdue-days.ts';
 import { readRequest } from './requests.ts';
 import { knownPhrase } from './vocabulary.ts';
+import { findDocumentRefs, type DocumentRef } from '../text/documents.ts';
 import { extractPlan, type PlanReading } from './plans.ts';
 import { decideRank, extractRank, type RankReading } from './rank.ts';
 import { extractTaskRef } from './task-ref.ts';
@@ -88,6 +89,7 @@ function empty(intent: Intent): Interpretation {
     topic: null,
     rank: null,
     ignored: [],
+    document: null,
     windowOn: null,
     role: null,
     person: null,
@@ -124,16 +126,33 @@ interface Reading {
   topic: string | null;
   /** Leftover phrases the tasks do not speak of, as typed. */
   ignored: string[];
+  /** The topic is made of words the tasks use (checked against the vocabulary). */
+  topicKnown: boolean;
   minDaysOverdue: number | null;
   role: Role | null;
   leader: Leader | null;
+  document: string | null;
 }
 
 function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): Reading {
   const toks = tokenize(text);
   const index = buildUnitIndex(ctx.units);
 
+  // document numbers: "quyết định 1037" before plans; "kế hoạch 52/KH-UBND" only when no plan fits
+  const docs = findDocumentRefs(text);
+  const claim = (d: DocumentRef) => toks.forEach((t) => (t.start >= d.start && t.end <= d.end ? (t.used = true) : undefined));
+  let document: string | null = null;
+  for (const d of docs) if (!d.planLike && document === null) (document = d.number), claim(d);
   const plan = extractPlan(text, toks, ctx.plans);
+  for (const d of docs) {
+    if (!d.planLike || document !== null) continue;
+    const free = toks.filter((t) => t.start >= d.start && t.end <= d.end).every((t) => !t.used);
+    if (d.number.includes('/') && (plan.unknown !== null || (free && plan.planId === null))) {
+      document = d.number;
+      plan.unknown = null;
+      claim(d);
+    }
+  }
   const leader = ctx.vocabulary ? extractLeader(toks, ctx.vocabulary.leaders) : null;
   const unitMatches = matchUnits(text, toks, index, 'strong');
   const role = extractRole(toks);
@@ -178,7 +197,8 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   }
   const { topic, ignored } = splitTopic(text, toks, leftoverRuns(toks), ctx);
   // "tiến độ cat hhaii": a question about one unit whose name was not read names an unknown unit, not the whole city
-  if (singular && taskRef === null && unknownUnit === null && unitMatches.length === 0 && bare.resolved.length === 0 && !bare.ambiguous && ignored.length > 0 && topic === null) {
+  const namesOneUnit = hits.some((h) => h.signal.k === 'progress' || h.signal.k === 'difficulty' || h.signal.k === 'proposal');
+  if (namesOneUnit && taskRef === null && unknownUnit === null && unitMatches.length === 0 && bare.resolved.length === 0 && !bare.ambiguous && ignored.length > 0 && topic === null) {
     unknownUnit = ignored.pop()!;
   }
 
@@ -208,9 +228,11 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     indicatorByName,
     topic,
     ignored,
+    topicKnown: topic !== null && ctx.vocabulary !== undefined,
     minDaysOverdue,
     role: role ?? (leader ? 'DIRECT' : null),
     leader,
+    document,
   };
 }
 
@@ -271,6 +293,8 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   const meaningful =
     isScoped(r) ||
     r.leader !== null ||
+    r.document !== null ||
+    r.topicKnown ||
     statuses.length > 0 ||
     r.taskRef !== null ||
     r.itemKind !== null ||
@@ -286,6 +310,9 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   if (r.rank && (!itemSubject || unitSubject)) return is('RANK_UNITS');
   if (r.taskRef !== null && !has(hits, 'difficulty') && !has(hits, 'proposal')) return is('TASK_DETAIL');
   if (asksRate) return is('RATE');
+  // "tỷ lệ phủ sóng 5G ở Cát Hải đạt bao nhiêu", "chỉ tiêu 5G đạt chưa": the indicators' values against their targets
+  const aboutIndicators = r.itemKind === 'INDICATOR' || r.indicatorByName;
+  if ((has(hits, 'value') && (aboutIndicators || r.topic !== null)) || (aboutIndicators && has(hits, 'yesno') && r.topic !== null) || (r.indicatorByName && !has(hits, 'count') && statuses.length === 0)) return is('VALUE');
   if (statuses.includes('STALE') && (!itemSubject || unitSubject)) return is('STALE_UNITS');
   if (has(hits, 'count')) return is('COUNT');
   if (has(hits, 'difficulty')) return is('DIFFICULTIES');
@@ -306,8 +333,11 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   }
   // "Sở Tài chính phối hợp những việc gì", "việc anh Cường theo dõi": the tasks in that part
   if (r.role !== null && (r.unitIds.length > 0 || r.leader !== null || r.mine !== null)) return is('LIST');
+  // a document number, or a subject the tasks speak of, alone: the tasks about it
+  if (r.document !== null || (r.topicKnown && !has(hits, 'count'))) return is('LIST');
   // Only a unit, a plan or "đơn vị tôi": its overview, said so in `understood`.
-  if (isScoped(r) && r.topic === null) return { intent: 'PROGRESS', byDefault: true };
+  // words it could not place mean it was asked something else: not understood rather than an overview nobody asked for
+  if (isScoped(r) && r.topic === null && r.ignored.length === 0) return { intent: 'PROGRESS', byDefault: true };
   return is('UNKNOWN');
 }
 
@@ -399,6 +429,7 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     topic: answerable ? r.topic : null,
     rank,
     ignored: r.ignored,
+    document: r.document,
     windowOn: window === null ? null : windowOn(intent, statuses, hits),
     role: readRole(r, mine, ctx),
     person: r.leader?.name ?? null,

@@ -14,6 +14,7 @@ export type Intent =
   | 'PROPOSALS'
   | 'STALE_UNITS'
   | 'TASK_DETAIL'
+  | 'VALUE'
   | 'REPORT'
   | 'HELP'
   | 'REQUEST'
@@ -89,6 +90,8 @@ export interface Interpretation {
   rank: Rank | null;
   /** Words of the question that were not used, as typed: shown as "(bỏ qua: …)". */
   ignored: string[];
+  /** A document number asked about ("quyết định 1037", "52/KH-UBND"): tasks whose output or reports cite it. */
+  document: string | null;
   /** The part the named units or person play: chủ trì, phối hợp, cùng chủ trì, chỉ đạo. */
   role: 'LEAD' | 'COORDINATE' | 'CO_LEAD' | 'DIRECT' | null;
   /** The directing leader asked about, as the plans name them ("Hoàng Minh Cường"). */
