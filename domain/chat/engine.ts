@@ -17,6 +17,7 @@ import type { TaskQueries } from '../tasks/ports.ts';
 import { byUrgency, matchesRef, statusOf, type TaskRow } from '../tasks/types.ts';
 import { Assistant, readCommand, type ChatContext } from './assistant.ts';
 import type { ConversationRecord, ConversationStore, Identity, IdentityStore, ProgressStore } from './ports.ts';
+import { isShortAnswer, PROMPT_TTL_HOURS, promptState, readPrompt, resolveTyped, type Prompt } from './prompt.ts';
 import { line, t, type Choice, type Reply, type Text } from './reply.ts';
 
 export interface Inbound {
@@ -75,6 +76,12 @@ export interface Extension {
   /** Serves people outside the registry too (residents). */
   public?: boolean;
   handle(input: ExtensionInput): Promise<ExtensionResult | null>;
+  /**
+   * Answers that mean one thing whatever is in progress (a notice's "Đã nhận", which
+   * never takes the words of another prompt): tried before the flow in progress, which
+   * then asks its question again. null = not for me.
+   */
+  intercept?(input: ExtensionInput): Promise<ExtensionResult | null>;
   step?(input: ExtensionInput & { flow: string; state: unknown }): Promise<ExtensionResult>;
 }
 
@@ -111,26 +118,11 @@ interface Stored {
 }
 
 
-/** A typed answer to offered choices: its number, unless digits are data here, or one of its words. */
-export function resolveTyped(text: string, stored: StoredChoices | null): string | null {
-  if (!stored?.items.length) return null;
-  const a = fold(text).replace(/[.)!]+$/, '').trim();
-  if (!a) return null;
-  if (!stored.freeNumbers && /^\d{1,2}$/.test(a)) return stored.items[Number(a) - 1]?.id ?? null;
-  for (const c of stored.items) if (c.words?.some((w) => fold(w) === a)) return c.id;
-  return null;
-}
+export { resolveTyped } from './prompt.ts';
 
-export interface StoredChoices {
+interface StoredChoices {
   items: Choice[];
   freeNumbers: boolean;
-}
-
-function storedChoices(record: ConversationRecord | null): StoredChoices | null {
-  const raw = record?.choices as unknown;
-  if (!raw) return null;
-  if (Array.isArray(raw)) return { items: raw as Choice[], freeNumbers: false };
-  return raw as StoredChoices;
 }
 
 export function toTarget(row: TaskRow): ReportTarget {
@@ -169,7 +161,11 @@ export class ChatEngine {
 
     const record = await conversations.load(inbound.channel, inbound.chatId);
     let stored: Stored = (record?.state as Stored | null) ?? {};
-    const offered = storedChoices(record);
+    // The one live prompt of this chat: a short answer is read against it, and only it.
+    const flowExpired = Boolean(record?.flow && record.expiresAt && record.expiresAt < now);
+    const prompt = promptState(readPrompt(record?.choices), now);
+    const offered = prompt.kind === 'live' && !flowExpired ? prompt.prompt : null;
+    const deadPrompt = prompt.kind === 'dead' || (flowExpired && prompt.kind === 'live');
     const typedChoice = !inbound.choiceId && text ? resolveTyped(text, offered) : null;
     const choiceId = inbound.choiceId ?? typedChoice;
 
@@ -180,6 +176,8 @@ export class ChatEngine {
         if (CODE_RE.test(code)) return { replies: await this.linkWithCode(inbound, code, now) };
       }
       const anonymous: Identity = identity ?? { id: 0, channel: inbound.channel, externalId: inbound.user.externalId, chatId: inbound.chatId, locale: 'vi', person: null };
+      const anytime = await this.intercept(inbound, anonymous, null, record, stored, choiceId, today, now, flowExpired, true);
+      if (anytime) return anytime;
       const flowing = await this.continueExtensionFlow(inbound, anonymous, null, record, stored, choiceId, today, now, true);
       if (flowing) return flowing;
       const fromExtension = await this.runExtensions(inbound, anonymous, null, choiceId, stored, today, now, true);
@@ -206,16 +204,22 @@ export class ChatEngine {
     const command = fold(text).split(/\s+/)[0] ?? '';
     if (['/roikhoi', '/unlink', '/stop'].includes(command)) {
       await identities.unlink(inbound.channel, inbound.user.externalId, now);
-      await conversations.save(inbound.channel, inbound.chatId, { flow: null, state: null, choices: [], expiresAt: null });
+      await conversations.save(inbound.channel, inbound.chatId, { flow: null, state: null, choices: null, expiresAt: null });
       return { replies: [say('unlink-done')] };
     }
-    if (['/huy', '/cancel'].includes(command)) {
-      const had = Boolean(record?.flow);
-      return this.reply(inbound, { memory: stored.memory }, [say(had ? 'report-cancelled' : 'nothing-to-cancel')], null);
+    const cancelWord = ['huy', 'huy bo', 'thoi'].includes(fold(text));
+    if (['/huy', '/cancel'].includes(command) || (cancelWord && !record?.flow) || (cancelWord && flowExpired)) {
+      const had = Boolean(record?.flow) && !flowExpired;
+      await this.save(inbound, { memory: stored.memory }, null, null, now, had || offered ? 'cancelled' : undefined);
+      return { replies: [say(had ? 'report-cancelled' : 'nothing-to-cancel')] };
     }
 
+    // ── Answers valid whatever is in progress (a notice's "Đã nhận") ────────
+    const anytime = await this.intercept(inbound, identity!, person, record, stored, choiceId, today, now, flowExpired, false);
+    if (anytime) return anytime;
+
     // ── A flow in progress ──────────────────────────────────────────────────
-    const expired = record?.flow && record.expiresAt && record.expiresAt < now;
+    const expired = flowExpired;
     if (expired) stored = { memory: stored.memory };
     const expiredNote: Reply[] = expired ? [say('flow-expired')] : [];
     if (!expired && record?.flow === 'report' && stored.report) {
@@ -238,6 +242,13 @@ export class ChatEngine {
     }
     if (inbound.choiceId?.startsWith('f:')) return { replies: [...expiredNote, say('chat-old-choice')], toast: t('chat-old-choice-toast') };
     if (inbound.file) return { replies: [...expiredNote, say('file-outside-report')] };
+
+    // ── A short answer ("1", "ok", "có", "👍") with no live prompt: never data ──
+    if (!choiceId && isShortAnswer(text)) {
+      const key = deadPrompt || expired ? 'choice-expired' : 'short-answer-no-prompt';
+      const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER');
+      return this.reply(inbound, stored, [{ lines: [line(t(key, { reporter: reporter ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
+    }
 
     // ── Stateless choices and commands ──────────────────────────────────────
     const ext = await this.runExtensions(inbound, identity!, person, choiceId, stored, today, now);
@@ -307,12 +318,32 @@ export class ChatEngine {
     return null;
   }
 
+  private async intercept(inbound: Inbound, identity: Identity, person: PersonRef | null, record: ConversationRecord | null, stored: Stored, choiceId: string | null, today: Day, now: Date, flowExpired: boolean, publicOnly: boolean): Promise<Outcome | null> {
+    for (const ext of this.deps.extensions ?? []) {
+      if (!ext.intercept || (publicOnly && !ext.public)) continue;
+      const out = await ext.intercept({ inbound, identity, person, choiceId, memory: stored.memory ?? {}, today, now });
+      if (!out) continue;
+      if (record?.flow && !flowExpired) {
+        // The flow in progress keeps its state and its prompt; the report asks its question again.
+        if (record.flow === 'report' && stored.report && person) {
+          const again = askAgain(stored.report);
+          await this.save(inbound, stored, 'report', again.choices?.length ? { items: again.choices, freeNumbers: Boolean(again.freeNumbers) } : null, now);
+          return { replies: [...out.replies, again], toast: out.toast };
+        }
+        return { replies: out.replies, toast: out.toast };
+      }
+      return this.finishExtension(inbound, person, stored, out, now);
+    }
+    return null;
+  }
+
   private async continueExtensionFlow(inbound: Inbound, identity: Identity, person: PersonRef | null, record: ConversationRecord | null, stored: Stored, choiceId: string | null, today: Day, now: Date, publicOnly: boolean): Promise<Outcome | null> {
     const flow = record?.flow;
     if (!flow || flow === 'report' || (record?.expiresAt && record.expiresAt < now)) return null;
     const ext = (this.deps.extensions ?? []).find((e) => e.flows?.includes(flow) && (!publicOnly || e.public));
     if (!ext?.step) return null;
-    const offered = storedChoices(record);
+    const p = promptState(readPrompt(record?.choices), now);
+    const offered = p.kind === 'live' ? p.prompt : null;
     if (inbound.choiceId && !offered?.items.some((c) => c.id === inbound.choiceId) && inbound.choiceId.startsWith('f:')) {
       return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
     }
@@ -437,7 +468,7 @@ export class ChatEngine {
     const flowState = result.state;
     const last = replies[replies.length - 1];
     const choices = last?.choices?.length ? { items: last.choices, freeNumbers: Boolean(last.freeNumbers) } : null;
-    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory }, flowState ? 'report' : null, choices, now);
+    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory }, flowState ? 'report' : null, choices, now, result.cancelled ? 'cancelled' : undefined);
     return { replies, toast: result.cancelled ? t('report-cancelled-toast') : undefined };
   }
 
@@ -447,13 +478,19 @@ export class ChatEngine {
     return { replies };
   }
 
-  private async save(inbound: Inbound, stored: Stored, flow: string | null, choices: StoredChoices | null, now = this.deps.clock.now()): Promise<void> {
-    await this.deps.conversations.save(inbound.channel, inbound.chatId, {
-      flow,
-      state: stored as unknown,
-      choices: (choices ?? { items: [], freeNumbers: false }) as unknown as Choice[],
-      expiresAt: flow ? new Date(now.getTime() + this.deps.settings.flowTimeoutMinutes * 60_000) : null,
-    });
+  /**
+   * Writes the conversation: the flow and its state, and the prompt the last reply offers
+   * (or the ended one, whose answers then only get "no longer valid").
+   */
+  private async save(inbound: Inbound, stored: Stored, flow: string | null, choices: StoredChoices | null, now = this.deps.clock.now(), ended?: 'cancelled' | 'expired'): Promise<void> {
+    const flowExpiry = flow ? new Date(now.getTime() + this.deps.settings.flowTimeoutMinutes * 60_000) : null;
+    const id = now.getTime().toString(36);
+    const prompt: Prompt | null = choices?.items.length
+      ? { id, items: choices.items, freeNumbers: choices.freeNumbers, expiresAt: (flowExpiry ?? new Date(now.getTime() + PROMPT_TTL_HOURS * 3_600_000)).toISOString() }
+      : ended
+        ? { id, items: [], freeNumbers: false, expiresAt: null, ended }
+        : null;
+    await this.deps.conversations.save(inbound.channel, inbound.chatId, { flow, state: stored as unknown, choices: prompt, expiresAt: flowExpiry });
   }
 
   // ── Linking ──────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ broadcast-header = 📢 Notice from { $sender }{ $unit ->
        *[other] { " " }({ $unit })
     }
 broadcast-ack = ✅ Received
-broadcast-ack-hint-text = Reply OK to confirm you received this notice.
+broadcast-ack-hint-text = Reply ĐÃ NHẬN (or RECEIVED) to confirm you received this notice.
 broadcast-ack-result = { $result ->
         [ok] Thank you for confirming.
         [already] You have already confirmed this notice.

@@ -149,3 +149,8 @@ unit-group = { $status ->
         [NOT_STARTED] ⚪ Not started
        *[DONE] ✅ Done
     } ({ $count })
+choice-expired = This choice is no longer valid (cancelled or timed out), so nothing was recorded. You can choose:
+short-answer-no-prompt = { $reporter ->
+        [yes] I don't know which question this answers, so nothing was recorded. Reporting progress? Type for example: "50%, waiting for funds". Or choose:
+       *[no] I don't know which question this answers, so nothing was recorded. You can choose:
+    }

@@ -5,7 +5,7 @@ broadcast-header = 📢 Thông báo từ { $sender }{ $unit ->
        *[other] { " " }({ $unit })
     }
 broadcast-ack = ✅ Đã nhận
-broadcast-ack-hint-text = Trả lời OK để xác nhận đã nhận thông báo.
+broadcast-ack-hint-text = Trả lời ĐÃ NHẬN để xác nhận đã nhận thông báo.
 broadcast-ack-result = { $result ->
         [ok] Cảm ơn anh/chị đã xác nhận.
         [already] Anh/chị đã xác nhận thông báo này rồi.

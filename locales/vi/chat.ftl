@@ -149,3 +149,8 @@ unit-group = { $status ->
         [NOT_STARTED] ⚪ Chưa triển khai
        *[DONE] ✅ Đã hoàn thành
     } ({ $count })
+choice-expired = Lựa chọn này đã hết hiệu lực (đã huỷ hoặc quá thời gian chờ), nên tôi không ghi nhận gì. Anh/chị có thể chọn:
+short-answer-no-prompt = { $reporter ->
+        [yes] Tôi chưa biết câu trả lời này dành cho câu hỏi nào nên chưa ghi nhận gì. Anh/chị muốn báo cáo tiến độ? Gõ ví dụ: "50%, vướng kinh phí". Hoặc chọn:
+       *[no] Tôi chưa biết câu trả lời này dành cho câu hỏi nào nên chưa ghi nhận gì. Anh/chị có thể chọn:
+    }

@@ -118,7 +118,7 @@ describe('reminders and notices in chat', () => {
     await zl.delivery().worker.runUntilIdle();
     const [notice] = (await zl.zalo.waitForMessages(resident, before + 1, 5000)).slice(before);
     expect(notice!.text).toContain('Cảnh báo lừa đảo');
-    expect(notice!.text).toContain('Trả lời OK để xác nhận');
+    expect(notice!.text).toContain('Trả lời ĐÃ NHẬN để xác nhận');
     const [thanks] = await zl.say(resident, 'OK');
     expect(thanks).toContain('Cảm ơn anh/chị đã xác nhận');
     const [bye] = await zl.say(resident, '/huydangky');
