@@ -11,7 +11,7 @@ import { parseQuickReply } from '../progress/quick-reply.ts';
 import { askAgain, startCorrection, startQuick, startSteps, stepReport, targetLine, type Attachment, type FlowInput, type ReportState, type ReportTarget } from '../progress/report-flow.ts';
 import { dayOf, type Day } from '../shared/day.ts';
 import type { Clock } from '../shared/clock.ts';
-import { fold } from '../shared/text.ts';
+import { fold, shorten } from '../shared/text.ts';
 import type { StatusOptions } from '../status/derive-status.ts';
 import type { TaskQueries } from '../tasks/ports.ts';
 import { byUrgency, matchesRef, statusOf, type TaskRow } from '../tasks/types.ts';
@@ -263,6 +263,7 @@ export class ChatEngine {
     if (command === '/rutlai') return this.askWithdraw(inbound, person, stored, now);
     if (choiceId?.startsWith('wd:')) return this.withdraw(inbound, person, stored, choiceId, now);
     if (command === '/giao') return this.handOver(inbound, person, stored, text);
+    if (choiceId?.startsWith('ho:')) return this.confirmHandOver(inbound, person, stored, choiceId);
 
     if (choiceId && /^(menu|nv|dv):/.test(choiceId)) {
       return this.reply(inbound, stored, [...expiredNote, ...(await this.assistant.handle({ kind: 'choice', id: choiceId }, this.ctx(person, inbound.channel, today)))], null);
@@ -437,6 +438,7 @@ export class ChatEngine {
     return this.reply(inbound, stored, [say('withdraw-done', { number: last.target.number })], null);
   }
 
+  /** /giao: checks the task and the person, then asks the leader to confirm (nothing is saved before). */
   private async handOver(inbound: Inbound, person: PersonRef, stored: Stored, text: string): Promise<Outcome> {
     if (!person.roles.includes('UNIT_LEADER') || person.unitId === null) return this.reply(inbound, stored, [say('handover-not-leader')], null);
     const m = /^\/giao\s+(\S+)\s+(.+)$/u.exec(text.trim());
@@ -449,8 +451,27 @@ export class ChatEngine {
     if (tasks.length !== 1) return this.reply(inbound, stored, [say(tasks.length ? 'task-which-handover' : 'report-foreign-task', { ref: ref! })], null);
     const people = (await this.deps.queries.findPeople(who!)).filter((p) => p.unitId === person.unitId);
     if (people.length !== 1) return this.reply(inbound, stored, [say(people.length ? 'handover-many-people' : 'handover-no-person', { name: who!, unit: rows[0]!.unitName })], null);
-    await this.deps.progress.handOver(tasks[0]!, person.unitId, people[0]!.id, person.id);
-    return this.reply(inbound, stored, [say('handover-done', { number: rows[0]!.number, name: people[0]!.fullName })], null);
+    const row = rows[0]!;
+    const confirm: Reply = {
+      lines: [line(t('handover-confirm', { number: row.number, title: shorten(row.title, 80), name: people[0]!.fullName }))],
+      choices: [
+        { id: `ho:yes:${row.taskId}:${people[0]!.id}`, label: t('handover-yes'), words: ['co', 'dong y', 'ok', 'giao'] },
+        { id: 'ho:no', label: t('handover-no'), words: ['khong', 'thoi', 'huy'] },
+      ],
+    };
+    return this.reply(inbound, stored, [confirm], null);
+  }
+
+  /** The leader confirmed a hand-over: checked again (roles or people may have changed), then saved. */
+  private async confirmHandOver(inbound: Inbound, person: PersonRef, stored: Stored, choiceId: string): Promise<Outcome> {
+    if (choiceId === 'ho:no') return this.reply(inbound, stored, [say('handover-kept')], null);
+    const [, , taskId, personId] = choiceId.split(':').map(Number) as [number, number, number, number];
+    if (!person.roles.includes('UNIT_LEADER') || person.unitId === null) return this.reply(inbound, stored, [say('handover-not-leader')], null);
+    const rows = (await this.deps.queries.assignments({ unitIds: [person.unitId], taskIds: [taskId] })).filter((r) => r.taskId === taskId);
+    const who = (await this.deps.queries.findPeople(String(personId))).find((p) => p.id === personId && p.unitId === person.unitId);
+    if (!rows.length || !who) return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
+    await this.deps.progress.handOver(taskId, person.unitId, who.id, person.id);
+    return this.reply(inbound, stored, [say('handover-done', { number: rows[0]!.number, name: who.fullName })], null);
   }
 
   private async afterFlow(inbound: Inbound, person: PersonRef, stored: Stored, result: ReturnType<typeof stepReport>, now: Date, before: Reply[] = []): Promise<Outcome> {

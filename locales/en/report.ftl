@@ -120,3 +120,7 @@ flow-expired = Your previous report timed out and was stopped; nothing was saved
 nothing-to-cancel = Nothing in progress to cancel.
 summary-note = Note: { $text }
 flow-busy = You are in the middle of a report. Answer the question below, or type /huy to stop and use another command.
+handover-confirm = Hand task { $number } ({ $title }) over to { $name }? They will get its reminders and report on it instead of the person in charge now.
+handover-yes = ✅ Hand over
+handover-no = Don't
+handover-kept = Cancelled; the task stays with the person in charge.

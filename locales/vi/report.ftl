@@ -120,3 +120,7 @@ flow-expired = Phiên báo cáo trước đã quá thời gian chờ nên đã d
 nothing-to-cancel = Không có việc gì đang làm dở để huỷ.
 summary-note = Ghi chú: { $text }
 flow-busy = Anh/chị đang báo cáo dở. Trả lời câu hỏi dưới đây, hoặc gõ /huy để dừng rồi dùng lệnh khác.
+handover-confirm = Giao nhiệm vụ { $number } ({ $title }) cho { $name }? Người được giao sẽ nhận nhắc việc và báo cáo nhiệm vụ này thay cho người đang phụ trách.
+handover-yes = ✅ Giao
+handover-no = Không giao
+handover-kept = Đã huỷ, nhiệm vụ vẫn do người đang phụ trách.
