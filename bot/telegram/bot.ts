@@ -44,6 +44,7 @@ export function toInbound(ctx: Context): Inbound | null {
   const base: Inbound = {
     channel: 'TELEGRAM',
     canShareContact: true,
+    buttons: true,
     chatId: String(chat.id),
     user: { externalId: String(from.id), username: from.username, displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') },
   };

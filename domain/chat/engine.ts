@@ -14,8 +14,8 @@ import type { Clock } from '../shared/clock.ts';
 import { fold, shorten } from '../shared/text.ts';
 import type { StatusOptions } from '../status/derive-status.ts';
 import type { TaskQueries } from '../tasks/ports.ts';
-import { byUrgency, matchesRef, statusOf, type TaskRow } from '../tasks/types.ts';
-import { Assistant, readCommand, type ChatContext } from './assistant.ts';
+import { byUrgency, isOpenFor, matchesRef, type TaskRow } from '../tasks/types.ts';
+import { Assistant, MORE_WORDS, readCommand, type ChatContext } from './assistant.ts';
 import type { ConversationRecord, ConversationStore, Identity, IdentityStore, ProgressStore } from './ports.ts';
 import { isShortAnswer, PROMPT_TTL_HOURS, promptState, readPrompt, resolveTyped, type Prompt } from './prompt.ts';
 import { line, t, type Choice, type Reply, type Text } from './reply.ts';
@@ -36,6 +36,8 @@ export interface Inbound {
   asPerson?: PersonRef;
   /** The platform can send the user's phone number on request (Telegram's contact button). */
   canShareContact?: boolean;
+  /** Choices are shown as buttons (Telegram): the user saw no numbers, so typed digits choose nothing. */
+  buttons?: boolean;
 }
 
 export interface Outcome {
@@ -166,7 +168,7 @@ export class ChatEngine {
     const prompt = promptState(readPrompt(record?.choices), now);
     const offered = prompt.kind === 'live' && !flowExpired ? prompt.prompt : null;
     const deadPrompt = prompt.kind === 'dead' || (flowExpired && prompt.kind === 'live');
-    const typedChoice = !inbound.choiceId && text ? resolveTyped(text, offered) : null;
+    const typedChoice = !inbound.choiceId && text ? resolveTyped(text, offered && inbound.buttons ? { ...offered, freeNumbers: true } : offered) : null;
     const choiceId = inbound.choiceId ?? typedChoice;
 
     // Extensions that serve people outside the registry (residents subscribing) come first.
@@ -191,7 +193,8 @@ export class ChatEngine {
       const f = fold(text);
       if (choiceId === 'consent:yes' || ['dong y', 'toi dong y', 'ok', 'co'].includes(f)) {
         await identities.acceptConsent(person.id, now);
-        return { replies: [say('consent-thanks'), this.assistant.help(this.ctx(person, inbound.channel, today))] };
+        // The help's menu becomes the live prompt (the notice's choices end here).
+        return this.reply(inbound, stored, [say('consent-thanks'), { ...this.assistant.help(this.ctx(person, inbound.channel, today)), choices: this.menu(person) }], null);
       }
       if (choiceId === 'consent:no' || ['khong', 'khong dong y', 'tu choi'].includes(f)) {
         await identities.unlink(inbound.channel, inbound.user.externalId, now);
@@ -243,8 +246,15 @@ export class ChatEngine {
     if (inbound.choiceId?.startsWith('f:')) return { replies: [...expiredNote, say('chat-old-choice')], toast: t('chat-old-choice-toast') };
     if (inbound.file) return { replies: [...expiredNote, say('file-outside-report')] };
 
+    // ── "Xem thêm" with no list on screen ───────────────────────────────────
+    if (!choiceId && MORE_WORDS.includes(fold(text).replace(/[.!?]+$/, ''))) {
+      return this.reply(inbound, stored, [{ lines: [line(t('list-nothing-more'))], choices: this.menu(person) }], null);
+    }
+
     // ── A short answer ("1", "ok", "có", "👍") with no live prompt: never data ──
     if (!choiceId && isShortAnswer(text)) {
+      // A live prompt this does not answer ("7" of three, a digit under Telegram buttons): offered again.
+      if (offered) return this.reply(inbound, stored, [{ lines: [line(t('choice-not-offered', { buttons: inbound.buttons ? 'yes' : 'no', count: offered.items.length }))], choices: offered.items, freeNumbers: offered.freeNumbers }], null);
       const key = deadPrompt || expired ? 'choice-expired' : 'short-answer-no-prompt';
       const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER');
       return this.reply(inbound, stored, [{ lines: [line(t(key, { reporter: reporter ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
@@ -283,7 +293,11 @@ export class ChatEngine {
       const candidates = await this.candidates(person, today);
       // After a reminder, its tasks are what a bare reply speaks about.
       const fromReminder = (offered?.items ?? []).map((c) => /^rm:report:(\d+)$/.exec(c.id)?.[1]).filter(Boolean).map(Number);
-      const pool = fromReminder.length && !reading.taskRef ? candidates.filter((c) => fromReminder.includes(c.taskId)) : candidates;
+      // One reminded task is what a bare reply speaks about; several come first in the list, and
+      // a % comes before indicators' values (a % is a task's progress).
+      const reminded = candidates.filter((c) => fromReminder.includes(c.taskId));
+      const rank = (c: ReportTarget) => (fromReminder.includes(c.taskId) ? 0 : 2) + (reading.percent !== null && c.kind === 'INDICATOR' ? 1 : 0);
+      const pool = reminded.length === 1 && !reading.taskRef ? reminded : [...candidates].sort((a, b) => rank(a) - rank(b));
       if (reading.taskRef && !pool.some((c) => matchesRef(c.number, reading.taskRef!))) {
         const refusal = await this.refuseForeignTask(person, reading.taskRef, today);
         if (refusal) return this.reply(inbound, stored, [refusal], null);
@@ -370,7 +384,7 @@ export class ChatEngine {
 
   /** The open assignments a person may report on: theirs first, else their unit's. */
   async candidates(person: PersonRef, today: Day): Promise<ReportTarget[]> {
-    const open = (rows: TaskRow[]) => rows.filter((r) => statusOf(r, today, this.deps.settings.status).status !== 'DONE' || r.rhythm !== 'ONCE').sort(byUrgency(today, this.deps.settings.status));
+    const open = (rows: TaskRow[]) => rows.filter((r) => isOpenFor(r, today, this.deps.settings.status)).sort(byUrgency(today, this.deps.settings.status));
     const mine = open(await this.deps.queries.responsibleFor(person.id));
     if (mine.length) return mine.map(toTarget);
     if (person.unitId === null) return [];

@@ -55,7 +55,7 @@ export function resolveTyped(text: string, prompt: Prompt | null): string | null
 
 const SHORT_WORDS = new Set([
   'ok', 'oke', 'okay', 'okie', 'ok a', 'ok nhe', 'co', 'khong', 'ko', 'k', 'kg', 'yes', 'no', 'u', 'uh', 'um', 'vang', 'da', 'dung', 'dong y',
-  'luu', 'xac nhan', 'gui', 'roi', 'duoc', 'dc', 'da nhan', 'nhan', 'bo qua', 'tiep', 'xem them', 'chon',
+  'luu', 'xac nhan', 'gui', 'roi', 'duoc', 'dc', 'da nhan', 'nhan', 'bo qua', 'chon',
 ]);
 
 /**

@@ -13,7 +13,10 @@ menu-help = Help
 chat-not-understood = I did not understand. You can choose:
 chat-old-choice = That option is out of date. Type "việc của tôi" or "help" to start again.
 list-more = … and { $count } more.
-choice-task = Task { $number }
+choice-task = { $number } · { $title }{ $last ->
+        [none] {""}
+       *[other] {" "}({ $last }%)
+    }
 choice-task-plan = { $number } ({ $plan })
 
 ## Task lists
@@ -47,6 +50,8 @@ due-text = Due: { $text }
 due-none = Due: not stated
 mine-none = You are not responsible for any task yet. If that is wrong, ask the standing office to update the registry.
 mine-title = Your tasks: { $open } open, { $done } done ({ $total } in all).
+mine-title-page = Your open tasks, { $from }–{ $to } of { $open }:
+list-nothing-more = There is no list to continue. You can choose:
 
 ## One task
 
@@ -153,4 +158,8 @@ choice-expired = This choice is no longer valid (cancelled or timed out), so not
 short-answer-no-prompt = { $reporter ->
         [yes] I don't know which question this answers, so nothing was recorded. Reporting progress? Type for example: "50%, waiting for funds". Or choose:
        *[no] I don't know which question this answers, so nothing was recorded. You can choose:
+    }
+choice-not-offered = { $buttons ->
+        [yes] Please press one of the buttons below:
+       *[other] That matches none of the choices. Reply with a number from 1 to { $count }:
     }

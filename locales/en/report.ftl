@@ -11,10 +11,6 @@ report-no-tasks = You have no open task to report on.
 report-correcting = Correcting your last update: each step shows what you reported; choose "Skip" to keep it.
 report-which-task = Which task are you reporting on? ({ $count } open)
 report-which-task-quick = Which task is this update about? ({ $count } open)
-report-task-option = { $number } ({ $plan }): { $title }{ $last ->
-        [none] {""}
-       *[other] { " " }— { $last }%
-    }
 report-type-number = Or type the task number, e.g. "II.6".
 report-ask-status = What is the status now?
 state-IN_PROGRESS = In progress

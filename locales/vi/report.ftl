@@ -11,10 +11,6 @@ report-no-tasks = Anh/chị hiện không có nhiệm vụ đang mở nào để
 report-correcting = Sửa lần cập nhật vừa rồi: các bước hiện giá trị đã báo, bấm "Bỏ qua" để giữ nguyên.
 report-which-task = Anh/chị báo cáo nhiệm vụ nào? ({ $count } nhiệm vụ đang mở)
 report-which-task-quick = Anh/chị đang báo cáo cho nhiệm vụ nào? ({ $count } nhiệm vụ đang mở)
-report-task-option = { $number } ({ $plan }): { $title }{ $last ->
-        [none] {""}
-       *[other] { " " }— { $last }%
-    }
 report-type-number = Hoặc gõ số nhiệm vụ, ví dụ "II.6".
 report-ask-status = Tình trạng hiện nay?
 state-IN_PROGRESS = Đang triển khai
