@@ -191,7 +191,9 @@ export class DeliveryExtension implements Extension {
     });
     if (!created.ok) return { replies: [broadcastErrorReply(created.error, created.unitNames)], flow: { name: 'broadcast', state } };
     const when = created.notBefore.getTime() <= now.getTime() + 60_000 ? 'now' : `${formatDay(dayOf(created.notBefore))} ${new Date(created.notBefore.getTime() + 7 * 3_600_000).toISOString().slice(11, 16)}`;
-    return { replies: [say('broadcast-queued', { recipients: created.recipients, when, id: created.broadcastId })], flow: null };
+    // Said as it will happen: at once, at the time asked, or later because of working hours.
+    const moved = when !== 'now' && (!state.draft.at || created.notBefore.getTime() > new Date(state.draft.at).getTime() + 60_000);
+    return { replies: [say('broadcast-queued', { recipients: created.recipients, when, id: created.broadcastId, moved: moved ? 'yes' : 'no' })], flow: null };
   }
 
   /** The account writing, created for residents who are in no registry. */

@@ -38,6 +38,8 @@ export interface Inbound {
   canShareContact?: boolean;
   /** Choices are shown as buttons (Telegram): the user saw no numbers, so typed digits choose nothing. */
   buttons?: boolean;
+  /** Content the bot cannot read (a sticker, a voice message, a video…): it says what this step accepts. */
+  unsupported?: 'sticker' | 'voice' | 'other';
 }
 
 export interface Outcome {
@@ -215,6 +217,18 @@ export class ChatEngine {
       const had = Boolean(record?.flow) && !flowExpired;
       await this.save(inbound, { memory: stored.memory }, null, null, now, had || offered ? 'cancelled' : undefined);
       return { replies: [say(had ? 'report-cancelled' : 'nothing-to-cancel')] };
+    }
+
+    // ── A sticker, a voice message…: what this step accepts instead ────────
+    if (inbound.unsupported && !text && !inbound.file) {
+      const kind = inbound.unsupported;
+      if (record?.flow === 'report' && stored.report && !flowExpired) {
+        const again = askAgain(stored.report);
+        await this.save(inbound, stored, 'report', again.choices?.length ? { items: again.choices, freeNumbers: Boolean(again.freeNumbers) } : null, now);
+        return { replies: [say('unsupported-in-step', { kind, step: stored.report.step }), again] };
+      }
+      if (record?.flow && !flowExpired) return { replies: [say('unsupported-in-step', { kind, step: 'other' })] };
+      return this.reply(inbound, stored, [{ lines: [line(t('unsupported-idle', { kind, reporter: person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
     }
 
     // ── Answers valid whatever is in progress (a notice's "Đã nhận") ────────

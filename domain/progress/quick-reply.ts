@@ -71,6 +71,9 @@ export interface QuickReplyExplanation {
   spans: QuickReplySpan[];
 }
 
+/** "đã ban hành kế hoạch …", "đã ký quyết định …": the verb (group 1), then a document type. */
+const ISSUED_DOC = /^((?:da |vua )?(?:ban hanh|ky ban hanh|ky))\s+(?:ke hoach|quyet dinh|quy che|chuong trinh|de an|cong van|nghi quyet|huong dan|thong bao|chi thi|quy dinh|van ban)\b/;
+
 export function parseQuickReply(text: string): QuickReply {
   return explainQuickReply(text).reply;
 }
@@ -1259,6 +1262,14 @@ export function explainQuickReply(text: string): QuickReplyExplanation {
 
   result.looksLikeUpdate = true;
   result.noChange = col.noChange;
+  // "đã ban hành kế hoạch …": an issued document is the output, even without its number.
+  for (const p of col.pieces) {
+    if (p.field !== 'note') continue;
+    const m = ISSUED_DOC.exec(fold(p.text));
+    if (!m) continue;
+    col.docs.push(capitalize(p.text.trim().split(/\s+/).slice(m[1]!.split(' ').length).join(' ')));
+    p.text = '';
+  }
   result.outputDocument = col.docs.length ? col.docs.join('; ') : null;
   result.expectedCompletion = col.expected.length ? col.expected[0]! : null;
   if (col.expected.length > 1) col.pieces.push({ field: 'note', text: col.expected.slice(1).join('; ') });

@@ -163,3 +163,21 @@ choice-not-offered = { $buttons ->
         [yes] Please press one of the buttons below:
        *[other] That matches none of the choices. Reply with a number from 1 to { $count }:
     }
+unsupported-kind = { $kind ->
+        [sticker] stickers
+        [voice] voice messages
+       *[other] this kind of message
+    }
+unsupported-in-step = I cannot read { unsupported-kind } yet. { $step ->
+        [task] At this step, choose a task or type its number, e.g. "II.6".
+        [status] At this step, choose the status, or type "đang triển khai", "xong", "chưa triển khai".
+        [percent] At this step, type a number from 0 to 100, e.g. 50.
+        [attachments] At this step, send a photo or a document (not a voice message), or choose "Done".
+        [confirm] At this step, choose "Save", "Step by step" or "Cancel".
+        [other] Please answer in text, or type /huy to stop.
+       *[text] At this step, type the text, or choose "Skip".
+    }
+unsupported-idle = I cannot read { unsupported-kind } yet. I read text messages{ $reporter ->
+        [yes] , e.g. "việc của tôi" or a report like "50%, waiting for funds"
+       *[no] , e.g. "việc của tôi" or "nhiệm vụ nào quá hạn?"
+    }; photos and documents only while reporting. You can choose:

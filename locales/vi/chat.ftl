@@ -163,3 +163,21 @@ choice-not-offered = { $buttons ->
         [yes] Anh/chị bấm một nút bên dưới để chọn:
        *[other] Câu trả lời này không khớp lựa chọn nào. Anh/chị trả lời một số từ 1 đến { $count }:
     }
+unsupported-kind = { $kind ->
+        [sticker] nhãn dán
+        [voice] tin nhắn thoại
+       *[other] loại tin nhắn này
+    }
+unsupported-in-step = Tôi chưa đọc được { unsupported-kind }. { $step ->
+        [task] Ở bước này anh/chị chọn nhiệm vụ hoặc gõ số nhiệm vụ, ví dụ "II.6".
+        [status] Ở bước này anh/chị chọn tình trạng, hoặc gõ "đang triển khai", "xong", "chưa triển khai".
+        [percent] Ở bước này anh/chị gõ một số từ 0 đến 100, ví dụ 50.
+        [attachments] Ở bước này anh/chị gửi ảnh hoặc tài liệu (không nhận tin nhắn thoại), hoặc chọn "Xong".
+        [confirm] Ở bước này anh/chị chọn "Lưu", "Sửa từng bước" hoặc "Huỷ".
+        [other] Anh/chị trả lời bằng chữ, hoặc gõ /huy để dừng.
+       *[text] Ở bước này anh/chị gõ nội dung bằng chữ, hoặc chọn "Bỏ qua".
+    }
+unsupported-idle = Tôi chưa đọc được { unsupported-kind }. Tôi đọc được tin nhắn chữ{ $reporter ->
+        [yes] , ví dụ "việc của tôi" hoặc báo cáo "50%, vướng kinh phí"
+       *[no] , ví dụ "việc của tôi" hoặc "nhiệm vụ nào quá hạn?"
+    }; ảnh và tài liệu chỉ nhận khi đang báo cáo. Anh/chị có thể chọn:

@@ -140,4 +140,33 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     const [saved] = await tg.press(u, reask!, 'f:save');
     expect(saved!.plainText).toContain('Đã lưu cập nhật nhiệm vụ A.II.8');
   });
+
+  it('Zalo: a sticker gets what the step accepts, and changes nothing', async () => {
+    const u = 'c0ffee03c0ffee03c0ff';
+    await zl.linkAndAccept(u, NHUNG);
+    const before = zl.zalo.sentTo(u).length;
+    await zl.zalo.sendSticker(u, 'st-1');
+    const [idle] = (await zl.zalo.waitForMessages(u, before + 1, 5000)).slice(before).map((m) => m.text ?? '');
+    expect(idle).toContain('Tôi chưa đọc được nhãn dán');
+    expect(idle).toContain('1. Báo cáo tiến độ');
+    await zl.say(u, '/capnhat A.II.6');
+    await zl.say(u, '1');
+    const b2 = zl.zalo.sentTo(u).length;
+    await zl.zalo.sendSticker(u, 'st-2');
+    const [step, again] = (await zl.zalo.waitForMessages(u, b2 + 2, 5000)).slice(b2).map((m) => m.text ?? '');
+    expect(step).toContain('Ở bước này anh/chị gõ một số từ 0 đến 100');
+    expect(again).toContain('gõ một số từ 0 đến 100');
+    // The flow is where it was: 40 is the percentage.
+    expect((await zl.say(u, '40'))[0]).toContain('Sản phẩm đầu ra');
+    await zl.say(u, 'huỷ');
+  });
+
+  it('Telegram: a voice message gets what the step accepts', async () => {
+    const u = tg.user(8803);
+    await tg.linkAndAccept(u, NHUNG);
+    const before = tg.tg.sentTo(u).length;
+    await tg.tg.injectUpdate({ message: { message_id: 9_000_001, date: Math.floor(Date.now() / 1000), chat: { id: u, type: 'private', first_name: 'U' }, from: { id: u, is_bot: false, first_name: 'U' }, voice: { file_id: 'v1', file_unique_id: 'v1u', duration: 3 } } });
+    const [reply] = (await tg.tg.waitForMessages(u, before + 1)).slice(before);
+    expect(reply!.plainText).toContain('Tôi chưa đọc được tin nhắn thoại');
+  });
 });

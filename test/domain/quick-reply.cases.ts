@@ -98,6 +98,10 @@ export const CASES: QuickReplyCase[] = [
   { text: '50', looksLikeUpdate: false },
   { text: '1', looksLikeUpdate: false },
   { text: 'tiến độ 50', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
+  // "đã ban hành kế hoạch …" is the output document, even without its number (issue 11).
+  { text: '70%, đã ban hành kế hoạch thực hiện', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 70, outputDocument: 'Kế hoạch thực hiện' },
+  { text: 'đã ban hành kế hoạch triển khai chuyển đổi số năm 2026', looksLikeUpdate: true, outputDocument: 'Kế hoạch triển khai chuyển đổi số năm 2026', unclear: 'state' },
+  { text: 'da ban hanh quy che phoi hop', looksLikeUpdate: true, outputDocument: 'Quy che phoi hop', unclear: 'state' },
   { text: '0%', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
   { text: 'chưa triển khai', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
   { text: 'chua trien khai', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
