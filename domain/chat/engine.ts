@@ -302,7 +302,11 @@ export class ChatEngine {
     const reading = parseQuickReply(text);
     if (reading.looksLikeUpdate && person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER')) {
       if (reading.problems.length) {
-        return this.reply(inbound, stored, [...expiredNote, { lines: reading.problems.map((p) => line(t(`quick-problem-${p.code}`))) }], null);
+        // Each problem once per message, however many clauses of a long paste have it.
+        const counts = new Map<string, number>();
+        for (const p of reading.problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+        const lines = [...counts].flatMap(([code, n]) => [line(t(`quick-problem-${code}`)), ...(n > 1 ? [line(t('quick-problem-times', { count: n }), { indent: true })] : [])]);
+        return this.reply(inbound, stored, [...expiredNote, { lines: [...lines, line(t('quick-problem-nothing-saved'))] }], null);
       }
       const candidates = await this.candidates(person, today);
       // After a reminder, its tasks are what a bare reply speaks about.

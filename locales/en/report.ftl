@@ -120,3 +120,5 @@ handover-confirm = Hand task { $number } ({ $title }) over to { $name }? They wi
 handover-yes = ✅ Hand over
 handover-no = Don't
 handover-kept = Cancelled; the task stays with the person in charge.
+quick-problem-times = (found in { $count } places in the message)
+quick-problem-nothing-saved = Nothing was saved; please correct it and send the whole message again.

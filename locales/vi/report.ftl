@@ -120,3 +120,5 @@ handover-confirm = Giao nhiệm vụ { $number } ({ $title }) cho { $name }? Ng�
 handover-yes = ✅ Giao
 handover-no = Không giao
 handover-kept = Đã huỷ, nhiệm vụ vẫn do người đang phụ trách.
+quick-problem-times = (gặp ở { $count } chỗ trong tin nhắn)
+quick-problem-nothing-saved = Chưa có gì được lưu; anh/chị sửa rồi gửi lại cả tin nhắn.

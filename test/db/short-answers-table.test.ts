@@ -129,4 +129,14 @@ describe('short answers × prompt states × channels', () => {
       expect(d.acknowledgedAt !== null).toBe(Boolean(want.acked));
     }
   });
+
+  it('a long paste with the same problem in many clauses gets the warning once', async () => {
+    const { say } = await chat('ZALO');
+    const before = await db.prisma.progressUpdate.count();
+    const paste = Array.from({ length: 30 }, (_, i) => `mục ${i + 1}: đạt abc%`).join('; ');
+    const said = await say(paste);
+    expect(said.split('Tôi không đọc được tỷ lệ phần trăm')).toHaveLength(2);
+    expect(said).toContain('gặp ở 30 chỗ');
+    expect(await db.prisma.progressUpdate.count()).toBe(before);
+  });
 });
