@@ -562,7 +562,16 @@ export class ChatEngine {
   }
 
   private async linked(inbound: Inbound, res: Awaited<ReturnType<IdentityStore['linkByCode']>>): Promise<Reply[]> {
-    if (!res.ok) return [say(`link-failed-${res.reason}`)];
+    if (!res.ok) {
+      // Their own invite, opened again once linked: greet them rather than refuse the code.
+      const me = res.reason === 'used-code' ? await this.deps.identities.find(inbound.channel, inbound.user.externalId) : null;
+      if (me?.person?.consentAt) {
+        const help = this.assistant.help(this.ctx(me.person, inbound.channel, dayOf(this.deps.clock.now())));
+        await this.save(inbound, {}, null, { items: this.menu(me.person), freeNumbers: false });
+        return [say('link-already', { name: me.person.fullName }), { ...help, choices: this.menu(me.person) }];
+      }
+      return [say(`link-failed-${res.reason}`)];
+    }
     const identity = await this.deps.identities.find(inbound.channel, inbound.user.externalId);
     const welcome = say('link-welcome', { name: res.person.fullName, unit: identity?.person?.unitName ?? 'none' });
     if (!identity?.person?.consentAt) {

@@ -169,4 +169,18 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     const [reply] = (await tg.tg.waitForMessages(u, before + 1)).slice(before);
     expect(reply!.plainText).toContain('Tôi chưa đọc được tin nhắn thoại');
   });
+
+  it('Telegram: opening one’s own used invite link once linked greets the person', async () => {
+    const u = tg.user(8804);
+    const code = await tg.invite(NHUNG);
+    const before = tg.tg.sentTo(u).length;
+    await tg.tg.sendCommand(u, '/start', code);
+    const notice = (await tg.tg.waitForMessages(u, before + 2)).at(-1)!;
+    if (tg.tg.buttons(notice).some((b) => b.data === 'consent:yes')) await tg.press(u, notice, 'consent:yes', 2);
+    const b2 = tg.tg.sentTo(u).length;
+    await tg.tg.sendCommand(u, '/start', code);
+    const [hello] = (await tg.tg.waitForMessages(u, b2 + 2)).slice(b2);
+    expect(hello!.plainText).toContain('Chào Trần Thị Hồng Nhung, tài khoản này đã được liên kết rồi');
+    expect(hello!.plainText).not.toContain('đã được dùng');
+  });
 });
