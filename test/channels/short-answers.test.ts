@@ -183,4 +183,23 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     expect(hello!.plainText).toContain('Chào Trần Thị Hồng Nhung, tài khoản này đã được liên kết rồi');
     expect(hello!.plainText).not.toContain('đã được dùng');
   });
+
+  it('Zalo: "việc của tôi" pages with "xem thêm"; the count of open tasks is the one the report uses', async () => {
+    const u = 'c0ffee04c0ffee04c0ff';
+    await zl.linkAndAccept(u, NHUNG);
+    const [mine] = await zl.say(u, 'việc của tôi');
+    const open = Number(/: (\d+) đang mở/.exec(mine!)?.[1]);
+    expect(open).toBeGreaterThan(8);
+    expect(mine).toContain('9. Xem thêm');
+    const [page2] = await zl.say(u, 'xem thêm');
+    expect(page2).toContain(`mục 9–16 / ${open}`);
+    const [tiep] = await zl.say(u, 'tiếp');
+    expect(tiep).toContain(`mục 17–`);
+    // The same count when a one-line report asks which task; tasks come before indicators for a %.
+    const [which] = await zl.say(u, '45%, vướng kinh phí');
+    expect(which).toContain(`(${open} nhiệm vụ đang mở)`);
+    const first = /\n1\. (\S+) · ([^\n]+)/.exec(which!)!;
+    expect(first[2]).not.toMatch(/^Tỷ lệ/); // a task, not an indicator
+    expect((await zl.say(u, 'huỷ'))[0]).toContain('Đã huỷ');
+  });
 });
