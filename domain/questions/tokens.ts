@@ -1,4 +1,5 @@
 import { fold } from '../shared/text.ts';
+import { decodeTelex, splitGlued } from '../text/telex.ts';
 
 /**
  * One word of a question. Every extractor (plans, time, statuses, units…)
@@ -56,6 +57,13 @@ const EXPANSIONS: Record<string, { words: string[]; keepAfterMarked?: string[] }
   hnay: { words: ['hom', 'nay'] },
   vm: { words: ['vuong', 'mac'] },
   pt: { words: ['phan', 'tram'] },
+  j: { words: ['gi'] },
+  vc: { words: ['viec'] },
+  cv: { words: ['cong', 'viec'] },
+  ng: { words: ['nguoi'] },
+  r: { words: ['roi'] },
+  sdk: { words: ['sap', 'den', 'han'] },
+  qh: { words: ['qua', 'han'] },
 };
 
 /** "kh12" → "ke hoach 12", "nq57" → "nghi quyet 57", "nv22" → "nhiem vu 22". */
@@ -66,7 +74,8 @@ const GLUED: Array<[RegExp, string[]]> = [
 ];
 
 function normOf(raw: string): string {
-  return fold(raw).replace(/[&\s]/g, '');
+  const norm = fold(raw).replace(/[&\s]/g, '');
+  return EXPANSIONS[norm] || isMarked(raw) ? norm : (decodeTelex(norm) ?? norm);
 }
 
 function isMarked(raw: string): boolean {
@@ -111,7 +120,7 @@ export function tokenize(text: string): Token[] {
       for (const n of [...words, rest]) tokens.push(make(n));
       continue;
     }
-    tokens.push(make(norm));
+    for (const n of splitGlued(norm) ?? [norm]) tokens.push(make(n));
   }
   return tokens;
 }
@@ -198,6 +207,7 @@ export const STOP_WORDS = new Set([
   'minh', 'em', 'anh', 'bot', 'viec', 'ca', 'thuoc', 'the', 'sao', 'ra', 'nhi', 'hien', 'nay', 'ay', 'do',
   'kia', 'dum', 'giup', 'vui', 'long', 'xin', 'lam', 'on', 'nhu', 've', 'bo', 'so', 'nhat',
   'chung', 'hien', 'luc', 'gio', 'bay', 'ngay', 'ro', 'cu', 'ban',
+  'bao', 'vay', 'nhe', 'nhi', 'ak', 'ha', 'hen', 'voi', 'dum', 'coi', 'khong', 'hem', 'oi', 'kia',
 ]);
 
 /**
