@@ -271,7 +271,7 @@ export class ChatEngine {
       if (offered) return this.reply(inbound, stored, [{ lines: [line(t('choice-not-offered', { buttons: inbound.buttons ? 'yes' : 'no', count: offered.items.length }))], choices: offered.items, freeNumbers: offered.freeNumbers }], null);
       const key = deadPrompt || expired ? 'choice-expired' : 'short-answer-no-prompt';
       const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER');
-      return this.reply(inbound, stored, [{ lines: [line(t(key, { reporter: reporter ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
+      return this.reply(inbound, stored, [...expiredNote, { lines: [line(t(key, { reporter: reporter ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
     }
 
     // ── Stateless choices and commands ──────────────────────────────────────
