@@ -82,6 +82,16 @@ function isMarked(raw: string): boolean {
   return /[\u0300-\u036f]/.test(raw.normalize('NFD')) || /[đĐ]/.test(raw);
 }
 
+/** Syllables of the questions' own vocabulary: an unmarked word is split only into these ("nhiemvu", "quahan"), never "mobile" into "mo bi le". */
+const QUESTION_SYLLABLES = new Set(
+  'nhiem vu qua han tien do cat hai hoan thanh bao nhieu don vi chi tieu sap den toi vuong mac de xuat cham tre xong cap nhat ke hoach viec nao so xa phuong dac khu thuc hien trien khai chua da dang cong nghe khoa hoc'.split(' '),
+);
+
+function gluedWords(norm: string, marked: boolean): string[] | null {
+  const parts = splitGlued(norm);
+  return parts && (marked || parts.every((p) => QUESTION_SYLLABLES.has(p))) ? parts : null;
+}
+
 /** Splits a question into words, keeping where each came from. Input should already be NFC. */
 export function tokenize(text: string): Token[] {
   const rawWords: Array<{ raw: string; start: number; end: number }> = [];
@@ -120,7 +130,7 @@ export function tokenize(text: string): Token[] {
       for (const n of [...words, rest]) tokens.push(make(n));
       continue;
     }
-    for (const n of splitGlued(norm) ?? [norm]) tokens.push(make(n));
+    for (const n of gluedWords(norm, marked) ?? [norm]) tokens.push(make(n));
   }
   return tokens;
 }

@@ -8,6 +8,7 @@ import { renderReply } from '../../bot/chat/render.ts';
 import { i18n } from '../../bot/i18n.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import { answerQuestion, type Answer } from '../../domain/questions/answer.ts';
+import { questionContext } from '../../domain/questions/context.ts';
 import { parseQuestion } from '../../domain/questions/parse-question.ts';
 import type { Day } from '../../domain/shared/day.ts';
 import type { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
@@ -117,12 +118,11 @@ export async function makeAsker(data: PrismaQuestionData, queries: PrismaTaskQue
     if (found.length !== 1) throw new Error(`${who}: ${name} found ${found.length} times`);
     people.set(who, found[0]!);
   }
-  const [units, plans] = await Promise.all([data.units(), data.plans()]);
   return {
     async ask(c) {
       const person = people.get(c.as ?? 'city')!;
       const today = (c.today ?? DEFAULT_TODAY) as Day;
-      const interp = parseQuestion(c.q, { today, units, plans, me: { unitId: person.unitId, roles: person.roles } });
+      const interp = parseQuestion(c.q, await questionContext(data, today, person));
       const answer = await answerQuestion(interp, { person, today, status: { dueSoonDays: 7 } }, data);
       const text = renderReply(answer.reply, tr, 'vi', { numberChoices: true });
       return { answer, json: answer.json as unknown as Record<string, unknown>, text };
