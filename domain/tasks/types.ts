@@ -76,6 +76,15 @@ export function statusOf(row: TaskRow, today: Day, options: StatusOptions = DEFA
   return { ...derived, indicator };
 }
 
+/**
+ * Open for the people who answer for it: not done, or done but reported on again and
+ * again (continuous, yearly). The one definition behind "việc của tôi", the tasks one may
+ * report on and their counts.
+ */
+export function isOpenFor(row: TaskRow, today: Day, options?: StatusOptions): boolean {
+  return statusOf(row, today, options).status !== 'DONE' || row.rhythm !== 'ONCE';
+}
+
 /** Most urgent first: overdue (longest first), due soon (soonest first), then the rest by deadline. */
 export function byUrgency(today: Day, options?: StatusOptions) {
   const rank: Record<string, number> = { OVERDUE: 0, DUE_SOON: 1, NOT_STARTED: 2, ON_TRACK: 3, DONE: 4 };
