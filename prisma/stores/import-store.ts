@@ -58,6 +58,10 @@ export interface ImportOutcome {
   problems: ImportProblem[];
   /** Units of the progress sheets, by sheet. */
   reportingUnits: Record<string, string>;
+  /** Deadlines kept as text because their form is not a date (warnings of the summary). */
+  flaggedDeadlines?: { sheet: string; row: number; text: string }[];
+  /** The day progress sheets speak about, and where it came from. */
+  asOf?: { day: Day; source: 'option' | 'file' | 'today' };
 }
 
 class Refused extends Error {
