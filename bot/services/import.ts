@@ -95,6 +95,7 @@ export function describeProblem(p: ImportProblem, tr: Translator, locale: 'vi' |
 }
 
 export function describeOutcome(o: ImportOutcome, tr: Translator, locale: 'vi' | 'en' = 'vi'): string {
+  if (!o.ok && o.problems[0]?.code === 'busy') return tr.t('import-busy', {}, locale);
   if (!o.ok) {
     return [tr.t('import-refused', { count: o.problems.length }, locale), ...o.problems.map((p) => `  • ${describeProblem(p, tr, locale)}`)].join('\n');
   }

@@ -30,6 +30,7 @@ export interface ImportProblem {
 }
 
 export type ImportProblemCode =
+  | 'busy'
   | 'not-a-workbook'
   | 'empty-file'
   | 'no-header'

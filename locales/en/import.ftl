@@ -3,6 +3,8 @@
 import-ok = Import complete.
 import-dry-run-ok = Dry run (--dry-run): the file is valid; nothing was written.
 import-refused = This file was not imported: { $count } problem(s). Stored data is unchanged.
+import-busy = Another import is running; try again later. Nothing changed.
+import-problem-busy = another import is running; try again later.
 import-summary-tasks = Tasks/indicators: { $created } new, { $changed } changed, { $unchanged } unchanged.
 import-summary-updates = New progress updates: { $count }.
 import-summary-units = Units: { $created } new, { $changed } changed; new plans: { $plans }; new assignments: { $assignments }.

@@ -3,6 +3,8 @@
 import-ok = Đã nhập xong.
 import-dry-run-ok = Chạy thử (--dry-run): tệp hợp lệ, chưa ghi gì vào cơ sở dữ liệu.
 import-refused = Không nhập tệp này: có { $count } lỗi. Dữ liệu đã lưu không bị thay đổi.
+import-busy = Đang có một lần nhập khác, thử lại sau. Chưa có gì thay đổi.
+import-problem-busy = đang có một lần nhập khác, thử lại sau.
 import-summary-tasks = Nhiệm vụ/chỉ tiêu: { $created } mới, { $changed } thay đổi, { $unchanged } không đổi.
 import-summary-updates = Cập nhật tiến độ mới: { $count }.
 import-summary-units = Đơn vị: { $created } mới, { $changed } thay đổi; kế hoạch mới: { $plans }; phân công mới: { $assignments }.
