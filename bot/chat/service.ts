@@ -41,7 +41,7 @@ export class ChatService {
             if (inserted.count === 0) throw new DuplicateUpdate();
           }
           const engine = new ChatEngine({
-            identities: new PrismaIdentityStore(tx),
+            identities: new PrismaIdentityStore(tx, this.deps.log),
             conversations: new PrismaConversationStore(tx),
             progress: new PrismaProgressStore(tx),
             queries: new PrismaTaskQueries(tx),

@@ -472,7 +472,7 @@ export class ChatEngine {
   }
 
   private async linked(inbound: Inbound, res: Awaited<ReturnType<IdentityStore['linkByCode']>>): Promise<Reply[]> {
-    if (!res.ok) return [say(`link-failed-${res.reason}`)];
+    if (!res.ok) return [say(`link-failed-${res.reason}`, res.reason === 'too-many-attempts' ? { minutes: res.waitMinutes } : undefined)];
     const identity = await this.deps.identities.find(inbound.channel, inbound.user.externalId);
     const welcome = say('link-welcome', { name: res.person.fullName, unit: identity?.person?.unitName ?? 'none' });
     if (!identity?.person?.consentAt) {
