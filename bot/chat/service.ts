@@ -62,10 +62,4 @@ export class ChatService {
       throw err;
     }
   }
-
-  /** Forgets processed-update keys older than `days` (they only guard against prompt redelivery). */
-  async pruneProcessed(days = 7): Promise<number> {
-    const res = await this.deps.prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(this.deps.clock.now().getTime() - days * 86_400_000) } } });
-    return res.count;
-  }
 }

@@ -16,6 +16,7 @@ import type { Db } from '../../prisma/database.ts';
 import { PrismaBroadcastStore } from '../../prisma/stores/broadcast-store.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads, PrismaScheduleStore } from '../../prisma/stores/delivery-store.ts';
 import type { Logger } from '../logger.ts';
+import { housekeepingJob } from './housekeeping.ts';
 import { deliveryJobs, type JobDeps } from './jobs.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { ReminderActions } from './reminder-actions.ts';
@@ -65,7 +66,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     reminders: new ReminderActions({ store, queries: reads.queries, calendar: o.calendar, settings: o.settings.reminders }),
     jobDeps,
     scheduler: new Scheduler({
-      jobs: deliveryJobs(jobDeps),
+      jobs: [...deliveryJobs(jobDeps), housekeepingJob(o.prisma)],
       store: new PrismaScheduleStore(o.prisma),
       clock: o.clock,
       log: o.log.child({ component: 'scheduler' }),
