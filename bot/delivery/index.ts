@@ -16,6 +16,7 @@ import type { Db } from '../../prisma/database.ts';
 import { PrismaBroadcastStore } from '../../prisma/stores/broadcast-store.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads, PrismaScheduleStore } from '../../prisma/stores/delivery-store.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { housekeepingJob } from './housekeeping.ts';
 import { deliveryJobs, type JobDeps } from './jobs.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -32,6 +33,8 @@ export interface DeliveryOptions {
   settings: DeliverySettings;
   status: StatusOptions;
   log: Logger;
+  /** Scheduler run counts go there when given. */
+  metrics?: Pick<Metrics, 'schedulerRuns'>;
   /** Channels this process sends on (none: it only plans and answers). */
   senders?: Partial<Record<SendChannel, Sender>>;
 }
@@ -72,6 +75,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       log: o.log.child({ component: 'scheduler' }),
       instanceId: o.settings.instanceId,
       catchUpMs: o.settings.catchUpMs,
+      ...(o.metrics ? { metrics: o.metrics } : {}),
     }),
     worker: new DeliveryWorker({
       store,
