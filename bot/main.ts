@@ -7,6 +7,7 @@
  * runs the delivery worker and scheduler (reminders, digests, notices); more
  * workers can run beside it with `npm run worker` on PostgreSQL.
  */
+import { Api } from 'grammy';
 import { createApp, type App } from './app.ts';
 import { openConsole } from './cli/console.ts';
 import { runCli } from './cli/args.ts';
@@ -29,19 +30,24 @@ import { databaseChecks, mountHealth, platformCheck, type ReadyCheck } from './h
 import { listenOn, tokenRejected, untilReady } from './startup.ts';
 
 type Stop = () => Promise<void>;
+/** getMe of each started platform, for /readyz (unset while starting: not ready). */
+type Platforms = Partial<Record<'telegram' | 'zalo', () => Promise<unknown>>>;
 
 
-async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>>, checks: ReadyCheck[]): Promise<Stop> {
+async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>>, platforms: Platforms): Promise<Stop> {
   const cfg = app.config.telegram!;
   const bot = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, handler: app.chat, tr: app.tr, log: app.log.child({ channel: 'telegram' }) });
-  await untilReady((signal) => bot.init(signal as never), {
+  // getMe without the auto-retry transformer (which retries network errors on its own): our own backoff, logged, with a deadline.
+  const probe = new Api(cfg.token, { apiRoot: cfg.apiRoot });
+  bot.botInfo = await untilReady((signal) => probe.getMe(signal as never), {
     name: 'telegram',
     variable: cfg.apiRoot ? 'TELEGRAM_API_ROOT' : 'TELEGRAM_BOT_TOKEN',
     timeoutMs: app.config.startupTimeoutMs,
     log: app.log,
     fatal: tokenRejected('TELEGRAM_BOT_TOKEN'),
   });
-  checks.push(platformCheck('telegram', () => bot.api.getMe()));
+  await bot.init();
+  platforms.telegram = () => probe.getMe();
   fetchers.TELEGRAM = telegramFileFetcher(bot.api, cfg.token, cfg.apiRoot);
   await setCommands(bot, app.tr).catch((err) => app.log.warn({ err: describe(err) }, 'setMyCommands failed'));
   if (cfg.webhookUrl) {
@@ -55,7 +61,7 @@ async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Rec
   return async () => (runner.isRunning() ? runner.stop() : undefined);
 }
 
-async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefined, checks: ReadyCheck[]): Promise<Stop> {
+async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefined, platforms: Platforms): Promise<Stop> {
   const cfg = app.config.zalo!;
   const log = app.log.child({ channel: 'zalo' });
   const client = new ZaloClient({ token: cfg.token, apiRoot: cfg.apiRoot, logger: log });
@@ -66,7 +72,7 @@ async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefi
     log: app.log,
     fatal: tokenRejected('ZALO_BOT_TOKEN'),
   });
-  checks.push(platformCheck('zalo', () => client.getMe()));
+  platforms.zalo = () => client.getMe();
   const onUpdate = createZaloUpdateHandler({ handler: app.chat, client, tr: app.tr, log, files });
   if (cfg.webhookUrl) {
     const handler = createZaloWebhookHandler({ secret: cfg.webhookSecret!, onUpdate, logger: log });
@@ -96,6 +102,10 @@ await runCli(async () => {
   // Webhooks, file links, /healthz, /readyz and /metrics on PORT in every chat mode (a container healthcheck needs them).
   const router = new HttpRouter(app.log.child({ component: 'http' }));
   const checks: ReadyCheck[] = databaseChecks(app.db.prisma);
+  const platforms: Platforms = {};
+  for (const name of ['telegram', 'zalo'] as const) {
+    if (app.config[name]) checks.push(platformCheck(name, () => platforms[name]?.() ?? Promise.reject(new Error('starting'))));
+  }
   const files = app.config.http.publicBaseUrl ? new FileLinks(app.db.prisma, { publicBaseUrl: app.config.http.publicBaseUrl, ttlHours: app.config.fileLinkTtlHours }) : undefined;
   if (files) router.getPrefix(FILES_PREFIX, files.handler());
   const metricsRouter = app.config.http.metricsPort ? new HttpRouter(app.log.child({ component: 'metrics' })) : router;
@@ -107,8 +117,8 @@ await runCli(async () => {
   const fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>> = { ZALO: (url) => fetchZaloImage(url) };
   app.files.fetch = (f) => fetchers[f.channel]?.(f.fileId) ?? Promise.reject(new Error(`no file fetcher for ${f.channel}`));
   try {
-    if (app.config.telegram) stops.push(await startTelegram(app, router, fetchers, checks));
-    if (app.config.zalo) stops.push(await startZalo(app, router, files, checks));
+    if (app.config.telegram) stops.push(await startTelegram(app, router, fetchers, platforms));
+    if (app.config.zalo) stops.push(await startZalo(app, router, files, platforms));
   } catch (err) {
     await router.close();
     if (metricsRouter !== router) await metricsRouter.close();

@@ -26,12 +26,17 @@ interface WarnLog {
   warn(obj: object, msg: string): void;
 }
 
+/** A short reason for logs and the operator's line; bot tokens (which sit in API URLs) are cut out. */
 export function reasonOf(err: unknown): string {
-  if (err instanceof AggregateError && err.errors.length) return reasonOf(err.errors[0]);
+  return rawReason(err).replace(/\d{3,}:[A-Za-z0-9_-]{6,}/g, '[token]');
+}
+
+function rawReason(err: unknown): string {
+  if (err instanceof AggregateError && err.errors.length) return rawReason(err.errors[0]);
   const e = err as { code?: unknown; message?: unknown; cause?: unknown; error?: unknown };
   const inner = e?.cause ?? e?.error;
   const own = [typeof e?.code === 'string' ? e.code : null, typeof e?.message === 'string' ? e.message : String(err)].filter(Boolean).join(' ');
-  return inner && inner !== err ? `${own} (${reasonOf(inner)})` : own;
+  return inner && inner !== err ? `${own} (${rawReason(inner)})` : own;
 }
 
 export interface RetryOptions {
@@ -53,7 +58,8 @@ export async function untilReady<T>(attempt: (signal: AbortSignal) => Promise<T>
   let delay = 500;
   for (let n = 1; ; n++) {
     const ac = new AbortController();
-    const limit = setTimeout(() => ac.abort(new Error(`no answer within ${Math.round((o.attemptMs ?? 10_000) / 1000)} s`)), Math.max(1, Math.min(o.attemptMs ?? 10_000, deadline - Date.now())));
+    const limitMs = Math.max(1, Math.min(o.attemptMs ?? 10_000, deadline - Date.now()));
+    const limit = setTimeout(() => ac.abort(new Error(`no answer within ${Math.ceil(limitMs / 1000)} s`)), limitMs);
     try {
       return await Promise.race([
         attempt(ac.signal),
@@ -63,11 +69,13 @@ export async function untilReady<T>(attempt: (signal: AbortSignal) => Promise<T>
       const fatal = o.fatal?.(err);
       if (fatal) throw fatal;
       const reason = reasonOf(err);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new StartupError('unreachable', o.variable, reason, { cause: err });
-      const wait = Math.min(delay, left);
-      o.log.warn({ target: o.name, attempt: n, reason, retryInMs: wait }, `${o.name} not reachable, retrying`);
-      await sleep(wait);
+      // The next attempt would start after the deadline: give up now, with this attempt's reason.
+      if (Date.now() + delay >= deadline) {
+        o.log.warn({ target: o.name, attempt: n, reason }, `${o.name} not reachable, giving up`);
+        throw new StartupError('unreachable', o.variable, reason, { cause: err });
+      }
+      o.log.warn({ target: o.name, attempt: n, reason, retryInMs: delay }, `${o.name} not reachable, retrying`);
+      await sleep(delay);
       delay = Math.min(delay * 2, 10_000);
     } finally {
       clearTimeout(limit);

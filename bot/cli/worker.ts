@@ -78,11 +78,13 @@ await runCli(async () => {
   const done = new Promise<void>((resolveDone) => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal).then(resolveDone));
   });
-  // /healthz, /readyz and /metrics on PORT (METRICS_PORT when set), for container healthchecks.
+  // /healthz, /readyz and /metrics on METRICS_PORT, else PORT — when one is set explicitly (a container
+  // sets it; several workers started by hand on one machine would fight over the default port).
   const router = new HttpRouter(log.child({ component: 'http' }));
   mountHealth(router, { metrics, checks: databaseChecks(db.prisma) });
+  const httpPort = config.http.metricsPort ?? (process.env.PORT ? config.http.port : undefined);
   try {
-    await listenOn(router, config.http.metricsPort ?? config.http.port, config.http.host, config.http.metricsPort ? 'METRICS_PORT' : 'PORT');
+    if (httpPort) await listenOn(router, httpPort, config.http.host, config.http.metricsPort ? 'METRICS_PORT' : 'PORT');
   } catch (err) {
     await db.close();
     throw err;

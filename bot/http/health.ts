@@ -44,7 +44,8 @@ export function platformCheck(name: string, getMe: () => Promise<unknown>, cache
   return {
     name,
     async run() {
-      if (!last || Date.now() - last.at > cacheMs) {
+      // Only an answer is cached: a failing platform is asked again at the next probe.
+      if (!last || last.error || Date.now() - last.at > cacheMs) {
         const error = await getMe().then(
           () => null,
           (e: unknown) => (e instanceof Error ? e : new Error(String(e))),

@@ -31,4 +31,4 @@ worker-usage =
       --once           send what is due, then exit
       --help           print this help
     Needs DATABASE_URL (PostgreSQL) to run several processes; TELEGRAM_BOT_TOKEN and/or ZALO_BOT_TOKEN to send.
-    Serves /healthz, /readyz, /metrics on PORT (or METRICS_PORT).
+    Serves /healthz, /readyz, /metrics on METRICS_PORT or PORT when set.

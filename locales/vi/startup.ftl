@@ -31,4 +31,4 @@ worker-usage =
       --once           gửi những gì đến hạn rồi thoát
       --help           in hướng dẫn này
     Cần DATABASE_URL (PostgreSQL) để chạy nhiều tiến trình; TELEGRAM_BOT_TOKEN và/hoặc ZALO_BOT_TOKEN để gửi.
-    Phục vụ /healthz, /readyz, /metrics trên PORT (hoặc METRICS_PORT).
+    Phục vụ /healthz, /readyz, /metrics trên METRICS_PORT hoặc PORT khi được đặt.
