@@ -175,7 +175,7 @@ describe('health and metrics on PORT, in long-polling mode too', () => {
     const base = `http://127.0.0.1:${port}`;
     const child = run('bot/main.ts', { DATA_DIR: join(dir, 'data'), PORT: String(port), TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: tg.apiRoot, LOG_LEVEL: 'info', ...(usingPostgres ? {} : {}) });
     try {
-      const deadline = Date.now() + 90_000;
+      const deadline = Date.now() + 240_000;
       let ready: Response | null = null;
       while (Date.now() < deadline) {
         ready = await fetch(`${base}/readyz`).catch(() => null);
@@ -210,5 +210,5 @@ describe('health and metrics on PORT, in long-polling mode too', () => {
       child.kill();
       await child;
     }
-  }, 180_000);
+  }, 400_000);
 });
