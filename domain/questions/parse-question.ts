@@ -2,7 +2,9 @@ import { UNIT_KINDS, type UnitKind } from '../units/types.ts';
 import { readCommand, type CommandReading } from './commands.ts';
 import { explain } from './explain.ts';
 import { scanSignals, type Signal, type SignalHit } from './keywords.ts';
+import { extractLeader, type Leader } from './leaders.ts';
 import { extractMine } from './mine.ts';
+import { extractRole, type Role } from './roles.ts';
 import { extractMinDaysOverdue } from './overdue-days.ts';
 import { readRequest } from './requests.ts';
 import { knownPhrase } from './vocabulary.ts';
@@ -56,7 +58,7 @@ export const DUE_SOON_DEFAULT_DAYS = 7;
 const SINGLE_UNIT_INTENTS = new Set<Signal['k']>(['progress', 'weakProgress', 'difficulty', 'proposal']);
 const STRONG_CUES = new Set<Signal['k']>(['progress', 'report', 'difficulty', 'proposal', 'ratio', 'rate', 'rateStale', 'yesno', 'value']);
 const CITY_WIDE_ROLES = new Set(['CITY_LEADER', 'ADMIN']);
-const REQUEST_LABEL = { UPDATE: 'yêu cầu sửa dữ liệu', DELETE: 'yêu cầu xoá', ASSIGN: 'yêu cầu giao việc' } as const;
+const REQUEST_LABEL = { UPDATE: 'yêu cầu sửa dữ liệu', DELETE: 'yêu cầu xoá', ASSIGN: 'yêu cầu giao việc', NOTIFY: 'yêu cầu nhắc, gửi thông báo' } as const;
 
 export function parseQuestion(text: string, ctx: QuestionContext): Interpretation {
   const input = text.normalize('NFC').trim();
@@ -86,6 +88,9 @@ function empty(intent: Intent): Interpretation {
     topic: null,
     rank: null,
     ignored: [],
+    windowOn: null,
+    role: null,
+    person: null,
     countUnits: false,
     minDaysOverdue: null,
     request: null,
@@ -120,6 +125,8 @@ interface Reading {
   /** Leftover phrases the tasks do not speak of, as typed. */
   ignored: string[];
   minDaysOverdue: number | null;
+  role: Role | null;
+  leader: Leader | null;
 }
 
 function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): Reading {
@@ -127,7 +134,9 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const index = buildUnitIndex(ctx.units);
 
   const plan = extractPlan(text, toks, ctx.plans);
+  const leader = ctx.vocabulary ? extractLeader(toks, ctx.vocabulary.leaders) : null;
   const unitMatches = matchUnits(text, toks, index, 'strong');
+  const role = extractRole(toks);
   const taskRef = extractTaskRef(toks);
   const minDaysOverdue = extractMinDaysOverdue(toks, text);
   const window = extractWindow(toks, ctx.today);
@@ -200,6 +209,8 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     topic,
     ignored,
     minDaysOverdue,
+    role: role ?? (leader ? 'DIRECT' : null),
+    leader,
   };
 }
 
@@ -256,9 +267,10 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   const { hits, statuses } = r;
   const itemSubject = r.itemKind !== null || hits.some((h) => h.signal.k === 'item' || h.signal.k === 'genericItem');
   const unitSubject = has(hits, 'unitSubject') || r.unitKinds.length > 0 || r.everyUnit;
-  const deadlineWindow = r.window !== null && has(hits, 'deadline');
+  const deadlineWindow = r.window !== null && (has(hits, 'deadline') || has(hits, 'expected'));
   const meaningful =
     isScoped(r) ||
+    r.leader !== null ||
     statuses.length > 0 ||
     r.taskRef !== null ||
     r.itemKind !== null ||
@@ -270,6 +282,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
 
   if (!meaningful) return is(has(hits, 'help') || has(hits, 'greet') ? 'HELP' : 'UNKNOWN');
   if (has(hits, 'report')) return is('REPORT');
+  if (r.role === 'DIRECT' && r.taskRef !== null) return is('TASK_DETAIL');
   if (r.rank && (!itemSubject || unitSubject)) return is('RANK_UNITS');
   if (r.taskRef !== null && !has(hits, 'difficulty') && !has(hits, 'proposal')) return is('TASK_DETAIL');
   if (asksRate) return is('RATE');
@@ -281,6 +294,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   if (statuses.includes('HAS_DIFFICULTIES') && !itemSubject) return is('DIFFICULTIES');
   if (
     statuses.length > 0 ||
+    (r.role !== null && r.leader !== null) ||
     r.itemKind !== null ||
     has(hits, 'yesno') ||
     has(hits, 'value') ||
@@ -290,6 +304,8 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   ) {
     return is('LIST');
   }
+  // "Sở Tài chính phối hợp những việc gì", "việc anh Cường theo dõi": the tasks in that part
+  if (r.role !== null && (r.unitIds.length > 0 || r.leader !== null || r.mine !== null)) return is('LIST');
   // Only a unit, a plan or "đơn vị tôi": its overview, said so in `understood`.
   if (isScoped(r) && r.topic === null) return { intent: 'PROGRESS', byDefault: true };
   return is('UNKNOWN');
@@ -383,6 +399,9 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     topic: answerable ? r.topic : null,
     rank,
     ignored: r.ignored,
+    windowOn: window === null ? null : windowOn(intent, statuses, hits),
+    role: readRole(r, mine, ctx),
+    person: r.leader?.name ?? null,
     countUnits: has(hits, 'unitSubject') || r.everyUnit || asksWhichUnits(r.toks),
     minDaysOverdue: r.minDaysOverdue,
     request: null,
@@ -391,6 +410,23 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   };
   result.understood = explain(result, asked, defaulted, ctx, notes);
   return result;
+}
+
+function windowOn(intent: Intent, statuses: StatusFilter[], hits: SignalHit[]): Interpretation['windowOn'] {
+  if (intent === 'REPORT') return 'PERIOD';
+  if (intent === 'STALE_UNITS' || intent === 'DIFFICULTIES' || intent === 'PROPOSALS') return 'REPORTED';
+  if (has(hits, 'expected')) return 'EXPECTED';
+  if (statuses.includes('DONE') && !has(hits, 'deadline')) return 'DONE';
+  return 'DEADLINE';
+}
+
+/** Two units leading one task ("A và B chủ trì", "A cùng B chủ trì") lead it together; a coordinating or directing part needs someone to play it. */
+function readRole(r: Reading, mine: Interpretation['mine'], ctx: QuestionContext): Role | null {
+  if (r.role === null) return null;
+  if ((r.role === 'LEAD' || r.role === 'CO_LEAD') && r.unitIds.length >= 2) return 'CO_LEAD';
+  if (r.role === 'DIRECT' && r.leader === null && r.taskRef === null) return null;
+  if ((r.role === 'COORDINATE' || r.role === 'LEAD') && r.unitIds.length === 0 && !(mine === 'MY_UNIT' && ctx.me.unitId !== null)) return null;
+  return r.role;
 }
 
 /** "xã nào…", "đơn vị nào…", "mỗi phường…", "bao nhiêu sở…": the question is about units, so counts are of units' shares. */

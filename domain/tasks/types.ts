@@ -25,6 +25,9 @@ export interface TaskRow extends ProgressFields {
   sectionCode: string;
   title: string;
   leadUnitText: string | null;
+  /** Coordinating units and directing leader as the plan writes them (absent where a source does not carry them). */
+  coordinatingText?: string | null;
+  directingLeader?: string | null;
   collective: Collective | null;
   deadlineText: string | null;
   deadlineKind: DeadlineKind;

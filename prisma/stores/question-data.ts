@@ -218,9 +218,12 @@ export class PrismaQuestionData implements QuestionData {
     const rows = (await this.prisma.$queryRawUnsafe(
       `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"
        UNION ALL
-       SELECT string_agg(DISTINCT concat_ws(' ', "outputDocument", "actualText", difficulties, proposals), ' | ') FROM "ProgressUpdate"`,
+       SELECT string_agg(DISTINCT concat_ws(' ', "outputDocument", "actualText", difficulties, proposals), ' | ') FROM "ProgressUpdate"
+       UNION ALL
+       SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"`,
     )) as { text: string | null }[];
-    const vocabulary = buildVocabulary(rows.flatMap((r) => (r.text ? r.text.split(' | ') : [])));
+    const split = (r: { text: string | null } | undefined) => (r?.text ? r.text.split(' | ') : []);
+    const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]));
     this.words = { key, checkedAt: now, vocabulary };
     return vocabulary;
   }
