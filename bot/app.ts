@@ -2,18 +2,19 @@
  * The composition root shared by `npm start` and the CLIs: config → logger →
  * database (migrated) → repositories → services. Channels are added by main.ts.
  */
-import { resolve } from 'node:path';
 import { WorkingCalendar } from '../domain/calendar/working-days.ts';
 import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_DAYS, parseHolidayList } from '../domain/calendar/holidays.ts';
 import { Assistant } from '../domain/chat/assistant.ts';
 import type { EngineSettings } from '../domain/chat/engine.ts';
 import { systemClock, type Clock } from '../domain/shared/clock.ts';
 import type { StatusOptions } from '../domain/status/derive-status.ts';
-import { openDatabase, type Database } from '../prisma/database.ts';
+import type { Database } from '../prisma/database.ts';
+import { openConfiguredDatabase } from './open-database.ts';
 import { PrismaTaskQueries } from '../prisma/stores/task-queries.ts';
 import { parseConfig, type Config, type Env } from './config.ts';
 import { i18n, type Translator } from './i18n.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { isEmpty, seedSampleData } from './services/seed.ts';
 import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
@@ -36,6 +37,7 @@ export interface App {
   /** Downloads of users' files (a notice's attachment): set by main.ts once the chat channels exist. */
   files: FileFetcherSlot;
   chat: ChatService;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export interface ChatServiceDeps {
   calendar: WorkingCalendar;
   delivery: DeliverySettings;
   files?: FileFetcherSlot;
+  metrics?: Metrics;
 }
 
 /** The conversation service with every extension, as chat channels use it (also the test harnesses). */
@@ -63,6 +66,7 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
     clock: d.clock,
     settings: d.settings,
     log: d.log,
+    ...(d.metrics ? { metrics: d.metrics } : {}),
     extensions: (tx) => [
       new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined }),
       new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' }),
@@ -80,11 +84,7 @@ export function workingCalendar(config: Config): WorkingCalendar {
 export async function createApp(options: { env?: Env; config?: Config; clock?: Clock; log?: Logger; seed?: boolean } = {}): Promise<App> {
   const config = options.config ?? parseConfig(options.env ?? process.env, Boolean(process.stderr.isTTY));
   const log = options.log ?? createLogger(config.log);
-  const db = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: resolve(config.dataDir, 'pglite'),
-    log: { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m) },
-  });
+  const db = await openConfiguredDatabase(config, log);
   log.debug({ database: db.kind }, 'database ready');
   const wantSeed = options.seed ?? (config.seedSampleData === 'always' || (config.seedSampleData === 'auto' && !config.databaseUrl));
   if (wantSeed && (await isEmpty(db.prisma))) {
@@ -98,6 +98,7 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
   const deliverySettings = parseDeliverySettings(options.env ?? process.env);
   const calendar = workingCalendar(config);
   const files: FileFetcherSlot = {};
+  const metrics = createMetrics(db.prisma);
   return {
     config,
     log,
@@ -111,7 +112,8 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
     engineSettings,
     deliverySettings,
     files,
-    chat: buildChatService({ prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files }),
+    chat: buildChatService({ prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files, metrics }),
+    metrics,
     close: () => db.close(),
   };
 }

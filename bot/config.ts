@@ -24,6 +24,8 @@ const schema = z.object({
   CORRECTION_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_BASE_URL: z.string().url().optional(),
   TELEGRAM_API_ROOT: z.string().url().optional(),
@@ -54,7 +56,9 @@ export interface Config {
   flowTimeoutMinutes: number;
   correctionMinutes: number;
   inviteTtlHours: number;
-  http: { port: number; host: string; publicBaseUrl: string | undefined };
+  http: { port: number; host: string; publicBaseUrl: string | undefined; metricsPort: number | undefined };
+  /** How long start-up waits for the database and the chat platforms before giving up. */
+  startupTimeoutMs: number;
   telegram: { token: string; apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined; username: string | undefined } | undefined;
   /** Bot username for invite links, even when the token is not set here (npm run invite). */
   telegramUsername: string | undefined;
@@ -62,10 +66,29 @@ export interface Config {
   fileLinkTtlHours: number;
 }
 
+/** `kind` picks the Vietnamese text (locales: config-problem-<kind>); `message` is the English one. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+  kind?: 'enum' | 'number' | 'url' | 'format' | 'required-with';
+  args?: Record<string, string | number>;
+}
+
 export class ConfigError extends Error {
-  constructor(readonly problems: { variable: string; message: string }[]) {
+  constructor(readonly problems: ConfigProblem[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
   }
+}
+
+/** A zod issue as a problem with what the Vietnamese text needs. */
+export function configProblem(i: z.core.$ZodIssue): ConfigProblem {
+  const variable = String(i.path[0] ?? '?');
+  const base = { variable, message: i.message };
+  if (i.code === 'invalid_value') return { ...base, kind: 'enum', args: { values: i.values.map(String).join(', ') } };
+  if (i.code === 'too_small' || i.code === 'too_big' || (i.code === 'invalid_type' && i.expected === 'number')) return { ...base, kind: 'number', args: { detail: i.message } };
+  if (i.code === 'invalid_format' && i.format === 'url') return { ...base, kind: 'url' };
+  if (i.code === 'invalid_format') return { ...base, kind: 'format', args: { detail: i.message } };
+  return base;
 }
 
 /** Validates the environment; throws ConfigError naming every bad variable. */
@@ -74,14 +97,14 @@ export function parseConfig(env: Env, isTty = false): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })));
+    throw new ConfigError(result.error.issues.map(configProblem));
   }
   const e = result.data;
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
-    throw new ConfigError([{ variable: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set' }]);
+    throw new ConfigError([{ variable: 'TELEGRAM_WEBHOOK_SECRET', message: 'required when TELEGRAM_WEBHOOK_URL is set', kind: 'required-with', args: { other: 'TELEGRAM_WEBHOOK_URL' } }]);
   }
   if (e.ZALO_WEBHOOK_URL && !e.ZALO_WEBHOOK_SECRET) {
-    throw new ConfigError([{ variable: 'ZALO_WEBHOOK_SECRET', message: 'required when ZALO_WEBHOOK_URL is set' }]);
+    throw new ConfigError([{ variable: 'ZALO_WEBHOOK_SECRET', message: 'required when ZALO_WEBHOOK_URL is set', kind: 'required-with', args: { other: 'ZALO_WEBHOOK_URL' } }]);
   }
   return {
     databaseUrl: e.DATABASE_URL,
@@ -94,7 +117,8 @@ export function parseConfig(env: Env, isTty = false): Config {
     flowTimeoutMinutes: e.FLOW_TIMEOUT_MINUTES,
     correctionMinutes: e.CORRECTION_MINUTES,
     inviteTtlHours: e.INVITE_TTL_HOURS,
-    http: { port: e.PORT, host: e.HOST, publicBaseUrl: e.PUBLIC_BASE_URL },
+    http: { port: e.PORT, host: e.HOST, publicBaseUrl: e.PUBLIC_BASE_URL, metricsPort: e.METRICS_PORT },
+    startupTimeoutMs: e.STARTUP_TIMEOUT_SECONDS * 1000,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, username: e.TELEGRAM_BOT_USERNAME }
       : undefined,

@@ -7,6 +7,7 @@
  * runs the delivery worker and scheduler (reminders, digests, notices); more
  * workers can run beside it with `npm run worker` on PostgreSQL.
  */
+import { Api } from 'grammy';
 import { createApp, type App } from './app.ts';
 import { openConsole } from './cli/console.ts';
 import { runCli } from './cli/args.ts';
@@ -25,13 +26,28 @@ import type { Sender } from './delivery/sender.ts';
 import type { SendChannel } from '../domain/delivery/types.ts';
 import type { FileFetcher } from './chat/delivery-extension.ts';
 import { createZaloWebhookHandler } from './zalo/webhook.ts';
+import { databaseChecks, mountHealth, platformCheck, type ReadyCheck } from './http/health.ts';
+import { listenOn, tokenRejected, untilReady } from './startup.ts';
 
 type Stop = () => Promise<void>;
+/** getMe of each started platform, for /readyz (unset while starting: not ready). */
+type Platforms = Partial<Record<'telegram' | 'zalo', () => Promise<unknown>>>;
 
-async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>>): Promise<Stop> {
+
+async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>>, platforms: Platforms): Promise<Stop> {
   const cfg = app.config.telegram!;
   const bot = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, handler: app.chat, tr: app.tr, log: app.log.child({ channel: 'telegram' }) });
+  // getMe without the auto-retry transformer (which retries network errors on its own): our own backoff, logged, with a deadline.
+  const probe = new Api(cfg.token, { apiRoot: cfg.apiRoot });
+  bot.botInfo = await untilReady((signal) => probe.getMe(signal as never), {
+    name: 'telegram',
+    variable: cfg.apiRoot ? 'TELEGRAM_API_ROOT' : 'TELEGRAM_BOT_TOKEN',
+    timeoutMs: app.config.startupTimeoutMs,
+    log: app.log,
+    fatal: tokenRejected('TELEGRAM_BOT_TOKEN'),
+  });
   await bot.init();
+  platforms.telegram = () => probe.getMe();
   fetchers.TELEGRAM = telegramFileFetcher(bot.api, cfg.token, cfg.apiRoot);
   await setCommands(bot, app.tr).catch((err) => app.log.warn({ err: describe(err) }, 'setMyCommands failed'));
   if (cfg.webhookUrl) {
@@ -45,10 +61,18 @@ async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Rec
   return async () => (runner.isRunning() ? runner.stop() : undefined);
 }
 
-async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefined): Promise<Stop> {
+async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefined, platforms: Platforms): Promise<Stop> {
   const cfg = app.config.zalo!;
   const log = app.log.child({ channel: 'zalo' });
   const client = new ZaloClient({ token: cfg.token, apiRoot: cfg.apiRoot, logger: log });
+  await untilReady((signal) => client.getMe({ signal }), {
+    name: 'zalo',
+    variable: cfg.apiRoot ? 'ZALO_API_ROOT' : 'ZALO_BOT_TOKEN',
+    timeoutMs: app.config.startupTimeoutMs,
+    log: app.log,
+    fatal: tokenRejected('ZALO_BOT_TOKEN'),
+  });
+  platforms.zalo = () => client.getMe();
   const onUpdate = createZaloUpdateHandler({ handler: app.chat, client, tr: app.tr, log, files });
   if (cfg.webhookUrl) {
     const handler = createZaloWebhookHandler({ secret: cfg.webhookSecret!, onUpdate, logger: log });
@@ -75,22 +99,38 @@ await runCli(async () => {
       await app.close();
     }
   }
-  const router = new HttpRouter();
+  // Webhooks, file links, /healthz, /readyz and /metrics on PORT in every chat mode (a container healthcheck needs them).
+  const router = new HttpRouter(app.log.child({ component: 'http' }));
+  const checks: ReadyCheck[] = databaseChecks(app.db.prisma);
+  const platforms: Platforms = {};
+  for (const name of ['telegram', 'zalo'] as const) {
+    if (app.config[name]) checks.push(platformCheck(name, () => platforms[name]?.() ?? Promise.reject(new Error('starting'))));
+  }
   const files = app.config.http.publicBaseUrl ? new FileLinks(app.db.prisma, { publicBaseUrl: app.config.http.publicBaseUrl, ttlHours: app.config.fileLinkTtlHours }) : undefined;
   if (files) router.getPrefix(FILES_PREFIX, files.handler());
-  const needsHttp = Boolean(files || app.config.telegram?.webhookUrl || app.config.zalo?.webhookUrl);
-  if (needsHttp) await router.listen(app.config.http.port, app.config.http.host);
+  const metricsRouter = app.config.http.metricsPort ? new HttpRouter(app.log.child({ component: 'metrics' })) : router;
+  mountHealth(metricsRouter, { metrics: app.metrics, checks });
+  if (metricsRouter !== router) mountHealth(router, { checks });
+  await listenOn(router, app.config.http.port, app.config.http.host, 'PORT');
+  if (metricsRouter !== router) await listenOn(metricsRouter, app.config.http.metricsPort!, app.config.http.host, 'METRICS_PORT');
   const stops: Stop[] = [];
   const fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>> = { ZALO: (url) => fetchZaloImage(url) };
   app.files.fetch = (f) => fetchers[f.channel]?.(f.fileId) ?? Promise.reject(new Error(`no file fetcher for ${f.channel}`));
-  if (app.config.telegram) stops.push(await startTelegram(app, router, fetchers));
-  if (app.config.zalo) stops.push(await startZalo(app, router, files));
+  try {
+    if (app.config.telegram) stops.push(await startTelegram(app, router, fetchers, platforms));
+    if (app.config.zalo) stops.push(await startZalo(app, router, files, platforms));
+  } catch (err) {
+    await router.close();
+    if (metricsRouter !== router) await metricsRouter.close();
+    await app.close();
+    throw err;
+  }
 
   // Reminders, digests and notices: planned by the scheduler, sent by the worker, in this process.
   const senders: Partial<Record<SendChannel, Sender>> = {};
   if (app.config.telegram) senders.TELEGRAM = new TelegramSender({ token: app.config.telegram.token, apiRoot: app.config.telegram.apiRoot, tr: app.tr });
   if (app.config.zalo) senders.ZALO = new ZaloSender({ token: app.config.zalo.token, apiRoot: app.config.zalo.apiRoot, tr: app.tr, ...(files ? { files } : {}) });
-  const delivery = createDelivery({ prisma: app.db.prisma, clock: app.clock, calendar: app.calendar, settings: app.deliverySettings, status: app.status, log: app.log, senders });
+  const delivery = createDelivery({ prisma: app.db.prisma, clock: app.clock, calendar: app.calendar, settings: app.deliverySettings, status: app.status, log: app.log, senders, metrics: app.metrics });
   delivery.worker.start();
   delivery.scheduler.start();
   stops.unshift(async () => {
@@ -104,6 +144,7 @@ await runCli(async () => {
     app.log.info({ signal }, 'shutting down');
     for (const stop of stops) await stop().catch((err) => app.log.error({ err: describe(err) }, 'stop failed'));
     await router.close();
+    if (metricsRouter !== router) await metricsRouter.close();
     await app.close();
     process.exit(0);
   };

@@ -3,7 +3,7 @@
  * DATABASE_URL when set, else an embedded PGlite database in a local folder
  * (or in memory). Pending migrations are applied before the client is used.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -52,8 +52,65 @@ function pgliteSession(db: PGlite): SqlSession {
   };
 }
 
+/**
+ * The embedded database is one process's: a lock file beside the folder holds
+ * the owner's pid and start time. A lock whose process is gone is stale and
+ * taken over; a live one makes the second process stop at once.
+ */
+export class DataDirBusyError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+    readonly since: string,
+  ) {
+    super(`${lockFile} is held by process ${pid} since ${since}`);
+    this.name = 'DataDirBusyError';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function takeDataDirLock(lockFile: string): () => void {
+  const mine = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() });
+  for (let tries = 0; ; tries++) {
+    try {
+      writeFileSync(lockFile, mine, { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 2) throw err;
+      let held: { pid?: unknown; startedAt?: unknown } = {};
+      try {
+        held = JSON.parse(readFileSync(lockFile, 'utf8')) as typeof held;
+      } catch {
+        // Unreadable or half-written: treated as stale.
+      }
+      const pid = typeof held.pid === 'number' ? held.pid : 0;
+      if (pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirBusyError(lockFile, pid, String(held.startedAt ?? '?'));
+      try {
+        unlinkSync(lockFile);
+      } catch {
+        // Another process removed it first; try again.
+      }
+    }
+  }
+  return () => {
+    try {
+      if (readFileSync(lockFile, 'utf8') === mine) unlinkSync(lockFile);
+    } catch {
+      // Already gone.
+    }
+  };
+}
+
 export async function migratePostgres(databaseUrl: string, log?: MigrationLog): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     return await applyMigrations(pgSession(client), { log });
@@ -70,18 +127,28 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
   }
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const lite = new PGlite(dataDir);
-  await applyMigrations(pgliteSession(lite), { log: options.log });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
-  return {
-    prisma,
-    kind: 'pglite',
-    async close() {
-      await prisma.$disconnect();
-      await lite.close();
-    },
-  };
+  let release = () => undefined as void;
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    release = takeDataDirLock(`${dataDir.replace(/[/\\]+$/, '')}.lock`);
+  }
+  try {
+    const lite = new PGlite(dataDir);
+    await applyMigrations(pgliteSession(lite), { log: options.log });
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+    return {
+      prisma,
+      kind: 'pglite',
+      async close() {
+        await prisma.$disconnect();
+        await lite.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
 }
 
 export { pgSession, pgliteSession };

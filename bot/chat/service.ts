@@ -13,6 +13,7 @@ import { PrismaConversationStore, PrismaIdentityStore } from '../../prisma/store
 import { PrismaProgressStore } from '../../prisma/stores/progress-store.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 
 export interface ChatServiceDeps {
   prisma: Db;
@@ -22,6 +23,7 @@ export interface ChatServiceDeps {
   /** Built per message on its transaction. */
   extensions?: (tx: Prisma.TransactionClient) => Extension[];
   fallback?: (tx: Prisma.TransactionClient) => Extension;
+  metrics?: Pick<Metrics, 'messages' | 'answerSeconds'>;
 }
 
 export class DuplicateUpdate extends Error {}
@@ -31,6 +33,20 @@ export class ChatService {
 
   /** Handles `inbound`; `dedupeKey` (e.g. Telegram's update_id) makes a redelivery a no-op (returns null). */
   async handle(inbound: Inbound, dedupeKey?: string): Promise<Outcome | null> {
+    const m = this.deps.metrics;
+    const stop = m?.answerSeconds.startTimer({ channel: inbound.channel });
+    try {
+      const outcome = await this.run(inbound, dedupeKey);
+      m?.messages.inc({ channel: inbound.channel, outcome: outcome ? 'answered' : 'duplicate' });
+      if (outcome) stop?.();
+      return outcome;
+    } catch (err) {
+      m?.messages.inc({ channel: inbound.channel, outcome: 'error' });
+      throw err;
+    }
+  }
+
+  private async run(inbound: Inbound, dedupeKey?: string): Promise<Outcome | null> {
     const { prisma } = this.deps;
     try {
       return await prisma.$transaction(
@@ -41,7 +57,7 @@ export class ChatService {
             if (inserted.count === 0) throw new DuplicateUpdate();
           }
           const engine = new ChatEngine({
-            identities: new PrismaIdentityStore(tx),
+            identities: new PrismaIdentityStore(tx, this.deps.log),
             conversations: new PrismaConversationStore(tx),
             progress: new PrismaProgressStore(tx),
             queries: new PrismaTaskQueries(tx),
@@ -61,11 +77,5 @@ export class ChatService {
       }
       throw err;
     }
-  }
-
-  /** Forgets processed-update keys older than `days` (they only guard against prompt redelivery). */
-  async pruneProcessed(days = 7): Promise<number> {
-    const res = await this.deps.prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(this.deps.clock.now().getTime() - days * 86_400_000) } } });
-    return res.count;
   }
 }

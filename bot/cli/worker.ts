@@ -1,5 +1,5 @@
 /**
- * npm run worker [-- --no-scheduler] [-- --once]
+ * npm run worker [-- --no-scheduler] [-- --once] [-- --help]
  *
  * Sends reminders, digests and notices from the Delivery table, and runs the
  * scheduled jobs (unless --no-scheduler), against DATABASE_URL (several
@@ -9,11 +9,14 @@
  * the bot process serves them). SIGTERM/SIGINT: stop claiming, finish the
  * sends in flight, record them, exit. --once: send what is due now, then exit.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SendChannel } from '../../domain/delivery/types.ts';
 import { systemClock } from '../../domain/shared/clock.ts';
-import { openDatabase } from '../../prisma/database.ts';
+import { databaseChecks, mountHealth } from '../http/health.ts';
+import { HttpRouter } from '../http/server.ts';
+import { createMetrics } from '../metrics.ts';
+import { openConfiguredDatabase } from '../open-database.ts';
+import { listenOn } from '../startup.ts';
 import { workingCalendar } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { createDelivery } from '../delivery/index.ts';
@@ -24,20 +27,24 @@ import { i18n } from '../i18n.ts';
 import { createLogger } from '../logger.ts';
 import { TelegramSender } from '../telegram/sender.ts';
 import { ZaloSender } from '../zalo/sender.ts';
-import { runCli, UsageError } from './args.ts';
+import { cliLocale, runCli, UsageError } from './args.ts';
 
 await runCli(async () => {
-  let values: { 'no-scheduler'?: boolean; once?: boolean };
+  let values: { 'no-scheduler'?: boolean; once?: boolean; help?: boolean; lang?: string };
   try {
-    ({ values } = parseArgs({ options: { 'no-scheduler': { type: 'boolean' }, once: { type: 'boolean' } } }));
+    ({ values } = parseArgs({ options: { 'no-scheduler': { type: 'boolean' }, once: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } } }));
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\nusage: npm run worker [-- --no-scheduler] [-- --once]`);
+    throw new UsageError(`${(err as Error).message}\n${i18n().t('worker-usage', {}, cliLocale())}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${i18n().t('worker-usage', {}, cliLocale())}\n`);
+    return 0;
   }
   const config = parseConfig(process.env, Boolean(process.stderr.isTTY));
   const settings = parseDeliverySettings(process.env);
   const log = createLogger({ ...config.log, name: 'nq57-worker' });
   if (!config.databaseUrl) log.warn({}, 'DATABASE_URL is not set: using the embedded database, which only one process may open');
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir, 'pglite'), log: { info: (o, m) => log.info(o, m), warn: (o, m) => log.warn(o, m) } });
+  const db = await openConfiguredDatabase(config, log);
 
   const tr = i18n();
   const senders: Partial<Record<SendChannel, Sender>> = {};
@@ -48,7 +55,8 @@ await runCli(async () => {
   }
   if (!senders.TELEGRAM && !senders.ZALO) log.warn({}, 'no TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN: nothing will be sent, only planned');
 
-  const delivery = createDelivery({ prisma: db.prisma, clock: systemClock, calendar: workingCalendar(config), settings, status: { dueSoonDays: config.dueSoonDays }, log, senders });
+  const metrics = createMetrics(db.prisma);
+  const delivery = createDelivery({ prisma: db.prisma, clock: systemClock, calendar: workingCalendar(config), settings, status: { dueSoonDays: config.dueSoonDays }, log, senders, metrics });
   const withScheduler = !values['no-scheduler'];
 
   if (values.once) {
@@ -63,12 +71,24 @@ await runCli(async () => {
     (stopping ??= (async () => {
       log.info({ signal }, 'stopping: finishing the sends in flight');
       await Promise.all([delivery.worker.stop(), withScheduler ? delivery.scheduler.stop() : Promise.resolve()]);
+      await router.close();
       await db.close();
       log.info({}, 'stopped');
     })());
   const done = new Promise<void>((resolveDone) => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal).then(resolveDone));
   });
+  // /healthz, /readyz and /metrics on METRICS_PORT, else PORT — when one is set explicitly (a container
+  // sets it; several workers started by hand on one machine would fight over the default port).
+  const router = new HttpRouter(log.child({ component: 'http' }));
+  mountHealth(router, { metrics, checks: databaseChecks(db.prisma) });
+  const httpPort = config.http.metricsPort ?? (process.env.PORT ? config.http.port : undefined);
+  try {
+    if (httpPort) await listenOn(router, httpPort, config.http.host, config.http.metricsPort ? 'METRICS_PORT' : 'PORT');
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
   delivery.worker.start();
   if (withScheduler) delivery.scheduler.start();
   log.info({ instance: settings.instanceId, channels: delivery.worker.channels, scheduler: withScheduler }, 'worker running');

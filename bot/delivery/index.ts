@@ -16,6 +16,8 @@ import type { Db } from '../../prisma/database.ts';
 import { PrismaBroadcastStore } from '../../prisma/stores/broadcast-store.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads, PrismaScheduleStore } from '../../prisma/stores/delivery-store.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import { housekeepingJob } from './housekeeping.ts';
 import { deliveryJobs, type JobDeps } from './jobs.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { ReminderActions } from './reminder-actions.ts';
@@ -31,6 +33,8 @@ export interface DeliveryOptions {
   settings: DeliverySettings;
   status: StatusOptions;
   log: Logger;
+  /** Scheduler run counts go there when given. */
+  metrics?: Pick<Metrics, 'schedulerRuns'>;
   /** Channels this process sends on (none: it only plans and answers). */
   senders?: Partial<Record<SendChannel, Sender>>;
 }
@@ -65,12 +69,13 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     reminders: new ReminderActions({ store, queries: reads.queries, calendar: o.calendar, settings: o.settings.reminders }),
     jobDeps,
     scheduler: new Scheduler({
-      jobs: deliveryJobs(jobDeps),
+      jobs: [...deliveryJobs(jobDeps), housekeepingJob(o.prisma)],
       store: new PrismaScheduleStore(o.prisma),
       clock: o.clock,
       log: o.log.child({ component: 'scheduler' }),
       instanceId: o.settings.instanceId,
       catchUpMs: o.settings.catchUpMs,
+      ...(o.metrics ? { metrics: o.metrics } : {}),
     }),
     worker: new DeliveryWorker({
       store,

@@ -6,6 +6,7 @@
  * whose instance died is taken over after `staleRunMs` (jobs plan by
  * dedupeKey, so a second run adds only what the first did not).
  */
+import type { Metrics } from '../metrics.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Cron } from 'croner';
 import type { Clock } from '../../domain/shared/clock.ts';
@@ -41,6 +42,8 @@ export interface SchedulerOptions {
   staleRunMs?: number;
   /** How often `start()` looks for due ticks at most. Default 30 s. */
   pollMs?: number;
+  /** Counts runs by job and result (nq57_scheduler_runs_total). */
+  metrics?: Pick<Metrics, 'schedulerRuns'>;
 }
 
 export interface TickRun {
@@ -69,7 +72,7 @@ export function ticksBetween(pattern: string | Cron, from: Date, to: Date, max =
 
 export class Scheduler {
   readonly #jobs: { job: ScheduledJob; cron: Cron }[];
-  readonly #o: Required<Omit<SchedulerOptions, 'jobs'>>;
+  readonly #o: Required<Omit<SchedulerOptions, 'jobs' | 'metrics'>> & Pick<SchedulerOptions, 'metrics'>;
   #running = false;
   #loop: Promise<void> | undefined;
   #wake = new AbortController();
@@ -94,9 +97,11 @@ export class Scheduler {
         } catch (err) {
           // Left unfinished: another instance (or this one) takes it over after staleRunMs.
           log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'scheduled job failed');
+          this.#o.metrics?.schedulerRuns.inc({ job: job.name, result: 'failed' });
           continue;
         }
         await this.#o.store.finishTick(job.name, tick, this.#o.instanceId, this.#o.clock.now(), summary);
+        this.#o.metrics?.schedulerRuns.inc({ job: job.name, result: 'done' });
         runs.push({ job: job.name, tick, summary });
       }
     }

@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_REMINDER_SETTINGS, parseOffsets, parseWorkingHours, reminderSettings, type ReminderSettings } from '../../domain/reminders/settings.ts';
-import { ConfigError, type Env } from '../config.ts';
+import { ConfigError, configProblem, type Env } from '../config.ts';
 import { cronOf } from './scheduler.ts';
 import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from './worker.ts';
 
@@ -69,7 +69,7 @@ export interface DeliverySettings {
 export function parseDeliverySettings(env: Env): DeliverySettings {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in schema.shape && v !== undefined && v.trim() !== ''));
   const result = schema.safeParse(cleaned);
-  if (!result.success) throw new ConfigError(result.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })));
+  if (!result.success) throw new ConfigError(result.error.issues.map(configProblem));
   const e = result.data;
   return {
     reminders: reminderSettings({

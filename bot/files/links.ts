@@ -1,7 +1,8 @@
 /**
  * Unguessable, expiring links to generated files (charts, appendices): Zalo
  * sends photos only by URL and cannot send .xlsx at all. The random id is
- * the secret; the file lives in the database so any instance serves it.
+ * the secret; the file lives in the database so any instance serves it; the
+ * scheduler's housekeeping job deletes expired ones (bot/delivery/housekeeping.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -46,7 +47,4 @@ export class FileLinks {
     };
   }
 
-  async prune(): Promise<number> {
-    return (await this.prisma.storedFile.deleteMany({ where: { expiresAt: { lt: this.now() } } })).count;
-  }
 }

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import type { ImportProblem } from '../../domain/imports/grid.ts';
 import { parseFile } from '../../domain/imports/parse-file.ts';
 import { findPlanReference } from '../../domain/imports/plans.ts';
-import type { Day } from '../../domain/shared/day.ts';
+import { formatDay, type Day } from '../../domain/shared/day.ts';
 import type { Db } from '../../prisma/database.ts';
 import { applyImport, type ImportOutcome } from '../../prisma/stores/import-store.ts';
 import type { Translator } from '../i18n.ts';
@@ -49,7 +49,10 @@ export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: strin
   const plan = options.plan ? (findPlanReference(options.plan) ?? { code: options.plan, title: options.plan, issuedOn: null, year: null }) : undefined;
   const parsed = parseFile(grids, { plan });
   if (parsed.problems.length) return refused(parsed.problems);
-  return applyImport(prisma, {
+  const fileAsOf = parsed.appendices.find((s) => s.asOf)?.asOf;
+  const asOf = options.asOf ?? fileAsOf ?? options.today;
+  const hasProgress = parsed.appendices.some((s) => s.layout === 'progress');
+  const outcome = await applyImport(prisma, {
     fileName: name,
     fileHash: createHash('sha256').update(bytes).digest('hex'),
     appendices: parsed.appendices,
@@ -58,11 +61,17 @@ export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: strin
     people: parsed.people,
     peopleSheet: parsed.peopleSheet,
     unitName: options.unitName,
-    asOf: options.asOf ?? parsed.appendices.find((s) => s.asOf)?.asOf ?? options.today,
+    asOf,
     now: options.now ?? new Date(),
     actor: options.actor,
     dryRun: Boolean(options.dryRun),
   });
+  if (!outcome.ok) return outcome;
+  return {
+    ...outcome,
+    flaggedDeadlines: parsed.appendices.flatMap((s) => s.flaggedDeadlines.map((f) => ({ sheet: s.sheet, ...f }))),
+    ...(hasProgress ? { asOf: { day: asOf, source: options.asOf ? 'option' : fileAsOf ? 'file' : 'today' } as const } : {}),
+  };
 }
 
 export async function importFile(prisma: Db, path: string, options: ImportOptions): Promise<ImportOutcome> {
@@ -86,6 +95,7 @@ export function describeProblem(p: ImportProblem, tr: Translator, locale: 'vi' |
 }
 
 export function describeOutcome(o: ImportOutcome, tr: Translator, locale: 'vi' | 'en' = 'vi'): string {
+  if (!o.ok && o.problems[0]?.code === 'busy') return tr.t('import-busy', {}, locale);
   if (!o.ok) {
     return [tr.t('import-refused', { count: o.problems.length }, locale), ...o.problems.map((p) => `  • ${describeProblem(p, tr, locale)}`)].join('\n');
   }
@@ -100,5 +110,10 @@ export function describeOutcome(o: ImportOutcome, tr: Translator, locale: 'vi' |
     lines.push(tr.t('import-summary-people', { created: s.peopleCreated, changed: s.peopleChanged, unchanged: s.peopleUnchanged }, locale));
   }
   for (const [sheet, unit] of Object.entries(o.reportingUnits)) lines.push(tr.t('import-reporting-unit', { sheet, unit }, locale));
+  if (o.asOf) lines.push(tr.t(`import-as-of-${o.asOf.source}`, { day: formatDay(o.asOf.day) }, locale));
+  if (o.flaggedDeadlines?.length) {
+    lines.push(tr.t('import-flagged-deadlines', { count: o.flaggedDeadlines.length }, locale));
+    for (const f of o.flaggedDeadlines) lines.push(`  • ${tr.t('import-where-sheet', { sheet: f.sheet }, locale)}, ${tr.t('import-where-row', { row: f.row }, locale)}: "${f.text}"`);
+  }
   return lines.join('\n');
 }

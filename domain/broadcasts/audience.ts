@@ -8,7 +8,8 @@
  * - `roles`: only people with one of these roles (alone: across the area);
  * - `residentsOf`: accounts subscribed (/dangky) to those communes, wards or special zones.
  * Only COMMUNITY_TEAM and ADMIN may broadcast; an admin, or a team at city
- * level, reaches the whole city, anyone else their own unit and its sub-units.
+ * level, reaches the whole city, anyone else their own unit and its sub-units;
+ * a team member with no unit (or an unknown one) reaches nobody: fails closed.
  */
 import { z } from 'zod';
 import { descendants } from '../people/scope.ts';
@@ -30,6 +31,7 @@ export type AudienceSpec = z.infer<typeof audienceSchema>;
 /** Stable codes; channels turn them into text with `broadcast-error-<code>`. */
 export type BroadcastErrorCode =
   | 'not-allowed'
+  | 'no-area'
   | 'bad-audience'
   | 'outside-area'
   | 'not-local-unit'
@@ -59,11 +61,12 @@ export function canBroadcast(person: Pick<PersonRef, 'roles'>): boolean {
   return person.roles.includes('COMMUNITY_TEAM') || person.roles.includes('ADMIN');
 }
 
-/** The units a sender may reach (their unit and sub-units), or null for the whole city. */
+/** The units a sender may reach (their unit and sub-units), null for the whole city, [] for none. */
 export function broadcastArea(person: PersonRef, units: UnitRef[]): number[] | null {
   if (person.roles.includes('ADMIN')) return null;
   const unit = person.unitId === null ? undefined : units.find((u) => u.id === person.unitId);
-  if (!unit || unit.kind === 'CITY') return null;
+  if (!unit) return [];
+  if (unit.kind === 'CITY') return null;
   return [unit.id, ...descendants(unit.id, units)];
 }
 
@@ -75,6 +78,7 @@ export function resolveAudience(sender: PersonRef, input: unknown, units: UnitRe
   if (!parsed.success) return { ok: false, error: { code: 'bad-audience' } };
   const spec = parsed.data;
   const area = broadcastArea(sender, units);
+  if (area !== null && area.length === 0) return { ok: false, error: { code: 'no-area' } };
   const inArea = (id: number) => area === null || area.includes(id);
   const known = new Map(units.map((u) => [u.id, u]));
 

@@ -570,7 +570,7 @@ export class ChatEngine {
         await this.save(inbound, {}, null, { items: this.menu(me.person), freeNumbers: false });
         return [say('link-already', { name: me.person.fullName }), { ...help, choices: this.menu(me.person) }];
       }
-      return [say(`link-failed-${res.reason}`)];
+      return [say(`link-failed-${res.reason}`, res.reason === 'too-many-attempts' ? { minutes: res.waitMinutes } : undefined)];
     }
     const identity = await this.deps.identities.find(inbound.channel, inbound.user.externalId);
     const welcome = say('link-welcome', { name: res.person.fullName, unit: identity?.person?.unitName ?? 'none' });

@@ -18,7 +18,9 @@ export interface Identity {
 
 export type LinkResult =
   | { ok: true; person: PersonRef; alreadyLinked: boolean }
-  | { ok: false; reason: 'unknown-code' | 'expired-code' | 'used-code' | 'unknown-phone' | 'not-own-contact' | 'inactive' };
+  | { ok: false; reason: 'unknown-code' | 'expired-code' | 'used-code' | 'unknown-phone' | 'not-own-contact' | 'inactive' }
+  /** Too many wrong codes from this account, or for this code, in the last hour. */
+  | { ok: false; reason: 'too-many-attempts'; waitMinutes: number };
 
 export interface IdentityStore {
   find(channel: ChatChannel, externalId: string): Promise<Identity | null>;

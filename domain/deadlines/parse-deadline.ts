@@ -64,6 +64,32 @@ export function parseDeadline(text: string | null | undefined): ParsedDeadline {
   return withText(original, core('UNKNOWN', null), null);
 }
 
+/**
+ * True when the text names a calendar date or month that does not exist
+ * ("31/02/2026", "tháng 13/2026", "quý 5/2026", "30/4/20255"): a typing
+ * mistake to send back, not a vague deadline to keep as text.
+ */
+export function namesImpossibleDate(text: string | null | undefined): boolean {
+  if (!text) return false;
+  const s = normalizeDeadline(text);
+  for (const m of s.matchAll(/(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,5})(?!\d)/g)) {
+    if (m[3]!.length !== 4 || !dayCore(+m[3]!, +m[2]!, +m[1]!)) return true;
+  }
+  for (const m of s.matchAll(/ngay (\d{1,2}) thang (\d{1,2}) nam (\d{2,5})(?!\d)/g)) {
+    if (m[3]!.length !== 4 || !dayCore(+m[3]!, +m[2]!, +m[1]!)) return true;
+  }
+  for (const m of s.matchAll(/(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/g)) {
+    if (!dayCore(+m[1]!, +m[2]!, +m[3]!)) return true;
+  }
+  for (const m of s.matchAll(/thang\s*(\d{1,2})(?:[/.-]|\s+nam\s+)(\d{2,5})(?![\d/.-])/g)) {
+    if (m[2]!.length !== 4 || !monthDue(+m[2]!, +m[1]!, false)) return true;
+  }
+  for (const m of s.matchAll(/\b(?:quy|q)\s*(\d+)(?:[/.-]|\s+nam\s+)(\d{4})(?!\d)/g)) {
+    if (+m[1]! < 1 || +m[1]! > 4) return true;
+  }
+  return false;
+}
+
 /** The due day in force on `today`: for YEARLY the 31/12 of today's year; else parsed.due. */
 export function effectiveDue(d: Pick<ParsedDeadline, 'kind' | 'due' | 'rhythm'>, today: Day): Day | null {
   if (d.kind === 'YEARLY' || d.rhythm === 'YEARLY') return endOfMonth(dayParts(today).year, 12);

@@ -8,7 +8,7 @@
  * Pure: a grid in, items and row-level problems out. Nothing is guessed:
  * a row that cannot be read is a problem, and one problem refuses the file.
  */
-import { parseDeadline } from '../deadlines/parse-deadline.ts';
+import { namesImpossibleDate, parseDeadline } from '../deadlines/parse-deadline.ts';
 import type { ProgressFields } from '../progress/fields.ts';
 import { readResultText } from '../progress/result-text.ts';
 import { fold, parseVnNumber } from '../shared/text.ts';
@@ -165,11 +165,12 @@ function titleUnit(grid: Grid, header: HeaderInfo): string | null {
   return null;
 }
 
-function titleDate(text: string): Day | null {
-  const m = /(?:số liệu )?(?:đến|tính đến) ngày (\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(text);
+/** "số liệu đến ngày 14/11/2025": the day, null when the title states none, 'bad' when the stated day does not exist. */
+function titleDate(text: string): Day | null | { bad: string } {
+  const m = /(?:số liệu )?(?:đến|tính đến) ngày (\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d+)/iu.exec(text);
   if (!m) return null;
   const day = makeDay(+m[3]!, +m[2]!, +m[1]!);
-  return isDay(day) && +m[2]! <= 12 && +m[1]! <= 31 ? day : null;
+  return m[3]!.length === 4 && isDay(day) && !namesImpossibleDate(m[0]) ? day : { bad: m[0] };
 }
 
 function layoutOf(columns: Partial<Record<ColumnKey, number>>): Layout | null {
@@ -220,6 +221,10 @@ function readProgress(
     }
   }
   const state: ProgressState = done ? 'DONE' : reading.saysNotStarted && !reading.percent ? 'NOT_STARTED' : resultRaw ? 'IN_PROGRESS' : 'NOT_STARTED';
+  const expected = get('expected');
+  if (namesImpossibleDate(expected)) {
+    problems.push({ sheet: grid.sheet, row, column: describeColumn(header, col.expected!), code: 'bad-date', args: { value: expected } });
+  }
   return {
     state,
     percent: kind === 'TASK' ? reading.percent : null,
@@ -306,6 +311,10 @@ export function parseAppendixSheet(grid: Grid, options: ParseOptions = {}): { sh
     seen.set(key, row);
     const kind = itemKindOf(stack) ?? 'TASK';
     const deadlineText = clean(cell(grid, row, col.deadline!));
+    if (namesImpossibleDate(deadlineText)) {
+      problems.push({ sheet: grid.sheet, row, column: describeColumn(header, col.deadline!), code: 'bad-deadline', args: { value: deadlineText! } });
+      continue;
+    }
     if (deadlineText && parseDeadline(deadlineText).flagged) flaggedDeadlines.push({ row, text: deadlineText });
     const get = (k: ColumnKey) => (col[k] !== undefined ? clean(cell(grid, row, col[k]!)) : null);
     items.push({
@@ -327,8 +336,10 @@ export function parseAppendixSheet(grid: Grid, options: ParseOptions = {}): { sh
     });
   }
   if (!items.length && !problems.length) problems.push({ sheet: grid.sheet, row: null, column: null, code: 'no-rows' });
+  const stated = titleDate(titleRows);
+  if (stated && typeof stated === 'object') problems.push({ sheet: grid.sheet, row: null, column: null, code: 'bad-as-of', args: { value: stated.bad } });
   return {
-    sheet: { sheet: grid.sheet, layout, titleUnitText: layout === 'progress' ? titleUnit(grid, header) : null, items, flaggedDeadlines, asOf: titleDate(titleRows) },
+    sheet: { sheet: grid.sheet, layout, titleUnitText: layout === 'progress' ? titleUnit(grid, header) : null, items, flaggedDeadlines, asOf: typeof stated === 'string' ? stated : null },
     problems,
   };
 }

@@ -30,6 +30,7 @@ export interface ImportProblem {
 }
 
 export type ImportProblemCode =
+  | 'busy'
   | 'not-a-workbook'
   | 'empty-file'
   | 'no-header'
@@ -39,6 +40,9 @@ export type ImportProblemCode =
   | 'missing-number'
   | 'missing-title'
   | 'duplicate-number'
+  | 'bad-deadline'
+  | 'bad-date'
+  | 'bad-as-of'
   | 'percent-not-number'
   | 'percent-over-100'
   | 'bad-done-mark'

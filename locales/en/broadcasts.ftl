@@ -50,6 +50,7 @@ broadcast-tally-unreachable = Unreachable on every account ({ $count }): { $name
     }.
 broadcast-tally-refresh = 🔄 Refresh figures
 broadcast-error = { $code ->
+        [no-area] Your account belongs to no unit, so you cannot send notices yet; ask an admin to set your unit in the people registry.
         [not-allowed] Only members of the Digital Community Team or admins can send notices.
         [outside-area] You can only send notices within your own area{ $units ->
             [none] .

@@ -13,6 +13,7 @@ link-failed-expired-code = This activation code has expired. Ask the standing of
 link-failed-used-code = This activation code was already used. Each code works once; ask for a new one if needed.
 link-failed-unknown-phone = This phone number is not in the registry. Ask the standing office for an activation code.
 link-failed-not-own-contact = To link, share your own phone number.
+link-failed-too-many-attempts = Too many wrong activation codes. Please try again in { $minutes } minutes, or ask the standing office for a new code.
 link-failed-inactive = This registry entry is no longer active. Contact the standing office.
 consent-title = About your personal data
 consent-body = The bot keeps your name, unit, phone number and chat account together with the progress updates you send, to remind you of deadlines and compile the reports on Resolution 57-NQ/TW. Your unit's leaders, the city's leaders and the standing office see the updates within their remit. You can leave at any time with /roikhoi: the bot unlinks your account and stops messaging you (reports already sent stay in the task records).

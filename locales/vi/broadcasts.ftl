@@ -50,6 +50,7 @@ broadcast-tally-unreachable = Không liên lạc được trên tài khoản nà
     }.
 broadcast-tally-refresh = 🔄 Cập nhật số liệu
 broadcast-error = { $code ->
+        [no-area] Tài khoản của anh/chị chưa gắn với đơn vị nào nên chưa gửi được thông báo; đề nghị quản trị viên bổ sung đơn vị trong danh sách cán bộ.
         [not-allowed] Chỉ thành viên Tổ công nghệ số cộng đồng hoặc quản trị viên mới gửi được thông báo.
         [outside-area] Anh/chị chỉ gửi được thông báo trong địa bàn của mình{ $units ->
             [none] .

@@ -13,6 +13,7 @@ link-failed-expired-code = Mã kích hoạt đã hết hạn. Anh/chị xin mã 
 link-failed-used-code = Mã kích hoạt này đã được dùng. Mỗi mã chỉ dùng một lần; anh/chị xin mã mới nếu cần.
 link-failed-unknown-phone = Số điện thoại này chưa có trong danh sách cán bộ. Anh/chị xin mã kích hoạt từ Văn phòng Thường trực.
 link-failed-not-own-contact = Để liên kết, anh/chị gửi số điện thoại của chính mình.
+link-failed-too-many-attempts = Anh/chị đã nhập sai mã kích hoạt quá nhiều lần. Vui lòng thử lại sau { $minutes } phút, hoặc xin mã mới từ Văn phòng Thường trực.
 link-failed-inactive = Tài khoản cán bộ này không còn hoạt động. Anh/chị liên hệ Văn phòng Thường trực.
 consent-title = Thông báo về dữ liệu cá nhân
 consent-body = Bot lưu họ tên, đơn vị, số điện thoại và tài khoản trò chuyện của anh/chị cùng các cập nhật tiến độ anh/chị gửi, để nhắc hạn và tổng hợp báo cáo thực hiện Nghị quyết 57-NQ/TW. Lãnh đạo đơn vị, lãnh đạo thành phố và Văn phòng Thường trực xem được các cập nhật trong phạm vi của mình. Anh/chị có thể rời khỏi bất cứ lúc nào bằng lệnh /roikhoi: bot sẽ huỷ liên kết và không gửi tin nữa (các báo cáo đã gửi vẫn được lưu trong hồ sơ nhiệm vụ).

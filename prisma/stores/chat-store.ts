@@ -17,8 +17,16 @@ export function hashCode(code: string): string {
   return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 }
 
+/** Wrong activation codes allowed per chat account and per code within LINK_WINDOW_MS. */
+export const LINK_ATTEMPTS = 5;
+const LINK_WINDOW_MS = 3_600_000;
+
 export class PrismaIdentityStore implements IdentityStore {
-  constructor(private readonly tx: Tx) {}
+  /** `log` receives refused activation codes (never the code or the account id). */
+  constructor(
+    private readonly tx: Tx,
+    private readonly log?: { warn(obj: object, msg: string): void },
+  ) {}
 
   async find(channel: ChatChannel, externalId: string): Promise<Identity | null> {
     const row = await this.tx.chatIdentity.findUnique({ where: { channel_externalId: { channel, externalId } }, include: { person: { include: { unit: true } } } });
@@ -44,16 +52,51 @@ export class PrismaIdentityStore implements IdentityStore {
   }
 
   async linkByCode(input: { code: string; channel: ChatChannel; externalId: string; chatId: string; username?: string; displayName?: string; now: Date }): Promise<LinkResult> {
+    const account = `${input.channel}:${input.externalId}`;
+    const codeKey = hashCode(input.code).slice(0, 16);
+    const wait = await this.attemptsWait(account, codeKey, input.now);
+    if (wait !== null) {
+      this.log?.warn({ channel: input.channel, reason: 'too-many-attempts', waitMinutes: wait }, 'activation code refused');
+      return { ok: false, reason: 'too-many-attempts', waitMinutes: wait };
+    }
+    const failed = async (reason: 'unknown-code' | 'used-code' | 'expired-code' | 'inactive'): Promise<LinkResult> => {
+      // Both keys are counted: one account trying many codes, or one code tried from many accounts.
+      await this.tx.auditLog.createMany({
+        data: [
+          { at: input.now, actor: input.channel.toLowerCase(), action: 'link.failed', entity: 'ChatAccount', entityId: account, data: { reason } },
+          { at: input.now, actor: input.channel.toLowerCase(), action: 'link.failed', entity: 'LinkCode', entityId: codeKey, data: { reason } },
+        ],
+      });
+      this.log?.warn({ channel: input.channel, reason }, 'activation code refused');
+      return { ok: false, reason };
+    };
     const code = await this.tx.linkCode.findUnique({ where: { codeHash: hashCode(input.code) }, include: { person: true } });
-    if (!code) return { ok: false, reason: 'unknown-code' };
-    if (code.usedAt) return { ok: false, reason: 'used-code' };
-    if (code.expiresAt < input.now) return { ok: false, reason: 'expired-code' };
-    if (!code.person.active) return { ok: false, reason: 'inactive' };
+    if (!code) return failed('unknown-code');
+    if (code.usedAt) return failed('used-code');
+    if (code.expiresAt < input.now) return failed('expired-code');
+    if (!code.person.active) return failed('inactive');
     // Mark it used first, conditionally: two accounts racing for one code, only one wins.
     const claimed = await this.tx.linkCode.updateMany({ where: { id: code.id, usedAt: null }, data: { usedAt: input.now, usedBy: `${input.channel}:${input.externalId}` } });
     if (claimed.count !== 1) return { ok: false, reason: 'used-code' };
     const already = await this.link(code.personId, input, 'code');
     return { ok: true, person: personRef(code.person), alreadyLinked: already };
+  }
+
+  /** Minutes to wait when an account or a code had LINK_ATTEMPTS failures within the last hour, else null. */
+  private async attemptsWait(account: string, codeKey: string, now: Date): Promise<number | null> {
+    const since = new Date(now.getTime() - LINK_WINDOW_MS);
+    const recent = await this.tx.auditLog.findMany({
+      where: { action: 'link.failed', at: { gt: since, lte: now }, OR: [{ entity: 'ChatAccount', entityId: account }, { entity: 'LinkCode', entityId: codeKey }] },
+      select: { at: true, entity: true },
+      orderBy: { at: 'desc' },
+    });
+    let until = 0;
+    for (const entity of ['ChatAccount', 'LinkCode']) {
+      const mine = recent.filter((r) => r.entity === entity);
+      // Blocked until the oldest of the last LINK_ATTEMPTS failures leaves the window.
+      if (mine.length >= LINK_ATTEMPTS) until = Math.max(until, mine[LINK_ATTEMPTS - 1]!.at.getTime() + LINK_WINDOW_MS);
+    }
+    return until > now.getTime() ? Math.max(1, Math.ceil((until - now.getTime()) / 60_000)) : null;
   }
 
   async linkByPhone(input: { phone: string; channel: ChatChannel; externalId: string; chatId: string; username?: string; displayName?: string; now: Date }): Promise<LinkResult> {

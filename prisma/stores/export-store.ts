@@ -3,6 +3,7 @@ import type { ExportItem } from '../../domain/exports/progress-appendix.ts';
 import { progressOf } from '../../domain/progress/fields.ts';
 import { addDays, instantOf, type Day } from '../../domain/shared/day.ts';
 import type { Db } from '../database.ts';
+import { inForce } from './effective-updates.ts';
 
 export async function unitsWithAssignments(prisma: Db, unitIds: number[] | null): Promise<{ id: number; name: string }[]> {
   return prisma.unit.findMany({
@@ -16,7 +17,7 @@ export async function exportItems(prisma: Db, unitId: number, asOf: Day): Promis
   const assignments = await prisma.assignment.findMany({ where: { unitId }, include: { task: { include: { plan: true } } } });
   const end = instantOf(addDays(asOf, 1), 0);
   const updates = await prisma.progressUpdate.findMany({
-    where: { assignmentId: { in: assignments.map((a) => a.id) }, reportedAt: { lt: end } },
+    where: { assignmentId: { in: assignments.map((a) => a.id) }, reportedAt: { lt: end }, ...inForce },
     orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
   });
   const latest = new Map<number, (typeof updates)[number]>();

@@ -58,6 +58,10 @@ export interface ImportOutcome {
   problems: ImportProblem[];
   /** Units of the progress sheets, by sheet. */
   reportingUnits: Record<string, string>;
+  /** Deadlines kept as text because their form is not a date (warnings of the summary). */
+  flaggedDeadlines?: { sheet: string; row: number; text: string }[];
+  /** The day progress sheets speak about, and where it came from. */
+  asOf?: { day: Day; source: 'option' | 'file' | 'today' };
 }
 
 class Refused extends Error {
@@ -85,12 +89,17 @@ export function changedSomething(s: ImportSummary): boolean {
   return Object.entries(s).some(([k, v]) => !k.endsWith('Unchanged') && v > 0);
 }
 
+/** One import at a time across every instance: two imports of new tasks would race on unique keys. */
+export const IMPORT_LOCK_KEY = 57_000_013;
+
 export async function applyImport(prisma: Db, input: ImportInput): Promise<ImportOutcome> {
   let summary = emptySummary();
   const reportingUnits: Record<string, string> = {};
   try {
     await prisma.$transaction(
       async (tx) => {
+        const [lock] = await tx.$queryRawUnsafe<{ ok: boolean }[]>('SELECT pg_try_advisory_xact_lock($1::bigint) AS ok', IMPORT_LOCK_KEY);
+        if (!lock?.ok) throw new Refused([{ sheet: input.fileName, row: null, column: null, code: 'busy' }]);
         summary = emptySummary();
         const run = new ImportRun(tx, input, summary, reportingUnits);
         await run.execute();

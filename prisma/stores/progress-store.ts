@@ -16,7 +16,8 @@ type Fields = Pick<Prisma.ProgressUpdateUncheckedCreateInput, 'state' | 'percent
 export class PrismaProgressStore implements ProgressStore {
   constructor(private readonly tx: Tx) {}
 
-  private async append(assignmentId: number, fields: Fields, extra: Omit<Prisma.ProgressUpdateUncheckedCreateInput, 'taskId' | 'unitId' | 'assignmentId' | keyof Fields>, now: Date): Promise<SavedUpdate> {
+  /** `reportedAt`: when the state in force was reported (a withdrawal restores the earlier entry's moment). */
+  private async append(assignmentId: number, fields: Fields, extra: Omit<Prisma.ProgressUpdateUncheckedCreateInput, 'taskId' | 'unitId' | 'assignmentId' | keyof Fields>, now: Date, reportedAt: Date | null = now): Promise<SavedUpdate> {
     const a = await this.tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { task: true } });
     const update = await this.tx.progressUpdate.create({ data: { taskId: a.taskId, unitId: a.unitId, assignmentId, ...fields, ...extra, reportedAt: now } });
     await this.tx.assignment.update({
@@ -31,7 +32,7 @@ export class PrismaProgressStore implements ProgressStore {
         proposals: fields.proposals ?? null,
         expectedCompletionText: fields.expectedCompletionText ?? null,
         lastUpdateId: update.id,
-        lastReportedAt: now,
+        lastReportedAt: reportedAt,
         doneOn: fields.state === 'DONE' ? (a.state === 'DONE' && a.doneOn ? a.doneOn : dayToDb(dayOf(now))) : null,
         targetMet: targetMet(a.task, fields.actualValue ?? null),
       },
@@ -121,6 +122,7 @@ export class PrismaProgressStore implements ProgressStore {
         : { state: 'NOT_STARTED', percent: null, actualValue: null, actualText: null, outputDocument: null, difficulties: null, proposals: null, expectedCompletionText: null, expectedCompletionDate: null },
       { kind: 'WITHDRAWAL', amendsId: updateId, reporterId: personId, channel, originalText: null },
       now,
+      previous?.reportedAt ?? null,
     );
   }
 

@@ -22,6 +22,7 @@ import { addDays, addMonths, compareDays, dayFromDb, dayOf, dayParts, endOfMonth
 import { compareNumbers, type TaskRow, type UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
+import { inForceSql } from './effective-updates.ts';
 import { PrismaTaskQueries, toTaskRow } from './task-queries.ts';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
@@ -386,7 +387,7 @@ export class PrismaQuestionData implements QuestionData {
     const to = sql.p(ts(instantOf(addDays(range.to, 1))), 'timestamp');
     return (await this.prisma.$queryRawUnsafe(
       `SELECT a."unitId" AS "unitId", count(*)::int AS open,
-         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."assignmentId" = a.id AND u."reportedAt" >= ${from} AND u."reportedAt" < ${to}))::int AS updated
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."assignmentId" = a.id AND u."reportedAt" >= ${from} AND u."reportedAt" < ${to} AND ${inForceSql()}))::int AS updated
        FROM ${sql.from} ${where ? `${where} AND` : 'WHERE'} NOT ${doneBy}
        GROUP BY 1 ORDER BY 1`,
       ...sql.params,
@@ -428,7 +429,7 @@ export class PrismaReportData implements ReportData {
     if (!assignments.length) return [];
     const latest = (await this.prisma.$queryRawUnsafe(
       `SELECT DISTINCT ON (u."assignmentId") u.id FROM "ProgressUpdate" u
-       WHERE u."assignmentId" = ANY($1::int[]) AND u."reportedAt" < $2::timestamp
+       WHERE u."assignmentId" = ANY($1::int[]) AND u."reportedAt" < $2::timestamp AND ${inForceSql()}
        ORDER BY u."assignmentId", u."reportedAt" DESC, u.id DESC`,
       assignments.map((a) => a.id),
       ts(instantOf(addDays(asOf, 1))),
@@ -463,11 +464,11 @@ export class PrismaReportData implements ReportData {
       `WITH inrange AS (
          SELECT DISTINCT ON (u."assignmentId") u."assignmentId", u.difficulties, u.proposals, u."reportedAt"
          FROM "ProgressUpdate" u JOIN "Assignment" a ON a.id = u."assignmentId" JOIN "Task" t ON t.id = a."taskId"
-         WHERE u."reportedAt" >= ${from} AND u."reportedAt" < ${to} AND (u.difficulties ~ '\\S' OR u.proposals ~ '\\S') ${scope}
+         WHERE u."reportedAt" >= ${from} AND u."reportedAt" < ${to} AND (u.difficulties ~ '\\S' OR u.proposals ~ '\\S') AND ${inForceSql()} ${scope}
          ORDER BY u."assignmentId", u."reportedAt" DESC, u.id DESC
        ), earlier AS (
          SELECT DISTINCT ON (u."assignmentId") u."assignmentId", u.difficulties, u.proposals
-         FROM "ProgressUpdate" u WHERE u."assignmentId" IN (SELECT "assignmentId" FROM inrange) AND u."reportedAt" < ${from}
+         FROM "ProgressUpdate" u WHERE u."assignmentId" IN (SELECT "assignmentId" FROM inrange) AND u."reportedAt" < ${from} AND ${inForceSql()}
          ORDER BY u."assignmentId", u."reportedAt" DESC, u.id DESC
        )
        SELECT i."assignmentId" AS "assignmentId", a."unitId" AS "unitId", un.name AS "unitName", p.code AS "planCode", t.number, t.title,

@@ -10,6 +10,7 @@ import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
+import { inForce } from './effective-updates.ts';
 
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
 type AssignmentWithTask = Prisma.AssignmentGetPayload<{ include: typeof rowInclude }>;
@@ -133,7 +134,7 @@ export class PrismaTaskQueries implements TaskQueries {
 
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {
     const updates = await this.prisma.progressUpdate.findMany({
-      where: { assignmentId },
+      where: { assignmentId, ...inForce },
       include: { unit: true, reporter: true },
       orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
       take: limit,

@@ -222,6 +222,28 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     expect(none!.plainText).toContain('chưa có lần cập nhật nào');
   });
 
+  it('wrong activation codes: 5 per hour per account, then told how long to wait (even the right code waits); a code tried from many accounts is blocked too', async () => {
+    const u = newUser();
+    for (let i = 0; i < 5; i++) {
+      const [wrong] = await h.say(u, `WRNG${i}AAA`.slice(0, 8).replace(/[01]/g, 'X'));
+      expect(wrong!.plainText).toContain('không đúng');
+    }
+    const code = await h.invite(HUY);
+    await h.tg.sendCommand(u, '/start', code);
+    const [blocked] = await h.tg.waitForMessages(u, 6).then((m) => m.slice(5));
+    expect(blocked!.plainText).toBe('Anh/chị đã nhập sai mã kích hoạt quá nhiều lần. Vui lòng thử lại sau 60 phút, hoặc xin mã mới từ Văn phòng Thường trực.');
+    expect(await db.prisma.chatIdentity.count({ where: { externalId: String(u) } })).toBe(0);
+    expect(await db.prisma.auditLog.count({ where: { action: 'link.failed', entity: 'ChatAccount', entityId: `TELEGRAM:${u}` } })).toBe(5);
+    // After the hour, the right code works.
+    h.clock.advance(61 * 60_000);
+    const [welcome] = await h.say(u, code, 2);
+    expect(welcome!.plainText).toContain('Đã liên kết tài khoản với Đỗ Quang Huy');
+
+    // One code guessed from five accounts: the sixth account is told to wait.
+    for (let i = 0; i < 5; i++) expect((await h.say(newUser(), 'QQQQ2345'))[0]!.plainText).toContain('không đúng');
+    expect((await h.say(newUser(), 'QQQQ2345'))[0]!.plainText).toContain('quá nhiều lần');
+  });
+
   it('cancels midway: nothing is saved', async () => {
     const u = newUser();
     await h.linkAndAccept(u, NHUNG);

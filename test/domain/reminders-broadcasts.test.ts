@@ -41,6 +41,29 @@ describe('who may broadcast, to whom', () => {
     expect(resolveAudience(team, { roles: ['OFFICER'] }, units)).toMatchObject({ ok: true, audience: { people: { unitIds: [2, 6], roles: ['OFFICER'] } } });
   });
 
+  // Every role × every audience: only an admin or a city-level team reaches the whole city; a team member
+  // without a unit reaches nobody (fails closed); every other role sends nothing.
+  const audiences = { all: { all: true }, unit: { unitIds: [3] }, wards: { unitKinds: ['WARD'] }, officers: { roles: ['OFFICER'] }, residents: { residentsOf: [3] } } as const;
+  const senders: [string, PersonRef, Record<keyof typeof audiences, string>][] = [
+    ['officer', person(['OFFICER'], 2), { all: 'not-allowed', unit: 'not-allowed', wards: 'not-allowed', officers: 'not-allowed', residents: 'not-allowed' }],
+    ['unit leader', person(['UNIT_LEADER'], 2), { all: 'not-allowed', unit: 'not-allowed', wards: 'not-allowed', officers: 'not-allowed', residents: 'not-allowed' }],
+    ['city leader', person(['CITY_LEADER'], 1), { all: 'not-allowed', unit: 'not-allowed', wards: 'not-allowed', officers: 'not-allowed', residents: 'not-allowed' }],
+    ['resident', person(['RESIDENT'], null), { all: 'not-allowed', unit: 'not-allowed', wards: 'not-allowed', officers: 'not-allowed', residents: 'not-allowed' }],
+    ['team, no unit', person(['COMMUNITY_TEAM'], null), { all: 'no-area', unit: 'no-area', wards: 'no-area', officers: 'no-area', residents: 'no-area' }],
+    ['team, unit gone', person(['COMMUNITY_TEAM'], 99), { all: 'no-area', unit: 'no-area', wards: 'no-area', officers: 'no-area', residents: 'no-area' }],
+    ['team + city leader, no unit', person(['COMMUNITY_TEAM', 'CITY_LEADER'], null), { all: 'no-area', unit: 'no-area', wards: 'no-area', officers: 'no-area', residents: 'no-area' }],
+    ['team of Cát Hải', person(['COMMUNITY_TEAM'], 2), { all: '2,6', unit: 'outside-area', wards: '', officers: '2,6', residents: 'outside-area' }],
+    ['team of the city', person(['COMMUNITY_TEAM'], 1), { all: 'city', unit: '3', wards: '3', officers: 'city', residents: 'residents 3' }],
+    ['admin, no unit', person(['ADMIN'], null), { all: 'city', unit: '3', wards: '3', officers: 'city', residents: 'residents 3' }],
+  ];
+  it.each(senders)('%s: every audience', (_name, sender, expected) => {
+    for (const [key, spec] of Object.entries(audiences) as [keyof typeof audiences, unknown][]) {
+      const r = resolveAudience(sender, spec, units);
+      const got = !r.ok ? r.error.code : r.audience.people ? (r.audience.people.unitIds === null ? 'city' : r.audience.people.unitIds.join(',')) : `residents ${r.audience.residentsOf.join(',')}`;
+      expect(`${key}: ${got}`).toBe(`${key}: ${expected[key]}`);
+    }
+  });
+
   it('a city-level team reaches any unit; residents subscribe to communes, wards and special zones only', () => {
     const city = person(['COMMUNITY_TEAM'], 1);
     expect(resolveAudience(city, { unitKinds: ['WARD', 'COMMUNE'], roles: ['OFFICER'] }, units)).toMatchObject({ ok: true, audience: { people: { unitIds: [3, 4], roles: ['OFFICER'] } } });

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ProgressUpdate_amendsId_idx" ON "ProgressUpdate"("amendsId");

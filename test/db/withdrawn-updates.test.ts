@@ -1,0 +1,115 @@
+/**
+ * A withdrawn update (/rutlai) and an update replaced by a correction (/sua)
+ * stay in the stored history but no reader shows them: answers, the task's
+ * history, /baocao's summary, the exported appendix, digests' and reminders'
+ * "lần trước", the 90% rule's "updated this month".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReply } from '../../bot/chat/render.ts';
+import { readSheets } from '../../bot/files/read-sheet.ts';
+import { i18n } from '../../bot/i18n.ts';
+import { exportProgressAppendix } from '../../bot/services/export.ts';
+import { buildReport, type ReportDeps } from '../../bot/services/report.ts';
+import { seedSampleData } from '../../bot/services/seed.ts';
+import type { PersonRef } from '../../domain/people/types.ts';
+import type { Draft } from '../../domain/progress/report-flow.ts';
+import { instantOf } from '../../domain/shared/day.ts';
+import type { Db } from '../../prisma/database.ts';
+import { PrismaProgressStore } from '../../prisma/stores/progress-store.ts';
+import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
+import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+
+const tr = i18n();
+const AS_OF = '2026-11-26';
+const WITHDRAWN = 'Vướng mắc đã rút lại';
+const WITHDRAWN_PROPOSAL = 'Đề xuất đã rút lại';
+const KEPT = 'Vướng mắc vẫn còn hiệu lực';
+
+describe('withdrawn and corrected updates are ignored by every reader', () => {
+  let db: TestDatabase;
+  let deps: ReportDeps;
+  let leader: PersonRef;
+  let queries: PrismaTaskQueries;
+  let catHai: number;
+  const before: Record<string, unknown> = {};
+
+  const rowOf = async (number: string) => (await queries.findByRef(number, [catHai]))[0]!;
+  const report = async () => {
+    const r = await buildReport(deps, { unitIds: [catHai], asOf: AS_OF, person: leader, actor: 'test' });
+    if (!r.ok) throw new Error('no report');
+    return { summary: renderReply(r.summary, tr, 'vi'), xlsx: r.xlsx.data };
+  };
+  const exported = async () => JSON.stringify((await readSheets((await exportProgressAppendix(db.prisma, { unitIds: [catHai], asOf: AS_OF })).data, 'x.xlsx')).map((g) => g.rows));
+  const updatedThisMonth = async () => new PrismaQuestionData(db.prisma).updatesIn({ unitIds: [catHai] }, { from: '2026-11-01', to: AS_OF });
+
+  async function say(number: string, draft: Omit<Draft, 'attachments'>, at: string, amendsId?: number) {
+    const row = await rowOf(number);
+    const store = new PrismaProgressStore(db.prisma as unknown as ConstructorParameters<typeof PrismaProgressStore>[0]);
+    const target = { assignmentId: row.assignmentId, taskId: row.taskId, unitId: row.unitId, number: row.number, planCode: row.planCode, title: row.title, kind: row.kind, lastPercent: row.percent };
+    return store.record({ target, draft: { ...draft, attachments: [] }, personId: leader.id, channel: 'TELEGRAM', now: new Date(at), ...(amendsId ? { amendsId } : {}) });
+  }
+  const withdraw = (id: number, at: string) =>
+    new PrismaProgressStore(db.prisma as unknown as ConstructorParameters<typeof PrismaProgressStore>[0]).withdraw(id, leader.id, 'TELEGRAM', new Date(at));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedSampleData(db.prisma as Db);
+    deps = { prisma: db.prisma, tr, status: { dueSoonDays: 7 } };
+    queries = new PrismaTaskQueries(db.prisma);
+    leader = (await queries.findPeople('Lê Minh Tuấn'))[0]!;
+    catHai = (await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } })).id;
+    const row = await rowOf('A.II.7');
+    before.row = row;
+    before.history = await queries.history(row.assignmentId);
+    before.report = await report();
+    before.exported = await exported();
+    before.updated = await updatedThisMonth();
+
+    // A report with difficulties, withdrawn; a report corrected; a report kept.
+    const r1 = await say('A.II.7', { state: 'IN_PROGRESS', percent: 90, difficulties: WITHDRAWN, proposals: WITHDRAWN_PROPOSAL }, '2026-11-20T03:00:00Z');
+    await withdraw(r1.id, '2026-11-20T03:30:00Z');
+    const r2 = await say('A.II.8', { state: 'IN_PROGRESS', percent: 40, difficulties: 'Vướng mắc gõ nhầm' }, '2026-11-21T03:00:00Z');
+    await say('A.II.8', { state: 'IN_PROGRESS', percent: 45, difficulties: KEPT }, '2026-11-21T03:10:00Z', r2.id);
+  }, 120_000);
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('the task as answered: back to the state before, last reported when that state was', async () => {
+    const row = await rowOf('A.II.7');
+    const was = before.row as typeof row;
+    expect([row.percent, row.difficulties, row.proposals, row.lastReportedOn]).toEqual([was.percent, was.difficulties, was.proposals, was.lastReportedOn]);
+  });
+
+  it("the task's history shows neither the withdrawn entry nor the withdrawal, nor a corrected entry", async () => {
+    const row = await rowOf('A.II.7');
+    expect(await queries.history(row.assignmentId)).toEqual(before.history);
+    const h8 = await queries.history((await rowOf('A.II.8')).assignmentId);
+    expect(h8[0]).toMatchObject({ kind: 'CORRECTION', percent: 45, difficulties: KEPT });
+    expect(h8.map((u) => u.difficulties)).not.toContain('Vướng mắc gõ nhầm');
+  });
+
+  it('/baocao: the summary lists the correction, not the withdrawn or replaced difficulties', async () => {
+    const { summary } = await report();
+    expect(summary).toContain(KEPT);
+    expect(summary).not.toContain(WITHDRAWN);
+    expect(summary).not.toContain(WITHDRAWN_PROPOSAL);
+    expect(summary).not.toContain('gõ nhầm');
+  });
+
+  it('the exported appendix shows A.II.7 as it was before the withdrawn report', async () => {
+    const now = await exported();
+    expect(now).not.toContain(WITHDRAWN);
+    expect(now).toContain(KEPT);
+  });
+
+  it('"updated this month" (90% rule, monthly warning, monthly request) does not count a withdrawn report', async () => {
+    const counts = await updatedThisMonth();
+    const was = before.updated as typeof counts;
+    // A.II.8 was updated (a corrected report counts once); A.II.7 was not.
+    expect(counts.map((c) => c.updated)).toEqual(was.map((c) => c.updated + 1));
+    const a7 = await rowOf('A.II.7');
+    expect(a7.lastReportedOn === null || a7.lastReportedOn < '2026-11-01').toBe(true);
+  });
+});
