@@ -15,7 +15,7 @@ import type { Role } from '../../domain/people/types.ts';
 import type { TaskRow } from '../../domain/tasks/types.ts';
 import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
-import { PrismaTaskQueries, toTaskRow } from './task-queries.ts';
+import { PrismaTaskQueries, taskRowsById } from './task-queries.ts';
 
 const INSERT_CHUNK = 1000;
 const iso = (d: Date) => d.toISOString();
@@ -321,10 +321,7 @@ export class PrismaPlanningReads {
     )) as { id: number; personId: number | null }[];
     const ids = [...new Set(pairs.map((p) => p.id))];
     const rows: TaskRow[] = [];
-    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
-      const chunk = await this.prisma.assignment.findMany({ where: { id: { in: ids.slice(i, i + INSERT_CHUNK) } }, include: { task: { include: { plan: true } }, unit: true } });
-      rows.push(...chunk.map(toTaskRow));
-    }
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK) rows.push(...(await taskRowsById(this.prisma, ids.slice(i, i + INSERT_CHUNK))));
     rows.sort((a, b) => a.taskId - b.taskId || a.unitId - b.unitId);
     const byId = new Map(rows.map((r) => [r.assignmentId, r]));
     const people = new Map<number, Set<number>>();
