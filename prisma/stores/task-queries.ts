@@ -63,6 +63,21 @@ const ROW_SQL = `SELECT a.id AS "assignmentId", t.id AS "taskId", a."unitId", u.
 
 type RawRow = Omit<TaskRow, 'deadlineDate' | 'lastReportedOn' | 'doneOn'> & { deadlineDate: Date | null; lastReportedAt: Date | null; doneOn: Date | null };
 
+/** Full rows matching a condition on `a` (Assignment) and `t` (Task), in one statement. */
+export async function taskRowsWhere(prisma: Db | Prisma.TransactionClient, where: string, params: unknown[]): Promise<TaskRow[]> {
+  return ((await prisma.$queryRawUnsafe(`${ROW_SQL} WHERE ${where}`, ...params)) as RawRow[]).map(fromRaw);
+}
+
+function fromRaw(r: RawRow): TaskRow {
+  const { lastReportedAt, ...rest } = r;
+  return {
+    ...rest,
+    deadlineDate: r.deadlineDate ? dayFromDb(r.deadlineDate) : null,
+    lastReportedOn: lastReportedAt ? dayOf(lastReportedAt) : null,
+    doneOn: r.doneOn ? dayFromDb(r.doneOn) : null,
+  } as TaskRow;
+}
+
 /**
  * Full rows for assignment ids in one statement (Prisma's include costs a
  * statement per relation and maps far more columns), in the order given.
@@ -70,16 +85,7 @@ type RawRow = Omit<TaskRow, 'deadlineDate' | 'lastReportedOn' | 'doneOn'> & { de
 export async function taskRowsById(prisma: Db | Prisma.TransactionClient, ids: number[]): Promise<TaskRow[]> {
   if (!ids.length) return [];
   const raw = (await prisma.$queryRawUnsafe(`${ROW_SQL} WHERE a.id = ANY($1::int[])`, ids)) as RawRow[];
-  const byId = new Map<number, TaskRow>();
-  for (const r of raw) {
-    const { lastReportedAt, ...rest } = r;
-    byId.set(r.assignmentId, {
-      ...rest,
-      deadlineDate: r.deadlineDate ? dayFromDb(r.deadlineDate) : null,
-      lastReportedOn: lastReportedAt ? dayOf(lastReportedAt) : null,
-      doneOn: r.doneOn ? dayFromDb(r.doneOn) : null,
-    } as TaskRow);
-  }
+  const byId = new Map(raw.map((r) => [r.assignmentId, fromRaw(r)]));
   return ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
 }
 
@@ -145,19 +151,17 @@ export class PrismaTaskQueries implements TaskQueries {
       .map(toTaskRow);
   }
 
+  /** One statement per lookup: the exact number (indexed), then — only for a qualified reference that matched nothing — the suffix. */
   async findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
     const clean = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
     if (!clean) return [];
-    const find = (task: Prisma.TaskWhereInput) =>
-      this.prisma.assignment.findMany({
-        where: { ...(unitIds ? { unitId: { in: unitIds } } : {}), task },
-        include: rowInclude,
-        orderBy: [{ taskId: 'asc' }, { unitId: 'asc' }],
-      });
+    const scope = unitIds ? ` AND a."unitId" = ANY($2::int[])` : '';
+    const find = (condition: string, value: string) =>
+      taskRowsWhere(this.prisma, `${condition}${scope} ORDER BY a."taskId", a."unitId"`, unitIds ? [value, unitIds] : [value]);
     // "22" is task 22 only; "II.6" is also "A.II.6" (the part letter is optional) — see matchesRef.
-    const exact = await find({ number: clean });
-    if (exact.length || !clean.includes('.')) return exact.map(toTaskRow);
-    return (await find({ number: { endsWith: `.${clean}` } })).map(toTaskRow);
+    const exact = await find('t.number = $1', clean);
+    if (exact.length || !clean.includes('.')) return exact;
+    return find(`t.number LIKE $1 ESCAPE '\\'`, `%.${clean.replace(/[\\%_]/g, (c) => `\\${c}`)}`);
   }
 
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {
