@@ -62,7 +62,7 @@ export class PrismaDeliveryStore implements DeliveryQueue {
   async claim(req: ClaimRequest): Promise<ClaimedDelivery[]> {
     const rows = (await this.prisma.$queryRawUnsafe(
       `WITH claimed AS (
-         UPDATE "Delivery" d SET state = 'SENDING', "lockedBy" = $1, "lockedUntil" = $2::timestamp, attempts = d.attempts + 1
+         UPDATE "Delivery" d SET state = 'SENDING', "lockedBy" = $1, "lockedUntil" = $2::timestamp, attempts = d.attempts + 1, "callStartedAt" = NULL
          WHERE d.id IN (
            SELECT id FROM "Delivery"
            WHERE state = 'PENDING' AND "notBefore" <= $3::timestamp AND channel = $4::"Channel"
@@ -83,6 +83,17 @@ export class PrismaDeliveryStore implements DeliveryQueue {
       req.limit,
     )) as Array<Omit<ClaimedDelivery, 'unreachable'> & { unreachable: boolean | null }>;
     return rows.map((r) => ({ ...r, unreachable: r.unreachable === true }));
+  }
+
+  /**
+   * Written just before the platform call (and awaited): from here on the
+   * message may reach the recipient, so a sweep calls the row UNKNOWN rather
+   * than queueing it again. False when the row is no longer ours (the lease
+   * expired and it was swept or taken over): then the call must not be made.
+   */
+  async markCalling(id: number, lockedBy: string, now: Date, until: Date): Promise<boolean> {
+    const r = await this.prisma.delivery.updateMany({ where: { id, lockedBy, state: 'SENDING' }, data: { callStartedAt: now, lockedUntil: until } });
+    return r.count === 1;
   }
 
   /** Keeps a long send's lock (several parts, files). */
@@ -112,6 +123,7 @@ export class PrismaDeliveryStore implements DeliveryQueue {
         notBefore: input.notBefore,
         lockedBy: null,
         lockedUntil: null,
+        callStartedAt: null,
         lastError: input.error.slice(0, 500),
         ...(input.countsAsAttempt ? {} : { attempts: { decrement: 1 } }),
       },
@@ -148,6 +160,7 @@ export class PrismaDeliveryStore implements DeliveryQueue {
             notBefore: now,
             lockedBy: null,
             lockedUntil: null,
+            callStartedAt: null,
             attempts: { decrement: 1 },
             lastError: `${row.channel}: ${error}`.slice(0, 500),
           },
@@ -160,21 +173,28 @@ export class PrismaDeliveryStore implements DeliveryQueue {
   }
 
   /**
-   * Rows whose lock expired while SENDING: the instance died mid-call, so
-   * nobody knows whether the message arrived. Broadcasts become UNKNOWN
-   * (never re-sent); other kinds go back to the queue (a repeat is allowed),
-   * or FAILED once out of attempts.
+   * Rows whose lock expired while SENDING: the instance died (or stalled).
+   * A row whose platform call never started (no callStartedAt) never reached
+   * the platform: it goes back to the queue as if never claimed, whatever
+   * its kind. A row whose call started may have arrived: broadcasts become
+   * UNKNOWN (never re-sent); other kinds go back to the queue (a repeat is
+   * allowed), or FAILED once out of attempts.
    */
   async sweep(now: Date, maxAttempts: number): Promise<{ unknown: number; retried: number; failed: number }> {
     const rows = (await this.prisma.$queryRawUnsafe(
-      `UPDATE "Delivery" SET
-         state = CASE WHEN kind = 'BROADCAST' THEN 'UNKNOWN'::"DeliveryState" WHEN attempts >= $2 THEN 'FAILED'::"DeliveryState" ELSE 'PENDING'::"DeliveryState" END,
-         "lockedBy" = CASE WHEN kind = 'BROADCAST' THEN "lockedBy" ELSE NULL END,
+      `WITH swept AS (
+         SELECT id, kind, attempts, "callStartedAt" IS NOT NULL AS called FROM "Delivery"
+         WHERE state = 'SENDING' AND "lockedUntil" < $1::timestamp FOR UPDATE SKIP LOCKED)
+       UPDATE "Delivery" d SET
+         state = CASE WHEN NOT s.called THEN 'PENDING' WHEN s.kind = 'BROADCAST' THEN 'UNKNOWN' WHEN s.attempts >= $2 THEN 'FAILED' ELSE 'PENDING' END::"DeliveryState",
+         "lockedBy" = CASE WHEN s.called AND s.kind = 'BROADCAST' THEN d."lockedBy" ELSE NULL END,
          "lockedUntil" = NULL,
-         "notBefore" = CASE WHEN kind = 'BROADCAST' OR attempts >= $2 THEN "notBefore" ELSE $1::timestamp END,
-         "lastError" = 'lease expired: the sending instance stopped during the call'
-       WHERE state = 'SENDING' AND "lockedUntil" < $1::timestamp
-       RETURNING state`,
+         attempts = CASE WHEN s.called THEN d.attempts ELSE GREATEST(d.attempts - 1, 0) END,
+         "notBefore" = CASE WHEN s.called AND (s.kind = 'BROADCAST' OR s.attempts >= $2) THEN d."notBefore" ELSE $1::timestamp END,
+         "lastError" = CASE WHEN s.called THEN 'lease expired: the sending instance stopped during the call'
+                            ELSE 'lease expired before the call: queued again' END
+       FROM swept s WHERE d.id = s.id
+       RETURNING d.state`,
       iso(now),
       maxAttempts,
     )) as { state: string }[];
