@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerQuestion, DEFAULT_PAGE, reportRequest } from '../../domain/questions/answer.ts';
+import { questionContext } from '../../domain/questions/context.ts';
 import { parseQuestion } from '../../domain/questions/parse-question.ts';
 import { today as todayOf } from '../../domain/shared/clock.ts';
 import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
@@ -49,8 +50,9 @@ async function main(): Promise<number> {
     const person = await findPerson(app, values.as, locale);
     const today = todayOf(app.clock);
     const data = new PrismaQuestionData(app.db.prisma);
-    const [units, plans] = await Promise.all([data.units(), data.plans()]);
-    const interp = parseQuestion(question, { today, units, plans, me: { unitId: person.unitId, roles: person.roles } });
+    const qctx = await questionContext(data, today, person);
+    const { units } = qctx;
+    const interp = parseQuestion(question, qctx);
     const ctx = { person, today, status: app.status };
     const answer = await answerQuestion(interp, ctx, data, page);
 

@@ -38,7 +38,8 @@ export type AnswerOutcome =
   | 'NOT_FOUND'
   | 'NOT_UNDERSTOOD'
   | 'HELP'
-  | 'REPORT';
+  | 'REPORT'
+  | 'NOT_A_QUESTION';
 
 /** A task or indicator as `--json` lists it (one unit's share of it). */
 export interface TaskItem {
@@ -88,6 +89,8 @@ export interface AnswerJson extends Interpretation {
   page: AnswerPage;
   items: AnswerItem[];
   totals: Record<string, number | string | boolean | null>;
+  /** What `totals.matched` counts: tasks once each, or units' shares of them; null when the answer counts nothing. */
+  counted: 'TASKS' | 'UNIT_SHARES' | null;
 }
 
 export interface Answer {
@@ -127,9 +130,15 @@ export function scopeLabelText(scope: Scope): string {
   return scope.label.name;
 }
 
-export function answer(run: Run, outcome: AnswerOutcome, reply: Reply, extra: Partial<Pick<AnswerJson, 'items' | 'totals'>> & { scope?: Scope | null; hasMore?: boolean; pageSize?: number } = {}): Answer {
+export function answer(run: Run, outcome: AnswerOutcome, given: Reply, extra: Partial<Pick<AnswerJson, 'items' | 'totals' | 'counted'>> & { scope?: Scope | null; hasMore?: boolean; pageSize?: number } = {}): Answer {
   const { interp } = run;
   const hasMore = extra.hasMore ?? false;
+  let reply = given;
+  // words that were not used are said, under the first line, so the answer is never silently about less than was asked
+  if (interp.ignored.length > 0 && outcome === 'ANSWERED' && reply.lines.length > 0) {
+    const note = line(t('answer-ignored', { words: interp.ignored.map((w) => `“${w}”`).join(', ') }));
+    reply = { ...reply, lines: [reply.lines[0]!, note, ...reply.lines.slice(1)] };
+  }
   const choices = [...(reply.choices ?? [])];
   if (hasMore) choices.push(MORE_CHOICE);
   return {
@@ -145,6 +154,7 @@ export function answer(run: Run, outcome: AnswerOutcome, reply: Reply, extra: Pa
       page: run.page,
       items: extra.items ?? [],
       totals: extra.totals ?? {},
+      counted: extra.counted ?? null,
     },
   };
 }
@@ -155,7 +165,8 @@ export function answer(run: Run, outcome: AnswerOutcome, reply: Reply, extra: Pa
 export function baseFilter(run: ScopedRun): ItemFilter {
   const { interp } = run;
   const indicators = interp.itemKind === 'INDICATOR' || interp.statuses.includes('MET') || interp.statuses.includes('NOT_MET');
-  return { unitIds: run.scope.unitIds, planId: interp.planId, kind: indicators ? 'INDICATOR' : null };
+  // "nhiệm vụ …" counts tasks apart from indicators (DOMAIN.md "Counting"); a question naming neither covers both
+  return { unitIds: run.scope.unitIds, planId: interp.planId, kind: indicators ? 'INDICATOR' : interp.itemKind === 'TASK' && !interp.topic ? 'TASK' : null };
 }
 
 export type WindowUse = 'none' | 'due' | 'done' | 'reported';

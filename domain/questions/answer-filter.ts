@@ -9,6 +9,7 @@ import { fold } from '../shared/text.ts';
 import { compareNumbers, statusOf, type RowStatus, type TaskRow } from '../tasks/types.ts';
 import type { AsOf, DayRange, ItemFilter, UnitCounts } from './ports.ts';
 import type { StatusFilter } from './types.ts';
+import { ABBREVIATIONS } from './vocabulary.ts';
 
 export function rowStatus(row: TaskRow, asOf: AsOf): RowStatus {
   return statusOf(row, asOf.today, { dueSoonDays: asOf.dueSoonDays });
@@ -136,22 +137,6 @@ export function sumCounts(list: UnitCounts[]): UnitCounts {
 }
 
 // ── topics ──────────────────────────────────────────────────────────────────
-
-/** Abbreviations officials write, and what they stand for in titles. */
-const ABBREVIATIONS: Record<string, string[]> = {
-  cds: ['chuyen doi so'],
-  khcn: ['khoa hoc cong nghe', 'khoa hoc va cong nghe'],
-  dmst: ['doi moi sang tao'],
-  attt: ['an toan thong tin'],
-  csdl: ['co so du lieu'],
-  tthc: ['thu tuc hanh chinh'],
-  dvc: ['dich vu cong'],
-  dvctt: ['dich vu cong truc tuyen'],
-  ai: ['tri tue nhan tao'],
-  ttnt: ['tri tue nhan tao'],
-  cntt: ['cong nghe thong tin'],
-  gddt: ['giao duc va dao tao', 'giao duc dao tao'],
-};
 
 /** Words that carry no subject ("về kinh phí", "của các xã"). */
 const FILLER = new Set(['ve', 'cua', 'cac', 'nhung', 'trong', 'linh', 'vuc', 'voi', 'cho', 'la', 'thi', 'gi', 'nao', 'co', 'khong', 'chu', 'de']);

@@ -12,7 +12,7 @@ import { line, t, type Line } from '../chat/reply.ts';
 import { taskLines } from '../chat/views.ts';
 import { shorten } from '../shared/text.ts';
 import type { TaskRow } from '../tasks/types.ts';
-import { matchesFilter, sortByUrgency, topicMatcher } from './answer-filter.ts';
+import { matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
 import {
   answer,
   baseFilter,
@@ -42,7 +42,12 @@ interface Selection {
   total: number;
   /** Matching rows per unit, most first. */
   byUnit: { unitId: number; count: number }[];
+  /** Distinct tasks among the matching rows, and among the rows of `total`. */
+  tasks: number;
+  taskTotal: number;
 }
+
+const distinctTasks = (rows: TaskRow[]) => new Set(rows.map((r) => r.taskId)).size;
 
 /**
  * The rows a question selects. `narrow` is a filter only TypeScript can apply
@@ -54,7 +59,8 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
     const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(base, asOf);
     const keep = (r: TaskRow) => matchesFilter(r, base, asOf) && (!narrow || narrow(r));
     const all = pool.filter(keep);
-    const hits = all.filter((r) => matchesFilter(r, filter, asOf));
+    const hit = (narrow as { hit?: (r: TaskRow) => boolean } | null)?.hit;
+    const hits = all.filter((r) => matchesFilter(r, filter, asOf) && (!hit || hit(r)));
     const counts = new Map<number, number>();
     for (const r of hits) counts.set(r.unitId, (counts.get(r.unitId) ?? 0) + 1);
     return {
@@ -62,39 +68,63 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
       matched: hits.length,
       total: all.length,
       byUnit: sortCounts([...counts].map(([unitId, count]) => ({ unitId, count }))),
+      tasks: distinctTasks(hits),
+      taskTotal: distinctTasks(all),
     };
   }
-  const [rows, byUnit, totals] = await Promise.all([
+  const [rows, byUnit, totals, tasks, taskTotal] = await Promise.all([
     withRows ? data.page(filter, asOf, page) : Promise.resolve([]),
     data.countByUnit(filter, asOf),
     data.countByUnit(base, asOf),
+    data.countTasks(filter, asOf),
+    data.countTasks(base, asOf),
   ]);
   const sum = (list: { count: number }[]) => list.reduce((n, c) => n + c.count, 0);
-  return { rows, matched: sum(byUnit), total: sum(totals), byUnit: sortCounts(byUnit) };
+  return { rows, matched: sum(byUnit), total: sum(totals), byUnit: sortCounts(byUnit), tasks, taskTotal };
 }
 
 function sortCounts(list: { unitId: number; count: number }[]): { unitId: number; count: number }[] {
   return list.sort((a, b) => b.count - a.count || a.unitId - b.unitId);
 }
 
+/** What only TypeScript can filter on: topic words, days overdue ("chậm hơn 90 ngày"). */
 function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]): ((r: TaskRow) => boolean) | null {
   const m = topicMatcher(run.interp.topic);
-  return m ? (r) => m(...fields(r)) : null;
+  const minDays = run.interp.minDaysOverdue;
+  if (!m && minDays === null) return null;
+  // days overdue narrow the matches, not the "/ N" they are counted against
+  return Object.assign((r: TaskRow) => !m || m(...fields(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue >= minDays });
 }
 
-/** "Đặc khu Cát Hải: 8 nhiệm vụ quá hạn / 70" (or "… không có nhiệm vụ quá hạn"). */
-function totalsLine(run: ScopedRun, matched: number, total: number, key = 'answer-list-total'): Line {
+/**
+ * What a count counts (DOMAIN.md "Counting"): tasks, once each however many
+ * units share them; unit shares only when the question is about units ("bao
+ * nhiêu đơn vị đã xong nhiệm vụ 1", "mỗi xã còn mấy việc").
+ */
+export function counted(run: ScopedRun): 'TASKS' | 'UNIT_SHARES' {
+  return run.interp.countUnits ? 'UNIT_SHARES' : 'TASKS';
+}
+
+/** The leading number of a selection and its "/ N", in what the question counts. */
+function headCounts(run: ScopedRun, sel: Selection): { matched: number; total: number; shares: number; sharesTotal: number } {
+  const tasks = counted(run) === 'TASKS';
+  return { matched: tasks ? sel.tasks : sel.matched, total: tasks ? sel.taskTotal : sel.total, shares: sel.matched, sharesTotal: sel.total };
+}
+
+/** "Đặc khu Cát Hải: 8 nhiệm vụ quá hạn / 70" (or "… không có nhiệm vụ quá hạn"); tasks shared by units add "(149 lượt đơn vị)". */
+function totalsLine(run: ScopedRun, matched: number, total: number, key = 'answer-list-total', shares = matched): Line {
   const { interp } = run;
   const sf = statusFilter(interp, run.asOf.today);
   return line(
     t(matched === 0 ? 'answer-list-empty' : key, {
+      shares: counted(run) === 'TASKS' && shares !== matched ? shares : 'none',
       ...scopeArgs(run),
       ...statusArgs(sf.shown),
       ...windowArgs(sf.windowUse, interp.window),
       item: itemArg(interp),
       count: matched,
       total,
-      ofTotal: interp.statuses.length > 0 || interp.window !== null ? 'yes' : 'no',
+      ofTotal: total > 0 && (interp.statuses.length > 0 || interp.window !== null || interp.minDaysOverdue !== null) ? 'yes' : 'no',
       topic: interp.topic ?? 'none',
     }),
     { strong: true },
@@ -136,12 +166,14 @@ export async function answerList(run: ScopedRun): Promise<Answer> {
   const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow };
   const sel = await select(run, filter, base, topicNarrow(run, (r) => [r.title]), true);
   const more = moreLines(run, sel.rows.length, sel.matched);
-  const lines: Line[] = [totalsLine(run, sel.matched, sel.total), ...pastEnd(run, sel.matched), ...itemLines(run, sel.rows), ...more.lines];
+  const head = headCounts(run, sel);
+  const lines: Line[] = [totalsLine(run, head.matched, head.total, undefined, head.shares), ...pastEnd(run, sel.matched), ...itemLines(run, sel.rows), ...more.lines];
   return answer(run, 'ANSWERED', { lines }, {
     scope: run.scope,
     hasMore: more.hasMore,
     items: sel.rows.map((r) => taskItem(r, run.asOf)),
-    totals: { matched: sel.matched, total: sel.total, shown: sel.rows.length, offset: run.page.offset },
+    totals: { ...head, shown: sel.rows.length, offset: run.page.offset },
+    counted: counted(run),
   });
 }
 
@@ -156,14 +188,16 @@ export async function answerCount(run: ScopedRun): Promise<Answer> {
 
   if (interp.statuses.length === 0 && !interp.window && !narrow && !run.scope.me) {
     // "có bao nhiêu nhiệm vụ": everything, broken down by status, in one aggregate
-    const c = await data.statusTotals(base, asOf);
-    lines.push(totalsLine(run, c.total, c.total), line(t('answer-breakdown', breakdownArgs(c))));
-    Object.assign(totals, { matched: c.total, total: c.total, done: c.done, inTime: c.onTrack + c.dueSoon, overdue: c.overdue, notStarted: c.notStarted, dueSoon: c.dueSoon });
+    const [c, tasks] = await Promise.all([data.statusTotals(base, asOf), data.countTasks(base, asOf)]);
+    const n = counted(run) === 'TASKS' ? tasks : c.total;
+    lines.push(totalsLine(run, n, n, undefined, c.total), line(t('answer-breakdown', breakdownArgs(c))));
+    Object.assign(totals, { matched: n, total: n, shares: c.total, sharesTotal: c.total, done: c.done, inTime: c.onTrack + c.dueSoon, overdue: c.overdue, notStarted: c.notStarted, dueSoon: c.dueSoon });
   } else {
     const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow };
     const sel = await select(run, filter, base, narrow, false);
-    lines.push(totalsLine(run, sel.matched, sel.total));
-    Object.assign(totals, { matched: sel.matched, total: sel.total });
+    const head = headCounts(run, sel);
+    lines.push(totalsLine(run, head.matched, head.total, undefined, head.shares));
+    Object.assign(totals, head);
     byUnit = sel.byUnit;
     if ((run.scope.unitIds === null || run.scope.unitIds.length > 1) && byUnit.length > 1) {
       lines.push(line(t('answer-count-top')));
@@ -175,6 +209,7 @@ export async function answerCount(run: ScopedRun): Promise<Answer> {
     scope: run.scope,
     items: byUnit.map((u) => ({ type: 'unit' as const, unitId: u.unitId, unit: unitName(run, u.unitId), matched: u.count, total: 0, done: 0, overdue: 0, dueSoon: 0, notStarted: 0, onTrack: 0, open: 0, updatedThisMonth: 0, updatedShare: null, doneRate: null })),
     totals,
+    counted: counted(run),
   });
 }
 

@@ -10,6 +10,7 @@ import type { UnitRef } from '../units/types.ts';
 import { byTaskThenUnit, countRows, matchesFilter, rowStatus, sortByUrgency, sumCounts } from './answer-filter.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, UnitCounts, UnitUpdates } from './ports.ts';
 import type { PlanRef } from './types.ts';
+import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export interface MemorySource {
   units: UnitRef[];
@@ -36,6 +37,10 @@ export class MemoryQuestionData implements QuestionData {
     return this.source.plans;
   }
 
+  async vocabulary(): Promise<Vocabulary> {
+    return buildVocabulary(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.outputDocument, r.actualText, r.difficulties, r.proposals]));
+  }
+
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {
     return this.rows.filter((r) => matchesFilter(r, filter, asOf));
   }
@@ -44,6 +49,10 @@ export class MemoryQuestionData implements QuestionData {
     const counts = new Map<number, number>();
     for (const r of await this.assignments(filter, asOf)) counts.set(r.unitId, (counts.get(r.unitId) ?? 0) + 1);
     return [...counts].map(([unitId, count]) => ({ unitId, count })).sort((a, b) => a.unitId - b.unitId);
+  }
+
+  async countTasks(filter: ItemFilter, asOf: AsOf): Promise<number> {
+    return new Set((await this.assignments(filter, asOf)).map((r) => r.taskId)).size;
   }
 
   async page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]> {

@@ -39,6 +39,7 @@ export async function answerQuestion(interp: Interpretation, ctx: AnswerContext,
   };
   if (interp.intent === 'HELP') return answer(run, 'HELP', helpReply());
   if (interp.intent === 'UNKNOWN') return answer(run, 'NOT_UNDERSTOOD', notUnderstood(interp));
+  if (interp.intent === 'REQUEST') return answer(run, 'NOT_A_QUESTION', { lines: [line(t('answer-request', { kind: interp.request ?? 'UPDATE' }))] });
 
   const resolved = resolveScope(interp, ctx.person, units);
   if (!resolved.ok) return answer(run, resolved.outcome, resolved.reply);

@@ -38,6 +38,7 @@ export const INTENT_LABEL: Record<Intent, string | null> = {
   DIFFICULTIES: 'khó khăn, vướng mắc',
   PROPOSALS: 'đề xuất, kiến nghị',
   STALE_UNITS: 'đơn vị chậm cập nhật',
+  REQUEST: null,
   TASK_DETAIL: 'chi tiết',
   REPORT: 'xuất báo cáo',
   HELP: 'hướng dẫn sử dụng',

@@ -3,6 +3,9 @@ import { readCommand, type CommandReading } from './commands.ts';
 import { explain } from './explain.ts';
 import { scanSignals, type Signal, type SignalHit } from './keywords.ts';
 import { extractMine } from './mine.ts';
+import { extractMinDaysOverdue } from './overdue-days.ts';
+import { readRequest } from './requests.ts';
+import { knownPhrase } from './vocabulary.ts';
 import { extractPlan, type PlanReading } from './plans.ts';
 import { decideRank, extractRank, type RankReading } from './rank.ts';
 import { extractTaskRef } from './task-ref.ts';
@@ -53,6 +56,7 @@ export const DUE_SOON_DEFAULT_DAYS = 7;
 const SINGLE_UNIT_INTENTS = new Set<Signal['k']>(['progress', 'weakProgress', 'difficulty', 'proposal']);
 const STRONG_CUES = new Set<Signal['k']>(['progress', 'report', 'difficulty', 'proposal', 'ratio', 'rate', 'rateStale', 'yesno', 'value']);
 const CITY_WIDE_ROLES = new Set(['CITY_LEADER', 'ADMIN']);
+const REQUEST_LABEL = { UPDATE: 'yêu cầu sửa dữ liệu', DELETE: 'yêu cầu xoá', ASSIGN: 'yêu cầu giao việc' } as const;
 
 export function parseQuestion(text: string, ctx: QuestionContext): Interpretation {
   const input = text.normalize('NFC').trim();
@@ -81,6 +85,10 @@ function empty(intent: Intent): Interpretation {
     taskRef: null,
     topic: null,
     rank: null,
+    ignored: [],
+    countUnits: false,
+    minDaysOverdue: null,
+    request: null,
     understood: [],
     command: null,
   };
@@ -109,6 +117,9 @@ interface Reading {
   /** "tỷ lệ" + words: an indicator's name, not a rate. */
   indicatorByName: boolean;
   topic: string | null;
+  /** Leftover phrases the tasks do not speak of, as typed. */
+  ignored: string[];
+  minDaysOverdue: number | null;
 }
 
 function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): Reading {
@@ -118,6 +129,7 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const plan = extractPlan(text, toks, ctx.plans);
   const unitMatches = matchUnits(text, toks, index, 'strong');
   const taskRef = extractTaskRef(toks);
+  const minDaysOverdue = extractMinDaysOverdue(toks, text);
   const window = extractWindow(toks, ctx.today);
   const rank = extractRank(toks);
   const mine = extractMine(toks);
@@ -155,9 +167,11 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     unknownUnit = text.slice(toks[first.start]!.start, toks[last.end - 1]!.end).trim();
     markUsed(toks, first.start, last.end);
   }
-  const topicRuns = leftoverRuns(toks);
-  const topic =
-    topicRuns.length > 0 ? topicRuns.map((r) => text.slice(toks[r.start]!.start, toks[r.end - 1]!.end).trim()).join(', ') : null;
+  const { topic, ignored } = splitTopic(text, toks, leftoverRuns(toks), ctx);
+  // "tiến độ cat hhaii": a question about one unit whose name was not read names an unknown unit, not the whole city
+  if (singular && taskRef === null && unknownUnit === null && unitMatches.length === 0 && bare.resolved.length === 0 && !bare.ambiguous && ignored.length > 0 && topic === null) {
+    unknownUnit = ignored.pop()!;
+  }
 
   const statuses: StatusFilter[] = [];
   for (const h of hits) if (h.signal.k === 'status') addStatus(statuses, h.signal.s);
@@ -184,7 +198,42 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     itemKind,
     indicatorByName,
     topic,
+    ignored,
+    minDaysOverdue,
   };
+}
+
+/**
+ * The leftover runs the tasks speak of (as neighbouring words of their
+ * titles, outputs or headings) make the topic; the others are ignored and
+ * listed. Without a vocabulary every run is a topic.
+ */
+function splitTopic(text: string, toks: Token[], runs: Array<{ start: number; end: number }>, ctx: QuestionContext): { topic: string | null; ignored: string[] } {
+  const kept: string[] = [];
+  const ignored: string[] = [];
+  for (const r of runs) {
+    const raw = text.slice(toks[r.start]!.start, toks[r.end - 1]!.end).trim();
+    const words = toks.slice(r.start, r.end).map((t) => t.norm);
+    if (!ctx.vocabulary) {
+      kept.push(raw);
+      continue;
+    }
+    // "về blockchain", "liên quan đến …": named as a subject, so a subject even when no task speaks of it (the answer then says there is none)
+    const before = toks.slice(Math.max(0, r.start - 2), r.start).map((t) => t.norm).join(' ');
+    if (knownPhrase(ctx.vocabulary, words) || /(^| )ve$|lien quan$|quan (den|toi)$/.test(before)) {
+      kept.push(raw);
+      continue;
+    }
+    // the longest stretch of content words the tasks use ("nhiệm vụ về học bạ số nhé" → "học bạ số")
+    const content = toks.slice(r.start, r.end).filter((t) => !STOP_WORDS.has(t.norm));
+    const inner = content.map((t) => t.norm);
+    if (content.length > 0 && content.length < words.length && knownPhrase(ctx.vocabulary, inner)) {
+      kept.push(text.slice(content[0]!.start, content[content.length - 1]!.end).trim());
+      continue;
+    }
+    ignored.push(raw);
+  }
+  return { topic: kept.length ? kept.join(', ') : null, ignored };
 }
 
 function isScoped(r: Reading): boolean {
@@ -247,8 +296,13 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
 }
 
 function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | null): Interpretation {
+  if (!cmd) {
+    const request = readRequest(tokenize(text));
+    if (request) return { ...empty('REQUEST'), request, understood: [REQUEST_LABEL[request]] };
+  }
   const r = read(text, ctx, cmd);
   const { hits, statuses } = r;
+  if (r.minDaysOverdue !== null) addStatus(statuses, 'OVERDUE');
   const decided = cmd ? { intent: cmd.intent, byDefault: false } : decideIntent(r);
   const asked = decided.intent;
   let intent = asked;
@@ -328,11 +382,21 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     taskRef: r.taskRef,
     topic: answerable ? r.topic : null,
     rank,
+    ignored: r.ignored,
+    countUnits: has(hits, 'unitSubject') || r.everyUnit || asksWhichUnits(r.toks),
+    minDaysOverdue: r.minDaysOverdue,
+    request: null,
     understood: [],
     command: cmd?.command ?? null,
   };
   result.understood = explain(result, asked, defaulted, ctx, notes);
   return result;
+}
+
+/** "xã nào…", "đơn vị nào…", "mỗi phường…", "bao nhiêu sở…": the question is about units, so counts are of units' shares. */
+function asksWhichUnits(toks: Token[]): boolean {
+  const words = ` ${toks.map((t) => t.norm).join(' ')} `;
+  return /\b(don vi|xa|phuong|dac khu|so|co quan|dia phuong|nganh|ban) nao\b|\b(moi|tung|bao nhieu|may) (don vi|xa|phuong|dac khu|so|co quan|dia phuong)\b/.test(words);
 }
 
 function addStatus(list: StatusFilter[], s: StatusFilter): void {

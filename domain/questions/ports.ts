@@ -10,6 +10,7 @@ import type { Day } from '../shared/day.ts';
 import type { TaskRow, UpdateRow } from '../tasks/types.ts';
 import type { UnitRef } from '../units/types.ts';
 import type { PlanRef, StatusFilter } from './types.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /** An inclusive range of days. */
 export interface DayRange {
@@ -72,10 +73,14 @@ export interface QuestionData {
   /** Every unit (the parser's vocabulary and the scope rules' tree). */
   units(): Promise<UnitRef[]>;
   plans(): Promise<PlanRef[]>;
+  /** The words tasks are written in (titles, outputs, headings, latest notes): what a question's leftover words are checked against. */
+  vocabulary(): Promise<Vocabulary>;
   /** Every assignment matching the filter, full rows, by task then unit. */
   assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]>;
   /** How many assignments match, per unit (units without any are left out). */
   countByUnit(filter: ItemFilter, asOf: AsOf): Promise<{ unitId: number; count: number }[]>;
+  /** How many distinct tasks (or indicators) have at least one matching assignment: "bao nhiêu nhiệm vụ" counts a task once, however many units share it. */
+  countTasks(filter: ItemFilter, asOf: AsOf): Promise<number>;
   /** One page of the matching assignments, most urgent first (the order of `byUrgency`). */
   page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]>;
   /** Status counts per unit of the assignments matching the filter (its statuses are ignored). */

@@ -1,4 +1,5 @@
 import { fold } from '../shared/text.ts';
+import { decodeTelex, splitGlued } from '../text/telex.ts';
 
 /**
  * One word of a question. Every extractor (plans, time, statuses, units…)
@@ -56,6 +57,13 @@ const EXPANSIONS: Record<string, { words: string[]; keepAfterMarked?: string[] }
   hnay: { words: ['hom', 'nay'] },
   vm: { words: ['vuong', 'mac'] },
   pt: { words: ['phan', 'tram'] },
+  j: { words: ['gi'] },
+  vc: { words: ['viec'] },
+  cv: { words: ['cong', 'viec'] },
+  ng: { words: ['nguoi'] },
+  r: { words: ['roi'] },
+  sdk: { words: ['sap', 'den', 'han'] },
+  qh: { words: ['qua', 'han'] },
 };
 
 /** "kh12" → "ke hoach 12", "nq57" → "nghi quyet 57", "nv22" → "nhiem vu 22". */
@@ -66,11 +74,22 @@ const GLUED: Array<[RegExp, string[]]> = [
 ];
 
 function normOf(raw: string): string {
-  return fold(raw).replace(/[&\s]/g, '');
+  const norm = fold(raw).replace(/[&\s]/g, '');
+  return EXPANSIONS[norm] || isMarked(raw) ? norm : (decodeTelex(norm) ?? norm);
 }
 
 function isMarked(raw: string): boolean {
   return /[\u0300-\u036f]/.test(raw.normalize('NFD')) || /[đĐ]/.test(raw);
+}
+
+/** Syllables of the questions' own vocabulary: an unmarked word is split only into these ("nhiemvu", "quahan"), never "mobile" into "mo bi le". */
+const QUESTION_SYLLABLES = new Set(
+  'nhiem vu qua han tien do cat hai hoan thanh bao nhieu don vi chi tieu sap den toi vuong mac de xuat cham tre xong cap nhat ke hoach viec nao so xa phuong dac khu thuc hien trien khai chua da dang cong nghe khoa hoc'.split(' '),
+);
+
+function gluedWords(norm: string, marked: boolean): string[] | null {
+  const parts = splitGlued(norm);
+  return parts && (marked || parts.every((p) => QUESTION_SYLLABLES.has(p))) ? parts : null;
 }
 
 /** Splits a question into words, keeping where each came from. Input should already be NFC. */
@@ -111,7 +130,7 @@ export function tokenize(text: string): Token[] {
       for (const n of [...words, rest]) tokens.push(make(n));
       continue;
     }
-    tokens.push(make(norm));
+    for (const n of gluedWords(norm, marked) ?? [norm]) tokens.push(make(n));
   }
   return tokens;
 }
@@ -198,6 +217,7 @@ export const STOP_WORDS = new Set([
   'minh', 'em', 'anh', 'bot', 'viec', 'ca', 'thuoc', 'the', 'sao', 'ra', 'nhi', 'hien', 'nay', 'ay', 'do',
   'kia', 'dum', 'giup', 'vui', 'long', 'xin', 'lam', 'on', 'nhu', 've', 'bo', 'so', 'nhat',
   'chung', 'hien', 'luc', 'gio', 'bay', 'ngay', 'ro', 'cu', 'ban',
+  'bao', 'vay', 'nhe', 'nhi', 'ak', 'ha', 'hen', 'voi', 'dum', 'coi', 'khong', 'hem', 'oi', 'kia',
 ]);
 
 /**

@@ -1,6 +1,7 @@
 import type { Day } from '../shared/day.ts';
 import type { UnitKind, UnitRef } from '../units/types.ts';
 import type { Role } from '../people/types.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /** What the person wants done with the items their question selects. */
 export type Intent =
@@ -15,6 +16,7 @@ export type Intent =
   | 'TASK_DETAIL'
   | 'REPORT'
   | 'HELP'
+  | 'REQUEST'
   | 'UNKNOWN';
 
 /** Derived states a question can filter on (see DOMAIN.md "Derived status"). */
@@ -45,6 +47,8 @@ export interface QuestionContext {
   units: UnitRef[];
   plans: PlanRef[];
   me: { unitId: number | null; roles: Role[] };
+  /** The words the tasks are written in: a leftover phrase becomes a topic only when they use it. Absent: every leftover is a topic. */
+  vocabulary?: Vocabulary;
 }
 
 /** An inclusive range of days with the Vietnamese words to show it. */
@@ -83,6 +87,14 @@ export interface Interpretation {
   /** Free words that narrow by subject: "5G", "kinh phí", "xây dựng kế hoạch 2026" (as typed). */
   topic: string | null;
   rank: Rank | null;
+  /** Words of the question that were not used, as typed: shown as "(bỏ qua: …)". */
+  ignored: string[];
+  /** The question is about units ("bao nhiêu đơn vị…", "mỗi xã…"): counts are of units' shares, not of tasks. */
+  countUnits: boolean;
+  /** "chậm hơn 90 ngày": only tasks overdue by at least this many days. */
+  minDaysOverdue: number | null;
+  /** A request to change data ("xóa nhiệm vụ 3", "cập nhật … thành hoàn thành"), which questions never do. */
+  request: 'UPDATE' | 'DELETE' | 'ASSIGN' | null;
   /** Short Vietnamese phrases of what was read, to explain the answer or the failure. */
   understood: string[];
   /** The command it came as ('/quahan'…), or null for free text. */

@@ -73,6 +73,9 @@ answer-no-more = Nothing more.
 answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }/ { $total }
        *[no] {""}
+    }{ $shares ->
+        [none] {""}
+       *[other] { " " }({ $shares } unit shares)
     }
 answer-list-empty = { answer-scope }: no { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }(out of { $total })
@@ -201,3 +204,9 @@ answer-help-commands = Commands:
 answer-examples = You can ask, for example:
 answer-not-understood = Sorry, I did not understand this question.
 answer-understood = What I understood: { $text }.
+answer-request = { $kind ->
+        [DELETE] I do not delete or cancel tasks by message: the task list is kept by the standing office (re-import the plan's appendix).
+        [ASSIGN] I only answer questions and do not assign work from one. Unit leaders assign with /giao <task number> <full name>.
+       *[UPDATE] I only answer questions and do not change data from one. Focal officers report progress with /capnhat <task number>; deadlines and task contents are changed by the standing office.
+    }
+answer-ignored = (ignored: { $words })

@@ -73,6 +73,9 @@ answer-no-more = Không còn mục nào nữa.
 answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }/ { $total }
        *[no] {""}
+    }{ $shares ->
+        [none] {""}
+       *[other] { " " }({ $shares } lượt đơn vị)
     }
 answer-list-empty = { answer-scope }: không có { answer-item-word } nào{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }(trên tổng số { $total })
@@ -201,3 +204,9 @@ answer-help-commands = Các lệnh:
 answer-examples = Anh/chị có thể hỏi, ví dụ:
 answer-not-understood = Xin lỗi, tôi chưa hiểu câu hỏi này.
 answer-understood = Tôi mới hiểu được: { $text }.
+answer-request = { $kind ->
+        [DELETE] Tôi không xoá hay huỷ nhiệm vụ qua tin nhắn: danh mục nhiệm vụ do Văn phòng Thường trực quản lý (nhập lại phụ lục kế hoạch).
+        [ASSIGN] Tôi chỉ trả lời câu hỏi, không giao việc từ một câu hỏi. Lãnh đạo đơn vị giao việc bằng lệnh /giao <số nhiệm vụ> <họ tên>.
+       *[UPDATE] Tôi chỉ trả lời câu hỏi, không sửa dữ liệu từ một câu hỏi. Cán bộ đầu mối báo cáo tiến độ bằng lệnh /capnhat <số nhiệm vụ>; hạn và nội dung nhiệm vụ do Văn phòng Thường trực điều chỉnh.
+    }
+answer-ignored = (bỏ qua: { $words })

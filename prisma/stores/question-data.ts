@@ -13,6 +13,7 @@
  * must (a yearly task, a plan or item kind filter): counts and lists over
  * the whole city avoid a 100,000-row join with Task that way.
  */
+import { buildVocabulary, type Vocabulary } from '../../domain/questions/vocabulary.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
 import type { PlanRef, StatusFilter } from '../../domain/questions/types.ts';
@@ -194,6 +195,35 @@ export class PrismaQuestionData implements QuestionData {
     return this.cache;
   }
 
+  private words: { key: string; checkedAt: number; vocabulary: Vocabulary } | null = null;
+
+  /**
+   * The words of every task's title, output, headings and directing leader,
+   * and of the progress notes: built once and rebuilt only when tasks or
+   * updates were added (checked at most every second).
+   */
+  async vocabulary(): Promise<Vocabulary> {
+    const now = this.clock();
+    if (this.words && now - this.words.checkedAt < CHECK_MS) return this.words.vocabulary;
+    const [f] = (await this.prisma.$queryRawUnsafe(
+      `SELECT (SELECT count(*) FROM "Task")::int AS t, (SELECT coalesce(max(id), 0) FROM "Task")::int AS tm,
+              (SELECT coalesce(max(id), 0) FROM "ProgressUpdate")::int AS um`,
+    )) as Record<string, number>[];
+    const key = JSON.stringify(f);
+    if (this.words?.key === key) {
+      this.words.checkedAt = now;
+      return this.words.vocabulary;
+    }
+    const rows = (await this.prisma.$queryRawUnsafe(
+      `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"
+       UNION ALL
+       SELECT string_agg(DISTINCT concat_ws(' ', "outputDocument", "actualText", difficulties, proposals), ' | ') FROM "ProgressUpdate"`,
+    )) as { text: string | null }[];
+    const vocabulary = buildVocabulary(rows.flatMap((r) => (r.text ? r.text.split(' | ') : [])));
+    this.words = { key, checkedAt: now, vocabulary };
+    return vocabulary;
+  }
+
   async units(): Promise<UnitRef[]> {
     return (await this.registry()).units;
   }
@@ -215,6 +245,13 @@ export class PrismaQuestionData implements QuestionData {
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {
     const rows = await this.hydrate(await this.ids(new Sql(asOf), filter));
     return rows.sort((a, b) => a.taskId - b.taskId || a.unitId - b.unitId);
+  }
+
+  async countTasks(filter: ItemFilter, asOf: AsOf): Promise<number> {
+    const sql = new Sql(asOf);
+    const where = sql.where(filter);
+    const [row] = (await this.prisma.$queryRawUnsafe(`SELECT count(DISTINCT a."taskId")::int AS n FROM ${sql.from} ${where}`, ...sql.params)) as { n: number }[];
+    return row?.n ?? 0;
   }
 
   async countByUnit(filter: ItemFilter, asOf: AsOf): Promise<{ unitId: number; count: number }[]> {

@@ -1,7 +1,9 @@
 import type { Day } from '../../../domain/shared/day.ts';
 import type { Role } from '../../../domain/people/types.ts';
 import type { UnitKind, UnitRef } from '../../../domain/units/types.ts';
+import { readFileSync } from 'node:fs';
 import type { PlanRef, QuestionContext } from '../../../domain/questions/types.ts';
+import { buildVocabulary } from '../../../domain/questions/vocabulary.ts';
 
 /**
  * A realistic slice of Hải Phòng's units after the 2025 merger. "Xã An Dương"
@@ -101,10 +103,27 @@ export const PLANS: PlanRef[] = [
 /** The day most cases are read on: a Thursday in the fourth quarter. */
 export const TODAY: Day = '2026-11-26';
 
+/** Every text of the two sample appendices (titles, outputs, progress notes): the words the tasks are written in. */
+function sampleTexts(): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  for (const f of ['chuong-trinh-cong-tac-2026-phu-luc.json', 'dac-khu-cat-hai-phu-luc-1.json', 'tien-do-mau-2026.csv']) {
+    const text = readFileSync(new URL(`../../../prisma/seed/${f}`, import.meta.url), 'utf8');
+    walk(f.endsWith('.json') ? JSON.parse(text) : text.split('\n'));
+  }
+  return out;
+}
+
+export const VOCABULARY = buildVocabulary(sampleTexts());
+
 export function context(
   today: Day = TODAY,
   me: { unitId: number | null; roles: Role[] } = { unitId: null, roles: ['CITY_LEADER'] },
   plans: PlanRef[] = PLANS,
 ): QuestionContext {
-  return { today, units: UNITS, plans, me };
+  return { today, units: UNITS, plans, me, vocabulary: VOCABULARY };
 }

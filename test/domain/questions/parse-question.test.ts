@@ -128,7 +128,7 @@ const CASES: Case[] = [
   { q: 'Cát Hải', e: { intent: 'PROGRESS', units: [U.CAT_HAI], understood: ['tiến độ (mặc định)'] } },
   { q: 'tien do an duog', e: { intent: 'PROGRESS', ambiguous: { text: 'an duog', candidateIds: AN_DUONG } } },
   { q: 'tiến độ Phường An Dương và Xã An Dương', e: { intent: 'PROGRESS', units: [U.P_AN_DUONG, U.X_AN_DUONG] } },
-  { q: 'tien do cat hhaii', e: { intent: 'PROGRESS', topic: 'cat hhaii' } },
+  { q: 'tien do cat hhaii', e: { intent: 'PROGRESS', unknownUnit: 'cat hhaii' } },
   { q: 'tien do dac khu cta hia', e: { intent: 'PROGRESS', unknownUnit: 'dac khu cta hia' } },
   { q: 'ban oi cho hoi tien do cat hai', e: { intent: 'PROGRESS', units: [U.CAT_HAI] } },
   { q: 'nhiệm vụ sở nội vụ chủ trì', e: { intent: 'LIST', units: [U.SO_NOI_VU], item: 'TASK' } },

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../../domain/questions/parse-question.ts';
+import type { Intent, StatusFilter } from '../../../domain/questions/types.ts';
+import type { Day } from '../../../domain/shared/day.ts';
+import { context, U } from './fixtures.ts';
+
+/**
+ * Phrasings written after the first tries by people who did not write the
+ * parser (issue 9), by kind. Each case checks the fields its kind is about:
+ * the intent always, then what the words must (and must not) become. A field
+ * left out is not checked.
+ */
+interface Case {
+  q: string;
+  intent: Intent;
+  statuses?: StatusFilter[];
+  units?: number[];
+  topic?: string | null;
+  /** Each of these must be listed as ignored. */
+  ignored?: string[];
+  window?: [Day, Day] | null;
+  minDaysOverdue?: number | null;
+  request?: 'UPDATE' | 'DELETE' | 'ASSIGN';
+  ref?: string | null;
+}
+
+const KINDS: Record<string, Case[]> = {
+  '1 leftover words are not filters': [
+    { q: 'có vc j chậm ko', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    { q: 'co viec gi cham khong', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    { q: 'chỗ nào chậm nhất', intent: 'RANK_UNITS', topic: null },
+    { q: 'cho nao cham nhat vay', intent: 'RANK_UNITS', topic: null },
+    { q: 'những gì đang quá hạn ạ', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    { q: 'giúp tôi xem nhiệm vụ quá hạn của Cát Hải nhỉ', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], topic: null },
+    { q: 'giup toi xem nv qua han cat hai nhe', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], topic: null },
+    { q: 'cho em hỏi Sở Nội vụ có việc nào trễ hạn không ạ', intent: 'LIST', statuses: ['OVERDUE'], units: [U.SO_NOI_VU], topic: null },
+    { q: 'anh ơi việc nào quá hạn thế', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    { q: 'thế còn Cát Hải thì sao, có chậm không', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], topic: null },
+    { q: 'hiện giờ có những nhiệm vụ nào bị chậm vậy ạ', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    { q: 'hien gio co nhung nhiem vu nao bi cham vay a', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    { q: 'nhiệm vụ quá hạn j', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    { q: 'báo giúp mình các việc quá hạn ở Sở Tài chính với', intent: 'LIST', statuses: ['OVERDUE'], units: [U.SO_TAI_CHINH], topic: null },
+    { q: 'nhiệm vụ nào đang chậm tiến độ', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+  ],
+  '3 deadline windows are not statuses': [
+    { q: 'hạn chót tuần sau có việc gì', intent: 'LIST', statuses: [], window: ['2026-11-30', '2026-12-06'] },
+    { q: 'han chot tuan sau co viec gi', intent: 'LIST', statuses: [], window: ['2026-11-30', '2026-12-06'] },
+    // "tới hạn" with a window: the open tasks whose deadline falls in it
+    { q: 'việc nào tới hạn trong tháng tới', intent: 'LIST', statuses: ['DUE_SOON'], window: ['2026-12-01', '2026-12-31'] },
+    { q: 'nhiệm vụ hạn cuối quý II', intent: 'LIST', statuses: [], window: ['2026-04-01', '2026-06-30'] },
+    { q: 'nhiệm vụ chậm hơn 90 ngày', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 91, topic: null, window: null },
+    { q: 'nhiem vu qua han tren 30 ngay o cat hai', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 31, units: [U.CAT_HAI], topic: null, window: null },
+    { q: 'việc trễ quá 2 tháng', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 61, topic: null, window: null },
+    // "đã xong chưa" of a set asks each one's state: listed with their states, not filtered to the done ones
+    { q: 'những việc hạn quý I đã xong chưa', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
+    { q: 'nhung viec han quy 1 da xong chua', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
+  ],
+  '8 requests are not questions': [
+    { q: 'cập nhật tất cả thành hoàn thành', intent: 'REQUEST', request: 'UPDATE' },
+    { q: 'cap nhat tat ca thanh hoan thanh', intent: 'REQUEST', request: 'UPDATE' },
+    { q: 'xóa nhiệm vụ 3', intent: 'REQUEST', request: 'DELETE' },
+    { q: 'xoa nv 3 di', intent: 'REQUEST', request: 'DELETE' },
+    { q: 'giao việc này cho Sở Nội vụ', intent: 'REQUEST', request: 'ASSIGN' },
+    { q: 'giao nhiệm vụ 5 cho anh Tuấn', intent: 'REQUEST', request: 'ASSIGN' },
+    { q: 'đánh dấu nhiệm vụ 12 là đã xong', intent: 'REQUEST', request: 'UPDATE' },
+    { q: 'sửa hạn nhiệm vụ 7 thành 31/12', intent: 'REQUEST', request: 'UPDATE' },
+    { q: 'huỷ nhiệm vụ 4', intent: 'REQUEST', request: 'DELETE' },
+    { q: 'chuyển nhiệm vụ 9 sang Sở Tài chính', intent: 'REQUEST', request: 'ASSIGN' },
+  ],
+  '9 what people type': [
+    { q: 'nhieemj vuj quas hanj', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    { q: 'nhieemj vuj quas hanj owr Caats Hair', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI] },
+    { q: 'bn nv qua han o cat hai??', intent: 'COUNT', statuses: ['OVERDUE'], units: [U.CAT_HAI] },
+    { q: 'bnhieu cv cham o so noi vu', intent: 'COUNT', statuses: ['OVERDUE'], units: [U.SO_NOI_VU], topic: null },
+    { q: 'NHIỆM VỤ QUÁ HẠN CÁT HẢI', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI] },
+    { q: 'nv quá hạn cát hải 😡😡', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], topic: null },
+    { q: 'tiến độ sở kh cn ntn', intent: 'PROGRESS', units: [U.SO_KHCN], topic: null },
+    { q: 'tien do so khcn the nao', intent: 'PROGRESS', units: [U.SO_KHCN], topic: null },
+    { q: 'đc bao nhiêu % nv xong r', intent: 'RATE', statuses: ['DONE'], topic: null },
+    { q: 'quáhạn cát hải', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI] },
+    { q: 'ng nào phụ trách nv 5', intent: 'TASK_DETAIL', ref: '5' },
+  ],
+};
+
+describe.each(Object.entries(KINDS))('kind %s', (_kind, cases) => {
+  it.each(cases.map((c) => [c.q, c] as const))('%s', (_q, c) => {
+    const r = parseQuestion(c.q, context()) as unknown as Record<string, unknown> & { window: { from: Day; to: Day } | null; statuses: StatusFilter[] };
+    expect(r.intent).toBe(c.intent);
+    if (c.statuses) expect([...r.statuses].sort()).toEqual(c.statuses);
+    if (c.units) expect(r.unitIds).toEqual(c.units);
+    if (c.topic !== undefined) expect(r.topic).toBe(c.topic);
+    for (const w of c.ignored ?? []) expect(r.ignored as string[]).toContain(w);
+    if (c.window !== undefined) expect(r.window ? [r.window.from, r.window.to] : null).toEqual(c.window);
+    if (c.minDaysOverdue !== undefined) expect(r.minDaysOverdue ?? null).toBe(c.minDaysOverdue);
+    if (c.request) expect(r.request).toBe(c.request);
+    if (c.ref !== undefined) expect(r.taskRef).toBe(c.ref);
+  });
+});
