@@ -304,7 +304,8 @@ export class PrismaPlanningReads {
    * The rows the planner may pick on `day` (reminderSelection: deadlines on
    * the listed days, yearly tasks near 31/12, on the monthly request day
    * those not updated this month, tasks whose snooze ends) and who answers
-   * for each, in one statement over the Task(deadlineDate) index; then those
+   * for each, in one statement over the Assignment(state, deadlineDate) index
+   * (the assignment's copy of its task's deadline, as the questions read it); then those
    * rows only are loaded in full. The same people as `responsibilities`.
    */
   async reminderCandidates(day: Day, sel: ReminderSelection, snoozedTasks: number[]): Promise<{ rows: TaskRow[]; responsibilities: Map<number, TaskRow[]> }> {
@@ -314,8 +315,8 @@ export class PrismaPlanningReads {
     const nextMonth = instantOf(month === 12 ? makeDay(year + 1, 1, 1) : makeDay(year, month + 1, 1)).toISOString();
     const pairs = (await this.prisma.$queryRawUnsafe(
       `WITH c AS (
-         SELECT a.id, a."taskId", a."unitId" FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
-         WHERE t."deadlineDate" = ANY($1::date[]) AND a.state <> 'DONE'
+         SELECT a.id, a."taskId", a."unitId" FROM "Assignment" a
+         WHERE a."deadlineDate" = ANY($1::date[]) AND a.state IN ('NOT_STARTED', 'IN_PROGRESS')
          UNION
          SELECT a.id, a."taskId", a."unitId" FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
          WHERE $2 AND (t."deadlineKind" = 'YEARLY' OR t.rhythm = 'YEARLY')

@@ -84,7 +84,9 @@ function fromRaw(r: RawRow): TaskRow {
  */
 export async function taskRowsById(prisma: Db | Prisma.TransactionClient, ids: number[]): Promise<TaskRow[]> {
   if (!ids.length) return [];
-  const raw = (await prisma.$queryRawUnsafe(`${ROW_SQL} WHERE a.id = ANY($1::int[])`, ids)) as RawRow[];
+  // Driven by the ids (nested index lookups), not by a hash over the whole Task table.
+  const sql = ROW_SQL.replace('FROM "Assignment" a', 'FROM unnest($1::int[]) AS ids(id) JOIN "Assignment" a ON a.id = ids.id');
+  const raw = (await prisma.$queryRawUnsafe(sql, ids)) as RawRow[];
   const byId = new Map(raw.map((r) => [r.assignmentId, fromRaw(r)]));
   return ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
 }
