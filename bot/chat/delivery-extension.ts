@@ -46,6 +46,8 @@ export interface DeliveryExtensionDeps {
 }
 
 const SUBSCRIBE_CHOICES_MAX = 12;
+/** What a notice asks text-channel readers to type: words no other prompt uses. */
+const TYPED_ACK = ['da nhan', 'da nhan duoc', 'da nhan thong bao', 'nhan duoc', 'received'];
 
 export class DeliveryExtension implements Extension {
   readonly flows = ['broadcast'];
@@ -65,16 +67,30 @@ export class DeliveryExtension implements Extension {
     this.actions = new ReminderActions({ store: new PrismaDeliveryStore(tx as unknown as Db), queries: this.queries, calendar: deps.calendar, settings: deps.reminders });
   }
 
+  /** "Đã nhận" on a notice, pressed or typed, whatever else the chat is doing. */
+  async intercept(input: ExtensionInput): Promise<ExtensionResult | null> {
+    const { choiceId, inbound, now } = input;
+    const by = { channel: inbound.channel, chatId: inbound.chatId };
+    const bc = choiceId ? parseBroadcastChoice(choiceId) : null;
+    if (bc?.action === 'ack') {
+      const result = await this.broadcasts.acknowledge(bc.deliveryId, by, now);
+      return { replies: [ackReply(result)], toast: t(result === 'not-found' ? 'chat-old-choice-toast' : 'broadcast-ack-toast') };
+    }
+    // Typed "đã nhận" (the words the notice asks for on text channels): the latest notice to this chat.
+    if (!choiceId && inbound.text && TYPED_ACK.includes(fold(inbound.text).replace(/[.!]+$/, ''))) {
+      const result = await this.broadcasts.acknowledgeLatest(by, now);
+      if (result === 'not-found') return null;
+      return { replies: [ackReply(result)], toast: t('broadcast-ack-toast') };
+    }
+    return null;
+  }
+
   async handle(input: ExtensionInput): Promise<ExtensionResult | null> {
     const { choiceId, inbound, person, now } = input;
     const text = inbound.text?.trim() ?? '';
     const command = fold(text).split(/\s+/)[0] ?? '';
 
     const bc = choiceId ? parseBroadcastChoice(choiceId) : null;
-    if (bc?.action === 'ack') {
-      const result = await this.broadcasts.acknowledge(bc.deliveryId, { channel: inbound.channel, chatId: inbound.chatId }, now);
-      return { replies: [ackReply(result)], toast: t(result === 'not-found' ? 'chat-old-choice-toast' : 'broadcast-ack-toast') };
-    }
     if (bc?.action === 'tally') {
       const b = await this.tx.broadcast.findUnique({ where: { id: bc.broadcastId } });
       if (!person || !b || (b.senderId !== person.id && !person.roles.includes('ADMIN'))) return { replies: [say('chat-old-choice')] };
@@ -175,7 +191,9 @@ export class DeliveryExtension implements Extension {
     });
     if (!created.ok) return { replies: [broadcastErrorReply(created.error, created.unitNames)], flow: { name: 'broadcast', state } };
     const when = created.notBefore.getTime() <= now.getTime() + 60_000 ? 'now' : `${formatDay(dayOf(created.notBefore))} ${new Date(created.notBefore.getTime() + 7 * 3_600_000).toISOString().slice(11, 16)}`;
-    return { replies: [say('broadcast-queued', { recipients: created.recipients, when, id: created.broadcastId })], flow: null };
+    // Said as it will happen: at once, at the time asked, or later because of working hours.
+    const moved = when !== 'now' && (!state.draft.at || created.notBefore.getTime() > new Date(state.draft.at).getTime() + 60_000);
+    return { replies: [say('broadcast-queued', { recipients: created.recipients, when, id: created.broadcastId, moved: moved ? 'yes' : 'no' })], flow: null };
   }
 
   /** The account writing, created for residents who are in no registry. */

@@ -31,8 +31,7 @@ export function renderReply(reply: Reply, tr: Translator, locale: Locale, option
   if (options.numberChoices && reply.choices?.length) {
     lines.push('');
     if (reply.freeNumbers) {
-      // Digits typed here are values (a percentage): the choices are shown without numbers.
-      lines.push(reply.choices.map((c) => esc(textOf(c.label, tr, locale))).join(' · '));
+      // Digits typed here are values (a percentage): no numbered choices, only what to type.
       lines.push(tr.t('choices-hint-free', {}, locale));
     } else {
       reply.choices.forEach((c, i) => lines.push(`${i + 1}. ${esc(textOf(c.label, tr, locale))}`));

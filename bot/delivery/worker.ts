@@ -286,7 +286,7 @@ export class DeliveryWorker {
       this.#stats.sent++;
       if (!(await store.markSent(row.id, this.lockedBy, messageId, clock.now()))) log.warn({}, 'sent, but the row was no longer ours to record');
       if (reply.choices.length && (this.#o.textChannels ?? ['ZALO']).includes(row.channel)) {
-        await store.writeChoices(row.channel, row.chatId, reply.choices);
+        await store.writeChoices(row.channel, row.chatId, reply.choices, clock.now());
       }
     } catch (err) {
       // The database failed around a send: the row stays SENDING and the sweeper settles it.

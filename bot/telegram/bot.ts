@@ -44,6 +44,7 @@ export function toInbound(ctx: Context): Inbound | null {
   const base: Inbound = {
     channel: 'TELEGRAM',
     canShareContact: true,
+    buttons: true,
     chatId: String(chat.id),
     user: { externalId: String(from.id), username: from.username, displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') },
   };
@@ -54,7 +55,7 @@ export function toInbound(ctx: Context): Inbound | null {
   if (msg.contact) return { ...base, contact: { phone: msg.contact.phone_number, userId: msg.contact.user_id ? String(msg.contact.user_id) : undefined } };
   if (msg.document) return { ...base, file: { kind: 'document', fileId: msg.document.file_id, fileName: msg.document.file_name, channel: 'TELEGRAM' }, text: msg.caption };
   if (msg.photo?.length) return { ...base, file: { kind: 'photo', fileId: msg.photo[msg.photo.length - 1]!.file_id, channel: 'TELEGRAM' }, text: msg.caption };
-  if (typeof msg.text !== 'string') return { ...base, text: '' };
+  if (typeof msg.text !== 'string') return { ...base, text: '', unsupported: msg.sticker ? 'sticker' : msg.voice || msg.audio || msg.video_note ? 'voice' : 'other' };
   const start = /^\/start(?:@\w+)?\s+(\S+)/.exec(msg.text);
   if (start) return { ...base, startPayload: start[1] };
   return { ...base, text: msg.text };

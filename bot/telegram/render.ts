@@ -26,16 +26,38 @@ export function splitForTelegram(text: string, limit = TELEGRAM_TEXT_LIMIT): str
     if (current) parts.push(current);
     current = '';
   };
+  // An item is a line and the indented lines under it (a task's unit, deadline): parts end between items.
+  const items: string[] = [];
   for (const line of text.split('\n')) {
+    if (items.length && /^\s/.test(line) && line.trim()) items[items.length - 1] += `\n${line}`;
+    else items.push(line);
+  }
+  for (const item of items) {
+    if (item.length > limit) {
+      // An item longer than a part: its lines, one by one.
+      for (const line of item.split('\n')) addLine(line);
+      continue;
+    }
+    const candidate = current ? `${current}\n${item}` : item;
+    if (candidate.length <= limit) current = candidate;
+    else {
+      push();
+      current = item;
+    }
+  }
+  push();
+  return parts;
+
+  function addLine(line: string): void {
     const candidate = current ? `${current}\n${line}` : line;
     if (candidate.length <= limit) {
       current = candidate;
-      continue;
+      return;
     }
     push();
     if (line.length <= limit) {
       current = line;
-      continue;
+      return;
     }
     // A single line longer than the limit: cut at spaces (lines carry no tags across spaces in our replies).
     let rest = line;
@@ -50,8 +72,6 @@ export function splitForTelegram(text: string, limit = TELEGRAM_TEXT_LIMIT): str
     }
     current = rest;
   }
-  push();
-  return parts;
 }
 
 function byteLength(s: string): number {

@@ -34,9 +34,11 @@ export function zaloInbound(u: ZaloUpdate): Inbound | null {
       const url = photoUrlOf(m);
       return url ? { ...base, file: { kind: 'photo', fileId: url, channel: 'ZALO' }, text: m.caption } : { ...base, text: '' };
     }
-    default:
-      // Stickers, voice and "unsupported" content (protected users): nothing to read; the engine answers with help.
-      return { ...base, text: '' };
+    default: {
+      // Stickers, voice and "unsupported" content (protected users): nothing to read; the engine says what it accepts.
+      const kind = /sticker/.test(u.event_name) ? 'sticker' : /voice|audio/.test(u.event_name) ? 'voice' : 'other';
+      return { ...base, text: '', unsupported: kind };
+    }
   }
 }
 

@@ -13,7 +13,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /**
  * Splits `text` into chunks of at most `max` UTF-16 units, cutting at the best
  * boundary in the second half of each window: a blank line, then a line
- * break, then the end of a sentence, then a space, and only as a last resort
+ * break before an item (a line that is not indented), then any line break, then the end of a sentence, then a space, and only as a last resort
  * between two grapheme clusters (never inside a surrogate pair, a combining
  * accent of decomposed Vietnamese, or an emoji sequence).
  *
@@ -52,6 +52,7 @@ function findCut(text: string, max: number): number {
  */
 const BOUNDARIES: RegExp[] = [
   /\n[^\S\n]*\n\s*/g, // paragraph: a blank line
+  /\n(?=\S)/g, // between items: a line that is not indented (a task's own lines are)
   /\n\s*/g, // line break
   /(?<=[.!?…;:][)"'”’»\]]*)\s+/g, // end of sentence (or clause), then whitespace
   /\s+/g, // any whitespace

@@ -10,7 +10,7 @@ import type { Day } from '../shared/day.ts';
 import { fold } from '../shared/text.ts';
 import type { StatusOptions } from '../status/derive-status.ts';
 import type { TaskQueries } from '../tasks/ports.ts';
-import { byUrgency, statusOf, type TaskRow } from '../tasks/types.ts';
+import { byUrgency, isOpenFor, statusOf, type TaskRow } from '../tasks/types.ts';
 import { lookupUnit } from '../units/lookup.ts';
 import type { UnitRef } from '../units/types.ts';
 import { line, raw, say, t, type Choice, type Line, type Reply } from './reply.ts';
@@ -30,6 +30,8 @@ export interface AssistantDeps {
 export type Incoming = { kind: 'text'; text: string } | { kind: 'choice'; id: string };
 
 const PAGE = 8;
+/** Typed words that ask for the next page of a list. */
+export const MORE_WORDS = ['xem them', 'them', 'tiep', 'tiep theo', 'xem tiep', 'more'];
 
 type Command = { name: 'help' } | { name: 'mine' } | { name: 'task'; ref: string; kind: 'TASK' | 'INDICATOR' | null } | { name: 'unit'; query: string } | { name: 'unknown' };
 
@@ -90,7 +92,7 @@ export class Assistant {
 
   private async choice(id: string, ctx: ChatContext): Promise<Reply[]> {
     const [kind, value] = id.split(':');
-    if (kind === 'menu' && value === 'mine') return [await this.mine(ctx)];
+    if (kind === 'menu' && value === 'mine') return [await this.mine(ctx, Number(id.split(':')[2] ?? 0) || 0)];
     if (kind === 'menu' && value === 'unit') return this.unit('', ctx);
     if (kind === 'menu' && value === 'help') return [this.help(ctx)];
     if (kind === 'nv' && value) return this.taskById(Number(value), ctx);
@@ -103,16 +105,20 @@ export class Assistant {
     return { units, visible: visibleUnitIds(ctx.person, units) };
   }
 
-  async mine(ctx: ChatContext): Promise<Reply> {
+  /** The person's open tasks, most urgent first, a page at a time ("Xem thêm" for the next). */
+  async mine(ctx: ChatContext, offset = 0): Promise<Reply> {
     const rows = await this.deps.queries.responsibleFor(ctx.person.id);
-    const open = rows.filter((r) => statusOf(r, ctx.today, ctx.status).status !== 'DONE').sort(byUrgency(ctx.today, ctx.status));
+    const open = rows.filter((r) => isOpenFor(r, ctx.today, ctx.status)).sort(byUrgency(ctx.today, ctx.status));
     const done = rows.length - open.length;
     if (!rows.length) return say('mine-none');
-    const lines: Line[] = [line(t('mine-title', { open: open.length, done, total: rows.length }), { strong: true })];
-    for (const r of open.slice(0, PAGE)) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false }));
-    if (open.length > PAGE) lines.push(line(t('list-more', { count: open.length - PAGE })));
+    const page = open.slice(offset, offset + PAGE);
+    const lines: Line[] = [line(t(offset ? 'mine-title-page' : 'mine-title', { open: open.length, done, total: rows.length, from: offset + 1, to: offset + page.length }), { strong: true })];
+    for (const r of page) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false }));
+    const rest = open.length - offset - page.length;
+    if (rest > 0) lines.push(line(t('list-more', { count: rest })));
     // A button per task opens the report on it (the same choice as a reminder's "report now").
-    const choices = open.slice(0, PAGE).map((r) => ({ id: `rm:report:${r.taskId}`, label: t('reminder-report-task', { number: r.number }), words: [`bao cao ${fold(r.number)}`] }));
+    const choices: Choice[] = page.map((r) => ({ id: `rm:report:${r.taskId}`, label: t('reminder-report-task', { number: r.number }), words: [`bao cao ${fold(r.number)}`] }));
+    if (rest > 0) choices.push({ id: `menu:mine:${offset + PAGE}`, label: t('answer-more'), words: MORE_WORDS });
     return { lines, choices };
   }
 

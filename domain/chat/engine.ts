@@ -11,12 +11,13 @@ import { parseQuickReply } from '../progress/quick-reply.ts';
 import { askAgain, startCorrection, startQuick, startSteps, stepReport, targetLine, type Attachment, type FlowInput, type ReportState, type ReportTarget } from '../progress/report-flow.ts';
 import { dayOf, type Day } from '../shared/day.ts';
 import type { Clock } from '../shared/clock.ts';
-import { fold } from '../shared/text.ts';
+import { fold, shorten } from '../shared/text.ts';
 import type { StatusOptions } from '../status/derive-status.ts';
 import type { TaskQueries } from '../tasks/ports.ts';
-import { byUrgency, matchesRef, statusOf, type TaskRow } from '../tasks/types.ts';
-import { Assistant, readCommand, type ChatContext } from './assistant.ts';
+import { byUrgency, isOpenFor, matchesRef, type TaskRow } from '../tasks/types.ts';
+import { Assistant, MORE_WORDS, readCommand, type ChatContext } from './assistant.ts';
 import type { ConversationRecord, ConversationStore, Identity, IdentityStore, ProgressStore } from './ports.ts';
+import { isShortAnswer, PROMPT_TTL_HOURS, promptState, readPrompt, resolveTyped, type Prompt } from './prompt.ts';
 import { line, t, type Choice, type Reply, type Text } from './reply.ts';
 
 export interface Inbound {
@@ -35,6 +36,10 @@ export interface Inbound {
   asPerson?: PersonRef;
   /** The platform can send the user's phone number on request (Telegram's contact button). */
   canShareContact?: boolean;
+  /** Choices are shown as buttons (Telegram): the user saw no numbers, so typed digits choose nothing. */
+  buttons?: boolean;
+  /** Content the bot cannot read (a sticker, a voice message, a video…): it says what this step accepts. */
+  unsupported?: 'sticker' | 'voice' | 'other';
 }
 
 export interface Outcome {
@@ -75,6 +80,12 @@ export interface Extension {
   /** Serves people outside the registry too (residents). */
   public?: boolean;
   handle(input: ExtensionInput): Promise<ExtensionResult | null>;
+  /**
+   * Answers that mean one thing whatever is in progress (a notice's "Đã nhận", which
+   * never takes the words of another prompt): tried before the flow in progress, which
+   * then asks its question again. null = not for me.
+   */
+  intercept?(input: ExtensionInput): Promise<ExtensionResult | null>;
   step?(input: ExtensionInput & { flow: string; state: unknown }): Promise<ExtensionResult>;
 }
 
@@ -111,26 +122,11 @@ interface Stored {
 }
 
 
-/** A typed answer to offered choices: its number, unless digits are data here, or one of its words. */
-export function resolveTyped(text: string, stored: StoredChoices | null): string | null {
-  if (!stored?.items.length) return null;
-  const a = fold(text).replace(/[.)!]+$/, '').trim();
-  if (!a) return null;
-  if (!stored.freeNumbers && /^\d{1,2}$/.test(a)) return stored.items[Number(a) - 1]?.id ?? null;
-  for (const c of stored.items) if (c.words?.some((w) => fold(w) === a)) return c.id;
-  return null;
-}
+export { resolveTyped } from './prompt.ts';
 
-export interface StoredChoices {
+interface StoredChoices {
   items: Choice[];
   freeNumbers: boolean;
-}
-
-function storedChoices(record: ConversationRecord | null): StoredChoices | null {
-  const raw = record?.choices as unknown;
-  if (!raw) return null;
-  if (Array.isArray(raw)) return { items: raw as Choice[], freeNumbers: false };
-  return raw as StoredChoices;
 }
 
 export function toTarget(row: TaskRow): ReportTarget {
@@ -169,8 +165,12 @@ export class ChatEngine {
 
     const record = await conversations.load(inbound.channel, inbound.chatId);
     let stored: Stored = (record?.state as Stored | null) ?? {};
-    const offered = storedChoices(record);
-    const typedChoice = !inbound.choiceId && text ? resolveTyped(text, offered) : null;
+    // The one live prompt of this chat: a short answer is read against it, and only it.
+    const flowExpired = Boolean(record?.flow && record.expiresAt && record.expiresAt < now);
+    const prompt = promptState(readPrompt(record?.choices), now);
+    const offered = prompt.kind === 'live' && !flowExpired ? prompt.prompt : null;
+    const deadPrompt = prompt.kind === 'dead' || (flowExpired && prompt.kind === 'live');
+    const typedChoice = !inbound.choiceId && text ? resolveTyped(text, offered && inbound.buttons ? { ...offered, freeNumbers: true } : offered) : null;
     const choiceId = inbound.choiceId ?? typedChoice;
 
     // Extensions that serve people outside the registry (residents subscribing) come first.
@@ -180,6 +180,8 @@ export class ChatEngine {
         if (CODE_RE.test(code)) return { replies: await this.linkWithCode(inbound, code, now) };
       }
       const anonymous: Identity = identity ?? { id: 0, channel: inbound.channel, externalId: inbound.user.externalId, chatId: inbound.chatId, locale: 'vi', person: null };
+      const anytime = await this.intercept(inbound, anonymous, null, record, stored, choiceId, today, now, flowExpired, true);
+      if (anytime) return anytime;
       const flowing = await this.continueExtensionFlow(inbound, anonymous, null, record, stored, choiceId, today, now, true);
       if (flowing) return flowing;
       const fromExtension = await this.runExtensions(inbound, anonymous, null, choiceId, stored, today, now, true);
@@ -193,7 +195,8 @@ export class ChatEngine {
       const f = fold(text);
       if (choiceId === 'consent:yes' || ['dong y', 'toi dong y', 'ok', 'co'].includes(f)) {
         await identities.acceptConsent(person.id, now);
-        return { replies: [say('consent-thanks'), this.assistant.help(this.ctx(person, inbound.channel, today))] };
+        // The help's menu becomes the live prompt (the notice's choices end here).
+        return this.reply(inbound, stored, [say('consent-thanks'), { ...this.assistant.help(this.ctx(person, inbound.channel, today)), choices: this.menu(person) }], null);
       }
       if (choiceId === 'consent:no' || ['khong', 'khong dong y', 'tu choi'].includes(f)) {
         await identities.unlink(inbound.channel, inbound.user.externalId, now);
@@ -206,16 +209,34 @@ export class ChatEngine {
     const command = fold(text).split(/\s+/)[0] ?? '';
     if (['/roikhoi', '/unlink', '/stop'].includes(command)) {
       await identities.unlink(inbound.channel, inbound.user.externalId, now);
-      await conversations.save(inbound.channel, inbound.chatId, { flow: null, state: null, choices: [], expiresAt: null });
+      await conversations.save(inbound.channel, inbound.chatId, { flow: null, state: null, choices: null, expiresAt: null });
       return { replies: [say('unlink-done')] };
     }
-    if (['/huy', '/cancel'].includes(command)) {
-      const had = Boolean(record?.flow);
-      return this.reply(inbound, { memory: stored.memory }, [say(had ? 'report-cancelled' : 'nothing-to-cancel')], null);
+    const cancelWord = ['huy', 'huy bo', 'thoi'].includes(fold(text));
+    if (['/huy', '/cancel'].includes(command) || (cancelWord && !record?.flow) || (cancelWord && flowExpired)) {
+      const had = Boolean(record?.flow) && !flowExpired;
+      await this.save(inbound, { memory: stored.memory }, null, null, now, had || offered ? 'cancelled' : undefined);
+      return { replies: [say(had ? 'report-cancelled' : 'nothing-to-cancel')] };
     }
 
+    // ── A sticker, a voice message…: what this step accepts instead ────────
+    if (inbound.unsupported && !text && !inbound.file) {
+      const kind = inbound.unsupported;
+      if (record?.flow === 'report' && stored.report && !flowExpired) {
+        const again = askAgain(stored.report);
+        await this.save(inbound, stored, 'report', again.choices?.length ? { items: again.choices, freeNumbers: Boolean(again.freeNumbers) } : null, now);
+        return { replies: [say('unsupported-in-step', { kind, step: stored.report.step }), again] };
+      }
+      if (record?.flow && !flowExpired) return { replies: [say('unsupported-in-step', { kind, step: 'other' })] };
+      return this.reply(inbound, stored, [{ lines: [line(t('unsupported-idle', { kind, reporter: person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
+    }
+
+    // ── Answers valid whatever is in progress (a notice's "Đã nhận") ────────
+    const anytime = await this.intercept(inbound, identity!, person, record, stored, choiceId, today, now, flowExpired, false);
+    if (anytime) return anytime;
+
     // ── A flow in progress ──────────────────────────────────────────────────
-    const expired = record?.flow && record.expiresAt && record.expiresAt < now;
+    const expired = flowExpired;
     if (expired) stored = { memory: stored.memory };
     const expiredNote: Reply[] = expired ? [say('flow-expired')] : [];
     if (!expired && record?.flow === 'report' && stored.report) {
@@ -239,6 +260,20 @@ export class ChatEngine {
     if (inbound.choiceId?.startsWith('f:')) return { replies: [...expiredNote, say('chat-old-choice')], toast: t('chat-old-choice-toast') };
     if (inbound.file) return { replies: [...expiredNote, say('file-outside-report')] };
 
+    // ── "Xem thêm" with no list on screen ───────────────────────────────────
+    if (!choiceId && MORE_WORDS.includes(fold(text).replace(/[.!?]+$/, ''))) {
+      return this.reply(inbound, stored, [{ lines: [line(t('list-nothing-more'))], choices: this.menu(person) }], null);
+    }
+
+    // ── A short answer ("1", "ok", "có", "👍") with no live prompt: never data ──
+    if (!choiceId && isShortAnswer(text)) {
+      // A live prompt this does not answer ("7" of three, a digit under Telegram buttons): offered again.
+      if (offered) return this.reply(inbound, stored, [{ lines: [line(t('choice-not-offered', { buttons: inbound.buttons ? 'yes' : 'no', count: offered.items.length }))], choices: offered.items, freeNumbers: offered.freeNumbers }], null);
+      const key = deadPrompt || expired ? 'choice-expired' : 'short-answer-no-prompt';
+      const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER');
+      return this.reply(inbound, stored, [...expiredNote, { lines: [line(t(key, { reporter: reporter ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
+    }
+
     // ── Stateless choices and commands ──────────────────────────────────────
     const ext = await this.runExtensions(inbound, identity!, person, choiceId, stored, today, now);
     if (ext) return ext;
@@ -252,6 +287,7 @@ export class ChatEngine {
     if (command === '/rutlai') return this.askWithdraw(inbound, person, stored, now);
     if (choiceId?.startsWith('wd:')) return this.withdraw(inbound, person, stored, choiceId, now);
     if (command === '/giao') return this.handOver(inbound, person, stored, text);
+    if (choiceId?.startsWith('ho:')) return this.confirmHandOver(inbound, person, stored, choiceId);
 
     if (choiceId && /^(menu|nv|dv):/.test(choiceId)) {
       return this.reply(inbound, stored, [...expiredNote, ...(await this.assistant.handle({ kind: 'choice', id: choiceId }, this.ctx(person, inbound.channel, today)))], null);
@@ -266,12 +302,20 @@ export class ChatEngine {
     const reading = parseQuickReply(text);
     if (reading.looksLikeUpdate && person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER')) {
       if (reading.problems.length) {
-        return this.reply(inbound, stored, [...expiredNote, { lines: reading.problems.map((p) => line(t(`quick-problem-${p.code}`))) }], null);
+        // Each problem once per message, however many clauses of a long paste have it.
+        const counts = new Map<string, number>();
+        for (const p of reading.problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+        const lines = [...counts].flatMap(([code, n]) => [line(t(`quick-problem-${code}`)), ...(n > 1 ? [line(t('quick-problem-times', { count: n }), { indent: true })] : [])]);
+        return this.reply(inbound, stored, [...expiredNote, { lines: [...lines, line(t('quick-problem-nothing-saved'))] }], null);
       }
       const candidates = await this.candidates(person, today);
       // After a reminder, its tasks are what a bare reply speaks about.
       const fromReminder = (offered?.items ?? []).map((c) => /^rm:report:(\d+)$/.exec(c.id)?.[1]).filter(Boolean).map(Number);
-      const pool = fromReminder.length && !reading.taskRef ? candidates.filter((c) => fromReminder.includes(c.taskId)) : candidates;
+      // One reminded task is what a bare reply speaks about; several come first in the list, and
+      // a % comes before indicators' values (a % is a task's progress).
+      const reminded = candidates.filter((c) => fromReminder.includes(c.taskId));
+      const rank = (c: ReportTarget) => (fromReminder.includes(c.taskId) ? 0 : 2) + (reading.percent !== null && c.kind === 'INDICATOR' ? 1 : 0);
+      const pool = reminded.length === 1 && !reading.taskRef ? reminded : [...candidates].sort((a, b) => rank(a) - rank(b));
       if (reading.taskRef && !pool.some((c) => matchesRef(c.number, reading.taskRef!))) {
         const refusal = await this.refuseForeignTask(person, reading.taskRef, today);
         if (refusal) return this.reply(inbound, stored, [refusal], null);
@@ -307,12 +351,32 @@ export class ChatEngine {
     return null;
   }
 
+  private async intercept(inbound: Inbound, identity: Identity, person: PersonRef | null, record: ConversationRecord | null, stored: Stored, choiceId: string | null, today: Day, now: Date, flowExpired: boolean, publicOnly: boolean): Promise<Outcome | null> {
+    for (const ext of this.deps.extensions ?? []) {
+      if (!ext.intercept || (publicOnly && !ext.public)) continue;
+      const out = await ext.intercept({ inbound, identity, person, choiceId, memory: stored.memory ?? {}, today, now });
+      if (!out) continue;
+      if (record?.flow && !flowExpired) {
+        // The flow in progress keeps its state and its prompt; the report asks its question again.
+        if (record.flow === 'report' && stored.report && person) {
+          const again = askAgain(stored.report);
+          await this.save(inbound, stored, 'report', again.choices?.length ? { items: again.choices, freeNumbers: Boolean(again.freeNumbers) } : null, now);
+          return { replies: [...out.replies, again], toast: out.toast };
+        }
+        return { replies: out.replies, toast: out.toast };
+      }
+      return this.finishExtension(inbound, person, stored, out, now);
+    }
+    return null;
+  }
+
   private async continueExtensionFlow(inbound: Inbound, identity: Identity, person: PersonRef | null, record: ConversationRecord | null, stored: Stored, choiceId: string | null, today: Day, now: Date, publicOnly: boolean): Promise<Outcome | null> {
     const flow = record?.flow;
     if (!flow || flow === 'report' || (record?.expiresAt && record.expiresAt < now)) return null;
     const ext = (this.deps.extensions ?? []).find((e) => e.flows?.includes(flow) && (!publicOnly || e.public));
     if (!ext?.step) return null;
-    const offered = storedChoices(record);
+    const p = promptState(readPrompt(record?.choices), now);
+    const offered = p.kind === 'live' ? p.prompt : null;
     if (inbound.choiceId && !offered?.items.some((c) => c.id === inbound.choiceId) && inbound.choiceId.startsWith('f:')) {
       return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
     }
@@ -338,7 +402,7 @@ export class ChatEngine {
 
   /** The open assignments a person may report on: theirs first, else their unit's. */
   async candidates(person: PersonRef, today: Day): Promise<ReportTarget[]> {
-    const open = (rows: TaskRow[]) => rows.filter((r) => statusOf(r, today, this.deps.settings.status).status !== 'DONE' || r.rhythm !== 'ONCE').sort(byUrgency(today, this.deps.settings.status));
+    const open = (rows: TaskRow[]) => rows.filter((r) => isOpenFor(r, today, this.deps.settings.status)).sort(byUrgency(today, this.deps.settings.status));
     const mine = open(await this.deps.queries.responsibleFor(person.id));
     if (mine.length) return mine.map(toTarget);
     if (person.unitId === null) return [];
@@ -406,6 +470,7 @@ export class ChatEngine {
     return this.reply(inbound, stored, [say('withdraw-done', { number: last.target.number })], null);
   }
 
+  /** /giao: checks the task and the person, then asks the leader to confirm (nothing is saved before). */
   private async handOver(inbound: Inbound, person: PersonRef, stored: Stored, text: string): Promise<Outcome> {
     if (!person.roles.includes('UNIT_LEADER') || person.unitId === null) return this.reply(inbound, stored, [say('handover-not-leader')], null);
     const m = /^\/giao\s+(\S+)\s+(.+)$/u.exec(text.trim());
@@ -418,8 +483,27 @@ export class ChatEngine {
     if (tasks.length !== 1) return this.reply(inbound, stored, [say(tasks.length ? 'task-which-handover' : 'report-foreign-task', { ref: ref! })], null);
     const people = (await this.deps.queries.findPeople(who!)).filter((p) => p.unitId === person.unitId);
     if (people.length !== 1) return this.reply(inbound, stored, [say(people.length ? 'handover-many-people' : 'handover-no-person', { name: who!, unit: rows[0]!.unitName })], null);
-    await this.deps.progress.handOver(tasks[0]!, person.unitId, people[0]!.id, person.id);
-    return this.reply(inbound, stored, [say('handover-done', { number: rows[0]!.number, name: people[0]!.fullName })], null);
+    const row = rows[0]!;
+    const confirm: Reply = {
+      lines: [line(t('handover-confirm', { number: row.number, title: shorten(row.title, 80), name: people[0]!.fullName }))],
+      choices: [
+        { id: `ho:yes:${row.taskId}:${people[0]!.id}`, label: t('handover-yes'), words: ['co', 'dong y', 'ok', 'giao'] },
+        { id: 'ho:no', label: t('handover-no'), words: ['khong', 'thoi', 'huy'] },
+      ],
+    };
+    return this.reply(inbound, stored, [confirm], null);
+  }
+
+  /** The leader confirmed a hand-over: checked again (roles or people may have changed), then saved. */
+  private async confirmHandOver(inbound: Inbound, person: PersonRef, stored: Stored, choiceId: string): Promise<Outcome> {
+    if (choiceId === 'ho:no') return this.reply(inbound, stored, [say('handover-kept')], null);
+    const [, , taskId, personId] = choiceId.split(':').map(Number) as [number, number, number, number];
+    if (!person.roles.includes('UNIT_LEADER') || person.unitId === null) return this.reply(inbound, stored, [say('handover-not-leader')], null);
+    const rows = (await this.deps.queries.assignments({ unitIds: [person.unitId], taskIds: [taskId] })).filter((r) => r.taskId === taskId);
+    const who = (await this.deps.queries.findPeople(String(personId))).find((p) => p.id === personId && p.unitId === person.unitId);
+    if (!rows.length || !who) return { replies: [say('chat-old-choice')], toast: t('chat-old-choice-toast') };
+    await this.deps.progress.handOver(taskId, person.unitId, who.id, person.id);
+    return this.reply(inbound, stored, [say('handover-done', { number: rows[0]!.number, name: who.fullName })], null);
   }
 
   private async afterFlow(inbound: Inbound, person: PersonRef, stored: Stored, result: ReturnType<typeof stepReport>, now: Date, before: Reply[] = []): Promise<Outcome> {
@@ -437,7 +521,7 @@ export class ChatEngine {
     const flowState = result.state;
     const last = replies[replies.length - 1];
     const choices = last?.choices?.length ? { items: last.choices, freeNumbers: Boolean(last.freeNumbers) } : null;
-    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory }, flowState ? 'report' : null, choices, now);
+    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory }, flowState ? 'report' : null, choices, now, result.cancelled ? 'cancelled' : undefined);
     return { replies, toast: result.cancelled ? t('report-cancelled-toast') : undefined };
   }
 
@@ -447,13 +531,19 @@ export class ChatEngine {
     return { replies };
   }
 
-  private async save(inbound: Inbound, stored: Stored, flow: string | null, choices: StoredChoices | null, now = this.deps.clock.now()): Promise<void> {
-    await this.deps.conversations.save(inbound.channel, inbound.chatId, {
-      flow,
-      state: stored as unknown,
-      choices: (choices ?? { items: [], freeNumbers: false }) as unknown as Choice[],
-      expiresAt: flow ? new Date(now.getTime() + this.deps.settings.flowTimeoutMinutes * 60_000) : null,
-    });
+  /**
+   * Writes the conversation: the flow and its state, and the prompt the last reply offers
+   * (or the ended one, whose answers then only get "no longer valid").
+   */
+  private async save(inbound: Inbound, stored: Stored, flow: string | null, choices: StoredChoices | null, now = this.deps.clock.now(), ended?: 'cancelled' | 'expired'): Promise<void> {
+    const flowExpiry = flow ? new Date(now.getTime() + this.deps.settings.flowTimeoutMinutes * 60_000) : null;
+    const id = now.getTime().toString(36);
+    const prompt: Prompt | null = choices?.items.length
+      ? { id, items: choices.items, freeNumbers: choices.freeNumbers, expiresAt: (flowExpiry ?? new Date(now.getTime() + PROMPT_TTL_HOURS * 3_600_000)).toISOString() }
+      : ended
+        ? { id, items: [], freeNumbers: false, expiresAt: null, ended }
+        : null;
+    await this.deps.conversations.save(inbound.channel, inbound.chatId, { flow, state: stored as unknown, choices: prompt, expiresAt: flowExpiry });
   }
 
   // ── Linking ──────────────────────────────────────────────────────────────
@@ -472,7 +562,16 @@ export class ChatEngine {
   }
 
   private async linked(inbound: Inbound, res: Awaited<ReturnType<IdentityStore['linkByCode']>>): Promise<Reply[]> {
-    if (!res.ok) return [say(`link-failed-${res.reason}`)];
+    if (!res.ok) {
+      // Their own invite, opened again once linked: greet them rather than refuse the code.
+      const me = res.reason === 'used-code' ? await this.deps.identities.find(inbound.channel, inbound.user.externalId) : null;
+      if (me?.person?.consentAt) {
+        const help = this.assistant.help(this.ctx(me.person, inbound.channel, dayOf(this.deps.clock.now())));
+        await this.save(inbound, {}, null, { items: this.menu(me.person), freeNumbers: false });
+        return [say('link-already', { name: me.person.fullName }), { ...help, choices: this.menu(me.person) }];
+      }
+      return [say(`link-failed-${res.reason}`)];
+    }
     const identity = await this.deps.identities.find(inbound.channel, inbound.user.externalId);
     const welcome = say('link-welcome', { name: res.person.fullName, unit: identity?.person?.unitName ?? 'none' });
     if (!identity?.person?.consentAt) {

@@ -34,7 +34,8 @@ export interface IdentityStore {
 export interface ConversationRecord {
   flow: string | null;
   state: unknown;
-  choices: Choice[];
+  /** The prompt last offered (domain/chat/prompt.ts), as stored. */
+  choices: unknown;
   expiresAt: Date | null;
   version: number;
 }

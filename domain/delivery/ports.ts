@@ -53,6 +53,6 @@ export interface DeliveryQueue {
   /** Settles rows whose lock expired: never called → queued again; called → broadcasts UNKNOWN, others queued again or FAILED. */
   sweep(now: Date, maxAttempts: number): Promise<{ unknown: number; retried: number; failed: number }>;
   /** Text channels: the choices a typed number refers to, unless a flow is in progress in that chat. */
-  writeChoices(channel: SendChannel, chatId: string, choices: Choice[]): Promise<boolean>;
+  writeChoices(channel: SendChannel, chatId: string, choices: Choice[], now: Date): Promise<boolean>;
   broadcastAttachment(broadcastId: number): Promise<{ base64: string } | null>;
 }

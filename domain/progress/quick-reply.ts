@@ -71,6 +71,9 @@ export interface QuickReplyExplanation {
   spans: QuickReplySpan[];
 }
 
+/** "đã ban hành kế hoạch …", "đã ký quyết định …": the verb (group 1), then a document type. */
+const ISSUED_DOC = /^((?:da |vua )?(?:ban hanh|ky ban hanh|ky))\s+(?:ke hoach|quyet dinh|quy che|chuong trinh|de an|cong van|nghi quyet|huong dan|thong bao|chi thi|quy dinh|van ban)\b/;
+
 export function parseQuickReply(text: string): QuickReply {
   return explainQuickReply(text).reply;
 }
@@ -913,7 +916,8 @@ interface Collected {
   notStartedWord: string | null;
   signals: number;
   spans: QuickReplySpan[];
-  bare: Array<{ raw: string; clause: Clause; pieceIndex: number }>;
+  /** `said`: a word says the number is progress ("tiến độ 50"), not a number alone. */
+  bare: Array<{ raw: string; said: boolean; clause: Clause; pieceIndex: number }>;
 }
 
 function blank(): QuickReply {
@@ -1184,7 +1188,7 @@ export function explainQuickReply(text: string): QuickReplyExplanation {
       const whole = orig(sh, pos, c.e);
       const bare = /^\s*(?:(?:tiến độ|tien do|đạt|dat|được|duoc|đc|dc|khoảng|khoang|tầm|tam)\s*:?\s*)?(-?\d+(?:[.,]\d+)?)\s*(?:rồi|roi|r|ạ|a|nhé|nhe|nha)?[\s.!]*$/i.exec(whole);
       if (bare && parseVnNumber(bare[1]!.replace(/^-/, '')) !== null && parseVnNumber(bare[1]!.replace(/^-/, ''))! < 1000) {
-        col.bare.push({ raw: bare[1]!, clause: { s: pos, e: c.e, sep: c.sep }, pieceIndex: col.pieces.length });
+        col.bare.push({ raw: bare[1]!, said: !/^\s*-?\d/.test(whole), clause: { s: pos, e: c.e, sep: c.sep }, pieceIndex: col.pieces.length });
         gapText = null;
       } else if (
         gapText &&
@@ -1228,10 +1232,12 @@ export function explainQuickReply(text: string): QuickReplyExplanation {
     col.pieces.push({ field: 'note', text: col.percentAmbiguous.map((r) => clean(r)).join(', ') });
   }
 
-  // A bare number ("50") is a percentage only when nothing else gives one.
+  // A bare number ("50", "1") is never a percentage: it may be the number of a choice of a
+  // prompt that is gone. Only a number said to be progress ("tiến độ 50", "đạt 50") is one,
+  // and only when nothing else gives one. ("%", "phần trăm" and the % step are read elsewhere.)
   const hasExplicitPercent = col.percents.length > 0 || col.percentProblems.length > 0 || col.percentAmbiguous.length > 0;
   col.bare.forEach((b, idx) => {
-    if (!hasExplicitPercent && idx === 0) {
+    if (!hasExplicitPercent && idx === 0 && b.said) {
       col.signals++;
       const neg = b.raw.startsWith('-');
       const mk = percentMarker(b.raw.replace(/^-/, ''), neg);
@@ -1256,6 +1262,14 @@ export function explainQuickReply(text: string): QuickReplyExplanation {
 
   result.looksLikeUpdate = true;
   result.noChange = col.noChange;
+  // "đã ban hành kế hoạch …": an issued document is the output, even without its number.
+  for (const p of col.pieces) {
+    if (p.field !== 'note') continue;
+    const m = ISSUED_DOC.exec(fold(p.text));
+    if (!m) continue;
+    col.docs.push(capitalize(p.text.trim().split(/\s+/).slice(m[1]!.split(' ').length).join(' ')));
+    p.text = '';
+  }
   result.outputDocument = col.docs.length ? col.docs.join('; ') : null;
   result.expectedCompletion = col.expected.length ? col.expected[0]! : null;
   if (col.expected.length > 1) col.pieces.push({ field: 'note', text: col.expected.slice(1).join('; ') });

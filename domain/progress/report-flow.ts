@@ -75,6 +75,8 @@ export interface FlowResult {
 
 const CANCEL_WORDS = ['huy', '/huy', 'thoi', 'dung', 'cancel', '/cancel', 'huy bo', 'khong bao cao nua'];
 const SKIP_WORDS = ['bo qua', 'khong', 'ko', 'k', 'khong co', 'skip', '-', 'qua', 'chua co', 'no'];
+/** What confirms a summary (typed; on Zalo and the console "1" too, as the first choice). */
+const SAVE_WORDS = ['luu', 'ok', 'oke', 'okay', 'dong y', 'co', 'dung', 'xac nhan', 'gui', 'yes', '👍', '👌'];
 export const MAX_ATTACHMENTS = 5;
 
 const choice = (id: string, key: string, words?: string[], args?: Record<string, string | number>): Choice => ({ id: `f:${id}`, label: t(key, args), words });
@@ -153,13 +155,10 @@ function afterTarget(state: ReportState): FlowResult {
 
 function askTask(candidates: ReportTarget[], quick = false): Reply {
   const shown = candidates.slice(0, 8);
+  // Each choice says which task it is (number and short title), not a bare number.
   return {
-    lines: [
-      line(t(quick ? 'report-which-task-quick' : 'report-which-task', { count: candidates.length })),
-      ...shown.map((c) => line(t('report-task-option', { number: c.number, plan: c.planCode, title: shorten(c.title, 60), last: c.lastPercent ?? 'none' }), { indent: true })),
-      ...(candidates.length > shown.length ? [line(t('report-type-number'))] : []),
-    ],
-    choices: [...shown.map((c) => ({ id: `f:task:${c.assignmentId}`, label: t('choice-task', { number: c.number }) })), cancelChoice()],
+    lines: [line(t(quick ? 'report-which-task-quick' : 'report-which-task', { count: candidates.length })), ...(candidates.length > shown.length ? [line(t('report-type-number'))] : [])],
+    choices: [...shown.map((c) => ({ id: `f:task:${c.assignmentId}`, label: t('choice-task', { number: c.number, title: shorten(c.title, 48), last: c.lastPercent ?? 'none' }) })), cancelChoice()],
   };
 }
 
@@ -213,7 +212,7 @@ export function summary(state: ReportState): Reply {
   lines.push(line(t('report-confirm-question')));
   return {
     lines,
-    choices: [choice('save', 'report-save', ['luu', 'ok', 'dong y', 'co', 'dung', 'xac nhan', 'gui']), choice('edit', 'report-edit', ['sua', 'chinh sua']), cancelChoice()],
+    choices: [choice('save', 'report-save', SAVE_WORDS), choice('edit', 'report-edit', ['sua', 'chinh sua']), cancelChoice()],
   };
 }
 
@@ -324,7 +323,7 @@ export function stepReport(state: ReportState, input: FlowInput, _today: Day): F
     case 'confirm': {
       const id = input.kind === 'choice' ? input.id : null;
       const f = text ? fold(text) : '';
-      if (id === 'f:save' || ['luu', 'ok', 'dong y', 'co', 'dung', 'xac nhan', 'gui', 'yes'].includes(f)) {
+      if (id === 'f:save' || SAVE_WORDS.includes(f)) {
         return { state: null, replies: [], save: { target: state.target!, draft: d, amendsId: state.amendsId } };
       }
       if (id === 'f:edit' || ['sua', 'chinh sua'].includes(f)) return enter({ ...state, mode: state.mode === 'quick' ? 'steps' : state.mode }, 'status');

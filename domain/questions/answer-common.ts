@@ -169,7 +169,7 @@ export function baseFilter(run: ScopedRun): ItemFilter {
   return { unitIds: run.scope.unitIds, planId: interp.planId, kind: indicators ? 'INDICATOR' : interp.itemKind === 'TASK' && !interp.topic ? 'TASK' : null };
 }
 
-export type WindowUse = 'none' | 'due' | 'done' | 'reported';
+export type WindowUse = 'none' | 'due' | 'done' | 'reported' | 'expected';
 
 /**
  * Statuses and time of a question as a filter. A time window is a deadline
@@ -203,6 +203,8 @@ export function statusFilter(interp: Interpretation, today: Day): StatusSelectio
     statuses = open(statuses, 'OVERDUE');
     shown.splice(shown.indexOf('OVERDUE'), 1, ...(shown.includes('DUE_SOON') ? [] : (['DUE_SOON'] as StatusFilter[])));
   }
+  // "dự kiến hoàn thành năm 2027": the window dates what units expect, filtered over their reports (see answer-lists)
+  if (interp.windowOn === 'EXPECTED') return { statuses: statuses.filter((s) => s !== 'DONE'), dueWindow: null, doneWindow: null, windowUse: 'expected', shown: shown.filter((s) => s !== 'DONE') };
   if (statuses.includes('DONE')) return { statuses, dueWindow: null, doneWindow: range, windowUse: 'done', shown };
   return { statuses, dueWindow: range, doneWindow: null, windowUse: 'due', shown };
 }

@@ -13,6 +13,9 @@ import { taskLines } from '../chat/views.ts';
 import { shorten } from '../shared/text.ts';
 import type { TaskRow } from '../tasks/types.ts';
 import { matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
+import { coLed, roleFilter } from './answer-roles.ts';
+import { parseDeadline } from '../deadlines/parse-deadline.ts';
+import { citesDocument } from '../text/documents.ts';
 import {
   answer,
   baseFilter,
@@ -58,7 +61,8 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
   if (scope.me || narrow) {
     const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(base, asOf);
     const keep = (r: TaskRow) => matchesFilter(r, base, asOf) && (!narrow || narrow(r));
-    const all = pool.filter(keep);
+    let all = pool.filter(keep);
+    if (run.interp.role === 'CO_LEAD') all = coLed(all, run.interp.unitIds);
     const hit = (narrow as { hit?: (r: TaskRow) => boolean } | null)?.hit;
     const hits = all.filter((r) => matchesFilter(r, filter, asOf) && (!hit || hit(r)));
     const counts = new Map<number, number>();
@@ -87,13 +91,22 @@ function sortCounts(list: { unitId: number; count: number }[]): { unitId: number
   return list.sort((a, b) => b.count - a.count || a.unitId - b.unitId);
 }
 
+function inWindow(day: string | null, w: { from: string; to: string }): boolean {
+  return day !== null && day >= w.from && day <= w.to;
+}
+
 /** What only TypeScript can filter on: topic words, days overdue ("chậm hơn 90 ngày"). */
 function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]): ((r: TaskRow) => boolean) | null {
   const m = topicMatcher(run.interp.topic);
   const minDays = run.interp.minDaysOverdue;
-  if (!m && minDays === null) return null;
+  const role = roleFilter(run.interp, run.units, run.ctx.person.unitId);
+  const w = run.interp.windowOn === 'EXPECTED' ? run.interp.window : null;
+  const expected = w ? (r: TaskRow) => inWindow(parseDeadline(r.expectedCompletionText).due, w) : null;
+  const doc = run.interp.document;
+  const cites = doc ? (r: TaskRow) => [r.outputDocument, r.actualText, r.title, r.difficulties, r.proposals, r.expectedCompletionText].some((x) => citesDocument(x, doc)) : null;
+  if (!m && minDays === null && !role && !expected && !cites) return null;
   // days overdue narrow the matches, not the "/ N" they are counted against
-  return Object.assign((r: TaskRow) => !m || m(...fields(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue >= minDays });
+  return Object.assign((r: TaskRow) => (!m || m(...fields(r))) && (!role || role(r)) && (!expected || expected(r)) && (!cites || cites(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue > minDays });
 }
 
 /**

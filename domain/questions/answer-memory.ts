@@ -38,7 +38,7 @@ export class MemoryQuestionData implements QuestionData {
   }
 
   async vocabulary(): Promise<Vocabulary> {
-    return buildVocabulary(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.outputDocument, r.actualText, r.difficulties, r.proposals]));
+    return buildVocabulary(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.coordinatingText, r.directingLeader]), this.rows.map((r) => r.directingLeader));
   }
 
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {

@@ -33,6 +33,12 @@ export async function findTasks(run: ScopedRun, ref: string, unitIds: number[] |
   return rows;
 }
 
+/** "lãnh đạo nào chỉ đạo nhiệm vụ 5": the directing leader, as the plan names them. */
+function directing(run: ScopedRun, row: TaskRow): Line[] {
+  if (run.interp.role !== 'DIRECT') return [];
+  return [line(t('answer-directing', { text: row.directingLeader?.trim() || 'none' }), { strong: true })];
+}
+
 export async function answerTask(run: ScopedRun): Promise<Answer> {
   const { interp, asOf, scope } = run;
   const ref = interp.taskRef ?? '';
@@ -57,7 +63,7 @@ export async function answerTask(run: ScopedRun): Promise<Answer> {
   if (mine.length === 1) {
     const row = mine[0]!;
     const history = await run.data.history(row.assignmentId, 6);
-    const lines = [...detailLines(row, asOf.today, { dueSoonDays: asOf.dueSoonDays })];
+    const lines = [...detailLines(row, asOf.today, { dueSoonDays: asOf.dueSoonDays }), ...directing(run, row)];
     lines.push(...(history.length ? [line(t('history-title', { count: history.length }), { strong: true }), ...historyLines(history)] : [line(t('history-none'))]));
     return answer(run, 'ANSWERED', { lines }, { scope, items: [taskItem(row, asOf, true)], totals: { units: 1 } });
   }
@@ -71,6 +77,7 @@ export async function answerTask(run: ScopedRun): Promise<Answer> {
   const lines: Line[] = [
     line(t('detail-head', { icon: '📋', number: head.number, plan: head.planCode, kind: head.kind }), { strong: true }),
     line(raw(head.title)),
+    ...directing(run, head),
     line(t('detail-deadline', { text: head.deadlineText ?? '—' })),
     line(t('answer-rollup', { done: c.done, total: c.total, overdue: c.overdue, lead: head.leadUnitText ?? '' }), { strong: true }),
     ...pastEnd(run, open.length),

@@ -15,6 +15,7 @@ import { compareDays, formatDay, type Day } from '../shared/day.ts';
 import type { UnitRef } from '../units/types.ts';
 import { answer, DEFAULT_PAGE, scopeArgs, type Answer, type AnswerContext, type AnswerPage, type Run, type ScopedRun } from './answer-common.ts';
 import { answerCount, answerList, answerNotes } from './answer-lists.ts';
+import { scopeReading } from './answer-roles.ts';
 import { resolveScope, type Scope } from './answer-scope.ts';
 import { answerTask, findTasks } from './answer-task.ts';
 import { answerProgress, answerRank, answerRate, answerStaleUnits } from './answer-units.ts';
@@ -41,13 +42,16 @@ export async function answerQuestion(interp: Interpretation, ctx: AnswerContext,
   if (interp.intent === 'UNKNOWN') return answer(run, 'NOT_UNDERSTOOD', notUnderstood(interp));
   if (interp.intent === 'REQUEST') return answer(run, 'NOT_A_QUESTION', { lines: [line(t('answer-request', { kind: interp.request ?? 'UPDATE' }))] });
 
-  const resolved = resolveScope(interp, ctx.person, units);
+  const resolved = resolveScope(scopeReading(interp), ctx.person, units);
   if (!resolved.ok) return answer(run, resolved.outcome, resolved.reply);
   const scoped: ScopedRun = { ...run, scope: resolved.scope };
 
   switch (interp.intent) {
     case 'LIST':
       return answerList(scoped);
+    case 'VALUE':
+      // the indicators' values, each against its target, in the list's lines
+      return answerList({ ...scoped, interp: { ...interp, itemKind: interp.itemKind ?? 'INDICATOR' } });
     case 'COUNT':
       return answerCount(scoped);
     case 'RATE':

@@ -27,6 +27,7 @@ export type Signal =
   | { k: 'unitSubject' }
   | { k: 'cityWide' }
   | { k: 'deadline' } // "hạn", "thời hạn": the window is a deadline window
+  | { k: 'expected' } // "dự kiến hoàn thành": the window is an expected-completion window
   | { k: 'noise' };
 
 const S = (s: StatusFilter): Signal => ({ k: 'status', s });
@@ -91,7 +92,10 @@ const ENTRIES: Array<readonly [string, Signal]> = [
     'hoi duoc gi', 'co the hoi gi']
     .map((p) => [p, { k: 'help' }] as const),
   ...['xin chao', 'chao', 'hello', 'hi', 'alo', 'chao bot', 'chao ban'].map((p) => [p, { k: 'greet' }] as const),
-  ...['han', 'thoi han', 'han chot', 'deadline', 'co han', 'het thoi han'].map((p) => [p, { k: 'deadline' }] as const),
+  ...['han', 'thoi han', 'han chot', 'deadline', 'co han', 'het thoi han', 'han cuoi', 'phai hoan thanh', 'can hoan thanh', 'han hoan thanh',
+    'phai xong', 'phai hoan tat', 'thoi gian hoan thanh'].map((p) => [p, { k: 'deadline' }] as const),
+  // "dự kiến hoàn thành năm 2027": the window dates the expected completion the units reported
+  ...['du kien hoan thanh', 'du kien xong', 'du kien'].map((p) => [p, { k: 'expected' }] as const),
   // items
   ['nhiem vu', { k: 'item', kind: 'TASK' }],
   ['chi tieu', { k: 'item', kind: 'INDICATOR' }],

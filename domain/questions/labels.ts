@@ -39,6 +39,7 @@ export const INTENT_LABEL: Record<Intent, string | null> = {
   PROPOSALS: 'đề xuất, kiến nghị',
   STALE_UNITS: 'đơn vị chậm cập nhật',
   REQUEST: null,
+  VALUE: 'giá trị chỉ tiêu',
   TASK_DETAIL: 'chi tiết',
   REPORT: 'xuất báo cáo',
   HELP: 'hướng dẫn sử dụng',

@@ -3,8 +3,8 @@ import { markUsed, type Token } from './tokens.ts';
 /**
  * "chậm hơn 90 ngày", "quá hạn trên 30 ngày", "trễ quá 2 tháng", "quá hạn
  * >= 2 tuần": a filter on days overdue, read before the time words so that
- * "90 ngày" is not taken for a window. The number is the smallest number of
- * days overdue that qualifies ("hơn 90" → 91, "từ 90" → 90).
+ * "90 ngày" is not taken for a window. The number is the threshold to pass:
+ * overdue by more than it ("hơn 90" → 90, "từ 90" → 89).
  */
 const LATE = new Set(['cham', 'tre', 'han', 'qua']);
 const MORE = new Map([
@@ -34,7 +34,8 @@ export function extractMinDaysOverdue(toks: Token[], text: string): number | nul
     if (!late) continue;
     const end = MORE.has(toks[i]!.norm) ? n + 3 : i + 2;
     markUsed(toks, MORE.has(toks[i]!.norm) ? i : i, end);
-    return Number(numTok.norm) * UNIT_DAYS[unitTok.norm]! + more;
+    // "hơn 90 ngày" → more than 90; "từ 90 ngày", "ít nhất 90 ngày" → more than 89
+    return Number(numTok.norm) * UNIT_DAYS[unitTok.norm]! - (1 - more);
   }
   return null;
 }

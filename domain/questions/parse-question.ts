@@ -2,10 +2,13 @@ import { UNIT_KINDS, type UnitKind } from '../units/types.ts';
 import { readCommand, type CommandReading } from './commands.ts';
 import { explain } from './explain.ts';
 import { scanSignals, type Signal, type SignalHit } from './keywords.ts';
+import { extractLeader, type Leader } from './leaders.ts';
 import { extractMine } from './mine.ts';
+import { extractRole, type Role } from './roles.ts';
 import { extractMinDaysOverdue } from './overdue-days.ts';
 import { readRequest } from './requests.ts';
 import { knownPhrase } from './vocabulary.ts';
+import { findDocumentRefs, type DocumentRef } from '../text/documents.ts';
 import { extractPlan, type PlanReading } from './plans.ts';
 import { decideRank, extractRank, type RankReading } from './rank.ts';
 import { extractTaskRef } from './task-ref.ts';
@@ -56,7 +59,7 @@ export const DUE_SOON_DEFAULT_DAYS = 7;
 const SINGLE_UNIT_INTENTS = new Set<Signal['k']>(['progress', 'weakProgress', 'difficulty', 'proposal']);
 const STRONG_CUES = new Set<Signal['k']>(['progress', 'report', 'difficulty', 'proposal', 'ratio', 'rate', 'rateStale', 'yesno', 'value']);
 const CITY_WIDE_ROLES = new Set(['CITY_LEADER', 'ADMIN']);
-const REQUEST_LABEL = { UPDATE: 'yêu cầu sửa dữ liệu', DELETE: 'yêu cầu xoá', ASSIGN: 'yêu cầu giao việc' } as const;
+const REQUEST_LABEL = { UPDATE: 'yêu cầu sửa dữ liệu', DELETE: 'yêu cầu xoá', ASSIGN: 'yêu cầu giao việc', NOTIFY: 'yêu cầu nhắc, gửi thông báo' } as const;
 
 export function parseQuestion(text: string, ctx: QuestionContext): Interpretation {
   const input = text.normalize('NFC').trim();
@@ -86,6 +89,10 @@ function empty(intent: Intent): Interpretation {
     topic: null,
     rank: null,
     ignored: [],
+    document: null,
+    windowOn: null,
+    role: null,
+    person: null,
     countUnits: false,
     minDaysOverdue: null,
     request: null,
@@ -119,15 +126,36 @@ interface Reading {
   topic: string | null;
   /** Leftover phrases the tasks do not speak of, as typed. */
   ignored: string[];
+  /** The topic is made of words the tasks use (checked against the vocabulary). */
+  topicKnown: boolean;
   minDaysOverdue: number | null;
+  role: Role | null;
+  leader: Leader | null;
+  document: string | null;
 }
 
 function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): Reading {
   const toks = tokenize(text);
   const index = buildUnitIndex(ctx.units);
 
+  // document numbers: "quyết định 1037" before plans; "kế hoạch 52/KH-UBND" only when no plan fits
+  const docs = findDocumentRefs(text);
+  const claim = (d: DocumentRef) => toks.forEach((t) => (t.start >= d.start && t.end <= d.end ? (t.used = true) : undefined));
+  let document: string | null = null;
+  for (const d of docs) if (!d.planLike && document === null) (document = d.number), claim(d);
   const plan = extractPlan(text, toks, ctx.plans);
+  for (const d of docs) {
+    if (!d.planLike || document !== null) continue;
+    const free = toks.filter((t) => t.start >= d.start && t.end <= d.end).every((t) => !t.used);
+    if (d.number.includes('/') && (plan.unknown !== null || (free && plan.planId === null))) {
+      document = d.number;
+      plan.unknown = null;
+      claim(d);
+    }
+  }
+  const leader = ctx.vocabulary ? extractLeader(toks, ctx.vocabulary.leaders) : null;
   const unitMatches = matchUnits(text, toks, index, 'strong');
+  const role = extractRole(toks);
   const taskRef = extractTaskRef(toks);
   const minDaysOverdue = extractMinDaysOverdue(toks, text);
   const window = extractWindow(toks, ctx.today);
@@ -169,7 +197,8 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   }
   const { topic, ignored } = splitTopic(text, toks, leftoverRuns(toks), ctx);
   // "tiến độ cat hhaii": a question about one unit whose name was not read names an unknown unit, not the whole city
-  if (singular && taskRef === null && unknownUnit === null && unitMatches.length === 0 && bare.resolved.length === 0 && !bare.ambiguous && ignored.length > 0 && topic === null) {
+  const namesOneUnit = hits.some((h) => h.signal.k === 'progress' || h.signal.k === 'difficulty' || h.signal.k === 'proposal');
+  if (namesOneUnit && taskRef === null && unknownUnit === null && unitMatches.length === 0 && bare.resolved.length === 0 && !bare.ambiguous && ignored.length > 0 && topic === null) {
     unknownUnit = ignored.pop()!;
   }
 
@@ -199,7 +228,11 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     indicatorByName,
     topic,
     ignored,
+    topicKnown: topic !== null && ctx.vocabulary !== undefined,
     minDaysOverdue,
+    role: role ?? (leader ? 'DIRECT' : null),
+    leader,
+    document,
   };
 }
 
@@ -256,9 +289,12 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   const { hits, statuses } = r;
   const itemSubject = r.itemKind !== null || hits.some((h) => h.signal.k === 'item' || h.signal.k === 'genericItem');
   const unitSubject = has(hits, 'unitSubject') || r.unitKinds.length > 0 || r.everyUnit;
-  const deadlineWindow = r.window !== null && has(hits, 'deadline');
+  const deadlineWindow = r.window !== null && (has(hits, 'deadline') || has(hits, 'expected'));
   const meaningful =
     isScoped(r) ||
+    r.leader !== null ||
+    r.document !== null ||
+    r.topicKnown ||
     statuses.length > 0 ||
     r.taskRef !== null ||
     r.itemKind !== null ||
@@ -270,9 +306,13 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
 
   if (!meaningful) return is(has(hits, 'help') || has(hits, 'greet') ? 'HELP' : 'UNKNOWN');
   if (has(hits, 'report')) return is('REPORT');
+  if (r.role === 'DIRECT' && r.taskRef !== null) return is('TASK_DETAIL');
   if (r.rank && (!itemSubject || unitSubject)) return is('RANK_UNITS');
   if (r.taskRef !== null && !has(hits, 'difficulty') && !has(hits, 'proposal')) return is('TASK_DETAIL');
   if (asksRate) return is('RATE');
+  // "tỷ lệ phủ sóng 5G ở Cát Hải đạt bao nhiêu", "chỉ tiêu 5G đạt chưa": the indicators' values against their targets
+  const aboutIndicators = r.itemKind === 'INDICATOR' || r.indicatorByName;
+  if ((has(hits, 'value') && (aboutIndicators || r.topic !== null)) || (aboutIndicators && has(hits, 'yesno') && r.topic !== null) || (r.indicatorByName && !has(hits, 'count') && statuses.length === 0)) return is('VALUE');
   if (statuses.includes('STALE') && (!itemSubject || unitSubject)) return is('STALE_UNITS');
   if (has(hits, 'count')) return is('COUNT');
   if (has(hits, 'difficulty')) return is('DIFFICULTIES');
@@ -281,6 +321,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   if (statuses.includes('HAS_DIFFICULTIES') && !itemSubject) return is('DIFFICULTIES');
   if (
     statuses.length > 0 ||
+    (r.role !== null && r.leader !== null) ||
     r.itemKind !== null ||
     has(hits, 'yesno') ||
     has(hits, 'value') ||
@@ -290,8 +331,13 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   ) {
     return is('LIST');
   }
+  // "Sở Tài chính phối hợp những việc gì", "việc anh Cường theo dõi": the tasks in that part
+  if (r.role !== null && (r.unitIds.length > 0 || r.leader !== null || r.mine !== null)) return is('LIST');
+  // a document number, or a subject the tasks speak of, alone: the tasks about it
+  if (r.document !== null || (r.topicKnown && !has(hits, 'count'))) return is('LIST');
   // Only a unit, a plan or "đơn vị tôi": its overview, said so in `understood`.
-  if (isScoped(r) && r.topic === null) return { intent: 'PROGRESS', byDefault: true };
+  // words it could not place mean it was asked something else: not understood rather than an overview nobody asked for
+  if (isScoped(r) && r.topic === null && r.ignored.length === 0) return { intent: 'PROGRESS', byDefault: true };
   return is('UNKNOWN');
 }
 
@@ -383,6 +429,10 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     topic: answerable ? r.topic : null,
     rank,
     ignored: r.ignored,
+    document: r.document,
+    windowOn: window === null ? null : windowOn(intent, statuses, hits),
+    role: readRole(r, mine, ctx),
+    person: r.leader?.name ?? null,
     countUnits: has(hits, 'unitSubject') || r.everyUnit || asksWhichUnits(r.toks),
     minDaysOverdue: r.minDaysOverdue,
     request: null,
@@ -391,6 +441,23 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   };
   result.understood = explain(result, asked, defaulted, ctx, notes);
   return result;
+}
+
+function windowOn(intent: Intent, statuses: StatusFilter[], hits: SignalHit[]): Interpretation['windowOn'] {
+  if (intent === 'REPORT') return 'PERIOD';
+  if (intent === 'STALE_UNITS' || intent === 'DIFFICULTIES' || intent === 'PROPOSALS') return 'REPORTED';
+  if (has(hits, 'expected')) return 'EXPECTED';
+  if (statuses.includes('DONE') && !has(hits, 'deadline')) return 'DONE';
+  return 'DEADLINE';
+}
+
+/** Two units leading one task ("A và B chủ trì", "A cùng B chủ trì") lead it together; a coordinating or directing part needs someone to play it. */
+function readRole(r: Reading, mine: Interpretation['mine'], ctx: QuestionContext): Role | null {
+  if (r.role === null) return null;
+  if ((r.role === 'LEAD' || r.role === 'CO_LEAD') && r.unitIds.length >= 2) return 'CO_LEAD';
+  if (r.role === 'DIRECT' && r.leader === null && r.taskRef === null) return null;
+  if ((r.role === 'COORDINATE' || r.role === 'LEAD') && r.unitIds.length === 0 && !(mine === 'MY_UNIT' && ctx.me.unitId !== null)) return null;
+  return r.role;
 }
 
 /** "xã nào…", "đơn vị nào…", "mỗi phường…", "bao nhiêu sở…": the question is about units, so counts are of units' shares. */

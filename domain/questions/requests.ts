@@ -8,7 +8,7 @@ import type { Token } from './tokens.ts';
  * "giúp tôi", "làm ơn"); the same verbs inside a question ("đơn vị nào chưa
  * cập nhật", "được giao bao nhiêu") are not requests.
  */
-export type RequestKind = 'UPDATE' | 'DELETE' | 'ASSIGN';
+export type RequestKind = 'UPDATE' | 'DELETE' | 'ASSIGN' | 'NOTIFY';
 
 const OPENING = new Set(['anh', 'chi', 'em', 'ban', 'bot', 'hay', 'giup', 'toi', 'minh', 'lam', 'on', 'vui', 'long', 'xin', 'nho', 'can', 'muon', 'ok', 'oi']);
 
@@ -25,7 +25,19 @@ const VERBS: Array<[string[], RequestKind]> = [
   [['gia', 'han'], 'UPDATE'],
   [['chuyen', 'trang', 'thai'], 'UPDATE'],
   [['them', 'nhiem', 'vu'], 'UPDATE'],
+  [['them', 'viec'], 'UPDATE'],
   [['tao', 'nhiem', 'vu'], 'UPDATE'],
+  [['them', 'moi'], 'UPDATE'],
+  [['set'], 'UPDATE'],
+  [['ghi', 'nhan'], 'UPDATE'],
+  [['go'], 'DELETE'],
+  [['bo', 'het'], 'DELETE'],
+  [['rut', 'lai'], 'DELETE'],
+  [['dat', 'han'], 'UPDATE'],
+  [['dat', 'lai'], 'UPDATE'],
+  [['nhac'], 'NOTIFY'],
+  [['gui', 'thong', 'bao'], 'NOTIFY'],
+  [['thong', 'bao', 'cho'], 'NOTIFY'],
   [['giao'], 'ASSIGN'],
   [['phan', 'cong'], 'ASSIGN'],
   [['chuyen'], 'ASSIGN'],
@@ -47,6 +59,7 @@ export function readRequest(toks: Token[]): RequestKind | null {
     const rest = toks.slice(i + words.length).map((t) => t.norm);
     // "giao bao nhiêu", "đổi mới sáng tạo", "chuyển đổi số": not a request
     if (rest[0] === 'bao' || rest[0] === 'moi' || rest[0] === 'doi' || rest[0] === 'nao') return null;
+    if (words[0] === 'chuyen' && rest.includes('thanh')) return 'UPDATE';
     if (kind === 'ASSIGN' && words[0] === 'chuyen' && !rest.includes('sang') && !rest.includes('cho')) return null;
     if (kind === 'ASSIGN' && words[0] === 'giao' && !rest.includes('cho')) return null;
     return kind;

@@ -14,6 +14,7 @@ export type Intent =
   | 'PROPOSALS'
   | 'STALE_UNITS'
   | 'TASK_DETAIL'
+  | 'VALUE'
   | 'REPORT'
   | 'HELP'
   | 'REQUEST'
@@ -89,12 +90,20 @@ export interface Interpretation {
   rank: Rank | null;
   /** Words of the question that were not used, as typed: shown as "(bỏ qua: …)". */
   ignored: string[];
+  /** A document number asked about ("quyết định 1037", "52/KH-UBND"): tasks whose output or reports cite it. */
+  document: string | null;
+  /** The part the named units or person play: chủ trì, phối hợp, cùng chủ trì, chỉ đạo. */
+  role: 'LEAD' | 'COORDINATE' | 'CO_LEAD' | 'DIRECT' | null;
+  /** The directing leader asked about, as the plans name them ("Hoàng Minh Cường"). */
+  person: string | null;
   /** The question is about units ("bao nhiêu đơn vị…", "mỗi xã…"): counts are of units' shares, not of tasks. */
   countUnits: boolean;
-  /** "chậm hơn 90 ngày": only tasks overdue by at least this many days. */
+  /** "chậm hơn 90 ngày": only tasks overdue by more than this many days ("từ 90 ngày": more than 89). */
   minDaysOverdue: number | null;
+  /** What the window dates: the deadline (most questions), the expected completion ("dự kiến hoàn thành năm 2027"), completion ("hoàn thành quý IV"), reports (staleness), a report period. */
+  windowOn: 'DEADLINE' | 'EXPECTED' | 'DONE' | 'REPORTED' | 'PERIOD' | null;
   /** A request to change data ("xóa nhiệm vụ 3", "cập nhật … thành hoàn thành"), which questions never do. */
-  request: 'UPDATE' | 'DELETE' | 'ASSIGN' | null;
+  request: 'UPDATE' | 'DELETE' | 'ASSIGN' | 'NOTIFY' | null;
   /** Short Vietnamese phrases of what was read, to explain the answer or the failure. */
   understood: string[];
   /** The command it came as ('/quahan'…), or null for free text. */

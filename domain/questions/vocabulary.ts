@@ -1,4 +1,5 @@
 import { fold } from '../shared/text.ts';
+import { leadersOf, type Leader } from './leaders.ts';
 
 /**
  * The words the tasks are written in: every folded word and every pair of
@@ -11,6 +12,8 @@ import { fold } from '../shared/text.ts';
 export interface Vocabulary {
   words: ReadonlySet<string>;
   pairs: ReadonlySet<string>;
+  /** The directing leaders the tasks name. */
+  leaders: Leader[];
 }
 
 /** Abbreviations officials write, and what they stand for in titles. */
@@ -37,7 +40,7 @@ export function textWords(text: string): string[] {
     .filter(Boolean);
 }
 
-export function buildVocabulary(texts: Iterable<string | null | undefined>): Vocabulary {
+export function buildVocabulary(texts: Iterable<string | null | undefined>, leaderTexts: Iterable<string | null | undefined> = []): Vocabulary {
   const words = new Set<string>();
   const pairs = new Set<string>();
   for (const text of texts) {
@@ -48,7 +51,7 @@ export function buildVocabulary(texts: Iterable<string | null | undefined>): Voc
       if (i > 0) pairs.add(`${ws[i - 1]} ${ws[i]}`);
     }
   }
-  return { words, pairs };
+  return { words, pairs, leaders: leadersOf(leaderTexts) };
 }
 
 /**

@@ -25,6 +25,9 @@ export interface TaskRow extends ProgressFields {
   sectionCode: string;
   title: string;
   leadUnitText: string | null;
+  /** Coordinating units and directing leader as the plan writes them (absent where a source does not carry them). */
+  coordinatingText?: string | null;
+  directingLeader?: string | null;
   collective: Collective | null;
   deadlineText: string | null;
   deadlineKind: DeadlineKind;
@@ -71,6 +74,15 @@ export function statusOf(row: TaskRow, today: Day, options: StatusOptions = DEFA
   // An indicator that meets its target is achieved, marked or not (the appendix's "Đạt 100%" rows).
   if (indicator === 'MET' && derived.status !== 'DONE') return { ...derived, status: 'DONE', daysOverdue: 0, stale: false, indicator };
   return { ...derived, indicator };
+}
+
+/**
+ * Open for the people who answer for it: not done, or done but reported on again and
+ * again (continuous, yearly). The one definition behind "việc của tôi", the tasks one may
+ * report on and their counts.
+ */
+export function isOpenFor(row: TaskRow, today: Day, options?: StatusOptions): boolean {
+  return statusOf(row, today, options).status !== 'DONE' || row.rhythm !== 'ONCE';
 }
 
 /** Most urgent first: overdue (longest first), due soon (soonest first), then the rest by deadline. */

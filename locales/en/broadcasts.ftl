@@ -5,7 +5,7 @@ broadcast-header = 📢 Notice from { $sender }{ $unit ->
        *[other] { " " }({ $unit })
     }
 broadcast-ack = ✅ Received
-broadcast-ack-hint-text = Reply OK to confirm you received this notice.
+broadcast-ack-hint-text = Reply ĐÃ NHẬN (or RECEIVED) to confirm you received this notice.
 broadcast-ack-result = { $result ->
         [ok] Thank you for confirming.
         [already] You have already confirmed this notice.
@@ -119,8 +119,11 @@ broadcast-need-confirm = Choose send, schedule or cancel.
 broadcast-cancelled = Notice cancelled; nothing was sent.
 broadcast-file-unavailable = The attachment could not be fetched; send it again, or cancel and write the notice without it.
 broadcast-queued = Notice { $id } is queued for { $recipients } recipients{ $when ->
-        [now] { "" }, starting now (within working hours)
-       *[other] { "" } at { $when }
+        [now] { "" }, sending now
+       *[other] { "" } at { $when }{ $moved ->
+            [yes] { "" } (outside working hours, so at the next working hour)
+           *[no] { "" }
+        }
     }. Progress and acknowledgements will be reported here.
 broadcast-ack-toast = Acknowledged
 flow-busy-broadcast = You are writing a notice. Answer the question above, or type /huy to stop.

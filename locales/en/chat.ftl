@@ -13,7 +13,10 @@ menu-help = Help
 chat-not-understood = I did not understand. You can choose:
 chat-old-choice = That option is out of date. Type "việc của tôi" or "help" to start again.
 list-more = … and { $count } more.
-choice-task = Task { $number }
+choice-task = { $number } · { $title }{ $last ->
+        [none] {""}
+       *[other] {" "}({ $last }%)
+    }
 choice-task-plan = { $number } ({ $plan })
 
 ## Task lists
@@ -47,6 +50,8 @@ due-text = Due: { $text }
 due-none = Due: not stated
 mine-none = You are not responsible for any task yet. If that is wrong, ask the standing office to update the registry.
 mine-title = Your tasks: { $open } open, { $done } done ({ $total } in all).
+mine-title-page = Your open tasks, { $from }–{ $to } of { $open }:
+list-nothing-more = There is no list to continue. You can choose:
 
 ## One task
 
@@ -149,3 +154,30 @@ unit-group = { $status ->
         [NOT_STARTED] ⚪ Not started
        *[DONE] ✅ Done
     } ({ $count })
+choice-expired = This choice is no longer valid (cancelled or timed out), so nothing was recorded. You can choose:
+short-answer-no-prompt = { $reporter ->
+        [yes] I don't know which question this answers, so nothing was recorded. Reporting progress? Type for example: "50%, waiting for funds". Or choose:
+       *[no] I don't know which question this answers, so nothing was recorded. You can choose:
+    }
+choice-not-offered = { $buttons ->
+        [yes] Please press one of the buttons below:
+       *[other] That matches none of the choices. Reply with a number from 1 to { $count }:
+    }
+unsupported-kind = { $kind ->
+        [sticker] stickers
+        [voice] voice messages
+       *[other] this kind of message
+    }
+unsupported-in-step = I cannot read { unsupported-kind } yet. { $step ->
+        [task] At this step, choose a task or type its number, e.g. "II.6".
+        [status] At this step, choose the status, or type "đang triển khai", "xong", "chưa triển khai".
+        [percent] At this step, type a number from 0 to 100, e.g. 50.
+        [attachments] At this step, send a photo or a document (not a voice message), or choose "Done".
+        [confirm] At this step, choose "Save", "Step by step" or "Cancel".
+        [other] Please answer in text, or type /huy to stop.
+       *[text] At this step, type the text, or choose "Skip".
+    }
+unsupported-idle = I cannot read { unsupported-kind } yet. I read text messages{ $reporter ->
+        [yes] , e.g. "việc của tôi" or a report like "50%, waiting for funds"
+       *[no] , e.g. "việc của tôi" or "nhiệm vụ nào quá hạn?"
+    }; photos and documents only while reporting. You can choose:

@@ -25,7 +25,7 @@ assign-no-task = No task "{ $ref }" in the unit of { $name }.
 ## Linking
 
 link-share-phone = 📱 Share my phone number
-choices-hint-free = Choose an option above or type your own value.
+choices-hint-free = Type a number from 0 to 100, e.g. 50 (type "huỷ" to stop).
 console-file = [{ $kind ->
         [photo] Photo
        *[other] Document
@@ -36,6 +36,6 @@ console-file = [{ $kind ->
 zalo-file-unavailable = Zalo cannot deliver the { $kind ->
         [photo] picture
        *[other] file
-    } "{ $name }" here. See it on Telegram or with npm run report.
+    } "{ $name }" here. See it on Telegram or ask the standing office for the report.
 zalo-file-link = File { $name }: { $url } (a private link that expires in a few days).
 chat-error = Sorry, something went wrong while handling this message; nothing was saved. Please try again in a few minutes.

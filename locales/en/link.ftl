@@ -52,3 +52,4 @@ invite-created = Activation code for { $name }: { $code } (single use, expires {
         [none] On Telegram: send "/start { $code }" to the bot. On Zalo: send the code to the bot.
        *[other] Telegram: { $link } — Zalo: send the code to the bot.
     }
+link-already = Hello { $name }, this account is already linked; no activation code is needed.

@@ -59,6 +59,7 @@ answer-topic-phrase = { $topic ->
        *[other] { " " }about "{ $topic }"
     }
 answer-window-phrase = { $window ->
+        [expected] { " " }(expected completion from { $from } to { $to })
         [due] { " " }(due { $from } to { $to })
         [done] { " " }(done { $from } to { $to })
         [reported] { " " }(updated { $from } to { $to })
@@ -205,8 +206,13 @@ answer-examples = You can ask, for example:
 answer-not-understood = Sorry, I did not understand this question.
 answer-understood = What I understood: { $text }.
 answer-request = { $kind ->
+        [NOTIFY] I do not send messages from a question. Focal officers are reminded before deadlines and monthly by the system; notices to officers or residents are sent with /thongbao.
         [DELETE] I do not delete or cancel tasks by message: the task list is kept by the standing office (re-import the plan's appendix).
         [ASSIGN] I only answer questions and do not assign work from one. Unit leaders assign with /giao <task number> <full name>.
        *[UPDATE] I only answer questions and do not change data from one. Focal officers report progress with /capnhat <task number>; deadlines and task contents are changed by the standing office.
     }
 answer-ignored = (ignored: { $words })
+answer-directing = Directing leader: { $text ->
+        [none] not named in the plan
+       *[other] { $text }
+    }

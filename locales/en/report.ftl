@@ -11,10 +11,6 @@ report-no-tasks = You have no open task to report on.
 report-correcting = Correcting your last update: each step shows what you reported; choose "Skip" to keep it.
 report-which-task = Which task are you reporting on? ({ $count } open)
 report-which-task-quick = Which task is this update about? ({ $count } open)
-report-task-option = { $number } ({ $plan }): { $title }{ $last ->
-        [none] {""}
-       *[other] { " " }— { $last }%
-    }
 report-type-number = Or type the task number, e.g. "II.6".
 report-ask-status = What is the status now?
 state-IN_PROGRESS = In progress
@@ -120,3 +116,9 @@ flow-expired = Your previous report timed out and was stopped; nothing was saved
 nothing-to-cancel = Nothing in progress to cancel.
 summary-note = Note: { $text }
 flow-busy = You are in the middle of a report. Answer the question below, or type /huy to stop and use another command.
+handover-confirm = Hand task { $number } ({ $title }) over to { $name }? They will get its reminders and report on it instead of the person in charge now.
+handover-yes = ✅ Hand over
+handover-no = Don't
+handover-kept = Cancelled; the task stays with the person in charge.
+quick-problem-times = (found in { $count } places in the message)
+quick-problem-nothing-saved = Nothing was saved; please correct it and send the whole message again.

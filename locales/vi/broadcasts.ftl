@@ -5,7 +5,7 @@ broadcast-header = 📢 Thông báo từ { $sender }{ $unit ->
        *[other] { " " }({ $unit })
     }
 broadcast-ack = ✅ Đã nhận
-broadcast-ack-hint-text = Trả lời OK để xác nhận đã nhận thông báo.
+broadcast-ack-hint-text = Trả lời ĐÃ NHẬN để xác nhận đã nhận thông báo.
 broadcast-ack-result = { $result ->
         [ok] Cảm ơn anh/chị đã xác nhận.
         [already] Anh/chị đã xác nhận thông báo này rồi.
@@ -119,8 +119,11 @@ broadcast-need-confirm = Anh/chị chọn gửi, hẹn giờ hoặc huỷ.
 broadcast-cancelled = Đã huỷ thông báo; chưa gửi cho ai.
 broadcast-file-unavailable = Không lấy được tệp đính kèm; anh/chị gửi lại tệp hoặc huỷ rồi soạn lại không kèm tệp.
 broadcast-queued = Đã xếp thông báo số { $id } để gửi tới { $recipients } người nhận{ $when ->
-        [now] { "" }, bắt đầu ngay (trong giờ hành chính)
-       *[other] { "" } lúc { $when }
+        [now] { "" }, bắt đầu gửi ngay
+       *[other] { "" } lúc { $when }{ $moved ->
+            [yes] { "" } (ngoài giờ hành chính nên chờ đến giờ làm việc tiếp theo)
+           *[no] { "" }
+        }
     }. Tiến độ gửi và số người xác nhận sẽ được báo tại đây.
 broadcast-ack-toast = Đã xác nhận
 flow-busy-broadcast = Anh/chị đang soạn thông báo dở. Trả lời câu hỏi ở trên, hoặc gõ /huy để dừng.

@@ -13,7 +13,10 @@ menu-help = Hướng dẫn
 chat-not-understood = Tôi chưa hiểu ý anh/chị. Anh/chị có thể chọn:
 chat-old-choice = Lựa chọn này đã cũ. Anh/chị gõ "việc của tôi" hoặc "hướng dẫn" để bắt đầu lại.
 list-more = … và { $count } mục khác.
-choice-task = NV { $number }
+choice-task = { $number } · { $title }{ $last ->
+        [none] {""}
+       *[other] {" "}({ $last }%)
+    }
 choice-task-plan = { $number } ({ $plan })
 
 ## Danh sách nhiệm vụ
@@ -47,6 +50,8 @@ due-text = Hạn: { $text }
 due-none = Hạn: không ghi
 mine-none = Hiện anh/chị chưa được giao phụ trách nhiệm vụ nào. Nếu chưa đúng, xin báo Văn phòng Thường trực để cập nhật.
 mine-title = Việc của anh/chị: { $open } đang mở, { $done } đã xong (tổng { $total }).
+mine-title-page = Việc của anh/chị đang mở, mục { $from }–{ $to } / { $open }:
+list-nothing-more = Không có danh sách nào đang xem dở để xem thêm. Anh/chị có thể chọn:
 
 ## Chi tiết một nhiệm vụ
 
@@ -149,3 +154,30 @@ unit-group = { $status ->
         [NOT_STARTED] ⚪ Chưa triển khai
        *[DONE] ✅ Đã hoàn thành
     } ({ $count })
+choice-expired = Lựa chọn này đã hết hiệu lực (đã huỷ hoặc quá thời gian chờ), nên tôi không ghi nhận gì. Anh/chị có thể chọn:
+short-answer-no-prompt = { $reporter ->
+        [yes] Tôi chưa biết câu trả lời này dành cho câu hỏi nào nên chưa ghi nhận gì. Anh/chị muốn báo cáo tiến độ? Gõ ví dụ: "50%, vướng kinh phí". Hoặc chọn:
+       *[no] Tôi chưa biết câu trả lời này dành cho câu hỏi nào nên chưa ghi nhận gì. Anh/chị có thể chọn:
+    }
+choice-not-offered = { $buttons ->
+        [yes] Anh/chị bấm một nút bên dưới để chọn:
+       *[other] Câu trả lời này không khớp lựa chọn nào. Anh/chị trả lời một số từ 1 đến { $count }:
+    }
+unsupported-kind = { $kind ->
+        [sticker] nhãn dán
+        [voice] tin nhắn thoại
+       *[other] loại tin nhắn này
+    }
+unsupported-in-step = Tôi chưa đọc được { unsupported-kind }. { $step ->
+        [task] Ở bước này anh/chị chọn nhiệm vụ hoặc gõ số nhiệm vụ, ví dụ "II.6".
+        [status] Ở bước này anh/chị chọn tình trạng, hoặc gõ "đang triển khai", "xong", "chưa triển khai".
+        [percent] Ở bước này anh/chị gõ một số từ 0 đến 100, ví dụ 50.
+        [attachments] Ở bước này anh/chị gửi ảnh hoặc tài liệu (không nhận tin nhắn thoại), hoặc chọn "Xong".
+        [confirm] Ở bước này anh/chị chọn "Lưu", "Sửa từng bước" hoặc "Huỷ".
+        [other] Anh/chị trả lời bằng chữ, hoặc gõ /huy để dừng.
+       *[text] Ở bước này anh/chị gõ nội dung bằng chữ, hoặc chọn "Bỏ qua".
+    }
+unsupported-idle = Tôi chưa đọc được { unsupported-kind }. Tôi đọc được tin nhắn chữ{ $reporter ->
+        [yes] , ví dụ "việc của tôi" hoặc báo cáo "50%, vướng kinh phí"
+       *[no] , ví dụ "việc của tôi" hoặc "nhiệm vụ nào quá hạn?"
+    }; ảnh và tài liệu chỉ nhận khi đang báo cáo. Anh/chị có thể chọn:

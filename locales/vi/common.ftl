@@ -25,7 +25,7 @@ assign-no-task = Không tìm thấy nhiệm vụ "{ $ref }" của đơn vị { $
 ## Liên kết tài khoản
 
 link-share-phone = 📱 Gửi số điện thoại của tôi
-choices-hint-free = Chọn một mục ở trên hoặc gõ giá trị của anh/chị.
+choices-hint-free = Anh/chị gõ một số từ 0 đến 100, ví dụ 50 (gõ "huỷ" để dừng).
 console-file = [Tệp { $kind ->
         [photo] ảnh
        *[other] tài liệu
@@ -36,6 +36,6 @@ console-file = [Tệp { $kind ->
 zalo-file-unavailable = Zalo không gửi được { $kind ->
         [photo] ảnh
        *[other] tệp
-    } "{ $name }" theo cách này. Anh/chị xem trên Telegram hoặc dùng lệnh npm run report.
+    } "{ $name }" theo cách này. Anh/chị xem tệp trên Telegram hoặc đề nghị Văn phòng thường trực gửi bản báo cáo.
 zalo-file-link = Tệp { $name }: { $url } (đường dẫn riêng, hết hạn sau ít ngày).
 chat-error = Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn này; chưa có gì được lưu. Anh/chị thử lại sau ít phút.

@@ -52,3 +52,4 @@ invite-created = Mã kích hoạt cho { $name }: { $code } (dùng một lần, h
         [none] Trên Telegram: gửi "/start { $code }" cho bot. Trên Zalo: gửi mã này cho bot.
        *[other] Telegram: { $link } — Zalo: gửi mã này cho bot.
     }
+link-already = Chào { $name }, tài khoản này đã được liên kết rồi; anh/chị không cần mã kích hoạt nữa.

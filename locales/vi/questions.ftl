@@ -59,6 +59,7 @@ answer-topic-phrase = { $topic ->
        *[other] { " " }về "{ $topic }"
     }
 answer-window-phrase = { $window ->
+        [expected] { " " }(dự kiến hoàn thành từ { $from } đến { $to })
         [due] { " " }(hạn từ { $from } đến { $to })
         [done] { " " }(hoàn thành từ { $from } đến { $to })
         [reported] { " " }(cập nhật từ { $from } đến { $to })
@@ -205,8 +206,13 @@ answer-examples = Anh/chị có thể hỏi, ví dụ:
 answer-not-understood = Xin lỗi, tôi chưa hiểu câu hỏi này.
 answer-understood = Tôi mới hiểu được: { $text }.
 answer-request = { $kind ->
+        [NOTIFY] Tôi không gửi tin nhắn từ một câu hỏi. Hệ thống tự nhắc cán bộ đầu mối trước hạn và hằng tháng; thông báo tới cán bộ hay người dân gửi bằng lệnh /thongbao.
         [DELETE] Tôi không xoá hay huỷ nhiệm vụ qua tin nhắn: danh mục nhiệm vụ do Văn phòng Thường trực quản lý (nhập lại phụ lục kế hoạch).
         [ASSIGN] Tôi chỉ trả lời câu hỏi, không giao việc từ một câu hỏi. Lãnh đạo đơn vị giao việc bằng lệnh /giao <số nhiệm vụ> <họ tên>.
        *[UPDATE] Tôi chỉ trả lời câu hỏi, không sửa dữ liệu từ một câu hỏi. Cán bộ đầu mối báo cáo tiến độ bằng lệnh /capnhat <số nhiệm vụ>; hạn và nội dung nhiệm vụ do Văn phòng Thường trực điều chỉnh.
     }
 answer-ignored = (bỏ qua: { $words })
+answer-directing = Lãnh đạo chỉ đạo: { $text ->
+        [none] kế hoạch không ghi
+       *[other] { $text }
+    }

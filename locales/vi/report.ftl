@@ -11,10 +11,6 @@ report-no-tasks = Anh/chị hiện không có nhiệm vụ đang mở nào để
 report-correcting = Sửa lần cập nhật vừa rồi: các bước hiện giá trị đã báo, bấm "Bỏ qua" để giữ nguyên.
 report-which-task = Anh/chị báo cáo nhiệm vụ nào? ({ $count } nhiệm vụ đang mở)
 report-which-task-quick = Anh/chị đang báo cáo cho nhiệm vụ nào? ({ $count } nhiệm vụ đang mở)
-report-task-option = { $number } ({ $plan }): { $title }{ $last ->
-        [none] {""}
-       *[other] { " " }— { $last }%
-    }
 report-type-number = Hoặc gõ số nhiệm vụ, ví dụ "II.6".
 report-ask-status = Tình trạng hiện nay?
 state-IN_PROGRESS = Đang triển khai
@@ -120,3 +116,9 @@ flow-expired = Phiên báo cáo trước đã quá thời gian chờ nên đã d
 nothing-to-cancel = Không có việc gì đang làm dở để huỷ.
 summary-note = Ghi chú: { $text }
 flow-busy = Anh/chị đang báo cáo dở. Trả lời câu hỏi dưới đây, hoặc gõ /huy để dừng rồi dùng lệnh khác.
+handover-confirm = Giao nhiệm vụ { $number } ({ $title }) cho { $name }? Người được giao sẽ nhận nhắc việc và báo cáo nhiệm vụ này thay cho người đang phụ trách.
+handover-yes = ✅ Giao
+handover-no = Không giao
+handover-kept = Đã huỷ, nhiệm vụ vẫn do người đang phụ trách.
+quick-problem-times = (gặp ở { $count } chỗ trong tin nhắn)
+quick-problem-nothing-saved = Chưa có gì được lưu; anh/chị sửa rồi gửi lại cả tin nhắn.

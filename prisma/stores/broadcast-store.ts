@@ -241,6 +241,14 @@ export class PrismaBroadcastStore {
     return (await this.prisma.delivery.count({ where })) ? 'already' : 'not-found';
   }
 
+  /** A typed "đã nhận": acknowledges the latest notice sent to this chat in the last `days` days. */
+  async acknowledgeLatest(by: { channel: string; chatId: string }, now: Date, days = 14): Promise<'ok' | 'already' | 'not-found'> {
+    const where = { kind: 'BROADCAST' as const, channel: by.channel as SendChannel, chatId: by.chatId, state: { in: ['SENT' as const, 'UNKNOWN' as const] }, OR: [{ sentAt: { gte: new Date(now.getTime() - days * 86_400_000) } }, { sentAt: null }] };
+    const open = await this.prisma.delivery.findFirst({ where: { ...where, acknowledgedAt: null }, orderBy: { id: 'desc' }, select: { id: true } });
+    if (open) return this.acknowledge(open.id, by, now);
+    return (await this.prisma.delivery.count({ where })) ? 'already' : 'not-found';
+  }
+
   /** Communes, wards and special zones, for /dangky. */
   async subscribableUnits(): Promise<UnitRef[]> {
     return (await this.units()).filter(isSubscribable).sort((a, b) => a.name.localeCompare(b.name, 'vi'));

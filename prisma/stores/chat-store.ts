@@ -93,14 +93,14 @@ export class PrismaConversationStore implements ConversationStore {
   async load(channel: ChatChannel, chatId: string): Promise<ConversationRecord | null> {
     const row = await this.tx.conversation.findUnique({ where: { channel_chatId: { channel, chatId } } });
     if (!row) return null;
-    return { flow: row.flow, state: row.state, choices: (row.choices ?? []) as unknown as Choice[], expiresAt: row.expiresAt, version: row.version };
+    return { flow: row.flow, state: row.state, choices: row.choices, expiresAt: row.expiresAt, version: row.version };
   }
 
   async save(channel: ChatChannel, chatId: string, record: Omit<ConversationRecord, 'version'>): Promise<void> {
     const data = {
       flow: record.flow,
       state: record.state === null || record.state === undefined ? Prisma.DbNull : (record.state as Prisma.InputJsonValue),
-      choices: (record.choices ?? []) as unknown as Prisma.InputJsonValue,
+      choices: record.choices === null || record.choices === undefined ? Prisma.DbNull : (record.choices as Prisma.InputJsonValue),
       expiresAt: record.expiresAt,
     };
     await this.tx.conversation.upsert({

@@ -6,6 +6,7 @@
  * accounts) and the ScheduledRun ticks that make a cron job fire once.
  */
 import type { Choice } from '../../domain/chat/reply.ts';
+import { PROMPT_TTL_HOURS, type Prompt } from '../../domain/chat/prompt.ts';
 import { orderIdentities } from '../../domain/delivery/policy.ts';
 import type { ClaimedDelivery, ClaimRequest, DeliveryQueue } from '../../domain/delivery/ports.ts';
 import type { IdentityRef, PlannedDelivery, SendChannel } from '../../domain/delivery/types.ts';
@@ -211,14 +212,15 @@ export class PrismaDeliveryStore implements DeliveryQueue {
    * Conversation — unless a flow is in progress there (the person is in the
    * middle of something; their flow keeps its own choices).
    */
-  async writeChoices(channel: SendChannel, chatId: string, choices: Choice[]): Promise<boolean> {
-    const data = { choices: choices as unknown as Prisma.InputJsonValue, version: { increment: 1 } };
+  async writeChoices(channel: SendChannel, chatId: string, choices: Choice[], now: Date): Promise<boolean> {
+    const prompt: Prompt = { id: `d${now.getTime().toString(36)}`, items: choices, freeNumbers: false, expiresAt: new Date(now.getTime() + PROMPT_TTL_HOURS * 3_600_000).toISOString() };
+    const data = { choices: prompt as unknown as Prisma.InputJsonValue, version: { increment: 1 } };
     for (let attempt = 0; attempt < 2; attempt++) {
       const updated = await this.prisma.conversation.updateMany({ where: { channel, chatId, flow: null }, data });
       if (updated.count === 1) return true;
       if (await this.prisma.conversation.findUnique({ where: { channel_chatId: { channel, chatId } }, select: { id: true } })) return false;
       try {
-        await this.prisma.conversation.create({ data: { channel, chatId, choices: choices as unknown as Prisma.InputJsonValue } });
+        await this.prisma.conversation.create({ data: { channel, chatId, choices: prompt as unknown as Prisma.InputJsonValue } });
         return true;
       } catch (err) {
         if ((err as { code?: string }).code !== 'P2002') throw err;

@@ -198,16 +198,17 @@ export class PrismaQuestionData implements QuestionData {
   private words: { key: string; checkedAt: number; vocabulary: Vocabulary } | null = null;
 
   /**
-   * The words of every task's title, output, headings and directing leader,
-   * and of the progress notes: built once and rebuilt only when tasks or
-   * updates were added (checked at most every second).
+   * The words of every task's title, output, headings, units and directing
+   * leader (not of progress notes, whose everyday words — "thời tiết" — would
+   * make any chat a subject): built once and rebuilt only when tasks were
+   * added (checked at most every second).
    */
   async vocabulary(): Promise<Vocabulary> {
     const now = this.clock();
     if (this.words && now - this.words.checkedAt < CHECK_MS) return this.words.vocabulary;
     const [f] = (await this.prisma.$queryRawUnsafe(
       `SELECT (SELECT count(*) FROM "Task")::int AS t, (SELECT coalesce(max(id), 0) FROM "Task")::int AS tm,
-              (SELECT coalesce(max(id), 0) FROM "ProgressUpdate")::int AS um`,
+              (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text AS tu`,
     )) as Record<string, number>[];
     const key = JSON.stringify(f);
     if (this.words?.key === key) {
@@ -217,9 +218,12 @@ export class PrismaQuestionData implements QuestionData {
     const rows = (await this.prisma.$queryRawUnsafe(
       `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"
        UNION ALL
-       SELECT string_agg(DISTINCT concat_ws(' ', "outputDocument", "actualText", difficulties, proposals), ' | ') FROM "ProgressUpdate"`,
+       SELECT NULL
+       UNION ALL
+       SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"`,
     )) as { text: string | null }[];
-    const vocabulary = buildVocabulary(rows.flatMap((r) => (r.text ? r.text.split(' | ') : [])));
+    const split = (r: { text: string | null } | undefined) => (r?.text ? r.text.split(' | ') : []);
+    const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]));
     this.words = { key, checkedAt: now, vocabulary };
     return vocabulary;
   }

@@ -30,6 +30,8 @@ export function toTaskRow(a: AssignmentWithTask): TaskRow {
     sectionCode: t.sectionCode,
     title: t.title,
     leadUnitText: t.leadUnitText,
+    coordinatingText: t.coordinatingText,
+    directingLeader: t.directingLeader,
     collective: t.collective,
     deadlineText: t.deadlineText,
     deadlineKind: t.deadlineKind,

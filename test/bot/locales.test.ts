@@ -20,6 +20,16 @@ describe('locales', () => {
     expect([...tr.keys('en')].sort()).toEqual([...tr.keys('vi')].sort());
   });
 
+  it('no message tells a chat user to run a command-line tool', () => {
+    for (const l of ['vi', 'en']) {
+      // import.ftl speaks to the operator at the command line (imports are not a chat journey).
+      for (const file of readdirSync(join(LOCALES_DIR, l)).filter((f) => f !== 'import.ftl')) {
+        const messages = readFileSync(join(LOCALES_DIR, l, file), 'utf8').split('\n').filter((line) => !line.startsWith('#'));
+        expect(messages.filter((line) => /\bnpm\b|\bnpx\b|--\w/.test(line)), `${l}/${file}`).toEqual([]);
+      }
+    }
+  });
+
   it('every key used in the code exists', () => {
     const root = join(LOCALES_DIR, '..');
     const used = new Set<string>();

@@ -28,7 +28,7 @@ describe('npm run ask and npm run report (separate processes, embedded database)
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('ask --json prints the interpretation, the items and the totals', async () => {
-    const r = await run(dir, ['bot/cli/ask.ts', '--as', 'Le Minh Tuan', '--today', '2026-11-26', '--json', 'nhiem vu qua han cat hai']);
+    const r = await run(dir, ['bot/cli/ask.ts', '--as', 'Le Minh Tuan', '--today', '2026-11-26', '--json', 'qua han o cat hai']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
@@ -41,6 +41,8 @@ describe('npm run ask and npm run report (separate processes, embedded database)
       outcome: 'ANSWERED',
       scope: { label: 'Đặc khu Cát Hải' },
       totals: { matched: 8, total: 70, shown: 8, offset: 0 },
+      counted: 'TASKS',
+      ignored: [],
       hasMore: false,
     });
     expect(json.understood).toContain('đơn vị: Đặc khu Cát Hải');

@@ -76,6 +76,9 @@ describe('reminders and notices in chat', () => {
     expect(await db.prisma.delivery.count({ where: { kind: 'BROADCAST' } })).toBe(0); // nothing before confirmation
     const [queued] = await tg.press(sender, preview!, '📤 Gửi ngay');
     expect(queued!.plainText).toMatch(/Đã xếp thông báo số \d+ để gửi tới \d+ người nhận/);
+    // Sent at once: it says so, with no hedge about working hours.
+    expect(queued!.plainText).toContain('bắt đầu gửi ngay');
+    expect(queued!.plainText).not.toContain('giờ hành chính');
     const before = tg.tg.sentTo(officer).length;
     await tg.delivery().worker.runUntilIdle();
     const [notice] = (await tg.tg.waitForMessages(officer, before + 1)).slice(before);
@@ -118,7 +121,7 @@ describe('reminders and notices in chat', () => {
     await zl.delivery().worker.runUntilIdle();
     const [notice] = (await zl.zalo.waitForMessages(resident, before + 1, 5000)).slice(before);
     expect(notice!.text).toContain('Cảnh báo lừa đảo');
-    expect(notice!.text).toContain('Trả lời OK để xác nhận');
+    expect(notice!.text).toContain('Trả lời ĐÃ NHẬN để xác nhận');
     const [thanks] = await zl.say(resident, 'OK');
     expect(thanks).toContain('Cảm ơn anh/chị đã xác nhận');
     const [bye] = await zl.say(resident, '/huydangky');

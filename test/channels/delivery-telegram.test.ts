@@ -160,7 +160,7 @@ describe('delivery over HTTP (FakeTelegram with flood control, FakeZalo)', () =>
     d.worker.start();
     await settled(id);
     expect(zl.sentTo('z-both')).toHaveLength(1);
-    expect(zl.sentTo('z-both')[0]!.text).toContain('Trả lời OK để xác nhận đã nhận thông báo.');
+    expect(zl.sentTo('z-both')[0]!.text).toContain('Trả lời ĐÃ NHẬN để xác nhận đã nhận thông báo.');
     expect(zl.sentTo('z-both')[0]!.text).not.toContain('1.');
     const rows = await db.prisma.delivery.findMany({ where: { broadcastId: id } });
     expect(rows.find((r) => r.personId === both)).toMatchObject({ state: 'SENT', channel: 'ZALO' });
@@ -171,7 +171,7 @@ describe('delivery over HTTP (FakeTelegram with flood control, FakeZalo)', () =>
     expect(tg.sentTo(1).at(-1)!.plainText).toContain('Không liên lạc được trên tài khoản nào (1): Người nhận 1 (Phường Thử Nghiệm).');
     // "OK" on Zalo maps to the acknowledgement of that delivery.
     const conv = await db.prisma.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: 'ZALO', chatId: 'z-both' } } });
-    expect((conv.choices as { id: string }[])[0]!.id).toBe(`bc:ack:${rows.find((r) => r.personId === both)!.id}`);
+    expect((conv.choices as { items: { id: string }[] }).items[0]!.id).toBe(`bc:ack:${rows.find((r) => r.personId === both)!.id}`);
 
     // The next notice: the unreachable accounts are not tried again.
     const callsBefore = tg.calls('sendMessage').filter((c) => String(c.params.chat_id) === '10000' || String(c.params.chat_id) === '10001').length;

@@ -23,7 +23,7 @@ describe('leaders ask in chat', () => {
     const u = tg.user(5001);
     await tg.linkAndAccept(u, 'Lê Minh Tuấn');
     const [answer] = await tg.say(u, 'nhiệm vụ nào quá hạn ở Cát Hải?');
-    expect(answer!.plainText.split('\n')[0]).toMatch(/^Đặc khu Cát Hải: \d+ nhiệm vụ quá hạn \/ 70/);
+    expect(answer!.plainText.split('\n')[0]).toMatch(/^Đặc khu Cát Hải: \d+ nhiệm vụ quá hạn \/ \d+/);
     const [plain] = await tg.say(u, 'nhiem vu qua han cat hai');
     expect(plain!.plainText).toBe(answer!.plainText);
     const [city] = await tg.say(u, 'các nhiệm vụ quá hạn');
@@ -61,7 +61,7 @@ describe('leaders ask in chat', () => {
     const u = 'ab12ab12ab12ab12ab12';
     await zl.linkAndAccept(u, 'Lê Minh Tuấn');
     const [answer] = await zl.say(u, 'nhiem vu qua han cat hai');
-    expect(answer!.split('\n')[0]).toMatch(/^Đặc khu Cát Hải: \d+ nhiệm vụ quá hạn \/ 70/);
+    expect(answer!.split('\n')[0]).toMatch(/^Đặc khu Cát Hải: \d+ nhiệm vụ quá hạn \/ \d+/);
     const [city] = await zl.say(u, 'cac nhiem vu qua han');
     expect(city).toMatch(/\d\. Xem thêm/);
     const [page2] = await zl.say(u, 'xem thêm');

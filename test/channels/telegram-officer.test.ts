@@ -338,7 +338,11 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
   it('a unit leader hands a task to another officer of the unit', async () => {
     const leader = newUser();
     await h.linkAndAccept(leader, 'Phạm Văn Đức');
-    const [done] = await h.say(leader, '/giao A.II.6 Bùi Thị Mai');
+    const [ask] = await h.say(leader, '/giao A.II.6 Bùi Thị Mai');
+    expect(ask!.plainText).toContain('Giao nhiệm vụ A.II.6');
+    // Nothing changes before the leader confirms.
+    expect(await db.prisma.taskAssignee.count({ where: { task: { number: 'A.II.6' }, person: { fullName: 'Bùi Thị Mai' } } })).toBe(0);
+    const [done] = await h.press(leader, ask!, '✅ Giao');
     expect(done!.plainText).toBe('Đã giao nhiệm vụ A.II.6 cho Bùi Thị Mai.');
     const task = await db.prisma.task.findFirstOrThrow({ where: { number: 'A.II.6' }, include: { assignees: { include: { person: true } } } });
     expect(task.assignees.map((a) => a.person.fullName)).toEqual(['Bùi Thị Mai']);

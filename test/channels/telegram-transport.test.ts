@@ -51,8 +51,8 @@ describe('Telegram transport: retries, timeouts, webhook', () => {
       h.clock.advance(31 * 60_000);
       const [expired, reply] = await h.say(u, '70', 2);
       expect(expired!.plainText).toContain('quá thời gian chờ');
-      // The message is read afresh: a bare 70 is a one-line report that names no task.
-      expect(reply!.plainText).toContain('Anh/chị đang báo cáo cho nhiệm vụ nào?');
+      // A bare 70 answered the prompt that timed out: it is dead, never a report.
+      expect(reply!.plainText).toContain('Lựa chọn này đã hết hiệu lực');
       expect(await db.prisma.progressUpdate.count()).toBe(before);
     });
   });

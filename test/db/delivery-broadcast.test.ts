@@ -84,7 +84,7 @@ describe('broadcasts', () => {
     expect(telegram.sent.length + zalo.sent.length).toBe(0);
   });
 
-  it('sends: a "Đã nhận" button on Telegram; on Zalo "reply OK", which maps to the same choice', async () => {
+  it('sends: a "Đã nhận" button on Telegram; on Zalo "reply ĐÃ NHẬN", which maps to the same choice', async () => {
     clock.set(instantOf('2026-03-04', 8));
     zalo.fail('r3', new SendFailure('blocked', '404: Not found: user is unreachable', undefined, 404));
     await d.worker.runUntilIdle();
@@ -97,7 +97,8 @@ describe('broadcasts', () => {
     expect(z.reply.lines.map((l) => ('key' in l.text ? l.text.key : 'raw'))).toEqual(['broadcast-header', 'raw', 'broadcast-ack-hint-text']);
     const conv = await db.prisma.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: 'ZALO', chatId: 'r1' } } });
     const r1 = await db.prisma.delivery.findFirstOrThrow({ where: { broadcastId, chatId: 'r1' } });
-    expect(conv.choices).toEqual([expect.objectContaining({ id: `bc:ack:${r1.id}`, words: expect.arrayContaining(['ok']) })]);
+    // Stored as the chat's live prompt, with an expiry.
+    expect(conv.choices).toMatchObject({ items: [expect.objectContaining({ id: `bc:ack:${r1.id}`, words: expect.arrayContaining(['ok', 'da nhan']) })], expiresAt: expect.any(String) });
   });
 
   it('acknowledgements count only from the chat the notice went to', async () => {

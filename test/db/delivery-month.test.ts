@@ -168,7 +168,7 @@ describe('a simulated month of reminders and digests on the sample data', () => 
     expect(telegram.to(tgChat(ids['Ngô Văn Khải']!))).toHaveLength(0);
     // Zalo has no buttons: the choices were recorded for the chat, so a typed "1" means the same everywhere.
     const conv = await db.prisma.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: 'ZALO', chatId: zaloChat(ids['Ngô Văn Khải']!) } } });
-    expect((conv.choices as { id: string }[])[0]!.id).toMatch(/^rm:report:\d+$/);
+    expect((conv.choices as { items: { id: string }[] }).items[0]!.id).toMatch(/^rm:report:\d+$/);
   });
 
   it('digests: weekly to leaders (city-wide and their unit), the monthly warning list also to the standing office', async () => {

@@ -188,7 +188,7 @@ describe('delivery worker', () => {
     await d.store.insert([row({ dedupeKey: 'z1', personId: people.both, identityId: ids.bothZalo, channel: 'ZALO', chatId: 'z100', payload: payload('Nhắc việc', true) })]);
     await d.worker.runUntilIdle();
     const conv = await db.prisma.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: 'ZALO', chatId: 'z100' } } });
-    expect((conv.choices as { id: string }[]).map((c) => c.id)).toEqual(['rm:report:1', 'rm:same:1']);
+    expect((conv.choices as { items: { id: string }[] }).items.map((c) => c.id)).toEqual(['rm:report:1', 'rm:same:1']);
     expect(conv.flow).toBeNull();
     await db.prisma.conversation.update({ where: { id: conv.id }, data: { flow: 'report', choices: [{ id: 'f:cancel' }] } });
     await d.store.insert([row({ dedupeKey: 'z2', personId: people.both, identityId: ids.bothZalo, channel: 'ZALO', chatId: 'z100', payload: payload('Nhắc việc 2', true) })]);

@@ -93,8 +93,15 @@ export const CASES: QuickReplyCase[] = [
   { text: 'ht', looksLikeUpdate: true, state: 'DONE', percent: 100 },
   { text: 'Đã hoàn thành 100%', looksLikeUpdate: true, state: 'DONE', percent: 100 },
   { text: '100%', looksLikeUpdate: true, state: 'DONE', percent: 100 },
-  { text: '100', looksLikeUpdate: true, state: 'DONE', percent: 100 },
-  { text: '50', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
+  // A number alone is no percentage: it may answer a prompt that is gone (issue 11).
+  { text: '100', looksLikeUpdate: false },
+  { text: '50', looksLikeUpdate: false },
+  { text: '1', looksLikeUpdate: false },
+  { text: 'tiến độ 50', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
+  // "đã ban hành kế hoạch …" is the output document, even without its number (issue 11).
+  { text: '70%, đã ban hành kế hoạch thực hiện', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 70, outputDocument: 'Kế hoạch thực hiện' },
+  { text: 'đã ban hành kế hoạch triển khai chuyển đổi số năm 2026', looksLikeUpdate: true, outputDocument: 'Kế hoạch triển khai chuyển đổi số năm 2026', unclear: 'state' },
+  { text: 'da ban hanh quy che phoi hop', looksLikeUpdate: true, outputDocument: 'Quy che phoi hop', unclear: 'state' },
   { text: '0%', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
   { text: 'chưa triển khai', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
   { text: 'chua trien khai', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
@@ -151,7 +158,8 @@ export const CASES: QuickReplyCase[] = [
   { text: 'khoang 10-15%', looksLikeUpdate: true, note: 'Khoang 10-15%', unclear: 'percent' },
   { text: '-10%', looksLikeUpdate: true, problems: ['PERCENT_NEGATIVE'], unclear: 'percent' },
   { text: '5O%', looksLikeUpdate: true, problems: ['PERCENT_NOT_A_NUMBER'], unclear: 'percent' },
-  { text: '150', looksLikeUpdate: true, problems: ['PERCENT_OVER_100'], unclear: 'percent' },
+  { text: '150', looksLikeUpdate: false },
+  { text: 'đạt 150', looksLikeUpdate: true, problems: ['PERCENT_OVER_100'], unclear: 'percent' },
   {
     text: 'tien do 120%, vuong thu tuc',
     looksLikeUpdate: true,

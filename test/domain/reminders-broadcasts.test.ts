@@ -62,13 +62,13 @@ describe('who may broadcast, to whom', () => {
 });
 
 describe('what recipients and senders read', () => {
-  it('a "Đã nhận" button whose id names the delivery; on Zalo "reply OK"', () => {
+  it('a "Đã nhận" button whose id names the delivery; on Zalo "reply ĐÃ NHẬN"', () => {
     const p = broadcastPayload({ text: ' Cảnh báo lừa đảo ', senderName: 'Bùi Thị Mai', unitName: 'Đặc khu Cát Hải' });
     expect(p.reply.choices).toEqual([ackChoice()]);
     expect(p.reply.choices![0]!.id).toBe(`bc:ack:${DELIVERY_ID_TOKEN}`);
     expect(p.textChannel).toEqual({ append: [expect.objectContaining({ text: { key: 'broadcast-ack-hint-text', args: undefined } })], hideChoices: true });
     const text = renderReply({ lines: [...p.reply.lines, ...p.textChannel!.append!] }, tr, 'vi');
-    expect(text).toBe('📢 Thông báo từ Bùi Thị Mai (Đặc khu Cát Hải)\nCảnh báo lừa đảo\nTrả lời OK để xác nhận đã nhận thông báo.');
+    expect(text).toBe('📢 Thông báo từ Bùi Thị Mai (Đặc khu Cát Hải)\nCảnh báo lừa đảo\nTrả lời ĐÃ NHẬN để xác nhận đã nhận thông báo.');
     expect(parseBroadcastChoice('bc:ack:12345')).toEqual({ action: 'ack', deliveryId: 12345 });
     expect(parseBroadcastChoice('bc:tally:7')).toEqual({ action: 'tally', broadcastId: 7 });
     expect(parseBroadcastChoice(`bc:ack:${DELIVERY_ID_TOKEN}`)).toBeNull();

@@ -103,17 +103,22 @@ export const PLANS: PlanRef[] = [
 /** The day most cases are read on: a Thursday in the fourth quarter. */
 export const TODAY: Day = '2026-11-26';
 
-/** Every text of the two sample appendices (titles, outputs, progress notes): the words the tasks are written in. */
+/** The task texts of the two sample appendices (titles, outputs, units, leaders, headings; not progress notes): the words the tasks are written in. */
+const TASK_KEYS = new Set(['title', 'output', 'outputs', 'leadUnit', 'coordinatingUnits', 'directingLeader', 'plan']);
+
 function sampleTexts(): string[] {
   const out: string[] = [];
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (typeof x === 'string' && TASK_KEYS.has(k)) out.push(x);
+        else walk(x);
+      }
+    }
   };
-  for (const f of ['chuong-trinh-cong-tac-2026-phu-luc.json', 'dac-khu-cat-hai-phu-luc-1.json', 'tien-do-mau-2026.csv']) {
-    const text = readFileSync(new URL(`../../../prisma/seed/${f}`, import.meta.url), 'utf8');
-    walk(f.endsWith('.json') ? JSON.parse(text) : text.split('\n'));
+  for (const f of ['chuong-trinh-cong-tac-2026-phu-luc.json', 'dac-khu-cat-hai-phu-luc-1.json']) {
+    walk(JSON.parse(readFileSync(new URL(`../../../prisma/seed/${f}`, import.meta.url), 'utf8')));
   }
   return out;
 }

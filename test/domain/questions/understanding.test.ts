@@ -48,9 +48,9 @@ const KINDS: Record<string, Case[]> = {
     // "tới hạn" with a window: the open tasks whose deadline falls in it
     { q: 'việc nào tới hạn trong tháng tới', intent: 'LIST', statuses: ['DUE_SOON'], window: ['2026-12-01', '2026-12-31'] },
     { q: 'nhiệm vụ hạn cuối quý II', intent: 'LIST', statuses: [], window: ['2026-04-01', '2026-06-30'] },
-    { q: 'nhiệm vụ chậm hơn 90 ngày', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 91, topic: null, window: null },
-    { q: 'nhiem vu qua han tren 30 ngay o cat hai', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 31, units: [U.CAT_HAI], topic: null, window: null },
-    { q: 'việc trễ quá 2 tháng', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 61, topic: null, window: null },
+    { q: 'nhiệm vụ chậm hơn 90 ngày', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 90, topic: null, window: null },
+    { q: 'nhiem vu qua han tren 30 ngay o cat hai', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 30, units: [U.CAT_HAI], topic: null, window: null },
+    { q: 'việc trễ quá 2 tháng', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 60, topic: null, window: null },
     // "đã xong chưa" of a set asks each one's state: listed with their states, not filtered to the done ones
     { q: 'những việc hạn quý I đã xong chưa', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
     { q: 'nhung viec han quy 1 da xong chua', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
