@@ -5,8 +5,8 @@
  * as in production) against the local fake Telegram Bot API enforcing
  * Telegram's flood control (30 messages/s overall, ~1/s per chat, 429 with
  * retry_after). On PostgreSQL (DATABASE_URL as the admin connection, default
- * postgresql://postgres@127.0.0.1:5432/test), in a database of its own,
- * dropped at the end. It takes about 13 minutes (two runs at the real rate).
+ * postgresql://postgres@127.0.0.1:5432/test), in a database named after the
+ * run, dropped at the end (only that one). It takes about 13 minutes (two runs at the real rate).
  *
  * 1. Throughput: the whole broadcast at the real 30/s; target: done within
  *    1.2 × 10,000/30 s, every retry_after honoured (violations = 0).
@@ -14,7 +14,6 @@
  *    and restarted each time; target: every recipient sent exactly once or
  *    recorded UNKNOWN, none missing, none duplicated.
  */
-import pg from 'pg';
 import { createDelivery } from '../bot/delivery/index.ts';
 import { createLogger } from '../bot/logger.ts';
 import { WorkingCalendar } from '../domain/calendar/working-days.ts';
@@ -24,9 +23,8 @@ import { openDatabase, type Database } from '../prisma/database.ts';
 import { DEFAULT_WORKER_SETTINGS } from '../bot/delivery/worker.ts';
 import { checkOnce, spawnWorker, until, type WorkerChild } from '../test/channels/delivery-child.ts';
 import { FakeTelegram } from '../test/fakes/telegram/server.ts';
+import type { BenchDatabases } from './databases.ts';
 
-/** Its own database per run (dropped at the end), so two bench runs on one server never collide. */
-const DB_NAME = `nq57_bench_delivery_${process.pid}`;
 const TOKEN = '123456789:fake-telegram-token-for-the-bench';
 const RATE = 30;
 const SENDER_CHAT = 1;
@@ -34,22 +32,8 @@ const FIRST_CHAT = 1_000_000;
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
-async function dropDatabase(adminUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.end();
-}
-
-async function freshDatabase(adminUrl: string): Promise<{ db: Database; url: string }> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB_NAME}`;
-  const url = u.toString();
+async function freshDatabase(dbs: BenchDatabases): Promise<{ db: Database; url: string }> {
+  const { url } = await dbs.create('delivery');
   return { db: await openDatabase({ databaseUrl: url, poolSize: 4 }), url };
 }
 
@@ -120,11 +104,11 @@ async function stop(child: WorkerChild): Promise<number | null> {
   return (await child.exited).code;
 }
 
-export async function runDeliveryBench(options: { adminUrl: string; recipients?: number }): Promise<boolean> {
+export async function runDeliveryBench(options: { dbs: BenchDatabases; recipients?: number }): Promise<boolean> {
   const n = options.recipients ?? 10_000;
   const bound = (1.2 * n) / RATE;
   say(`\nDelivery: a broadcast to ${n.toLocaleString('en')} recipients, fake Telegram enforcing ${RATE} msg/s overall and ~1/s per chat (PostgreSQL, worker as a child process)`);
-  const { db, url } = await freshDatabase(options.adminUrl);
+  const { db, url } = await freshDatabase(options.dbs);
   let ok = true;
   const children: WorkerChild[] = [];
   try {
@@ -181,7 +165,7 @@ export async function runDeliveryBench(options: { adminUrl: string; recipients?:
   } finally {
     for (const c of children) if (c.process.exitCode === null && c.process.signalCode === null) c.process.kill('SIGKILL');
     await db.close();
-    await dropDatabase(options.adminUrl);
+    await options.dbs.dropAll();
   }
   return ok;
 }

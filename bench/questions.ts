@@ -1,8 +1,9 @@
 /**
- * Answering the common questions on the benchmark database, as a city
- * leader, exactly as chat does: parse the text (against the 1,000 units and
- * the plans) and answer it (filters, counts and order in SQL, the page's rows
- * loaded). Target from issue 4: p95 < 50 ms for each.
+ * Answering the common questions as a city leader, exactly as chat does:
+ * parse the text (against the 1,000 units and the plans, cached with a
+ * change check) and answer it (filters, counts and order in SQL, the page's
+ * rows loaded), with 1 and 20 concurrent askers; each beside a floor query
+ * returning the same totals and first page.
  */
 import { renderReply } from '../bot/chat/render.ts';
 import { i18n } from '../bot/i18n.ts';
@@ -11,13 +12,13 @@ import { answerQuestion, type Answer } from '../domain/questions/answer.ts';
 import { parseQuestion } from '../domain/questions/parse-question.ts';
 import type { Database } from '../prisma/database.ts';
 import { PrismaQuestionData } from '../prisma/stores/question-data.ts';
-import { measure, printTable } from './measure.ts';
+import type { Exec } from './generate.ts';
+import { measure, printTable, type Row } from './measure.ts';
 
 const TODAY = '2026-11-26';
-const TARGET_MS = 50;
 const CITY_LEADER: PersonRef = { id: 0, fullName: 'Lãnh đạo thành phố (benchmark)', unitId: null, roles: ['CITY_LEADER'] };
 
-export async function runQuestionBench(db: Database): Promise<boolean> {
+export async function runQuestionBench(db: Database, o: { samples: number; concurrency: number[]; floor: Exec; label: string }): Promise<boolean> {
   const data = new PrismaQuestionData(db.prisma);
   const status = { dueSoonDays: 7 };
   const ask = async (text: string): Promise<Answer> => {
@@ -25,25 +26,50 @@ export async function runQuestionBench(db: Database): Promise<boolean> {
     const interp = parseQuestion(text, { today: TODAY, units, plans, me: { unitId: null, roles: CITY_LEADER.roles } });
     return answerQuestion(interp, { person: CITY_LEADER, today: TODAY, status }, data);
   };
-  // unit u holds tasks u-1, u-1+1000, …: units whose tasks are neither continuous nor yearly (task % 20 ≥ 2) have deadlines
-  const unitOf = (i: number) => {
-    const k = (i * 37) % 1000;
-    return k % 20 >= 2 ? k + 1 : k + 3;
-  };
-  const questions: [string, (i: number) => string][] = [
-    ['overdue in a unit: "nhiệm vụ quá hạn ở Đơn vị N"', (i) => `nhiệm vụ quá hạn ở Đơn vị ${unitOf(i)}`],
-    ['due within 7 days city-wide: "các việc sắp đến hạn trong 7 ngày"', () => 'các việc sắp đến hạn trong 7 ngày'],
-    ['stale units this month: "đơn vị nào chưa cập nhật tháng này"', () => 'đơn vị nào chưa cập nhật tháng này'],
-    ['counts by status city-wide: "có bao nhiêu nhiệm vụ"', () => 'có bao nhiêu nhiệm vụ'],
-    ['progress city-wide: "tổng hợp tiến độ"', () => 'tổng hợp tiến độ'],
+  const unitOf = (i: number) => 1 + ((i * 37) % 1000);
+  const f = o.floor;
+  const questions: [string, (i: number) => string, (i: number) => Promise<unknown>][] = [
+    [
+      'overdue in a unit: "nhiệm vụ quá hạn ở Đơn vị N"',
+      (i) => `nhiệm vụ quá hạn ở Đơn vị ${unitOf(i)}`,
+      (i) =>
+        f(`SELECT count(*) OVER () AS total, a.id, t.number, t.title, a."deadlineDate" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
+           WHERE a."unitId" = $1 AND a.state <> 'DONE' AND a."deadlineDate" < $2::date ORDER BY a."deadlineDate", a.id LIMIT 10`, [unitOf(i), TODAY]),
+    ],
+    [
+      'due within 7 days city-wide: "các việc sắp đến hạn trong 7 ngày"',
+      () => 'các việc sắp đến hạn trong 7 ngày',
+      () =>
+        f(`SELECT count(*) OVER () AS total, a.id, t.number, t.title, a."deadlineDate" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
+           WHERE a.state <> 'DONE' AND a."deadlineDate" BETWEEN $1::date AND $1::date + 7 ORDER BY a."deadlineDate", a.id LIMIT 10`, [TODAY]),
+    ],
+    [
+      'stale units this month: "đơn vị nào chưa cập nhật tháng này"',
+      () => 'đơn vị nào chưa cập nhật tháng này',
+      () => f(`SELECT "unitId", count(*), count(*) FILTER (WHERE "lastReportedAt" >= $1::timestamp) FROM "Assignment" WHERE state <> 'DONE' GROUP BY 1`, ['2026-11-01']),
+    ],
+    [
+      'counts by status city-wide: "có bao nhiêu nhiệm vụ"',
+      () => 'có bao nhiêu nhiệm vụ',
+      () => f(`SELECT count(*) FILTER (WHERE state = 'DONE'), count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" < $1::date), count(*) FROM "Assignment"`, [TODAY]),
+    ],
+    [
+      'one task by number: "nhiệm vụ N"',
+      (i) => `nhiệm vụ ${1 + ((i * 7919) % 1000)}`,
+      (i) => f(`SELECT a.*, t.title FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id WHERE t.number = $1`, [String(1 + ((i * 7919) % 1000))]),
+    ],
   ];
-  const rows = [];
-  for (const [name, text] of questions) rows.push(await measure(name, 60, (i) => ask(text(i)), TARGET_MS));
+  const rows: Row[] = [];
+  for (const c of o.concurrency) {
+    for (const [name, text, floor] of questions) {
+      rows.push({ name: `${name}${c > 1 ? ` ×${c} askers` : ''}`, app: await measure('app', o.samples, (i) => ask(text(i)), c), floor: await measure('floor', o.samples, floor, c), goal: 2 });
+    }
+  }
   const tr = i18n();
   process.stdout.write('  what they answer (first line):\n');
   for (const [, text] of questions) {
     const a = await ask(text(1));
     process.stdout.write(`    › ${text(1)}\n      ${renderReply(a.reply, tr, 'vi').split('\n')[0]}\n`);
   }
-  return printTable(`Answering questions as a city leader (parse + answer, ${TODAY})`, rows);
+  return printTable(`Answering questions as a city leader (parse + answer, ${TODAY}, ${o.label})`, rows);
 }

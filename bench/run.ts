@@ -1,113 +1,216 @@
 /**
- * npm run bench [-- --only db|questions|delivery] [-- --keep] [-- --recipients 10000]
- * On PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test
- * as the admin connection), in a database of its own (nq57_bench): generates
- * 100,000 tasks and 1,000,000 progress updates across 1,000 units, then
- * reports p50/p95 of the app's own queries. Targets from the issues:
- *   overdue open tasks of one unit as of a date   p95 < 20 ms
- *   task counts by status for every unit          p95 < 200 ms
- *   answering the common questions (bench/questions.ts)  p95 < 50 ms
- *   a 10,000-recipient broadcast at 30/s, and SIGKILL ×3 (bench/delivery.ts)
+ * npm run bench [-- options]
+ *
+ *   --only db|questions|planning|start|delivery|pglite   one section (default: all but pglite and delivery)
+ *   --tasks N        tasks in the generated city (default 100000; iterate with 10000)
+ *   --samples N      samples per measured path (default 500; p95 needs ≥ 500)
+ *   --db NAME        use (or create) this database instead of a fresh one named after the run;
+ *                    one holding data is refused unless --force (e.g. one kept with --keep)
+ *   --keep           leave the generated database (its name is printed)
+ *   --recipients N   delivery: the broadcast's size (default 10000)
+ *
+ * On PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test,
+ * used only as the admin connection): a database of its own, named after the
+ * run and dropped at the end (bench/databases.ts). Each path the bot runs is
+ * timed beside its floor — a hand-written indexed query giving the same
+ * information — with the ratio (bench/measure.ts). `--only pglite` runs the
+ * questions and the planning on an embedded PGlite at a smaller size.
  */
-import { cpus, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { runReminders, type JobDeps } from '../bot/delivery/jobs.ts';
+import { WorkingCalendar } from '../domain/calendar/working-days.ts';
+import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_DAYS } from '../domain/calendar/holidays.ts';
+import { reminderSettings } from '../domain/reminders/settings.ts';
+import { instantOf } from '../domain/shared/day.ts';
 import { openDatabase, type Database } from '../prisma/database.ts';
+import { PrismaDeliveryStore, PrismaPlanningReads } from '../prisma/stores/delivery-store.ts';
 import { PrismaQuestionData } from '../prisma/stores/question-data.ts';
-import { measure, printTable } from './measure.ts';
+import { BenchDatabases } from './databases.ts';
+import { generate, type Exec } from './generate.ts';
+import { measure, printTable, type Row } from './measure.ts';
 import { runQuestionBench } from './questions.ts';
 import { runDeliveryBench } from './delivery.ts';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, keep: { type: 'boolean', default: false }, recipients: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    db: { type: 'string' },
+    tasks: { type: 'string' },
+    samples: { type: 'string' },
+    recipients: { type: 'string' },
+  },
+});
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const BENCH_DB = 'nq57_bench';
+const TASKS = Number(values.tasks ?? 100_000);
+const SAMPLES = Number(values.samples ?? 500);
+const TODAY = '2026-11-26';
+const say = (s: string) => process.stdout.write(`${s}\n`);
 
-function benchUrl(): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${BENCH_DB}`;
-  return u.toString();
+export const calendar = new WorkingCalendar({ holidays: DEFAULT_HOLIDAYS, makeupDays: DEFAULT_MAKEUP_DAYS });
+
+/** Floor queries through a plain pg pool as large as the app's, so 20 concurrent askers are compared fairly. */
+function pgExec(url: string): { exec: Exec; close: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: 24 });
+  return { exec: async (sql, params) => (await pool.query(sql, params as unknown[])).rows, close: () => pool.end() };
 }
 
-async function prepare(): Promise<{ db: Database; created: boolean }> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [BENCH_DB])).rowCount! > 0;
-  let created = false;
-  if (!exists || !values.keep) {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-    created = true;
-  }
-  await admin.end();
-  const db = await openDatabase({ databaseUrl: benchUrl(), poolSize: 8 });
-  if (created || (await db.prisma.task.count()) < 100_000) await generate();
-  return { db, created };
-}
-
-/** Bulk data in SQL: what a city of 1,000 units with years of monthly reports looks like. */
-async function generate(): Promise<void> {
-  const c = new pg.Client({ connectionString: benchUrl() });
-  await c.connect();
-  const t0 = performance.now();
-  const step = async (label: string, sql: string) => {
-    const s = performance.now();
-    await c.query(sql);
-    process.stdout.write(`  ${label.padEnd(40)} ${((performance.now() - s) / 1000).toFixed(1)} s\n`);
-  };
-  process.stdout.write('Generating data…\n');
-  await step('1,000 units', `INSERT INTO "Unit"(code, name, kind)
-    SELECT 'u' || i, 'Đơn vị ' || i, (ARRAY['COMMUNE','WARD','DEPARTMENT','SPECIAL_ZONE','PARTY_BODY','AGENCY'])[1 + i % 6]::"UnitKind" FROM generate_series(1, 1000) i`);
-  await step('20 plans', `INSERT INTO "Plan"(code, title, year) SELECT 'KH-' || i, 'Kế hoạch ' || i, 2025 + i % 2 FROM generate_series(1, 20) i`);
-  await step('100,000 tasks', `INSERT INTO "Task"("planId", scope, kind, number, "sectionCode", position, label, title, "deadlineText", "deadlineKind", "deadlineDate", rhythm, "updatedAt")
-    SELECT 1 + i % 20, 'u' || (1 + i % 1000), CASE WHEN i % 10 = 0 THEN 'INDICATOR' ELSE 'TASK' END::"ItemKind", 'NV.' || i, 'I', i, i::text,
-      'Nhiệm vụ số ' || i || ' về chuyển đổi số và đổi mới sáng tạo',
-      CASE WHEN i % 20 = 0 THEN 'Thường xuyên' WHEN i % 20 = 1 THEN 'Hằng năm' ELSE 'Tháng ' || (1 + i % 12) || '/' || (2025 + i % 3) END,
-      CASE WHEN i % 20 = 0 THEN 'CONTINUOUS' WHEN i % 20 = 1 THEN 'YEARLY' ELSE 'MONTH' END::"DeadlineKind",
-      CASE WHEN i % 20 IN (0, 1) THEN NULL ELSE (make_date(2025 + i % 3, 1 + i % 12, 1) + interval '1 month - 1 day')::date END,
-      CASE WHEN i % 20 = 0 THEN 'CONTINUOUS' WHEN i % 20 = 1 THEN 'YEARLY' ELSE 'ONCE' END::"Rhythm", now()
-    FROM generate_series(1, 100000) i`);
-  await step('100,000 assignments', `INSERT INTO "Assignment"("taskId", "unitId", "deadlineDate") SELECT t.id, 1 + t.id % 1000, t."deadlineDate" FROM "Task" t`);
-  await step('1,000,000 progress updates', `INSERT INTO "ProgressUpdate"("taskId", "unitId", "assignmentId", kind, state, percent, channel, "reportedAt")
-    SELECT a."taskId", a."unitId", a.id, 'REPORT',
-      CASE WHEN n = 10 AND a.id % 3 = 0 THEN 'DONE' WHEN n = 1 AND a.id % 7 = 0 THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END::"ProgressState",
-      LEAST(100, n * 10 - (a.id % 7)), 'TELEGRAM',
-      timestamp '2025-01-05' + (n * 62 + a.id % 40) * interval '1 day' + (a.id % 600) * interval '1 minute'
-    FROM "Assignment" a CROSS JOIN generate_series(1, 10) n`);
-  await step('latest state per assignment', `UPDATE "Assignment" a SET state = u.state, percent = u.percent, "lastUpdateId" = u.id, "lastReportedAt" = u."reportedAt",
-      "doneOn" = CASE WHEN u.state = 'DONE' THEN u."reportedAt"::date END
-    FROM (SELECT DISTINCT ON ("assignmentId") id, "assignmentId", state, percent, "reportedAt" FROM "ProgressUpdate" ORDER BY "assignmentId", "reportedAt" DESC, id DESC) u
-    WHERE a.id = u."assignmentId"`);
-  await step('VACUUM ANALYZE', 'VACUUM ANALYZE');
-  process.stdout.write(`  total ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-  await c.end();
-}
-
-export async function runDbBench(db: Database): Promise<boolean> {
-  // The queries the app answers with (prisma/stores/question-data.ts).
+async function dbBench(db: Database, floor: Exec): Promise<boolean> {
   const data = new PrismaQuestionData(db.prisma);
-  const counts = [await db.prisma.unit.count(), await db.prisma.task.count(), await db.prisma.progressUpdate.count()];
-  process.stdout.write(`Data: ${counts[0]} units, ${counts[1]} tasks, ${counts[2]} progress updates\n`);
-  const asOf = { today: '2026-11-26', dueSoonDays: 7 };
-  const overdue = (unitId: number) => data.page({ unitIds: [unitId], statuses: ['OVERDUE'] }, asOf, { offset: 0, size: 1000 });
-  const rows = [
-    await measure('overdue open tasks of one unit as of 2026-11-26 (all rows)', 300, (i) => overdue(1 + ((i * 37) % 1000)), 20),
-    await measure('task counts by status for every unit (1,000 rows)', 40, () => data.statusCounts({ unitIds: null }, asOf), 200),
+  const asOf = { today: TODAY, dueSoonDays: 7 };
+  const unit = (i: number) => 1 + ((i * 37) % 1000);
+  const rows: Row[] = [
+    {
+      name: 'overdue open tasks of one unit (all rows)',
+      app: await measure('app', SAMPLES, (i) => data.page({ unitIds: [unit(i)], statuses: ['OVERDUE'] }, asOf, { offset: 0, size: 1000 })),
+      floor: await measure('floor', SAMPLES, (i) =>
+        floor(`SELECT a.id, t.number, t.title, a."deadlineDate" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
+               WHERE a."unitId" = $1 AND a.state <> 'DONE' AND a."deadlineDate" < $2::date ORDER BY a."deadlineDate", a.id`, [unit(i), TODAY]),
+      ),
+      goal: 2,
+    },
+    {
+      name: 'task counts by status for every unit',
+      app: await measure('app', Math.min(SAMPLES, 100), () => data.statusCounts({ unitIds: null }, asOf)),
+      floor: await measure('floor', Math.min(SAMPLES, 100), () =>
+        floor(`SELECT "unitId", count(*) FILTER (WHERE state = 'DONE'), count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" < $1::date), count(*)
+               FROM "Assignment" GROUP BY 1`, [TODAY]),
+      ),
+      goal: 2,
+    },
   ];
-  process.stdout.write(`  (unit 38 has ${(await overdue(38)).length} overdue open tasks)\n`);
-  return printTable('Database queries (PostgreSQL, through Prisma)', rows);
+  return printTable(`Database queries (${db.kind}, through Prisma), ${TODAY}`, rows);
 }
 
-process.stdout.write(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, node ${process.version}\n`);
-let ok = true;
-if (values.only !== 'delivery') {
-  const { db } = await prepare();
+/**
+ * The daily reminder run (planning and inserting Delivery rows) for one day
+ * and for the monthly request day, with the event loop's longest stall and
+ * the heap growth; the floor selects the same (assignment, person) pairs in
+ * one hand-written query.
+ */
+async function planningBench(db: Database, floor: Exec, label: string): Promise<boolean> {
+  const store = new PrismaDeliveryStore(db.prisma);
+  const reads = new PrismaPlanningReads(db.prisma);
+  const settings = reminderSettings({ window: 'always' });
+  const deps: JobDeps = { store, reads, calendar, window: { calendar, hours: settings.workingHours, mode: 'always' }, settings, status: { dueSoonDays: 7 } };
+  const rows: Row[] = [];
+  const stalls: string[] = [];
+  for (const [name, day] of [
+    ['reminder run for one day (26/11/2026)', '2026-11-26'],
+    ['reminder run on the monthly request day (25/11/2026)', '2026-11-25'],
+  ] as const) {
+    const tick = instantOf(day, 8);
+    const runs = 5;
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    const heap0 = process.memoryUsage().heapUsed;
+    let heapMax = heap0;
+    let planned = 0;
+    const app = await measure('app', runs, async () => {
+      await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: `reminder:${day}:` } } });
+      const r = await runReminders(deps, { tick, now: tick, nextTick: null });
+      planned = r.planned;
+      heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
+    });
+    h.disable();
+    const floorM = await measure('floor', runs, () =>
+      floor(
+        `SELECT a.id, p.id FROM "Assignment" a JOIN "Person" p ON p."unitId" = a."unitId" AND p."isFocal" AND p.active
+         WHERE a.state <> 'DONE' AND (a."deadlineDate" = ANY($1::date[]) OR ($2 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $3::timestamp)))`,
+        [[day, '2026-11-27', '2026-11-30', '2026-12-07', '2026-11-19', '2026-11-12'], day === '2026-11-25', '2026-11-01'],
+      ),
+    );
+    rows.push({ name, app, floor: floorM, goal: 3 });
+    stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
+  }
+  const ok = printTable(`Planning (${label})`, rows);
+  for (const s of stalls) say(s);
+  return ok;
+}
+
+/** `npm run ask` to its answer, against a floor script that imports pg, connects and runs select 1. */
+function startBench(url: string, samples: number): boolean {
+  const { build } = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' }).status === 0 ? { build: true } : { build: false };
+  if (!build) {
+    say('start: the build failed, skipped');
+    return false;
+  }
+  const time = (args: string[], env: Record<string, string>) => {
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return { name: '', runs: samples, concurrency: 1, p50: times[Math.floor(samples / 2)]!, p95: times[Math.min(samples - 1, Math.floor(samples * 0.95))]!, max: times.at(-1)! };
+  };
+  const floorScript = `import pg from 'pg'; const c = new pg.Client({ connectionString: process.env.DATABASE_URL }); await c.connect(); await c.query('select 1'); await c.end();`;
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  const rows: Row[] = [
+    {
+      name: 'npm run ask (compiled) to the answer, PostgreSQL with data',
+      app: time(['dist/bot/cli/ask.js', '--as', 'Lãnh đạo thành phố', '--today', TODAY, 'nhiệm vụ quá hạn ở Đơn vị 38'], env),
+      floor: time(['--input-type=module', '-e', floorScript], env),
+      goal: 5,
+    },
+  ];
+  return printTable('Start-up (separate processes, wall time)', rows);
+}
+
+async function pgliteBench(): Promise<boolean> {
+  const tasks = Math.min(TASKS, 20_000);
+  say(`\nPGlite (embedded, in memory): ${tasks} tasks`);
+  const db = await openDatabase({});
+  const raw = db.prisma;
+  const exec: Exec = async (sql, params) => (await raw.$queryRawUnsafe(sql, ...((params ?? []) as unknown[]))) as unknown[];
   try {
-    if (!values.only || values.only === 'db') ok = (await runDbBench(db)) && ok;
-    if (!values.only || values.only === 'questions') ok = (await runQuestionBench(db)) && ok;
+    await generate(exec, { tasks, quiet: false });
+    let ok = await dbBench(db, exec);
+    ok = (await runQuestionBench(db, { samples: Math.min(SAMPLES, 500), concurrency: [1], floor: exec, label: `PGlite, ${tasks} tasks` })) && ok;
+    ok = (await planningBench(db, exec, `PGlite, ${tasks} tasks`)) && ok;
+    return ok;
   } finally {
     await db.close();
   }
 }
-if (!values.only || values.only === 'delivery') ok = (await runDeliveryBench({ adminUrl: ADMIN_URL, recipients: values.recipients ? Number(values.recipients) : undefined })) && ok;
-process.stdout.write(ok ? '\nAll targets met.\n' : '\nSome targets were missed.\n');
+
+say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
+say(`Sizes: ${TASKS} tasks, ${SAMPLES} samples per path (run with --tasks/--samples to change)`);
+const dbs = new BenchDatabases(ADMIN_URL);
+let ok = true;
+const only = values.only;
+try {
+  if (only === 'pglite') ok = await pgliteBench();
+  else if (only !== 'delivery') {
+    const target = values.db ? await dbs.use(values.db, values.force) : { ...(await dbs.create('city')), hasData: false };
+    say(`Database: ${target.name}${values.keep ? ' (kept)' : ''}`);
+    const floor = pgExec(target.url);
+    const db = await openDatabase({ databaseUrl: target.url, poolSize: 24 });
+    try {
+      const count = Number(((await floor.exec(`SELECT count(*) AS n FROM "Task"`)) as { n: string }[])[0]!.n);
+      if (!target.hasData || count === 0) await generate(floor.exec, { tasks: TASKS });
+      else say(`Using the data already there (${count} tasks)`);
+      if (!only || only === 'db') ok = (await dbBench(db, floor.exec)) && ok;
+      if (!only || only === 'questions') ok = (await runQuestionBench(db, { samples: SAMPLES, concurrency: [1, 20], floor: floor.exec, label: `PostgreSQL, ${TASKS} tasks` })) && ok;
+      if (!only || only === 'planning') ok = (await planningBench(db, floor.exec, `PostgreSQL, ${TASKS} tasks`)) && ok;
+      if (!only || only === 'start') ok = startBench(target.url, Math.min(SAMPLES, 20)) && ok;
+    } finally {
+      await db.close();
+      await floor.close();
+      if (values.keep) say(`Kept database ${target.name}: reuse it with --db ${target.name} --force`);
+      else await dbs.drop(target.name);
+    }
+  }
+  if (only === 'delivery') ok = (await runDeliveryBench({ dbs, recipients: values.recipients ? Number(values.recipients) : undefined })) && ok;
+} finally {
+  if (!values.keep) await dbs.dropAll();
+}
+say(ok ? '\nAll goals met.' : '\nSome goals were missed.');
 process.exitCode = ok ? 0 : 1;

@@ -15,7 +15,6 @@ import { parseConfig, type Config, type Env } from './config.ts';
 import { i18n, type Translator } from './i18n.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { isEmpty, seedSampleData } from './services/seed.ts';
 import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
 import { DeliveryExtension, type FileFetcher } from './chat/delivery-extension.ts';
@@ -81,6 +80,12 @@ export function workingCalendar(config: Config): WorkingCalendar {
   return new WorkingCalendar({ holidays: [...DEFAULT_HOLIDAYS.filter((d) => !removed.has(d)), ...extra], makeupDays: DEFAULT_MAKEUP_DAYS });
 }
 
+/** One statement: is there any unit or task yet? */
+async function isEmpty(prisma: Database['prisma']): Promise<boolean> {
+  const rows = (await prisma.$queryRawUnsafe(`SELECT (EXISTS (SELECT 1 FROM "Task") OR EXISTS (SELECT 1 FROM "Unit")) AS any`)) as { any: boolean }[];
+  return !rows[0]?.any;
+}
+
 export async function createApp(options: { env?: Env; config?: Config; clock?: Clock; log?: Logger; seed?: boolean } = {}): Promise<App> {
   const config = options.config ?? parseConfig(options.env ?? process.env, Boolean(process.stderr.isTTY));
   const log = options.log ?? createLogger(config.log);
@@ -89,6 +94,8 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
   const wantSeed = options.seed ?? (config.seedSampleData === 'always' || (config.seedSampleData === 'auto' && !config.databaseUrl));
   if (wantSeed && (await isEmpty(db.prisma))) {
     log.info({}, 'empty database: loading the sample data');
+    // Imported only here: the readers of workbooks are not needed on a database that has data.
+    const { seedSampleData } = await import('./services/seed.ts');
     await seedSampleData(db.prisma);
   }
   const queries = new PrismaTaskQueries(db.prisma);

@@ -4,10 +4,8 @@
  * (or in memory). Pending migrations are applied before the client is used.
  */
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, type MigrationLog, type SqlSession } from './migrate.ts';
 
@@ -121,7 +119,8 @@ export async function migratePostgres(databaseUrl: string, log?: MigrationLog): 
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    await migratePostgres(options.databaseUrl, options.log);
+    // Imported when used: PGlite's WebAssembly and the other adapter cost start-up time for nothing.
+    const [, { PrismaPg }] = await Promise.all([migratePostgres(options.databaseUrl, options.log), import('@prisma/adapter-pg')]);
     const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const prisma = new PrismaClient({ adapter });
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
@@ -133,6 +132,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     release = takeDataDirLock(`${dataDir.replace(/[/\\]+$/, '')}.lock`);
   }
   try {
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
     const lite = new PGlite(dataDir);
     await applyMigrations(pgliteSession(lite), { log: options.log });
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });

@@ -13,7 +13,7 @@ import { storedReply, type PlannedDelivery, type SendChannel } from '../../domai
 import { visibleUnitIds } from '../../domain/people/scope.ts';
 import { monthlyWarning, monthlyWarningReply, weeklyDigest, weeklyDigestReply } from '../../domain/reminders/digests.ts';
 import { reminderReply } from '../../domain/reminders/message.ts';
-import { planReminders } from '../../domain/reminders/planner.ts';
+import { planReminders, reminderSelection } from '../../domain/reminders/planner.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
@@ -79,13 +79,16 @@ export async function runReminders(deps: JobDeps, c: JobContext): Promise<JobSum
   if (deps.window.mode === 'working' && !deps.calendar.isWorkingDay(day)) return { day, planned: 0, noAccount: 0, skipped: 'not-a-working-day' };
   const notBefore = dueAt(deps, c);
   if (!notBefore) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
-  const rows = await deps.reads.allAssignments();
+  // The database selects the rows that may come up today (the calendar passed as data); the planner decides on those.
+  const snoozes = await deps.reads.snoozes(new Date(c.tick.getTime() - 2 * 86_400_000));
+  const selection = reminderSelection(day, await deps.reads.earliestDeadline(), deps.calendar, deps.settings);
+  const { rows, responsibilities } = await deps.reads.reminderCandidates(day, selection, [...new Set(snoozes.filter((s) => dayOf(s.until) === day).map((s) => s.taskId))]);
   const plans = planReminders({
     day,
-    responsibilities: await deps.reads.responsibilities(rows),
+    responsibilities,
     assignments: rows,
     leaders: await deps.reads.leadersByUnit(),
-    snoozes: await deps.reads.snoozes(new Date(c.tick.getTime() - 2 * 86_400_000)),
+    snoozes,
     calendar: deps.calendar,
     settings: deps.settings,
     status: deps.status,

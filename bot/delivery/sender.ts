@@ -11,6 +11,12 @@ import type { SendFailureKind, SendTarget } from '../../domain/delivery/types.ts
 export type { SendFailureKind, SendTarget } from '../../domain/delivery/types.ts';
 
 export interface SendContext {
+  /**
+   * Just before the first platform call, once the request is built: the
+   * worker records that the call starts (a crash from here on leaves the
+   * outcome unknown). Throws when the call must not be made.
+   */
+  beforeFirstCall?(): Promise<void>;
   /** Waits until the next platform call may go out (rate limits; keeps the row's lease alive). */
   beforeCall(): Promise<void>;
   /** A 429 on a later part of a reply: pause as told before the sender tries that part again. */
@@ -57,6 +63,7 @@ export async function sendParts<T>(calls: Array<() => Promise<T>>, context: Send
   let last: T | undefined;
   for (let i = 0; i < calls.length; i++) {
     if (i > 0) await context.beforeCall();
+    else await context.beforeFirstCall?.();
     for (let retry = 0; ; retry++) {
       try {
         last = await calls[i]!();

@@ -3,11 +3,12 @@
  * of instances share the queue), sends them within each channel's rate
  * limits, and records every outcome. Per channel, a pump claims only as many
  * rows as may be sent right now, so a crash leaves at most the rows in flight
- * in doubt; the sweeper settles those (broadcasts UNKNOWN, never re-sent;
- * reminders, digests and notices queued again).
+ * in doubt; the sweeper settles those: a row whose platform call had not
+ * started is queued again; one whose call started is UNKNOWN for a
+ * broadcast (never re-sent) and queued again for reminders and digests.
  *
- * Order of a send: claim (row SENDING, attempts + 1) → rate permit → platform
- * call → SENT / retry later / fallback to the person's other account /
+ * Order of a send: claim (row SENDING, attempts + 1) → rate permit →
+ * callStartedAt written → platform call → SENT / retry later / fallback to the person's other account /
  * BLOCKED / FAILED / UNKNOWN. A 429 pauses the channel and the chat for its
  * retry_after and does not count as an attempt.
  */
@@ -257,6 +258,10 @@ export class DeliveryWorker {
       await limiter.waitFor(slot, row.chatId);
       const sender = this.#o.senders[row.channel]!;
       const context: SendContext = {
+        // Recorded just before the call: a crash from here on leaves the outcome unknown; before it, the row is simply queued again.
+        beforeFirstCall: async () => {
+          if (!(await store.markCalling(row.id, this.lockedBy, clock.now(), new Date(clock.now().getTime() + this.settings.leaseMs)))) throw new NotOurs();
+        },
         beforeCall: async () => {
           await store.extendLease(row.id, this.lockedBy, new Date(clock.now().getTime() + this.settings.leaseMs));
           await limiter.acquire(row.chatId);
@@ -271,6 +276,10 @@ export class DeliveryWorker {
       try {
         messageId = (await sender.send({ channel: row.channel, chatId: row.chatId, locale: row.locale === 'en' ? 'en' : 'vi' }, reply.send, context)).messageId;
       } catch (err) {
+        if (err instanceof NotOurs) {
+          log.warn({}, 'the row was taken back before its call (lease expired): not sent');
+          return;
+        }
         await this.#failed(row, err instanceof SendFailure ? err : new SendFailure('unknown', errFields(err).message), log);
         return;
       }
@@ -370,6 +379,9 @@ export class DeliveryWorker {
     }
   }
 }
+
+/** markCalling found the row no longer ours: the call is not made. */
+class NotOurs extends Error {}
 
 function errFields(err: unknown): { name: string; message: string } {
   return err instanceof Error ? { name: err.name, message: err.message.slice(0, 300) } : { name: 'Error', message: String(err) };

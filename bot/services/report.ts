@@ -17,8 +17,6 @@ import type { Db } from '../../prisma/database.ts';
 import { exportItems, unitsWithAssignments } from '../../prisma/stores/export-store.ts';
 import { PrismaReportData } from '../../prisma/stores/question-data.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
-import { renderProgressChart } from '../files/chart.ts';
-import { writeAppendixWorkbook } from '../files/appendix-xlsx.ts';
 import type { Locale, Translator } from '../i18n.ts';
 import { exportProgressAppendix } from './export.ts';
 
@@ -112,6 +110,8 @@ export async function buildReport(deps: ReportDeps, options: ReportOptions): Pro
     caption: t('report-xlsx-caption', { asOf: formatDay(options.asOf) }),
   };
   const bars = chartBars(figures, CHART_MAX_UNITS);
+  // The chart and workbook libraries (native canvas, exceljs) load on the first report, not at start-up.
+  const { renderProgressChart } = await import('../files/chart.ts');
   const png = await renderProgressChart(
     bars,
     {
@@ -155,5 +155,6 @@ async function appendix(prisma: Db, unitIds: number[] | null, planId: number | n
     const items = (await exportItems(prisma, unit.id, asOf)).filter((i) => i.planId === planId);
     if (items.length) sheets.push({ unitName: unit.name, asOf, rows: appendixRows(items) });
   }
+  const { writeAppendixWorkbook } = await import('../files/appendix-xlsx.ts');
   return writeAppendixWorkbook(sheets);
 }

@@ -25,10 +25,6 @@ export class SeedError extends Error {
   }
 }
 
-export async function isEmpty(prisma: Db): Promise<boolean> {
-  return (await prisma.task.count()) === 0 && (await prisma.unit.count()) === 0;
-}
-
 export async function seedSampleData(prisma: Db): Promise<void> {
   for (const { file, asOf } of SEED_FILES) {
     const outcome = await importFile(prisma, `${SEED_DIR}${file}`, { asOf, today: asOf, actor: 'seed' });

@@ -40,6 +40,8 @@ export interface DeliveryQueue {
   insert(rows: PlannedDelivery[]): Promise<number>;
   /** Due PENDING rows of one channel → SENDING, locked until now + leaseMs, attempts + 1. */
   claim(req: ClaimRequest): Promise<ClaimedDelivery[]>;
+  /** Just before the platform call: false when the row is no longer ours (then no call is made). */
+  markCalling(id: number, lockedBy: string, now: Date, until: Date): Promise<boolean>;
   extendLease(id: number, lockedBy: string, until: Date): Promise<void>;
   markSent(id: number, lockedBy: string, messageId: string, now: Date): Promise<boolean>;
   /** Back to the queue; a rate limit does not count as an attempt. */
@@ -48,7 +50,7 @@ export interface DeliveryQueue {
   markUnreachable(identityId: number, now: Date): Promise<void>;
   /** Gives the row to the person's next reachable account, or records BLOCKED. */
   fallback(row: ClaimedDelivery, lockedBy: string, now: Date, error: string): Promise<{ moved: true; channel: SendChannel; identityId: number } | { moved: false }>;
-  /** Settles rows whose lock expired mid-send (broadcasts UNKNOWN, others queued again or FAILED). */
+  /** Settles rows whose lock expired: never called → queued again; called → broadcasts UNKNOWN, others queued again or FAILED. */
   sweep(now: Date, maxAttempts: number): Promise<{ unknown: number; retried: number; failed: number }>;
   /** Text channels: the choices a typed number refers to, unless a flow is in progress in that chat. */
   writeChoices(channel: SendChannel, chatId: string, choices: Choice[], now: Date): Promise<boolean>;

@@ -10,12 +10,13 @@ import { PROMPT_TTL_HOURS, type Prompt } from '../../domain/chat/prompt.ts';
 import { orderIdentities } from '../../domain/delivery/policy.ts';
 import type { ClaimedDelivery, ClaimRequest, DeliveryQueue } from '../../domain/delivery/ports.ts';
 import type { IdentityRef, PlannedDelivery, SendChannel } from '../../domain/delivery/types.ts';
-import type { Snooze } from '../../domain/reminders/planner.ts';
+import type { ReminderSelection, Snooze } from '../../domain/reminders/planner.ts';
+import { dayFromDb, instantOf, makeDay, dayParts, type Day } from '../../domain/shared/day.ts';
 import type { Role } from '../../domain/people/types.ts';
 import type { TaskRow } from '../../domain/tasks/types.ts';
 import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
-import { PrismaTaskQueries } from './task-queries.ts';
+import { PrismaTaskQueries, taskRowsById } from './task-queries.ts';
 
 const INSERT_CHUNK = 1000;
 const iso = (d: Date) => d.toISOString();
@@ -62,7 +63,7 @@ export class PrismaDeliveryStore implements DeliveryQueue {
   async claim(req: ClaimRequest): Promise<ClaimedDelivery[]> {
     const rows = (await this.prisma.$queryRawUnsafe(
       `WITH claimed AS (
-         UPDATE "Delivery" d SET state = 'SENDING', "lockedBy" = $1, "lockedUntil" = $2::timestamp, attempts = d.attempts + 1
+         UPDATE "Delivery" d SET state = 'SENDING', "lockedBy" = $1, "lockedUntil" = $2::timestamp, attempts = d.attempts + 1, "callStartedAt" = NULL
          WHERE d.id IN (
            SELECT id FROM "Delivery"
            WHERE state = 'PENDING' AND "notBefore" <= $3::timestamp AND channel = $4::"Channel"
@@ -83,6 +84,17 @@ export class PrismaDeliveryStore implements DeliveryQueue {
       req.limit,
     )) as Array<Omit<ClaimedDelivery, 'unreachable'> & { unreachable: boolean | null }>;
     return rows.map((r) => ({ ...r, unreachable: r.unreachable === true }));
+  }
+
+  /**
+   * Written just before the platform call (and awaited): from here on the
+   * message may reach the recipient, so a sweep calls the row UNKNOWN rather
+   * than queueing it again. False when the row is no longer ours (the lease
+   * expired and it was swept or taken over): then the call must not be made.
+   */
+  async markCalling(id: number, lockedBy: string, now: Date, until: Date): Promise<boolean> {
+    const r = await this.prisma.delivery.updateMany({ where: { id, lockedBy, state: 'SENDING' }, data: { callStartedAt: now, lockedUntil: until } });
+    return r.count === 1;
   }
 
   /** Keeps a long send's lock (several parts, files). */
@@ -112,6 +124,7 @@ export class PrismaDeliveryStore implements DeliveryQueue {
         notBefore: input.notBefore,
         lockedBy: null,
         lockedUntil: null,
+        callStartedAt: null,
         lastError: input.error.slice(0, 500),
         ...(input.countsAsAttempt ? {} : { attempts: { decrement: 1 } }),
       },
@@ -148,6 +161,7 @@ export class PrismaDeliveryStore implements DeliveryQueue {
             notBefore: now,
             lockedBy: null,
             lockedUntil: null,
+            callStartedAt: null,
             attempts: { decrement: 1 },
             lastError: `${row.channel}: ${error}`.slice(0, 500),
           },
@@ -160,21 +174,28 @@ export class PrismaDeliveryStore implements DeliveryQueue {
   }
 
   /**
-   * Rows whose lock expired while SENDING: the instance died mid-call, so
-   * nobody knows whether the message arrived. Broadcasts become UNKNOWN
-   * (never re-sent); other kinds go back to the queue (a repeat is allowed),
-   * or FAILED once out of attempts.
+   * Rows whose lock expired while SENDING: the instance died (or stalled).
+   * A row whose platform call never started (no callStartedAt) never reached
+   * the platform: it goes back to the queue as if never claimed, whatever
+   * its kind. A row whose call started may have arrived: broadcasts become
+   * UNKNOWN (never re-sent); other kinds go back to the queue (a repeat is
+   * allowed), or FAILED once out of attempts.
    */
   async sweep(now: Date, maxAttempts: number): Promise<{ unknown: number; retried: number; failed: number }> {
     const rows = (await this.prisma.$queryRawUnsafe(
-      `UPDATE "Delivery" SET
-         state = CASE WHEN kind = 'BROADCAST' THEN 'UNKNOWN'::"DeliveryState" WHEN attempts >= $2 THEN 'FAILED'::"DeliveryState" ELSE 'PENDING'::"DeliveryState" END,
-         "lockedBy" = CASE WHEN kind = 'BROADCAST' THEN "lockedBy" ELSE NULL END,
+      `WITH swept AS (
+         SELECT id, kind, attempts, "callStartedAt" IS NOT NULL AS called FROM "Delivery"
+         WHERE state = 'SENDING' AND "lockedUntil" < $1::timestamp FOR UPDATE SKIP LOCKED)
+       UPDATE "Delivery" d SET
+         state = CASE WHEN NOT s.called THEN 'PENDING' WHEN s.kind = 'BROADCAST' THEN 'UNKNOWN' WHEN s.attempts >= $2 THEN 'FAILED' ELSE 'PENDING' END::"DeliveryState",
+         "lockedBy" = CASE WHEN s.called AND s.kind = 'BROADCAST' THEN d."lockedBy" ELSE NULL END,
          "lockedUntil" = NULL,
-         "notBefore" = CASE WHEN kind = 'BROADCAST' OR attempts >= $2 THEN "notBefore" ELSE $1::timestamp END,
-         "lastError" = 'lease expired: the sending instance stopped during the call'
-       WHERE state = 'SENDING' AND "lockedUntil" < $1::timestamp
-       RETURNING state`,
+         attempts = CASE WHEN s.called THEN d.attempts ELSE GREATEST(d.attempts - 1, 0) END,
+         "notBefore" = CASE WHEN s.called AND (s.kind = 'BROADCAST' OR s.attempts >= $2) THEN d."notBefore" ELSE $1::timestamp END,
+         "lastError" = CASE WHEN s.called THEN 'lease expired: the sending instance stopped during the call'
+                            ELSE 'lease expired before the call: queued again' END
+       FROM swept s WHERE d.id = s.id
+       RETURNING d.state`,
       iso(now),
       maxAttempts,
     )) as { state: string }[];
@@ -273,6 +294,64 @@ export class PrismaPlanningReads {
       for (const id of people) out.set(id, [...(out.get(id) ?? []), row]);
     }
     return out;
+  }
+
+  /** The earliest deadline stored (how far back weekly overdue reminders reach). */
+  async earliestDeadline(): Promise<Day | null> {
+    const [r] = (await this.prisma.$queryRawUnsafe(`SELECT min("deadlineDate") AS d FROM "Task"`)) as { d: Date | null }[];
+    return r?.d ? dayFromDb(r.d) : null;
+  }
+
+  /**
+   * The rows the planner may pick on `day` (reminderSelection: deadlines on
+   * the listed days, yearly tasks near 31/12, on the monthly request day
+   * those not updated this month, tasks whose snooze ends) and who answers
+   * for each, in one statement over the Assignment(state, deadlineDate) index
+   * (the assignment's copy of its task's deadline, as the questions read it); then those
+   * rows only are loaded in full. The same people as `responsibilities`.
+   */
+  async reminderCandidates(day: Day, sel: ReminderSelection, snoozedTasks: number[]): Promise<{ rows: TaskRow[]; responsibilities: Map<number, TaskRow[]> }> {
+    if (!sel.dueDays.length && !sel.yearEnd && !sel.monthly && !snoozedTasks.length) return { rows: [], responsibilities: new Map() };
+    const { year, month } = dayParts(day);
+    const monthStart = instantOf(makeDay(year, month, 1)).toISOString();
+    const nextMonth = instantOf(month === 12 ? makeDay(year + 1, 1, 1) : makeDay(year, month + 1, 1)).toISOString();
+    const pairs = (await this.prisma.$queryRawUnsafe(
+      `WITH c AS (
+         SELECT a.id, a."taskId", a."unitId" FROM "Assignment" a
+         WHERE a."deadlineDate" = ANY($1::date[]) AND a.state IN ('NOT_STARTED', 'IN_PROGRESS')
+         UNION
+         SELECT a.id, a."taskId", a."unitId" FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
+         WHERE $2 AND (t."deadlineKind" = 'YEARLY' OR t.rhythm = 'YEARLY')
+         UNION
+         SELECT a.id, a."taskId", a."unitId" FROM "Assignment" a
+         WHERE $3 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $4::timestamp OR a."lastReportedAt" >= $5::timestamp)
+         UNION
+         SELECT a.id, a."taskId", a."unitId" FROM "Assignment" a WHERE a."taskId" = ANY($6::int[])
+       )
+       SELECT c.id, r."personId" FROM c LEFT JOIN LATERAL (
+         SELECT ta."personId" FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId"
+         WHERE ta."taskId" = c."taskId" AND p."unitId" = c."unitId" AND p.active
+         UNION ALL
+         SELECT p.id FROM "Person" p WHERE p."unitId" = c."unitId" AND p.active AND p."isFocal"
+           AND NOT EXISTS (SELECT 1 FROM "TaskAssignee" ta JOIN "Person" q ON q.id = ta."personId" WHERE ta."taskId" = c."taskId" AND q."unitId" = c."unitId")
+       ) r ON true`,
+      sel.dueDays,
+      sel.yearEnd,
+      sel.monthly,
+      monthStart,
+      nextMonth,
+      snoozedTasks,
+    )) as { id: number; personId: number | null }[];
+    const ids = [...new Set(pairs.map((p) => p.id))];
+    const rows: TaskRow[] = [];
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK) rows.push(...(await taskRowsById(this.prisma, ids.slice(i, i + INSERT_CHUNK))));
+    rows.sort((a, b) => a.taskId - b.taskId || a.unitId - b.unitId);
+    const byId = new Map(rows.map((r) => [r.assignmentId, r]));
+    const people = new Map<number, Set<number>>();
+    for (const p of pairs) if (p.personId !== null) (people.get(p.id) ?? people.set(p.id, new Set()).get(p.id)!).add(p.personId);
+    const responsibilities = new Map<number, TaskRow[]>();
+    for (const row of rows) for (const personId of people.get(row.assignmentId) ?? []) responsibilities.set(personId, [...(responsibilities.get(personId) ?? []), byId.get(row.assignmentId)!]);
+    return { rows, responsibilities };
   }
 
   /** unitId → active people with the UNIT_LEADER role in that unit. */

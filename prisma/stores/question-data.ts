@@ -23,7 +23,7 @@ import { compareNumbers, type TaskRow, type UpdateRow } from '../../domain/tasks
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import { inForceSql } from './effective-updates.ts';
-import { PrismaTaskQueries, toTaskRow } from './task-queries.ts';
+import { PrismaTaskQueries, taskRowsById, toTaskRow } from './task-queries.ts';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
 function ts(instant: Date): string {
@@ -244,10 +244,7 @@ export class PrismaQuestionData implements QuestionData {
 
   /** Full rows for assignment ids, in the given order. */
   private async hydrate(ids: number[]): Promise<TaskRow[]> {
-    if (!ids.length) return [];
-    const rows = (await this.prisma.assignment.findMany({ where: { id: { in: ids } }, include: rowInclude })).map(toTaskRow);
-    const byId = new Map(rows.map((r) => [r.assignmentId, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
+    return taskRowsById(this.prisma, ids);
   }
 
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {

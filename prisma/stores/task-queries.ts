@@ -55,6 +55,45 @@ export function toTaskRow(a: AssignmentWithTask): TaskRow {
   };
 }
 
+/** The columns of a TaskRow, for one-statement loads (see taskRowsById). */
+const ROW_SQL = `SELECT a.id AS "assignmentId", t.id AS "taskId", a."unitId", u.name AS "unitName", u.kind::text AS "unitKind",
+    t."planId", p.code AS "planCode", t.scope, t.kind::text AS kind, t.number, t."sectionCode", t.title, t."leadUnitText", t."coordinatingText", t."directingLeader",
+    t.collective::text AS collective, t."deadlineText", t."deadlineKind"::text AS "deadlineKind", t."deadlineDate", t.rhythm::text AS rhythm,
+    t."targetComparator", t."targetValue", t."targetUnit", t."targetYear",
+    a.state::text AS state, a.percent, a."actualValue", a."actualText", a."outputDocument", a.difficulties, a.proposals,
+    a."expectedCompletionText", a."lastReportedAt", a."doneOn"
+  FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId"`;
+
+type RawRow = Omit<TaskRow, 'deadlineDate' | 'lastReportedOn' | 'doneOn'> & { deadlineDate: Date | null; lastReportedAt: Date | null; doneOn: Date | null };
+
+/** Full rows matching a condition on `a` (Assignment) and `t` (Task), in one statement. */
+export async function taskRowsWhere(prisma: Db | Prisma.TransactionClient, where: string, params: unknown[]): Promise<TaskRow[]> {
+  return ((await prisma.$queryRawUnsafe(`${ROW_SQL} WHERE ${where}`, ...params)) as RawRow[]).map(fromRaw);
+}
+
+function fromRaw(r: RawRow): TaskRow {
+  const { lastReportedAt, ...rest } = r;
+  return {
+    ...rest,
+    deadlineDate: r.deadlineDate ? dayFromDb(r.deadlineDate) : null,
+    lastReportedOn: lastReportedAt ? dayOf(lastReportedAt) : null,
+    doneOn: r.doneOn ? dayFromDb(r.doneOn) : null,
+  } as TaskRow;
+}
+
+/**
+ * Full rows for assignment ids in one statement (Prisma's include costs a
+ * statement per relation and maps far more columns), in the order given.
+ */
+export async function taskRowsById(prisma: Db | Prisma.TransactionClient, ids: number[]): Promise<TaskRow[]> {
+  if (!ids.length) return [];
+  // Driven by the ids (nested index lookups), not by a hash over the whole Task table.
+  const sql = ROW_SQL.replace('FROM "Assignment" a', 'FROM unnest($1::int[]) AS ids(id) JOIN "Assignment" a ON a.id = ids.id');
+  const raw = (await prisma.$queryRawUnsafe(sql, ids)) as RawRow[];
+  const byId = new Map(raw.map((r) => [r.assignmentId, fromRaw(r)]));
+  return ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
+}
+
 export function personRef(p: { id: number; fullName: string; unitId: number | null; roles: Role[] }): PersonRef {
   return { id: p.id, fullName: p.fullName, unitId: p.unitId, roles: p.roles };
 }
@@ -117,19 +156,17 @@ export class PrismaTaskQueries implements TaskQueries {
       .map(toTaskRow);
   }
 
+  /** One statement per lookup: the exact number (indexed), then — only for a qualified reference that matched nothing — the suffix. */
   async findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
     const clean = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
     if (!clean) return [];
-    const find = (task: Prisma.TaskWhereInput) =>
-      this.prisma.assignment.findMany({
-        where: { ...(unitIds ? { unitId: { in: unitIds } } : {}), task },
-        include: rowInclude,
-        orderBy: [{ taskId: 'asc' }, { unitId: 'asc' }],
-      });
+    const scope = unitIds ? ` AND a."unitId" = ANY($2::int[])` : '';
+    const find = (condition: string, value: string) =>
+      taskRowsWhere(this.prisma, `${condition}${scope} ORDER BY a."taskId", a."unitId"`, unitIds ? [value, unitIds] : [value]);
     // "22" is task 22 only; "II.6" is also "A.II.6" (the part letter is optional) — see matchesRef.
-    const exact = await find({ number: clean });
-    if (exact.length || !clean.includes('.')) return exact.map(toTaskRow);
-    return (await find({ number: { endsWith: `.${clean}` } })).map(toTaskRow);
+    const exact = await find('t.number = $1', clean);
+    if (exact.length || !clean.includes('.')) return exact;
+    return find(`t.number LIKE $1 ESCAPE '\\'`, `%.${clean.replace(/[\\%_]/g, (c) => `\\${c}`)}`);
   }
 
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {

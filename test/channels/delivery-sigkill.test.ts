@@ -1,11 +1,14 @@
 /**
- * Crash safety with real processes: the worker CLI sends a broadcast to a
- * few hundred recipients through the fake Telegram API and is killed with
- * SIGKILL three times midway; fresh workers take over. At the end every
- * recipient was sent exactly once or is recorded UNKNOWN — none missing,
- * none duplicated among those recorded SENT — and the last worker stops
- * cleanly on SIGTERM. Several processes share the queue, so this needs
- * PostgreSQL (DATABASE_URL); the embedded PGlite serves one process only.
+ * Crash safety with real processes (issue 13, item 4): three worker CLIs
+ * share a broadcast to several hundred recipients through the fake Telegram
+ * API, which records every message it receives; one of them is killed with
+ * SIGKILL again and again (nine times) and restarted at once. At the end
+ * nobody is missing — every recipient got the message, or its row is
+ * UNKNOWN because its platform call had started (rows claimed but never
+ * called are queued again, not written off) — nobody got it twice, and the
+ * last workers stop cleanly on SIGTERM. Several processes share the queue,
+ * so this needs PostgreSQL (DATABASE_URL); the embedded PGlite serves one
+ * process only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDelivery } from '../../bot/delivery/index.ts';
@@ -17,10 +20,13 @@ import { createTestDatabase, usingPostgres, type TestDatabase } from '../support
 import { checkOnce, spawnWorker, until, type WorkerChild } from './delivery-child.ts';
 
 const TOKEN = '123456789:fake-telegram-token-for-delivery';
-const N = 400;
+const N = 600;
+/** The fake's bound; each of the three workers is given a third (the fixed share they take today). */
 const RATE = 150;
+const WORKERS = 3;
+const KILLS = 9;
 
-describe.skipIf(!usingPostgres)('SIGKILL ×3 while sending a broadcast (PostgreSQL)', () => {
+describe.skipIf(!usingPostgres)(`SIGKILL ×${KILLS} among ${WORKERS} workers sending a broadcast (PostgreSQL only: PGlite serves one process)`, () => {
   let db: TestDatabase;
   let tg: FakeTelegram;
   const children: WorkerChild[] = [];
@@ -59,32 +65,47 @@ describe.skipIf(!usingPostgres)('SIGKILL ×3 while sending a broadcast (PostgreS
       DATABASE_URL: db.url!,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: tg.apiRoot,
-      TELEGRAM_RATE_PER_SECOND: String(RATE),
+      TELEGRAM_RATE_PER_SECOND: String(Math.floor(RATE / WORKERS)),
       DELIVERY_WINDOW: 'always',
       DELIVERY_LEASE_SECONDS: '2',
       DELIVERY_POLL_MS: '50',
       INSTANCE_ID: `kill-test-${i}`,
     });
     const sent = () => tg.allSent().length;
-    for (const [i, after] of [N * 0.15, N * 0.4, N * 0.65].entries()) {
-      const child = spawnWorker(env(i));
-      children.push(child);
-      await until(() => sent() >= after, 30_000, `${after} messages (worker ${i}: ${child.stderr()})`);
-      child.process.kill('SIGKILL');
-      expect((await child.exited).signal).toBe('SIGKILL');
+    const live: WorkerChild[] = [];
+    for (let i = 0; i < WORKERS; i++) live.push(spawnWorker(env(i)));
+    children.push(...live);
+    for (let k = 0; k < KILLS; k++) {
+      const after = Math.round((N * (k + 1)) / (KILLS + 2));
+      await until(() => sent() >= after, 120_000, `${after} messages (${live.map((c) => c.stderr()).join(' | ')})`);
+      const victim = live[k % WORKERS]!;
+      victim.process.kill('SIGKILL');
+      expect((await victim.exited).signal).toBe('SIGKILL');
+      const fresh = spawnWorker(env(WORKERS + k));
+      live[k % WORKERS] = fresh;
+      children.push(fresh);
     }
-    const last = spawnWorker(env(3));
-    children.push(last);
-    await until(async () => (await db.prisma.delivery.count({ where: { broadcastId, state: { in: ['PENDING', 'SENDING'] } } })) === 0, 60_000, `the queue to drain (${last.stderr()})`);
-    last.process.kill('SIGTERM');
-    expect(await last.exited).toEqual({ code: 0, signal: null });
+    await until(async () => (await db.prisma.delivery.count({ where: { broadcastId, state: { in: ['PENDING', 'SENDING'] } } })) === 0, 240_000, `the queue to drain (${live.map((c) => c.stderr()).join(' | ')})`);
+    for (const c of live) c.process.kill('SIGTERM');
+    for (const c of live) expect(await c.exited).toEqual({ code: 0, signal: null });
 
     const rows = await db.prisma.delivery.findMany({ where: { broadcastId } });
     const report = checkOnce(rows, (chat) => tg.sentTo(Number(chat)));
     expect(report).toMatchObject({ rows: N, missing: 0, duplicates: 0 });
     expect(report.sent + report.unknown).toBe(N);
-    // At most the rows in flight at each kill are in doubt.
-    expect(report.unknown).toBeLessThanOrEqual(3 * 8);
+    // 0 lost: a row is UNKNOWN only when its request reached the platform (the fake logs every call, answered or not).
+    const requested = new Set(tg.calls('sendMessage').map((c) => String(c.params.chat_id)));
+    const unknown = rows.filter((r) => r.state === 'UNKNOWN');
+    const lost = unknown.filter((r) => !requested.has(r.chatId!)).map((r) => r.chatId);
+    process.stderr.write(`SIGKILL ×${KILLS}: ${report.sent} sent, ${unknown.length} unknown (${report.unknownDelivered} delivered), ${lost.length} unknown without a request\n`);
+    // The one request a killed worker has on the wire: its bytes may be dropped with the reset connection (Linux discards
+    // unread data on a reset), so the fake never logs it, yet it may have reached a real platform: UNKNOWN is the honest
+    // outcome. Rows claimed but not yet called are queued again (callStartedAt unset), never written off.
+    expect(lost.length).toBeLessThanOrEqual(2 * KILLS);
+    expect(unknown.length - report.unknownDelivered - lost.length).toBeGreaterThanOrEqual(0);
+    expect(unknown.every((r) => r.callStartedAt !== null)).toBe(true);
+    // 0 doubled: no chat got the message twice.
+    for (const r of rows) expect(tg.sentTo(Number(r.chatId)).length, `chat ${r.chatId}`).toBeLessThanOrEqual(1);
     expect(tg.stats().violations).toBe(0);
-  }, 120_000);
+  }, 600_000);
 });

@@ -47,7 +47,7 @@ describe('broadcasts', () => {
     // Nhung blocked the bot earlier; a new Cát Hải officer never linked an account.
     await db.prisma.chatIdentity.updateMany({ where: { personId: p.nhung }, data: { unreachableAt: instantOf('2026-02-01', 9) } });
     await db.prisma.person.create({ data: { code: 'new-officer', fullName: 'Cán Bộ Mới', unitId: catHai, roles: ['OFFICER'] } });
-  }, 60_000);
+  }, 300_000);
 
   afterAll(async () => {
     await db?.destroy();

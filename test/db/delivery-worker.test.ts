@@ -153,24 +153,34 @@ describe('delivery worker', () => {
     expect(await get('b1')).toMatchObject({ state: 'BLOCKED', lastError: 'TELEGRAM: 400: Bad Request: chat not found' });
   });
 
-  it('the sweeper settles rows whose sender died mid-call; a late confirmation still counts', async () => {
+  it('the sweeper settles rows whose sender died: never called → queued again, called → UNKNOWN (broadcast); a late confirmation still counts', async () => {
     const d = delivery();
-    await d.store.insert([row({ dedupeKey: 's-rem' }), row({ dedupeKey: 's-bc', kind: 'BROADCAST', chatId: '201' })]);
+    await d.store.insert([row({ dedupeKey: 's-rem' }), row({ dedupeKey: 's-bc', kind: 'BROADCAST', chatId: '201' }), row({ dedupeKey: 's-bc-wait', kind: 'BROADCAST', chatId: '202' })]);
     const claimed = await d.store.claim({ channel: 'TELEGRAM', limit: 10, now: clock.now(), lockedBy: 'dead', leaseMs: 60_000 });
-    expect(claimed.map((c) => c.dedupeKey).sort()).toEqual(['s-bc', 's-rem']);
+    expect(claimed.map((c) => c.dedupeKey).sort()).toEqual(['s-bc', 's-bc-wait', 's-rem']);
     expect(await d.store.claim({ channel: 'TELEGRAM', limit: 10, now: clock.now(), lockedBy: 'other', leaseMs: 60_000 })).toEqual([]);
+    // The "dead" instance started the calls of two rows; the third was still waiting for its rate slot.
+    const bc = claimed.find((c) => c.dedupeKey === 's-bc')!;
+    const rem = claimed.find((c) => c.dedupeKey === 's-rem')!;
+    expect(await d.store.markCalling(bc.id, 'dead', clock.now(), new Date(clock.now().getTime() + 60_000))).toBe(true);
+    expect(await d.store.markCalling(rem.id, 'dead', clock.now(), new Date(clock.now().getTime() + 60_000))).toBe(true);
     await d.store.sweep(clock.now(), 5);
     expect((await get('s-bc')).state).toBe('SENDING'); // lease not expired yet
     clock.advance(61_000);
     await d.store.sweep(clock.now(), 5);
     expect((await get('s-bc')).state).toBe('UNKNOWN');
     expect((await get('s-rem')).state).toBe('PENDING');
+    expect(await get('s-bc-wait')).toMatchObject({ state: 'PENDING', attempts: 0, lockedBy: null });
+    // Too late for the row that was taken back: its call is not made.
+    const wait = claimed.find((c) => c.dedupeKey === 's-bc-wait')!;
+    expect(await d.store.markCalling(wait.id, 'dead', clock.now(), new Date(clock.now().getTime() + 60_000))).toBe(false);
     // The "dead" instance was only slow: its confirmation arrives after the sweep.
-    const bc = claimed.find((c) => c.dedupeKey === 's-bc')!;
     expect(await d.store.markSent(bc.id, 'dead', '42', clock.now())).toBe(true);
     expect(await get('s-bc')).toMatchObject({ state: 'SENT', messageId: '42' });
     await d.worker.runUntilIdle();
-    expect(telegram.sent).toHaveLength(1); // only the reminder, again
+    // The reminder again (a repeat is allowed), and the notice that never left, once.
+    expect(telegram.sent.map((m) => m.target.chatId).sort()).toEqual(['200', '202']);
+    expect((await get('s-bc-wait')).state).toBe('SENT');
   });
 
   it('Zalo: choices go into the chat conversation, unless a flow is in progress', async () => {

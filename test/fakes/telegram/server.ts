@@ -597,7 +597,7 @@ export class FakeTelegram {
    * Resolves with the predicate's first truthy result, re-checked whenever the
    * fake's state changes; rejects after `timeoutMs` with what was sent so far.
    */
-  waitFor<T>(predicate: (fake: FakeTelegram) => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  waitFor<T>(predicate: (fake: FakeTelegram) => T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
     const first = predicate(this);
     if (first) return Promise.resolve(first);
     return new Promise<T>((resolve, reject) => {
@@ -635,7 +635,7 @@ export class FakeTelegram {
   }
 
   /** Waits until the bot has sent at least `count` messages (in total) to the chat. */
-  waitForMessages(chatId: number, count: number, timeoutMs = 5000): Promise<SentMessage[]> {
+  waitForMessages(chatId: number, count: number, timeoutMs = 30_000): Promise<SentMessage[]> {
     return this.waitFor(() => {
       const sent = this.sentTo(chatId);
       return sent.length >= count ? sent : undefined;

@@ -385,7 +385,7 @@ export class FakeZalo {
   }
 
   /** Resolves with everything sent to `chatId` once there are at least `n` messages; rejects after `timeoutMs`. */
-  waitForMessages(chatId: string, n: number, timeoutMs = 2000): Promise<FakeSentMessage[]> {
+  waitForMessages(chatId: string, n: number, timeoutMs = 30_000): Promise<FakeSentMessage[]> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const got = this.sentTo(chatId);

@@ -1,0 +1,47 @@
+/**
+ * Bulk data in SQL, shaped like a city: 1,000 units, `tasks` tasks over 20
+ * plans (one assignment each), ten progress updates per assignment spread
+ * over two years, a focal officer and a leader per unit linked on Telegram,
+ * and a city leader. Runs on PostgreSQL or PGlite through any `exec`.
+ */
+export type Exec = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+
+export async function generate(exec: Exec, options: { tasks: number; quiet?: boolean }): Promise<void> {
+  const n = options.tasks;
+  const t0 = performance.now();
+  const step = async (label: string, sql: string) => {
+    const s = performance.now();
+    await exec(sql);
+    if (!options.quiet) process.stdout.write(`  ${label.padEnd(40)} ${((performance.now() - s) / 1000).toFixed(1)} s\n`);
+  };
+  if (!options.quiet) process.stdout.write('Generating data…\n');
+  await step('1,000 units', `INSERT INTO "Unit"(code, name, kind)
+    SELECT 'u' || i, 'Đơn vị ' || i, (ARRAY['COMMUNE','WARD','DEPARTMENT','SPECIAL_ZONE','PARTY_BODY','AGENCY'])[1 + i % 6]::"UnitKind" FROM generate_series(1, 1000) i`);
+  await step('20 plans', `INSERT INTO "Plan"(code, title, year) SELECT 'KH-' || i, 'Kế hoạch ' || i, 2025 + i % 2 FROM generate_series(1, 20) i`);
+  await step(`${n.toLocaleString('en')} tasks`, `INSERT INTO "Task"("planId", scope, kind, number, "sectionCode", position, label, title, "deadlineText", "deadlineKind", "deadlineDate", rhythm, "updatedAt")
+    SELECT 1 + i % 20, 'u' || (1 + i % 1000), CASE WHEN i % 10 = 0 THEN 'INDICATOR' ELSE 'TASK' END::"ItemKind", i::text, 'I', i, i::text,
+      'Nhiệm vụ số ' || i || ' về chuyển đổi số và đổi mới sáng tạo',
+      CASE WHEN i % 20 = 0 THEN 'Thường xuyên' WHEN i % 20 = 1 THEN 'Hằng năm' ELSE 'Tháng ' || (1 + i % 12) || '/' || (2025 + i % 3) END,
+      CASE WHEN i % 20 = 0 THEN 'CONTINUOUS' WHEN i % 20 = 1 THEN 'YEARLY' ELSE 'MONTH' END::"DeadlineKind",
+      CASE WHEN i % 20 IN (0, 1) THEN NULL ELSE (make_date(2025 + i % 3, 1 + i % 12, 1) + interval '1 month - 1 day')::date + (i % 28) - 27 END,
+      CASE WHEN i % 20 = 0 THEN 'CONTINUOUS' WHEN i % 20 = 1 THEN 'YEARLY' ELSE 'ONCE' END::"Rhythm", now()
+    FROM generate_series(1, ${n}) i`);
+  await step(`${n.toLocaleString('en')} assignments`, `INSERT INTO "Assignment"("taskId", "unitId", "deadlineDate") SELECT t.id, 1 + t.id % 1000, t."deadlineDate" FROM "Task" t`);
+  await step(`${(n * 10).toLocaleString('en')} progress updates`, `INSERT INTO "ProgressUpdate"("taskId", "unitId", "assignmentId", kind, state, percent, channel, "reportedAt")
+    SELECT a."taskId", a."unitId", a.id, 'REPORT',
+      CASE WHEN k = 10 AND a.id % 3 = 0 THEN 'DONE' WHEN k = 1 AND a.id % 7 = 0 THEN 'NOT_STARTED' ELSE 'IN_PROGRESS' END::"ProgressState",
+      LEAST(100, k * 10 - (a.id % 7)), 'TELEGRAM',
+      timestamp '2025-01-05' + (k * 62 + a.id % 40) * interval '1 day' + (a.id % 600) * interval '1 minute'
+    FROM "Assignment" a CROSS JOIN generate_series(1, 10) k`);
+  await step('latest state per assignment', `UPDATE "Assignment" a SET state = u.state, percent = u.percent, "lastUpdateId" = u.id, "lastReportedAt" = u."reportedAt",
+      "doneOn" = CASE WHEN u.state = 'DONE' THEN u."reportedAt"::date END
+    FROM (SELECT DISTINCT ON ("assignmentId") id, "assignmentId", state, percent, "reportedAt" FROM "ProgressUpdate" ORDER BY "assignmentId", "reportedAt" DESC, id DESC) u
+    WHERE a.id = u."assignmentId"`);
+  await step('2,001 people on Telegram', `INSERT INTO "Person"(code, "fullName", "unitId", roles, "isFocal", "updatedAt")
+    SELECT 'focal-' || i, 'Cán bộ đầu mối ' || i, i, ARRAY['OFFICER']::"Role"[], true, now() FROM generate_series(1, 1000) i
+    UNION ALL SELECT 'leader-' || i, 'Lãnh đạo đơn vị ' || i, i, ARRAY['UNIT_LEADER']::"Role"[], false, now() FROM generate_series(1, 1000) i
+    UNION ALL SELECT 'city-leader', 'Lãnh đạo thành phố', NULL, ARRAY['CITY_LEADER']::"Role"[], false, now()`);
+  await exec(`INSERT INTO "ChatIdentity"("personId", channel, "externalId", "chatId") SELECT id, 'TELEGRAM', (100000 + id)::text, (100000 + id)::text FROM "Person"`);
+  await step('ANALYZE', 'ANALYZE');
+  if (!options.quiet) process.stdout.write(`  total ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}

@@ -1,0 +1,42 @@
+// node scripts/run.mjs bot/main [args…]: runs the compiled entry
+// dist/bot/main.js, building first (once, and saying so) when dist/ is
+// missing or older than any source file. Without the sources (a production
+// image holding only dist/), dist/ is run as it is.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ASSETS, DIST, ROOT, STAMP, build } from './build.mjs';
+
+const SOURCES = ['bot', 'domain', 'prisma', 'tsconfig.json', 'tsconfig.build.json', ...ASSETS];
+
+function newest(path) {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of readdirSync(path)) if (e !== 'node_modules') max = Math.max(max, newest(join(path, e)));
+  return max;
+}
+
+const entry = process.argv[2];
+if (!entry) {
+  process.stderr.write('usage: node scripts/run.mjs <entry without extension, e.g. bot/main> [args…]\n');
+  process.exit(2);
+}
+const compiled = join(DIST, `${entry}.js`);
+const hasSources = existsSync(join(ROOT, 'bot'));
+if (hasSources) {
+  const built = existsSync(STAMP) && existsSync(compiled) ? statSync(STAMP).mtimeMs : 0;
+  const source = Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
+  if (source > built) {
+    process.stderr.write(built ? 'Sources changed since the last build: building dist/ (npm run build)…\n' : 'No compiled build yet: building dist/ once (npm run build)…\n');
+    if (!build({ quiet: true })) process.exit(1);
+  }
+}
+// The entry sees the argv it would have as `node dist/<entry>.js args…`.
+process.argv.splice(1, 2, compiled);
+await import(pathToFileURL(compiled).href);
