@@ -14,6 +14,7 @@ import pg from 'pg';
 import { runReminders, type JobDeps } from '../bot/delivery/jobs.ts';
 import type { PersonRef } from '../domain/people/types.ts';
 import { answerQuestion } from '../domain/questions/answer.ts';
+import { questionContext } from '../domain/questions/context.ts';
 import { parseQuestion } from '../domain/questions/parse-question.ts';
 import { reminderSettings } from '../domain/reminders/settings.ts';
 import { instantOf } from '../domain/shared/day.ts';
@@ -75,8 +76,7 @@ try {
   const leader: PersonRef = { id: 0, fullName: 'Lãnh đạo thành phố', unitId: null, roles: ['CITY_LEADER'] };
   for (const q of ['nhiệm vụ quá hạn ở Đơn vị 38', 'các việc sắp đến hạn trong 7 ngày', 'có bao nhiêu nhiệm vụ', 'nhiệm vụ 920', 'đơn vị nào chưa cập nhật tháng này']) {
     path = `question "${q}"`;
-    const [units, plans] = await Promise.all([data.units(), data.plans()]);
-    await answerQuestion(parseQuestion(q, { today: TODAY, units, plans, me: { unitId: null, roles: leader.roles } }), { person: leader, today: TODAY, status: { dueSoonDays: 7 } }, data);
+    await answerQuestion(parseQuestion(q, await questionContext(data, TODAY, leader)), { person: leader, today: TODAY, status: { dueSoonDays: 7 } }, data);
   }
   const out: string[] = [
     `# EXPLAIN (ANALYZE, BUFFERS) of the hot paths`,

@@ -9,6 +9,7 @@ import { renderReply } from '../bot/chat/render.ts';
 import { i18n } from '../bot/i18n.ts';
 import type { PersonRef } from '../domain/people/types.ts';
 import { answerQuestion, type Answer } from '../domain/questions/answer.ts';
+import { questionContext } from '../domain/questions/context.ts';
 import { parseQuestion } from '../domain/questions/parse-question.ts';
 import type { Database } from '../prisma/database.ts';
 import { PrismaQuestionData } from '../prisma/stores/question-data.ts';
@@ -22,8 +23,7 @@ export async function runQuestionBench(db: Database, o: { samples: number; concu
   const data = new PrismaQuestionData(db.prisma);
   const status = { dueSoonDays: 7 };
   const ask = async (text: string): Promise<Answer> => {
-    const [units, plans] = await Promise.all([data.units(), data.plans()]);
-    const interp = parseQuestion(text, { today: TODAY, units, plans, me: { unitId: null, roles: CITY_LEADER.roles } });
+    const interp = parseQuestion(text, await questionContext(data, TODAY, CITY_LEADER));
     return answerQuestion(interp, { person: CITY_LEADER, today: TODAY, status }, data);
   };
   const unitOf = (i: number) => 1 + ((i * 37) % 1000);
