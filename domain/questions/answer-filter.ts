@@ -9,7 +9,7 @@ import { fold } from '../shared/text.ts';
 import { compareNumbers, statusOf, type RowStatus, type TaskRow } from '../tasks/types.ts';
 import type { AsOf, DayRange, ItemFilter, UnitCounts } from './ports.ts';
 import type { StatusFilter } from './types.ts';
-import { ABBREVIATIONS } from './vocabulary.ts';
+import { ABBREVIATIONS, textWords } from './vocabulary.ts';
 
 export function rowStatus(row: TaskRow, asOf: AsOf): RowStatus {
   return statusOf(row, asOf.today, { dueSoonDays: asOf.dueSoonDays });
@@ -21,7 +21,7 @@ export function started(row: TaskRow, status: RowStatus): boolean {
   return row.state === 'IN_PROGRESS' || (row.state === 'NOT_STARTED' && Boolean(row.percent));
 }
 
-function inRange(day: Day | null, range: DayRange): boolean {
+export function inRange(day: Day | null, range: DayRange): boolean {
   return day !== null && compareDays(day, range.from) >= 0 && compareDays(day, range.to) <= 0;
 }
 
@@ -142,10 +142,7 @@ export function sumCounts(list: UnitCounts[]): UnitCounts {
 const FILLER = new Set(['ve', 'cua', 'cac', 'nhung', 'trong', 'linh', 'vuc', 'voi', 'cho', 'la', 'thi', 'gi', 'nao', 'co', 'khong', 'chu', 'de']);
 
 function topicWords(text: string): string[] {
-  return fold(text)
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .split(' ')
-    .filter((w) => w && !FILLER.has(w));
+  return textWords(text).filter((w) => !FILLER.has(w));
 }
 
 /**

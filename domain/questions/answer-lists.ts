@@ -12,7 +12,7 @@ import { line, t, type Line } from '../chat/reply.ts';
 import { taskLines } from '../chat/views.ts';
 import { shorten } from '../shared/text.ts';
 import type { TaskRow } from '../tasks/types.ts';
-import { matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
+import { inRange, matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
 import { coLed, roleFilter } from './answer-roles.ts';
 import { parseDeadline } from '../deadlines/parse-deadline.ts';
 import { citesDocument } from '../text/documents.ts';
@@ -56,15 +56,14 @@ const distinctTasks = (rows: TaskRow[]) => new Set(rows.map((r) => r.taskId)).si
  * The rows a question selects. `narrow` is a filter only TypeScript can apply
  * (topic words, the asker's own tasks); without it everything runs in the store.
  */
-async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narrow: ((r: TaskRow) => boolean) | null, withRows: boolean): Promise<Selection> {
+async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narrow: Narrow | null, withRows: boolean): Promise<Selection> {
   const { data, asOf, page, scope } = run;
   if (scope.me || narrow) {
     const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(base, asOf);
-    const keep = (r: TaskRow) => matchesFilter(r, base, asOf) && (!narrow || narrow(r));
+    const keep = (r: TaskRow) => matchesFilter(r, base, asOf) && (!narrow || narrow.keep(r));
     let all = pool.filter(keep);
     if (run.interp.role === 'CO_LEAD') all = coLed(all, run.interp.unitIds);
-    const hit = (narrow as { hit?: (r: TaskRow) => boolean } | null)?.hit;
-    const hits = all.filter((r) => matchesFilter(r, filter, asOf) && (!hit || hit(r)));
+    const hits = all.filter((r) => matchesFilter(r, filter, asOf) && (!narrow || narrow.hit(r)));
     const counts = new Map<number, number>();
     for (const r of hits) counts.set(r.unitId, (counts.get(r.unitId) ?? 0) + 1);
     return {
@@ -91,22 +90,27 @@ function sortCounts(list: { unitId: number; count: number }[]): { unitId: number
   return list.sort((a, b) => b.count - a.count || a.unitId - b.unitId);
 }
 
-function inWindow(day: string | null, w: { from: string; to: string }): boolean {
-  return day !== null && day >= w.from && day <= w.to;
+/** What only TypeScript can filter on: `keep` narrows the rows counted ("/ N"), `hit` only the matches among them. */
+interface Narrow {
+  keep: (r: TaskRow) => boolean;
+  hit: (r: TaskRow) => boolean;
 }
 
 /** What only TypeScript can filter on: topic words, days overdue ("chậm hơn 90 ngày"). */
-function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]): ((r: TaskRow) => boolean) | null {
+function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]): Narrow | null {
   const m = topicMatcher(run.interp.topic);
   const minDays = run.interp.minDaysOverdue;
   const role = roleFilter(run.interp, run.units, run.ctx.person.unitId);
   const w = run.interp.windowOn === 'EXPECTED' ? run.interp.window : null;
-  const expected = w ? (r: TaskRow) => inWindow(parseDeadline(r.expectedCompletionText).due, w) : null;
+  const expected = w ? (r: TaskRow) => inRange(parseDeadline(r.expectedCompletionText).due, w) : null;
   const doc = run.interp.document;
   const cites = doc ? (r: TaskRow) => [r.outputDocument, r.actualText, r.title, r.difficulties, r.proposals, r.expectedCompletionText].some((x) => citesDocument(x, doc)) : null;
   if (!m && minDays === null && !role && !expected && !cites) return null;
   // days overdue narrow the matches, not the "/ N" they are counted against
-  return Object.assign((r: TaskRow) => (!m || m(...fields(r))) && (!role || role(r)) && (!expected || expected(r)) && (!cites || cites(r)), { hit: (r: TaskRow) => minDays === null || rowStatus(r, run.asOf).daysOverdue > minDays });
+  return {
+    keep: (r) => (!m || m(...fields(r))) && (!role || role(r)) && (!expected || expected(r)) && (!cites || cites(r)),
+    hit: (r) => minDays === null || rowStatus(r, run.asOf).daysOverdue > minDays,
+  };
 }
 
 /**

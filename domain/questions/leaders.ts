@@ -103,8 +103,3 @@ export function extractLeader(toks: Token[], leaders: Leader[]): Leader | null {
   if (before?.norm === 'chi' && toks[hit.start - 2]?.norm === 'dong') markUsed(toks, hit.start - 2, hit.start);
   return hit.leader;
 }
-
-/** True when a directing-leader text names this leader. */
-export function directedBy(text: string | null | undefined, leader: Leader): boolean {
-  return Boolean(text && fold(text).includes(fold(leader.name)));
-}

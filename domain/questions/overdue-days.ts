@@ -21,21 +21,20 @@ const UNIT_DAYS: Record<string, number> = { ngay: 1, tuan: 7, thang: 30, nam: 36
 
 export function extractMinDaysOverdue(toks: Token[], text: string): number | null {
   for (let i = 0; i < toks.length; i++) {
-    const more = MORE.get(toks[i]!.norm) ?? (text.slice(toks[i]!.start - 2, toks[i]!.start).includes('>') ? 1 : undefined);
-    let n = i;
-    if (toks[i]!.norm === 'it' && toks[i + 1]?.norm === 'nhat') n = i + 1;
-    const numTok = MORE.has(toks[i]!.norm) ? toks[n + 1] : toks[i];
-    const unitTok = MORE.has(toks[i]!.norm) ? toks[n + 2] : toks[i + 1];
-    if (!numTok || !unitTok || !/^\d{1,4}$/.test(numTok.norm) || !(unitTok.norm in UNIT_DAYS)) continue;
+    const word = toks[i]!.norm;
+    // "hơn 90 ngày", "ít nhất 90 ngày", or "> 90 ngày" (the sign is not a word)
+    const more = MORE.get(word) ?? (text.slice(toks[i]!.start - 2, toks[i]!.start).includes('>') ? 1 : undefined);
     if (more === undefined) continue;
-    // a lateness word just before ("chậm hơn", "quá hạn trên", "trễ quá")
-    const before = toks.slice(Math.max(0, i - 3), i + (toks[i]!.norm === 'qua' ? 0 : 0)).map((t) => t.norm);
-    const late = before.some((w) => LATE.has(w)) || toks[i]!.norm === 'qua';
+    const at = MORE.has(word) ? (word === 'it' && toks[i + 1]?.norm === 'nhat' ? i + 2 : i + 1) : i;
+    const num = toks[at];
+    const unit = toks[at + 1];
+    if (!num || !unit || !/^\d{1,4}$/.test(num.norm) || !(unit.norm in UNIT_DAYS)) continue;
+    // a lateness word just before ("chậm hơn", "quá hạn trên") or the comparison itself ("trễ quá")
+    const late = word === 'qua' || toks.slice(Math.max(0, i - 3), i).some((t) => LATE.has(t.norm));
     if (!late) continue;
-    const end = MORE.has(toks[i]!.norm) ? n + 3 : i + 2;
-    markUsed(toks, MORE.has(toks[i]!.norm) ? i : i, end);
+    markUsed(toks, i, at + 2);
     // "hơn 90 ngày" → more than 90; "từ 90 ngày", "ít nhất 90 ngày" → more than 89
-    return Number(numTok.norm) * UNIT_DAYS[unitTok.norm]! - (1 - more);
+    return Number(num.norm) * UNIT_DAYS[unit.norm]! - (1 - more);
   }
   return null;
 }
