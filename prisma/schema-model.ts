@@ -228,7 +228,8 @@ export async function actualShape(query: SqlQuery): Promise<DbShape> {
   const idx = await query(`SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique,
         array_to_string(ARRAY(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.n ORDER BY k.i), ',') AS columns
       FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE n.nspname = 'public' AND NOT ix.indisprimary AND t.relname <> '_prisma_migrations'`);
+      WHERE n.nspname = 'public' AND NOT ix.indisprimary AND t.relname <> '_prisma_migrations'
+        AND ix.indexprs IS NULL`); // expression indexes are hand-written in migrations (the schema cannot say them)
   const fks = await query(`SELECT con.conname AS name, c.relname AS table, r.relname AS reftable, con.confdeltype::text AS del, con.confupdtype::text AS upd,
         array_to_string(ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i), ',') AS columns,
         array_to_string(ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.i), ',') AS refcolumns

@@ -47,10 +47,10 @@ export function readCommand(text: string): Command {
   const [name, rest] = cmd ? [cmd[1]!, text.replace(/^\/\S+\s*/, '').trim()] : ['', ''];
   if (['help', 'trogiup', 'huongdan', 'start'].includes(name) || /^(giup|tro giup|huong dan|help|menu|\?)$/.test(f)) return { name: 'help' };
   if (['viectoi', 'nhiemvucuatoi', 'mytasks'].includes(name) || /^(viec|nhiem vu|cong viec)( cua)? toi$|^my tasks$/.test(f)) return { name: 'mine' };
-  if (['nv', 'nhiemvu', 'task'].includes(name)) return rest ? { name: 'task', ref: rest, kind: null } : { name: 'mine' };
+  if (['nv', 'nhiemvu', 'task'].includes(name)) return rest ? { name: 'task', ref: rest, kind: 'TASK' } : { name: 'mine' };
   if (['ct', 'chitieu'].includes(name) && rest) return { name: 'task', ref: rest, kind: 'INDICATOR' };
   const nv = /^(nv|nhiem vu|chi tieu|ct|task)\s*(?:so\s*)?#?([a-z]?(?:\.?[ivx]+)?(?:\.?[a-z]{1,2})?[\d.]*\d\.?)$/i.exec(f);
-  if (nv) return { name: 'task', ref: afterWords(text, nv[1]!.split(' ').length).replace(/^(số|so)\s*/i, '') || nv[2]!, kind: nv[1] === 'chi tieu' || nv[1] === 'ct' ? 'INDICATOR' : nv[1] === 'nhiem vu' ? 'TASK' : null };
+  if (nv) return { name: 'task', ref: afterWords(text, nv[1]!.split(' ').length).replace(/^(số|so)\s*/i, '') || nv[2]!, kind: nv[1] === 'chi tieu' || nv[1] === 'ct' ? 'INDICATOR' : nv[1] === 'nhiem vu' || nv[1] === 'nv' ? 'TASK' : null };
   if (['donvi', 'unit'].includes(name)) return { name: 'unit', query: rest };
   // "đơn vị Cát Hải" names a unit; "đơn vị nào chưa cập nhật…" is a question (domain/questions).
   const dv = /^(don vi)\s+(?!(nao|gi|chua|co|bao|da|dang|toi|minh)\b)([^?]+)$/.exec(f);
@@ -124,7 +124,8 @@ export class Assistant {
 
   private async task(ref: string, kind: 'TASK' | 'INDICATOR' | null, ctx: ChatContext): Promise<Reply[]> {
     const { visible } = await this.visible(ctx);
-    const found = await this.deps.queries.findByRef(ref, visible);
+    // every plan's task of that number: several are asked about, never picked silently
+    const found = await this.deps.queries.findByNumber(ref, visible);
     // "nhiệm vụ II.6" means the task, "chỉ tiêu 1.3" the indicator, when both kinds carry the number.
     const ofKind = kind ? found.filter((r) => r.kind === kind) : [];
     const rows = ofKind.length ? ofKind : found;
@@ -134,7 +135,7 @@ export class Assistant {
       const first = taskIds.map((id) => rows.find((r) => r.taskId === id)!);
       return [
         {
-          lines: [line(t('task-which', { ref, count: taskIds.length })), ...first.slice(0, PAGE).map((r) => line(t('task-option', { number: r.number, plan: r.planCode, unit: r.unitName, title: r.title.slice(0, 60) }), { indent: true }))],
+          lines: [line(t('task-which', { ref, count: taskIds.length })), ...first.slice(0, PAGE).map((r) => line(t('task-option', { number: r.number, plan: r.planCode, unit: r.unitName, units: rows.filter((x) => x.taskId === r.taskId).length, title: r.title.slice(0, 60) }), { indent: true }))],
           choices: first.slice(0, PAGE).map((r) => ({ id: `nv:${r.taskId}`, label: t('choice-task-plan', { number: r.number, plan: r.planCode }) })),
         },
       ];

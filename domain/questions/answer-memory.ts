@@ -5,7 +5,7 @@
  */
 import type { PersonRef } from '../people/types.ts';
 import { compareDays } from '../shared/day.ts';
-import { matchesRef, type TaskRow, type UpdateRow } from '../tasks/types.ts';
+import type { TaskRow, UpdateRow } from '../tasks/types.ts';
 import type { UnitRef } from '../units/types.ts';
 import { byTaskThenUnit, countRows, matchesFilter, rowStatus, sortByUrgency, sumCounts } from './answer-filter.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, UnitCounts, UnitUpdates } from './ports.ts';
@@ -96,9 +96,10 @@ export class MemoryQuestionData implements QuestionData {
 
   async findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
     const within = this.rows.filter((r) => !unitIds || unitIds.includes(r.unitId));
-    // The same rule as the database: the exact number first, else a qualified suffix (matchesRef).
-    const exact = within.filter((r) => r.number === ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase());
-    return exact.length ? exact : within.filter((r) => matchesRef(r.number, ref));
+    // The same rule as the database: the number itself or a qualified suffix, in any plan; the exact number first.
+    const clean = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
+    const fits = within.filter((r) => r.number === clean || r.number.endsWith(`.${clean}`));
+    return [...fits.filter((r) => r.number === clean), ...fits.filter((r) => r.number !== clean)];
   }
 
 

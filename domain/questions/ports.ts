@@ -97,7 +97,7 @@ export interface QuestionData {
   updatesIn(filter: ItemFilter, range: DayRange): Promise<UnitUpdates[]>;
   /** The assignments a person answers for (explicitly named, or focal officer of the unit). */
   responsibleFor(person: PersonRef): Promise<TaskRow[]>;
-  /** Assignments whose task number is `ref` or ends with it, within some units. */
+  /** Assignments whose task number is `ref` or ends with ".ref" (in any plan: "5" is also "A.II.5"), the exact number first, within some units. */
   findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]>;
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]>;
 }

@@ -1,5 +1,6 @@
+import { fold } from '../shared/text.ts';
 import { CITY_AGENCY_KINDS, LOCAL_KINDS, type UnitKind, type UnitRef } from '../units/types.ts';
-import { markUsed, matchesAt, rawSpan, STOP_WORDS, type Token } from './tokens.ts';
+import { isSignificant, markUsed, matchesAt, rawSpan, STOP_WORDS, type Token } from './tokens.ts';
 
 /**
  * Kind words: "xã nào", "các phường", "sở, ban, ngành", "địa phương". Read as
@@ -47,12 +48,11 @@ const KIND_WORDS: KindWord[] = [
     notAfter: ['co', 'doi', 'ky', 'te', 'quyen'],
     alwaysCompounds: ['huu', 'thich', 'truong'],
   },
-  { words: ['ban'], kinds: ['PARTY_BODY'], marked: null, compounds: ['hanh', 'giao', 'dau', 'do', 'than'], notAfter: ['co'] },
+  { words: ['ban'], kinds: ['PARTY_BODY'], marked: null, compounds: ['hanh', 'giao', 'dau', 'do', 'than', 'oi', 'be'], notAfter: ['co'] },
 ];
 
 const ONE_WORD_PLURAL = new Set(['cac', 'nhung', 'moi', 'may', 'tung', 'nhieu']);
 const TWO_WORD_PLURAL = new Set(['tat ca', 'toan bo', 'bao nhieu', 'danh sach', 'liet ke']);
-const POINTING = new Set(['cua', 'o', 'tai', 'thuoc']);
 
 type Certainty = 'certain' | 'plain' | 'none';
 
@@ -81,6 +81,8 @@ function pluralBefore(toks: Token[], i: number): boolean {
   if (!p1) return false;
   if (ONE_WORD_PLURAL.has(p1.norm)) return true;
   if (p2 && TWO_WORD_PLURAL.has(`${p2.norm} ${p1.norm}`)) return true;
+  // "top 3 xã", "5 phường"
+  if (/^\d+$/.test(p1.norm)) return true;
   // "số xã", "số đơn vị": the counting "số", not "Sở"
   return p1.norm === 'so' && p1.raw.toLowerCase() !== 'sở';
 }
@@ -147,15 +149,63 @@ function nameRun(toks: Token[], from: number): number {
 }
 
 /**
- * Lone kind words left after unit names were matched: an unknown unit when a
- * name follows, else ambiguous between all units of the kind when the
- * question points at one unit (`singular`, or "của/ở/tại" before it), else
- * a kind.
+ * Heads that begin several unit names without being a kind ("Ủy ban …",
+ * "Văn phòng …"): alone, they point at one of those units.
+ */
+const NAME_HEADS: string[][] = [
+  ['uy', 'ban'],
+  ['van', 'phong'],
+];
+
+/** The units whose folded name begins with these words, whole words only. */
+function namedFrom(units: UnitRef[], words: string[]): number[] {
+  const prefix = `${words.join(' ')} `;
+  return units
+    .filter((u) => `${fold(u.name)} `.startsWith(prefix))
+    .map((u) => u.id)
+    .sort((a, b) => a - b);
+}
+
+/** Words that lead to a unit when an unmarked kind word follows them ("tiến độ so", "của ban"). */
+const LEADS_TO_UNIT = new Set(['cua', 'o', 'tai', 'thuoc', 'do']);
+
+/**
+ * Where an unmarked "so"/"ban"/"xa"/"phuong" can only be a unit: after a
+ * pointing word or "tiến độ", or opening the question ("xa qua han gi").
+ */
+function unitPosition(toks: Token[], i: number): boolean {
+  if (i === 0) return true;
+  const before = toks[i - 1]!.norm;
+  if (before === 'do') return toks[i - 2]?.norm === 'tien';
+  return LEADS_TO_UNIT.has(before);
+}
+
+/**
+ * Lone kind words and name heads left after unit names were matched. Followed
+ * by a name: the units whose name begins so ("xã Thanh" → Thanh Hà, Thanh
+ * Miện: asked which; none: an unknown unit). Alone and not plural (plurals
+ * were read as kinds before): the units of that name or kind, asked which —
+ * "tiến độ của Sở" never answers for every department, nor picks one.
  */
 export function resolveBareKinds(text: string, toks: Token[], units: UnitRef[], singular: boolean): BareKindReading {
   const out: BareKindReading = { kinds: [], resolved: [], ambiguous: null, unknown: null };
+  const pick = (ids: number[], i: number, end: number) => {
+    if (ids.length === 1) out.resolved.push(ids[0]!);
+    else if (ids.length > 1 && out.ambiguous === null) out.ambiguous = { text: rawSpan(text, toks, i, end), candidateIds: ids };
+    markUsed(toks, i, end);
+  };
   for (let i = 0; i < toks.length; i++) {
     if (toks[i]!.used) continue;
+    const head = NAME_HEADS.find((h) => matchesAt(toks, i, h));
+    if (head) {
+      const after = i + head.length;
+      const runEnd = nameRun(toks, after);
+      const named = runEnd > after ? namedFrom(units, toks.slice(i, runEnd).map((t) => t.norm)) : [];
+      if (named.length > 0) pick(named, i, runEnd);
+      else if (toks[after] === undefined || toks[after]!.used || STOP_WORDS.has(toks[after]!.norm) || runEnd === after) pick(namedFrom(units, head), i, after);
+      if (toks[i]!.used) i = Math.max(i, (named.length ? runEnd : after) - 1);
+      continue;
+    }
     const kw = kindAt(toks, i);
     if (!kw || kw.kinds.length === 0) continue;
     const c = certainty(kw, toks[i]!);
@@ -164,27 +214,30 @@ export function resolveBareKinds(text: string, toks: Token[], units: UnitRef[], 
     const next = toks[after];
     const compound = c === 'plain' && next !== undefined && (kw.compounds ?? []).includes(next.norm);
     if (compound) continue;
-    if (c === 'plain' && (kw.words[0] === 'so' || kw.words[0] === 'ban')) continue;
+    // unmarked "so", "ban" are everyday words ("số", "bạn") except where only a unit fits
+    if (c === 'plain' && (kw.words[0] === 'so' || kw.words[0] === 'ban') && !unitPosition(toks, i)) continue;
     const runEnd = nameRun(toks, after);
     if (runEnd > after) {
-      if (out.unknown === null) out.unknown = rawSpan(text, toks, i, runEnd);
-      markUsed(toks, i, runEnd);
+      const named = namedFrom(units, toks.slice(i, runEnd).map((t) => t.norm));
+      if (named.length > 0) pick(named, i, runEnd);
+      else {
+        if (out.unknown === null) out.unknown = rawSpan(text, toks, i, runEnd);
+        markUsed(toks, i, runEnd);
+      }
       i = runEnd - 1;
       continue;
     }
-    const pointing = i > 0 && POINTING.has(toks[i - 1]!.norm);
-    if (pointing || (singular && c === 'certain')) {
-      const candidates = units.filter((u) => kw.kinds.includes(u.kind)).map((u) => u.id).sort((a, b) => a - b);
-      markUsed(toks, i, after);
-      if (candidates.length === 1) out.resolved.push(candidates[0]!);
-      else if (candidates.length > 1 && out.ambiguous === null) out.ambiguous = { text: rawSpan(text, toks, i, after), candidateIds: candidates };
-      else if (candidates.length === 0) out.kinds.push(...kw.kinds);
-      continue;
+    if (!singular && !unitPosition(toks, i)) {
+      // "ngân sách đặc khu", "cấp xã": part of a phrase the words before it began
+      const before = toks[i - 1]!;
+      if (c === 'plain' || (!before.used && isSignificant(before))) continue;
     }
-    if (c === 'certain') {
+    const byName = namedFrom(units, kw.words);
+    const candidates = byName.length ? byName : units.filter((u) => kw.kinds.includes(u.kind)).map((u) => u.id).sort((a, b) => a - b);
+    if (candidates.length === 0) {
       out.kinds.push(...kw.kinds);
       markUsed(toks, i, after);
-    }
+    } else pick(candidates, i, after);
   }
   return out;
 }

@@ -14,5 +14,7 @@ export interface TaskQueries {
   responsibleFor(personId: number): Promise<TaskRow[]>;
   /** Tasks whose number is `ref` or ends with it ("II.6" finds "A.II.6"), within some units' assignments. */
   findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]>;
+  /** Tasks numbered `ref` in any plan ("5" is also "A.II.5" and "B.NV.5"), the exact number first: what a reader asking "nv 5" may mean. */
+  findByNumber(ref: string, unitIds: number[] | null): Promise<TaskRow[]>;
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]>;
 }

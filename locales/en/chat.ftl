@@ -58,7 +58,10 @@ list-nothing-more = There is no list to continue. You can choose:
 task-not-found = No task "{ $ref }" within what you may see.
 task-out-of-scope = This task is outside what you may see.
 task-which = There are { $count } tasks numbered "{ $ref }". Which one?
-task-option = { $number } ({ $plan }, { $unit }): { $title }
+task-option = { $number } ({ $plan }, { $units ->
+        [1] { $unit }
+       *[other] { $units } units
+    }): { $title }
 detail-head = { $icon } { $kind ->
         [INDICATOR] Indicator
        *[TASK] Task

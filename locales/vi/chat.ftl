@@ -58,7 +58,10 @@ list-nothing-more = Không có danh sách nào đang xem dở để xem thêm. A
 task-not-found = Không tìm thấy nhiệm vụ "{ $ref }" trong phạm vi của anh/chị.
 task-out-of-scope = Nhiệm vụ này không thuộc phạm vi anh/chị được xem.
 task-which = Có { $count } nhiệm vụ số "{ $ref }". Anh/chị muốn xem nhiệm vụ nào?
-task-option = { $number } ({ $plan }, { $unit }): { $title }
+task-option = { $number } ({ $plan }, { $units ->
+        [1] { $unit }
+       *[other] { $units } đơn vị
+    }): { $title }
 detail-head = { $icon } { $kind ->
         [INDICATOR] Chỉ tiêu
        *[TASK] Nhiệm vụ

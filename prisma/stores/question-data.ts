@@ -396,7 +396,7 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
-    return this.queries.findByRef(ref, unitIds);
+    return this.queries.findByNumber(ref, unitIds);
   }
 
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]> {

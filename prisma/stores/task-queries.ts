@@ -169,6 +169,26 @@ export class PrismaTaskQueries implements TaskQueries {
     return find(`t.number LIKE $1 ESCAPE '\\'`, `%.${clean.replace(/[\\%_]/g, (c) => `\\${c}`)}`);
   }
 
+  /**
+   * Every task numbered `ref` in any plan: "5" is task 5 of the programme, and
+   * also "A.II.5" and "B.NV.5" of a unit's appendix; "II.6" is "A.II.6". The
+   * exact number first. Driven by the index on the number's last part
+   * (migration task_number_tail), never a scan of Task.
+   */
+  async findByNumber(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
+    const clean = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
+    if (!clean) return [];
+    const tail = clean.split('.').pop()!;
+    const like = `%.${clean.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+    const scope = unitIds ? ` AND a."unitId" = ANY($4::int[])` : '';
+    return taskRowsWhere(
+      this.prisma,
+      `regexp_replace(t.number, '^.*\\.', '') = $1 AND (t.number = $2 OR t.number LIKE $3 ESCAPE '\\')${scope}
+       ORDER BY (t.number = $2) DESC, a."taskId", a."unitId"`,
+      unitIds ? [tail, clean, like, unitIds] : [tail, clean, like],
+    );
+  }
+
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {
     const updates = await this.prisma.progressUpdate.findMany({
       where: { assignmentId, ...inForce },

@@ -22,6 +22,8 @@ interface Case {
   minDaysOverdue?: number | null;
   request?: 'UPDATE' | 'DELETE' | 'ASSIGN';
   ref?: string | null;
+  /** The question asks which unit, offering (at least) these. */
+  asks?: number[];
 }
 
 const KINDS: Record<string, Case[]> = {
@@ -67,6 +69,29 @@ const KINDS: Record<string, Case[]> = {
     { q: 'huỷ nhiệm vụ 4', intent: 'REQUEST', request: 'DELETE' },
     { q: 'chuyển nhiệm vụ 9 sang Sở Tài chính', intent: 'REQUEST', request: 'ASSIGN' },
   ],
+  '7 a bare generic name asks which one': [
+    // one unit named so in this registry: that unit
+    { q: 'tiến độ của Văn phòng', intent: 'PROGRESS', units: [U.VP_TU], asks: [] },
+    { q: 'uỷ ban có việc nào quá hạn', intent: 'LIST', statuses: ['OVERDUE'], asks: [U.UBND_TP, U.UBKT_TU] },
+    { q: 'sở đang chậm những việc gì', intent: 'LIST', statuses: ['OVERDUE'], asks: [U.SO_NOI_VU, U.SO_TAI_CHINH] },
+    { q: 'xã có vướng mắc gì không', intent: 'DIFFICULTIES', asks: [U.X_VINH_BAO, U.X_TIEN_LANG] },
+    { q: 'xa co vuong mac gi khong', intent: 'DIFFICULTIES', asks: [U.X_VINH_BAO, U.X_TIEN_LANG] },
+    { q: 'phường quá hạn việc gì', intent: 'LIST', statuses: ['OVERDUE'], asks: [U.P_HONG_BANG, U.P_LE_CHAN] },
+    { q: 'tien do phuong', intent: 'PROGRESS', asks: [U.P_HONG_BANG, U.P_LE_CHAN] },
+    { q: 'kien nghi cua van phong', intent: 'PROPOSALS', units: [U.VP_TU], asks: [] },
+    { q: 'ban oi cho hoi tien do cat hai', intent: 'PROGRESS', units: [U.CAT_HAI], asks: [] },
+    { q: 'top 3 xã cập nhật chậm nhất', intent: 'RANK_UNITS', asks: [] },
+    { q: 'tiến độ Ban', intent: 'PROGRESS', asks: [U.BAN_TC_TU, U.BAN_TGDV_TU] },
+    { q: 'tiến độ xã An', intent: 'PROGRESS', asks: [U.X_AN_DUONG, U.X_AN_LAO] },
+    // plural or compound: a kind or a topic, never a question back
+    { q: 'các sở quá hạn gì', intent: 'LIST', statuses: ['OVERDUE'], asks: [] },
+    { q: 'xã nào chậm nhất', intent: 'RANK_UNITS', asks: [] },
+    { q: 'tỷ lệ hồ sơ trực tuyến', intent: 'VALUE', asks: [] },
+    { q: 'ty le ho so truc tuyen', intent: 'VALUE', asks: [] },
+    { q: 'việc đã ban hành kế hoạch', intent: 'LIST', asks: [] },
+    { q: 'tien do chuyen doi so', intent: 'PROGRESS', asks: [] },
+    { q: 'so nhiem vu qua han', intent: 'COUNT', statuses: ['OVERDUE'], asks: [] },
+  ],
   '9 what people type': [
     { q: 'nhieemj vuj quas hanj', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
     { q: 'nhieemj vuj quas hanj owr Caats Hair', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI] },
@@ -94,5 +119,10 @@ describe.each(Object.entries(KINDS))('kind %s', (_kind, cases) => {
     if (c.minDaysOverdue !== undefined) expect(r.minDaysOverdue ?? null).toBe(c.minDaysOverdue);
     if (c.request) expect(r.request).toBe(c.request);
     if (c.ref !== undefined) expect(r.taskRef).toBe(c.ref);
+    if (c.asks) {
+      const asked = (r.ambiguousUnit as { candidateIds: number[] } | null)?.candidateIds ?? [];
+      if (c.asks.length === 0) expect(asked).toEqual([]);
+      else expect(asked).toEqual(expect.arrayContaining(c.asks));
+    }
   });
 });
