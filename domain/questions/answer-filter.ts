@@ -5,6 +5,7 @@
  * test/db/questions-sql.test.ts keeps the two equal.
  */
 import { compareDays, type Day } from '../shared/day.ts';
+import { inSection, taskSection } from './section.ts';
 import { fold } from '../shared/text.ts';
 import { compareNumbers, statusOf, type RowStatus, type TaskRow } from '../tasks/types.ts';
 import type { AsOf, DayRange, ItemFilter, UnitCounts } from './ports.ts';
@@ -65,6 +66,7 @@ export function matchesFilter(row: TaskRow, filter: ItemFilter, asOf: AsOf, stat
   if (filter.planId != null && row.planId !== filter.planId) return false;
   if (filter.kind && row.kind !== filter.kind) return false;
   if (filter.taskIds && !filter.taskIds.includes(row.taskId)) return false;
+  if (filter.section && !inSection(taskSection(row.sectionCode, row.groupCode), filter.section)) return false;
   for (const s of filter.statuses ?? []) if (!matchesStatus(row, status, s)) return false;
   if (filter.dueWindow && !inRange(status.due, filter.dueWindow)) return false;
   if (filter.doneWindow && !(status.status === 'DONE' && inRange(row.doneOn ?? row.lastReportedOn, filter.doneWindow))) return false;

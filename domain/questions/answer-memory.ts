@@ -10,6 +10,7 @@ import type { UnitRef } from '../units/types.ts';
 import { byTaskThenUnit, countRows, matchesFilter, rowStatus, sortByUrgency, sumCounts } from './answer-filter.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, UnitCounts, UnitUpdates } from './ports.ts';
 import type { PlanRef } from './types.ts';
+import { taskSection } from './section.ts';
 import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export interface MemorySource {
@@ -38,7 +39,7 @@ export class MemoryQuestionData implements QuestionData {
   }
 
   async vocabulary(): Promise<Vocabulary> {
-    return buildVocabulary(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.coordinatingText, r.directingLeader]), this.rows.map((r) => r.directingLeader));
+    return buildVocabulary(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.coordinatingText, r.directingLeader]), this.rows.map((r) => r.directingLeader), this.rows.map((r) => taskSection(r.sectionCode, r.groupCode)));
   }
 
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {

@@ -36,6 +36,8 @@ export interface ItemFilter {
   planId?: number | null;
   kind?: 'TASK' | 'INDICATOR' | null;
   taskIds?: number[] | null;
+  /** A section of the appendices ("A.II", "III"): tasks in it or in a group under it. */
+  section?: string | null;
   statuses?: StatusFilter[];
   /** The due day in force (31/12 for a yearly task) falls in the range. */
   dueWindow?: DayRange | null;

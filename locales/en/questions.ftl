@@ -57,6 +57,9 @@ answer-status-word-2 = { $status2 ->
 answer-topic-phrase = { $topic ->
         [none] {""}
        *[other] { " " }about "{ $topic }"
+    }{ $section ->
+        [none] {""}
+       *[other] { " " }(section { $section })
     }
 answer-window-phrase = { $window ->
         [expected] { " " }(expected completion from { $from } to { $to })

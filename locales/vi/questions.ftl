@@ -57,6 +57,9 @@ answer-status-word-2 = { $status2 ->
 answer-topic-phrase = { $topic ->
         [none] {""}
        *[other] { " " }về "{ $topic }"
+    }{ $section ->
+        [none] {""}
+       *[other] { " " }(mục { $section })
     }
 answer-window-phrase = { $window ->
         [expected] { " " }(dự kiến hoàn thành từ { $from } đến { $to })

@@ -144,6 +144,8 @@ class Sql {
     if (f.taskIds) parts.push(`a."taskId" = ANY(${this.p(f.taskIds, 'int[]')})`);
     if (f.planId != null) parts.push(this.task(`T0."planId" = ${this.p(f.planId, 'int')}`));
     if (f.kind) parts.push(this.task(`T0.kind = ${this.p(f.kind)}::"ItemKind"`));
+    // the task's section and group as one key ("A.I.3"), the section itself or under it; codes hold no LIKE wildcards
+    if (f.section) parts.push(this.task(`concat_ws('.', T0."sectionCode", T0."groupCode") || '.' LIKE ${this.p(`${f.section.replace(/[\\%_]/g, '')}.%`)}`));
     if (options.statuses !== false) for (const s of f.statuses ?? []) parts.push(this.status(s));
     if (f.dueWindow) parts.push(this.dueIn(f.dueWindow));
     if (f.doneWindow) parts.push(`(${this.done} AND ${this.range(`COALESCE(a."doneOn", ${this.reportedDay})`, f.doneWindow)})`);
@@ -221,10 +223,12 @@ export class PrismaQuestionData implements QuestionData {
        UNION ALL
        SELECT NULL
        UNION ALL
-       SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"`,
+       SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"
+       UNION ALL
+       SELECT string_agg(DISTINCT concat_ws('.', "sectionCode", "groupCode"), ' | ') FROM "Task"`,
     )) as { text: string | null }[];
     const split = (r: { text: string | null } | undefined) => (r?.text ? r.text.split(' | ') : []);
-    const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]));
+    const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]), split(rows[3]));
     this.words = { key, checkedAt: now, vocabulary };
     return vocabulary;
   }
