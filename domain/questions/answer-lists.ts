@@ -144,7 +144,9 @@ function totalsLine(run: ScopedRun, matched: number, total: number, key = 'answe
       ...scopeArgs(run),
       ...statusArgs(sf.shown),
       ...windowArgs(sf.windowUse, interp.window),
-      item: itemArg(interp),
+      // "5 đơn vị (nhiệm vụ 1) đã hoàn thành / 48": a count of one task's units
+      item: counted(run) === 'UNIT_SHARES' && interp.taskRef ? 'UNIT' : itemArg(interp),
+      unitsOf: counted(run) === 'UNIT_SHARES' && interp.taskRef ? interp.taskRef : 'none',
       count: matched,
       total,
       ofTotal: total > 0 && (interp.statuses.length > 0 || interp.window !== null || interp.minDaysOverdue !== null) ? 'yes' : 'no',
@@ -214,10 +216,10 @@ export async function answerList(run: ScopedRun): Promise<Answer> {
   });
 }
 
-export async function answerCount(run: ScopedRun): Promise<Answer> {
+export async function answerCount(run: ScopedRun, taskIds: number[] | null): Promise<Answer> {
   const { interp, data, asOf } = run;
   const sf = statusFilter(interp, asOf.today);
-  const base = baseFilter(run);
+  const base: ItemFilter = { ...baseFilter(run), taskIds };
   const narrow = topicNarrow(run, (r) => [r.title]);
   const lines: Line[] = [];
   const totals: Record<string, number> = {};

@@ -314,6 +314,8 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   if (has(hits, 'report')) return is('REPORT');
   if (r.role === 'DIRECT' && r.taskRef !== null) return is('TASK_DETAIL');
   if (r.rank && (!itemSubject || unitSubject)) return is('RANK_UNITS');
+  // "bao nhiêu đơn vị đã xong nhiệm vụ 1", "nhiệm vụ 14 giao cho bao nhiêu đơn vị": a count of that task's units
+  if (r.taskRef !== null && has(hits, 'count') && (unitSubject || asksWhichUnits(r.toks))) return is('COUNT');
   if (r.taskRef !== null && !has(hits, 'difficulty') && !has(hits, 'proposal')) return is('TASK_DETAIL');
   if (asksRate) return is('RATE');
   // "tỷ lệ phủ sóng 5G ở Cát Hải đạt bao nhiêu", "chỉ tiêu 5G đạt chưa": the indicators' values against their targets
@@ -470,7 +472,7 @@ function readRole(r: Reading, mine: Interpretation['mine'], ctx: QuestionContext
 /** "xã nào…", "đơn vị nào…", "mỗi phường…", "bao nhiêu sở…": the question is about units, so counts are of units' shares. */
 function asksWhichUnits(toks: Token[]): boolean {
   const words = ` ${toks.map((t) => t.norm).join(' ')} `;
-  return /\b(don vi|xa|phuong|dac khu|so|co quan|dia phuong|nganh|ban) nao\b|\b(moi|tung|bao nhieu|may) (don vi|xa|phuong|dac khu|so|co quan|dia phuong)\b/.test(words);
+  return /\b(don vi|xa|phuong|dac khu|so|co quan|dia phuong|nganh|ban) nao\b|\b(moi|tung|bao nhieu|may) (don vi|xa|phuong|dac khu|so|co quan|dia phuong|truong)\b/.test(words);
 }
 
 function addStatus(list: StatusFilter[], s: StatusFilter): void {

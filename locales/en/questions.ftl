@@ -23,8 +23,13 @@ answer-scope = { $scope ->
        *[other] { " " }(plan { $plan })
     }
 answer-item-word = { $item ->
+        [UNIT] units
         [INDICATOR] indicators
        *[other] tasks
+    }
+answer-units-of = { $unitsOf ->
+        [none] {""}
+       *[other] { " " }(task { $unitsOf })
     }
 answer-status-word = { $status ->
         [OVERDUE] { " " }overdue
@@ -74,14 +79,14 @@ answer-no-more = Nothing more.
 
 ## Lists and counts
 
-answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
+answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-units-of }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }/ { $total }
        *[no] {""}
     }{ $shares ->
         [none] {""}
        *[other] { " " }({ $shares } unit shares)
     }
-answer-list-empty = { answer-scope }: no { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
+answer-list-empty = { answer-scope }: no { answer-item-word }{ answer-units-of }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }(out of { $total })
        *[no] {""}
     }.

@@ -24,7 +24,12 @@ answer-scope = { $scope ->
     }
 answer-item-word = { $item ->
         [INDICATOR] chỉ tiêu
+        [UNIT] đơn vị
        *[other] nhiệm vụ
+    }
+answer-units-of = { $unitsOf ->
+        [none] {""}
+       *[other] { " " }(nhiệm vụ { $unitsOf })
     }
 answer-status-word = { $status ->
         [OVERDUE] { " " }quá hạn
@@ -74,14 +79,14 @@ answer-no-more = Không còn mục nào nữa.
 
 ## Danh sách và số lượng
 
-answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
+answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-units-of }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }/ { $total }
        *[no] {""}
     }{ $shares ->
         [none] {""}
        *[other] { " " }({ $shares } lượt đơn vị)
     }
-answer-list-empty = { answer-scope }: không có { answer-item-word } nào{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
+answer-list-empty = { answer-scope }: không có { answer-item-word } nào{ answer-units-of }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }(trên tổng số { $total })
        *[no] {""}
     }.

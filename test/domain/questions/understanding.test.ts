@@ -59,6 +59,16 @@ const KINDS: Record<string, Case[]> = {
     { q: 'những việc hạn quý I đã xong chưa', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
     { q: 'nhung viec han quy 1 da xong chua', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
   ],
+  '2 a count of one task\'s units': [
+    { q: 'bao nhiêu đơn vị đã xong nhiệm vụ 1', intent: 'COUNT', ref: '1', statuses: ['DONE'] },
+    { q: 'bao nhieu don vi chua xong nv 1', intent: 'COUNT', ref: '1', statuses: ['OPEN'] },
+    { q: 'nv 14 giao cho bao nhieu don vi', intent: 'COUNT', ref: '14', topic: null },
+    { q: 'nhiệm vụ 28 giao mấy trường đại học', intent: 'COUNT', ref: '28', topic: null },
+    { q: 'nhiệm vụ 1 đã có bao nhiêu xã hoàn thành', intent: 'COUNT', ref: '1', statuses: ['DONE'] },
+    { q: 'nhiệm vụ 1 tiến độ thế nào', intent: 'TASK_DETAIL', ref: '1' },
+    { q: 'tỷ lệ giao dịch phi tiếp xúc đạt bao nhiêu', intent: 'VALUE', ref: null },
+    { q: 'Sở Giáo dục và Đào tạo có việc nào quá hạn', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+  ],
   '6 a section of an appendix is not a task number': [
     { q: 'mục II phần A của Cát Hải', intent: 'LIST', section: 'A.II', units: [U.CAT_HAI], ref: null, topic: null },
     { q: 'muc 2 phan A cat hai', intent: 'LIST', section: 'A.II', units: [U.CAT_HAI], ref: null, topic: null },
