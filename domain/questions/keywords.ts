@@ -61,6 +61,8 @@ const ENTRIES: Array<readonly [string, Signal]> = [
   // not started
   ...['chua trien khai', 'chua thuc hien', 'chua bat dau', 'chua lam', 'chua khoi dong']
     .map((p) => [p, S('NOT_STARTED')] as const),
+  // "hạng" for "hạn": a common slip on a phone keyboard
+  ...['qua hang', 'tre hang'].map((p) => [p, S('OVERDUE')] as const),
   // on track / in progress
   ...['dang trien khai trong han', 'trong han', 'dung han', 'dung tien do', 'kip tien do', 'con han', 'dam bao tien do']
     .map((p) => [p, S('ON_TRACK')] as const),

@@ -81,7 +81,8 @@ export function extractLeader(toks: Token[], leaders: Leader[]): Leader | null {
     // a title only this leader holds, from its start ("Phó Bí thư Thường trực", "Trưởng Ban Tổ chức Thành ủy")
     for (const title of l.titles) {
       const words = normWords(title);
-      for (let n = words.length; n >= 2; n--) {
+      // at least three words of a longer title: two may cut a compound ("thành phố chủ trì" is not "Phó Chủ tịch")
+      for (let n = words.length; n >= Math.min(3, words.length); n--) {
         const head = words.slice(0, n);
         const unique = leaders.every((o) => o === l || !o.titles.some((t) => normWords(t).slice(0, n).join(' ') === head.join(' ')));
         at = find(head);

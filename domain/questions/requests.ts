@@ -58,7 +58,7 @@ export function readRequest(toks: Token[]): RequestKind | null {
     if (!words.every((w, k) => at(i + k) === w)) continue;
     const rest = toks.slice(i + words.length).map((t) => t.norm);
     // "giao bao nhiêu", "đổi mới sáng tạo", "chuyển đổi số": not a request
-    if (rest[0] === 'bao' || rest[0] === 'moi' || rest[0] === 'doi' || rest[0] === 'nao') return null;
+    if (rest[0] === 'bao' || rest[0] === 'nao' || (words[0] === 'doi' && rest[0] === 'moi') || (words[0] === 'chuyen' && rest[0] === 'doi')) return null;
     if (words[0] === 'chuyen' && rest.includes('thanh')) return 'UPDATE';
     if (kind === 'ASSIGN' && words[0] === 'chuyen' && !rest.includes('sang') && !rest.includes('cho')) return null;
     if (kind === 'ASSIGN' && words[0] === 'giao' && !rest.includes('cho')) return null;

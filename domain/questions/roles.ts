@@ -24,6 +24,14 @@ const TABLE = new PhraseTable<Role>([
 export function extractRole(toks: Token[]): Role | null {
   const hits = TABLE.scan(toks);
   if (hits.length === 0) return null;
+  // "A cùng B chủ trì": "cùng" joins the units that lead together
+  if (hits.some((h) => h.value === 'LEAD')) {
+    const cung = toks.find((t) => !t.used && t.norm === 'cung');
+    if (cung) {
+      cung.used = true;
+      return 'CO_LEAD';
+    }
+  }
   // "cùng chủ trì" wins over a lone "chủ trì"; otherwise the first role named
   return hits.some((h) => h.value === 'CO_LEAD') ? 'CO_LEAD' : hits[0]!.value;
 }

@@ -64,6 +64,10 @@ const EXPANSIONS: Record<string, { words: string[]; keepAfterMarked?: string[] }
   r: { words: ['roi'] },
   sdk: { words: ['sap', 'den', 'han'] },
   qh: { words: ['qua', 'han'] },
+  vp: { words: ['van', 'phong'] },
+  mttq: { words: ['mat', 'tran', 'to', 'quoc'] },
+  ubmttq: { words: ['uy', 'ban', 'mat', 'tran', 'to', 'quoc'] },
+  chqs: { words: ['chi', 'huy', 'quan', 'su'] },
 };
 
 /** "kh12" → "ke hoach 12", "nq57" → "nghi quyet 57", "nv22" → "nhiem vu 22". */

@@ -51,6 +51,8 @@ const LOCAL: ReadonlySet<UnitKind> = new Set<UnitKind>(['COMMUNE', 'WARD', 'SPEC
 export interface UnitIndex {
   units: Map<number, UnitRef>;
   keys: UnitKey[];
+  /** Strong keys of several words written as one ("sonoivu", "cathai"), by that word. */
+  glued: Map<string, UnitKey[]>;
 }
 
 const cache = new WeakMap<UnitRef[], UnitIndex>();
@@ -104,7 +106,17 @@ export function buildUnitIndex(units: UnitRef[]): UnitIndex {
       }
     }
   }
-  const index = { units: new Map(units.map((u) => [u.id, u])), keys };
+  // the Front's usual short names ("Mặt trận", "Mặt trận Tổ quốc", "MTTQ")
+  for (const u of units) {
+    const name = normWords(u.name).join(' ');
+    if (name.includes('mat tran to quoc')) for (const w of [['mat', 'tran'], ['mat', 'tran', 'to', 'quoc']]) add(u.id, w, 'ALIAS', true, false);
+  }
+  const glued = new Map<string, UnitKey[]>();
+  for (const k of keys) {
+    const word = k.words.join('');
+    if (k.strong && k.words.length >= 2 && word.length >= 6) glued.set(word, [...(glued.get(word) ?? []), k]);
+  }
+  const index = { units: new Map(units.map((u) => [u.id, u])), keys, glued };
   cache.set(units, index);
   return index;
 }
@@ -144,6 +156,9 @@ export function matchUnits(text: string, toks: Token[], index: UnitIndex, pass: 
   const cands: Candidate[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (toks[i]!.used) continue;
+    if (pass === 'strong') {
+      for (const k of index.glued.get(toks[i]!.norm) ?? []) cands.push({ start: i, end: i + 1, unitId: k.unitId, dist: 0, quality: 1 });
+    }
     for (const k of index.keys) {
       if ((pass === 'strong') !== k.strong) continue;
       if (matchesAt(toks, i, k.words)) {

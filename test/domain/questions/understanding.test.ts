@@ -88,6 +88,17 @@ const KINDS: Record<string, Case[]> = {
     { q: 'phần mềm theo dõi thi đua giao cho ai', intent: 'LIST', section: null },
     { q: 'nhiệm vụ A.II.3 của Cát Hải', intent: 'TASK_DETAIL', ref: 'A.II.3', section: null },
   ],
+  '5 common forms of unit names': [
+    { q: 'tiến độ VP Thành ủy', intent: 'PROGRESS', units: [U.VP_TU], ignored: [] },
+    { q: 'tien do vp thanh uy', intent: 'PROGRESS', units: [U.VP_TU] },
+    { q: 'Mặt trận chủ trì việc gì', intent: 'LIST', units: [U.MTTQ], topic: null },
+    { q: 'mat tran to quoc qua han gi', intent: 'LIST', units: [U.MTTQ], statuses: ['OVERDUE'], topic: null },
+    { q: 'ủy ban MTTQ có việc gì quá hạn', intent: 'LIST', units: [U.MTTQ], statuses: ['OVERDUE'] },
+    { q: 'cong an tp chu tri nhung viec nao', intent: 'LIST', units: [U.CONG_AN], topic: null },
+    { q: 'Sở KHCN cùng Công an thành phố chủ trì việc gì', intent: 'LIST', units: [U.SO_KHCN, U.CONG_AN], topic: null },
+    { q: 'tiendo sonoivu', intent: 'PROGRESS', units: [U.SO_NOI_VU] },
+    { q: 'nhiệm vụ quá hạng ở cát hải', intent: 'LIST', units: [U.CAT_HAI], statuses: ['OVERDUE'] },
+  ],
   '8 requests are not questions': [
     { q: 'cập nhật tất cả thành hoàn thành', intent: 'REQUEST', request: 'UPDATE' },
     { q: 'cap nhat tat ca thanh hoan thanh', intent: 'REQUEST', request: 'UPDATE' },
@@ -99,6 +110,11 @@ const KINDS: Record<string, Case[]> = {
     { q: 'sửa hạn nhiệm vụ 7 thành 31/12', intent: 'REQUEST', request: 'UPDATE' },
     { q: 'huỷ nhiệm vụ 4', intent: 'REQUEST', request: 'DELETE' },
     { q: 'chuyển nhiệm vụ 9 sang Sở Tài chính', intent: 'REQUEST', request: 'ASSIGN' },
+    { q: 'thêm nhiệm vụ mới: xây dựng trung tâm dữ liệu', intent: 'REQUEST', request: 'UPDATE' },
+    { q: 'them nhiem vu moi cho cat hai', intent: 'REQUEST', request: 'UPDATE' },
+    { q: 'đặt hạn mới cho tất cả việc của Sở Tài chính là 31/12/2026', intent: 'REQUEST', request: 'UPDATE' },
+    { q: 'đổi mới sáng tạo có việc nào quá hạn', intent: 'LIST', statuses: ['OVERDUE'] },
+    { q: 'chuyển đổi số quá hạn', intent: 'LIST', statuses: ['OVERDUE'] },
   ],
   '7 a bare generic name asks which one': [
     // one unit named so in this registry: that unit
