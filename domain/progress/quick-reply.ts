@@ -53,6 +53,12 @@ export interface QuickReply {
   problems: QuickReplyProblem[];
   /** The one thing to ask back when the reply is otherwise an update. */
   unclear: 'state' | 'percent' | null;
+  /** Not an update: a question for the questions path, or small talk (thanks, greetings, "ok", emoji). */
+  notReport: 'question' | 'chat' | null;
+  /** Parts of the message no reading claimed, as typed: shown back as "Chưa đọc được: …" (they stay in the note). */
+  unread: string[];
+  /** The percentages seen when the progress is unclear (a range, two numbers): the ask-back shows them. */
+  seen: number[];
 }
 
 /** What produced a field: a piece of the original text and how it was read. */
@@ -934,6 +940,9 @@ function blank(): QuickReply {
     taskRef: null,
     problems: [],
     unclear: null,
+    notReport: null,
+    unread: [],
+    seen: [],
   };
 }
 
