@@ -16,6 +16,7 @@ import { assemble } from './reply/assemble.ts';
 import { reading } from './reply/collect.ts';
 import { blank } from './reply/problems.ts';
 import { readClauses } from './reply/read.ts';
+import { respell } from './reply/respell.ts';
 import { prepare } from './reply/shadow.ts';
 import type { QuickReply, QuickReplyExplanation } from './reply/types.ts';
 
@@ -30,7 +31,7 @@ export function explainQuickReply(text: string): QuickReplyExplanation {
   if (sh.o === '' || sh.o.startsWith('/')) {
     return { reply: blank(), text: sh.o, spans: sh.o ? [{ kind: 'QUERY', text: sh.o, start: 0, end: sh.o.length }] : [] };
   }
-  const r = reading(sh);
+  const r = reading(respell(sh));
   readClauses(r);
   return assemble(r);
 }

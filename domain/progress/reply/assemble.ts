@@ -19,6 +19,7 @@ export function assemble(r: Reading): QuickReplyExplanation {
   if (distinct.length === 1) percent = distinct[0]!;
   else if (distinct.length > 1) {
     percentUnclear = true;
+    col.seen.unshift(...distinct);
     col.pieces.push({ field: 'note', text: col.percents.map((p) => clean(p.raw)).join(', ') });
   }
   if (col.percentAmbiguous.length) {
@@ -103,11 +104,13 @@ export function assemble(r: Reading): QuickReplyExplanation {
   } else if (percent !== null) {
     state = percent === 100 ? 'DONE' : percent === 0 ? 'NOT_STARTED' : 'IN_PROGRESS';
   } else if (col.weakInProgress) state = 'IN_PROGRESS';
+  else if (percentUnclear && col.seen.length && col.seen.every((v) => v > 0 && v < 100)) state = 'IN_PROGRESS';
 
   result.state = state;
   result.percent = percent;
   result.problems = problems;
   result.note = join('note', '; ');
+  result.seen = percentUnclear ? [...new Set(col.seen)] : [];
 
   const percentProblem = col.percentProblems.length > 0 || problems.some((p) => p.code.startsWith('PERCENT_'));
   if (stateUnclear) result.unclear = 'state';

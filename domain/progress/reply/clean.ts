@@ -14,7 +14,7 @@ const FILLER_PHRASES = [
   'duoc', 'dc', 'het', 'ca', 'toan bo', 'luon', 'vay', 'the', 'nay',
   'sp', 'san pham dau ra', 'san pham', 'dau ra', 'kem theo', 'theo', 'da ban hanh', 'ban hanh',
   'da co', 'co', 'tai', 'bang', 'voi', 'cua', 'van ban',
-  'ket qua', 'kq', 'tinh hinh', 'trang thai', 'tt', 'muc do', 'ty le', 'tl', '%',
+  'gio', 'bay gio', 'ky nay', 'thang nay', 'tuan nay', 'thuc te', 'moi', 'ma', 'ket qua', 'kq', 'tinh hinh', 'trang thai', 'tt', 'muc do', 'ty le', 'tl', '%',
 ].map((p) => p.split(' '));
 
 export function isFiller(text: string): boolean {

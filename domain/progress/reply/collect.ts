@@ -22,6 +22,10 @@ export interface Collected {
   percents: Array<{ value: number; raw: string }>;
   percentProblems: QuickReplyProblem[];
   percentAmbiguous: string[];
+  /** The values of ranges and of several percentages: what an ask-back shows. */
+  seen: number[];
+  /** Percentages that are a previous report or a target (in the note). */
+  asides: number;
   doneWord: string | null;
   notStartedWord: string | null;
   signals: number;
@@ -42,6 +46,8 @@ export function collected(): Collected {
     percents: [],
     percentProblems: [],
     percentAmbiguous: [],
+    seen: [],
+    asides: 0,
     doneWord: null,
     notStartedWord: null,
     signals: 0,

@@ -18,6 +18,7 @@ export const TPRE = '(?:(?:truoc|cuoi|dau|giua|het|sau)\\s+)?';
 export const YR = '(?:\\d{4}|\\d{2})';
 export const TCORE = [
   `(?:quy|q)\\s*(?:iv|iii|ii|i|[1-4])(?:\\s*(?:\\/|-|nam)\\s*${YR})?`,
+  `quy\\s+(?:mot|hai|ba|bon|tu)(?:\\s*(?:\\/|-|nam)\\s*${YR})?`,
   `(?:thang|th)\\s*\\d{1,2}(?:\\s*(?:\\/|-|nam)\\s*${YR})?`,
   `t\\d{1,2}(?:\\/${YR})?`,
   `\\d{1,2}\\s?[\\/.-]\\s?\\d{1,2}(?:\\s?[\\/.-]\\s?${YR})?`,

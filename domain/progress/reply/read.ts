@@ -15,6 +15,21 @@ import { problemDetail } from './problems.ts';
 import { orig } from './shadow.ts';
 import type { ProgressState } from './types.ts';
 
+/**
+ * Whose number a percentage is, from the words before it in its clause: a
+ * previous report ("tuần trước 25%", "lần trước báo 40%", "(tháng trước 50%)")
+ * or a target ("chỉ tiêu 90%", "KH giao 90%", "phấn đấu 100%", "≥90%"), else
+ * the progress now. Words saying it is achieved ("kế hoạch triển khai đạt
+ * 60%") make it the progress whatever came before.
+ */
+export function percentRole(before: string): 'now' | 'previous' | 'target' {
+  if (/(?<![a-z0-9])(?:truoc|cu)(?:\s+(?:bao cao|bao|la|dat|duoc|dc|:))*\s*:?\s*$/.test(before)) return 'previous';
+  if (/(?:>=|=>|≥|>)\s*$/.test(before)) return 'target';
+  const t = /(?<![a-z0-9])(?:chi tieu|muc tieu|ke hoach|kh|phan dau|yeu cau)((?:\s+[a-z0-9]+){0,4}?)\s*:?\s*$/.exec(before);
+  if (t && !/(?<![a-z0-9])(?:dat|duoc|dc|hien|nay|gio|thuc hien|thuc te|trien khai|xong|hoan thanh|len|ma|nhung|moi|con|song)(?![a-z0-9])/.test(t[1]!)) return 'target';
+  return 'now';
+}
+
 export function readClauses(r: Reading): void {
   const { sh, col, clean, span } = r;
   const clauses = segment(sh);
@@ -120,7 +135,21 @@ export function readClauses(r: Reading): void {
           break;
         case 'PERCENT':
         case 'PERCENT_BAD':
+          if (!mk.problem && percentRole(sh.f.slice(c.s, mk.s)) !== 'now') {
+            // "tuần trước 25%", "chỉ tiêu 90%": not the progress now; kept with its words in the note
+            const from = gapText ? gapText[0] : mk.s;
+            col.pieces.push({ field: 'note', text: clean(orig(sh, from, mk.e)) });
+            span('NOTE', from, mk.e);
+            gapText = null;
+            col.asides++;
+            pos = mk.e;
+            continue;
+          }
           flushGap();
+          if (mk.fraction) {
+            // "làm được 3/5 gói" → 60%: the summary says how it was counted
+            col.pieces.push({ field: 'note', text: clean(orig(sh, mk.s, mk.e)) });
+          }
           if (mk.problem) col.percentProblems.push({ code: mk.problem, detail: problemDetail(mk.problem, mk.raw ?? orig(sh, mk.s, mk.e)) });
           else if (mk.value !== undefined) col.percents.push({ value: mk.value, raw: orig(sh, mk.s, mk.e) });
           span(mk.kind, mk.s, mk.e);
@@ -129,6 +158,7 @@ export function readClauses(r: Reading): void {
         case 'PERCENT_RANGE':
           flushGap();
           col.percentAmbiguous.push(orig(sh, mk.s, mk.e));
+          col.seen.push(...(mk.values ?? []));
           span(mk.kind, mk.s, mk.e);
           pos = mk.e;
           break;

@@ -9,6 +9,9 @@ import { HT, INTRO, NUM, PCT, PURE_VERB, REF, TIME, TIME_LEAD, TK, W, XONG } fro
 import { orig } from './shadow.ts';
 import type { Marker, QuickReplyProblemCode, Spec } from './types.ts';
 
+/** A word naming what a fraction counts ("gói", "xã", "hạng mục"), not a marker word. */
+const FRACTION_NOUN = '(?!(?:vuong|kho|de|dk|du|chua|dang|da|deu|do|vi|boi|thieu|con|nhung|va|xong|hoan|ht|cho|tien|dat|duoc)(?![a-z]))[a-z&]+';
+
 export function percentMarker(raw: string, neg: boolean): Partial<Marker> {
   const n = parseVnNumber(raw);
   if (n === null) return { problem: 'PERCENT_NOT_A_NUMBER', raw: `${raw}%` };
@@ -21,9 +24,10 @@ export const SPECS: Spec[] = [
   // --- task reference ------------------------------------------------------
   {
     kind: 'TASKREF',
-    re: W(`(?:nv|nvu|nhiem ?vu|chi tieu|task)\\s*(?:so\\s*)?:?\\s*(?<ref>${REF})|#\\s*(?<ref2>${REF})`),
+    // "chỉ tiêu 90" is a target, never task 90: an indicator is named by its sectioned number only ("chỉ tiêu B.CT.2")
+    re: W(`(?:nv|nvu|nhiem ?vu|task)\\s*(?:so\\s*)?:?\\s*(?<ref>${REF})|chi tieu\\s*(?:so\\s*)?:?\\s*(?<ref3>[a-h]\\.${REF})|#\\s*(?<ref2>${REF})`),
     anyAccent: true,
-    build: (m) => ({ ref: (m.groups?.ref ?? m.groups?.ref2 ?? '').toUpperCase() }),
+    build: (m) => ({ ref: (m.groups?.ref ?? m.groups?.ref2 ?? m.groups?.ref3 ?? '').toUpperCase() }),
   },
   // --- no change -----------------------------------------------------------
   {
@@ -48,8 +52,9 @@ export const SPECS: Spec[] = [
   },
   {
     kind: 'PERCENT_RANGE',
-    re: W(`${INTRO}(?<a>${NUM})\\s*%?\\s*(?:-|\u2013|\u2014|~|den|toi)\\s*(?<b>${NUM})\\s*${PCT}`),
-    build: (m) => ({ raw: m[0] }),
+    // "30-40%", "chừng 30 đến 40%", "20% hay 35%": two values, the ask-back shows both
+    re: W(`${INTRO}(?<a>${NUM})\\s*%?\\s*(?:-|\u2013|\u2014|~|den|toi|hay|hoac)\\s*(?:khoang\\s+)?(?<b>${NUM})\\s*${PCT}`),
+    build: (m) => ({ raw: m[0], values: [parseVnNumber(m.groups!.a!) ?? NaN, parseVnNumber(m.groups!.b!) ?? NaN].filter((v) => Number.isFinite(v)) }),
   },
   {
     kind: 'PERCENT',
@@ -57,20 +62,21 @@ export const SPECS: Spec[] = [
     build: (m) => percentMarker(m.groups?.num ?? '', Boolean(m.groups?.neg)),
   },
   {
-    // "được 3/4" → 75, "xong 2/3 khối lượng" → 66.7 (never a date: no third part,
-    // and only after được/đạt/hoàn thành/xong)
+    // "được 3/4" → 75, "làm được 3/5 gói" → 60, "8/12 xã đã xong" → 66.7, "3 trên 5 gói thầu đã xong":
+    // a fraction only next to a verb of progress (never a date: no third part); the words go to the note
     kind: 'PERCENT',
     re: W(
-      `(?:(?:da|moi|vua)\\s+)?(?:duoc|dc|dat|dat duoc|hoan thanh|ht|${XONG})\\s+(?<a>\\d+)\\s*\\/\\s*(?<b>\\d+)(?![\\d\\/])(?:\\s+(?:khoi luong|kl|cong viec|phan viec))?`,
+      `(?:(?:da|moi|vua)\\s+)?(?:(?:lam|thuc hien|${TK})\\s+)?(?:duoc|dc|dat|dat duoc|hoan thanh|ht|lam|${XONG})\\s+(?<a>\\d+)\\s*(?:\\/|tren)\\s*(?<b>\\d+)(?![\\d\\/])(?:\\s+${FRACTION_NOUN}){0,3}` +
+        `|(?<a2>\\d+)\\s*(?:\\/|tren)\\s*(?<b2>\\d+)(?![\\d\\/])(?:\\s+${FRACTION_NOUN}){0,3}?\\s+(?:(?:da|deu)\\s+)?(?:${XONG}|hoan thanh|ht)(?:\\s+(?:roi|r))?`,
     ),
     build: (m) => {
-      const a = Number(m.groups?.a);
-      const b = Number(m.groups?.b);
-      const raw = `${m.groups?.a}/${m.groups?.b}`;
+      const a = Number(m.groups?.a ?? m.groups?.a2);
+      const b = Number(m.groups?.b ?? m.groups?.b2);
+      const raw = `${m.groups?.a ?? m.groups?.a2}/${m.groups?.b ?? m.groups?.b2}`;
       if (!(b > 0)) return { problem: 'PERCENT_NOT_A_NUMBER', raw };
       const v = Math.round((a / b) * 1000) / 10;
       if (v > 100) return { problem: 'PERCENT_OVER_100', raw: `${raw} (${v}%)`, value: v };
-      return { value: v, raw };
+      return { value: v, raw, fraction: true };
     },
   },
   {
@@ -140,7 +146,7 @@ export const SPECS: Spec[] = [
   {
     kind: 'NOT_STARTED',
     re: W(
-      `(?:van\\s+)?chua\\s+(?:(?:duoc|dc)\\s+)?(?:${TK}|tk|lam|thuc hien|bat dau|bat tay|khoi dong|tien hanh)(?:\\s+(?:lam|gi|duoc|dc|thuc hien))?|chua\\s+(?:lam|co)\\s+gi`,
+      `(?:van\\s+)?chua\\s+(?:(?:duoc|dc)\\s+)?(?:${TK}|tk|lam|thuc hien|bat dau|bat tay|khoi dong|tien hanh)(?:\\s+(?:lam|duoc|dc|thuc hien))?(?:\\s+(?:duoc|dc))?(?:\\s+gi)?|chua\\s+(?:lam|co)\\s+gi`,
     ),
     takes: true,
   },

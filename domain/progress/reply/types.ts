@@ -93,6 +93,10 @@ export interface Marker {
   takes?: boolean;
   /** Percent value, or the bad percent's text. */
   value?: number;
+  /** The two values of a range ("30-40%", "20% hay 35%"). */
+  values?: number[];
+  /** The percent came from a fraction ("3/5 gói"): its words are kept in the note. */
+  fraction?: boolean;
   raw?: string;
   problem?: QuickReplyProblemCode;
   time?: [number, number];
