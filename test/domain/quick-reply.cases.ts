@@ -100,8 +100,9 @@ export const CASES: QuickReplyCase[] = [
   { text: 'tiến độ 50', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
   // "đã ban hành kế hoạch …" is the output document, even without its number (issue 11).
   { text: '70%, đã ban hành kế hoạch thực hiện', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 70, outputDocument: 'Kế hoạch thực hiện' },
-  { text: 'đã ban hành kế hoạch triển khai chuyển đổi số năm 2026', looksLikeUpdate: true, outputDocument: 'Kế hoạch triển khai chuyển đổi số năm 2026', unclear: 'state' },
-  { text: 'da ban hanh quy che phoi hop', looksLikeUpdate: true, outputDocument: 'Quy che phoi hop', unclear: 'state' },
+  // … and with no percent, the task is done (issue 10; the flow asks when the task expects another kind of output).
+  { text: 'đã ban hành kế hoạch triển khai chuyển đổi số năm 2026', looksLikeUpdate: true, state: 'DONE', percent: 100, outputDocument: 'Kế hoạch triển khai chuyển đổi số năm 2026' },
+  { text: 'da ban hanh quy che phoi hop', looksLikeUpdate: true, state: 'DONE', percent: 100, outputDocument: 'Quy che phoi hop' },
   { text: '0%', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
   { text: 'chưa triển khai', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
   { text: 'chua trien khai', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
@@ -189,8 +190,9 @@ export const CASES: QuickReplyCase[] = [
   {
     text: 'da ban hanh QD 1037/QD-UBND ngay 06/8/2025',
     looksLikeUpdate: true,
+    state: 'DONE',
+    percent: 100,
     outputDocument: 'Quyết định số 1037/QD-UBND ngày 06/8/2025',
-    unclear: 'state',
   },
   {
     text: 'Xong. Công văn số 1472/UBND-VHXH ngày 07/10/2025 V/v xây dựng dự toán ngân sách',

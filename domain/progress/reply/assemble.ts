@@ -6,7 +6,12 @@ import { ISSUED_DOC } from './documents.ts';
 import { blank, problemDetail } from './problems.ts';
 import { orig } from './shadow.ts';
 import { percentMarker } from './specs.ts';
+import { isSmallTalk } from './unread.ts';
 import type { ProgressState, QuickReplyExplanation, QuickReplyProblem } from './types.ts';
+
+const WAITING = /^((?:(?:dang|van|con|hien|hien dang|dang con)\s+)*(?:cho|doi))\s+(\S.*)$/;
+/** What usually comes next, by someone's hand or not ("chờ UBND phê duyệt dự toán"). */
+const NEXT_STEP = /^(?:\S+\s+){0,3}?(?:tham dinh|phe duyet|ky|trinh ky|ban hanh|y kien|gop y|nghiem thu|xet duyet|duyet|lanh dao|cap tren|ket qua)(?![a-z0-9])/;
 
 export function assemble(r: Reading): QuickReplyExplanation {
   const { sh, col, clean, span } = r;
@@ -53,6 +58,7 @@ export function assemble(r: Reading): QuickReplyExplanation {
   result.taskRef = col.taskRef;
   if (col.signals === 0) {
     // Chit-chat, questions, a bare task number: not an update.
+    result.notReport = col.spans.some((x) => x.kind === 'QUERY') ? 'question' : isSmallTalk(sh.o) ? 'chat' : null;
     return { reply: result, text: sh.o, spans: col.spans };
   }
 
@@ -65,10 +71,26 @@ export function assemble(r: Reading): QuickReplyExplanation {
     if (!m) continue;
     col.docs.push(capitalize(p.text.trim().split(/\s+/).slice(m[1]!.split(' ').length).join(' ')));
     p.text = '';
+    col.issued = true;
+  }
+  // "đã ban hành kế hoạch số …" with no percent and no other state: done, its output the document
+  // (the report flow asks when the task's expected output is another kind of document).
+  if (col.issued && col.percents.length === 0 && col.percentAmbiguous.length === 0 && !col.pureStates.some((s) => s !== 'DONE')) {
+    col.pureStates.push('DONE');
+    result.issued = true;
   }
   result.outputDocument = col.docs.length ? col.docs.join('; ') : null;
   result.expectedCompletion = col.expected.length ? col.expected[0]! : null;
   if (col.expected.length > 1) col.pieces.push({ field: 'note', text: col.expected.slice(1).join('; ') });
+  // "chờ các xã gửi số liệu": waiting on others is a difficulty; "chờ thẩm định/phê duyệt/ký" is the usual next step (note).
+  for (const p of col.pieces) {
+    const m = p.field === 'note' ? WAITING.exec(fold(p.text)) : null;
+    if (!m || NEXT_STEP.test(m[2]!)) continue;
+    const word = p.text.split(/\s+/)[m[1]!.split(' ').length - 1]!.toLowerCase();
+    if (sh.accented && word !== 'chờ' && word !== 'đợi') continue;
+    p.field = 'difficulties';
+    p.text = capitalize(p.text.split(/\s+/).slice(m[1]!.split(' ').length - 1).join(' '));
+  }
   result.difficulties = join('difficulties', '; ');
   result.proposals = join('proposals', '; ');
 
@@ -110,6 +132,7 @@ export function assemble(r: Reading): QuickReplyExplanation {
   result.percent = percent;
   result.problems = problems;
   result.note = join('note', '; ');
+  result.unread = col.unread;
   result.seen = percentUnclear ? [...new Set(col.seen)] : [];
 
   const percentProblem = col.percentProblems.length > 0 || problems.some((p) => p.code.startsWith('PERCENT_'));

@@ -24,6 +24,10 @@ export interface Collected {
   percentAmbiguous: string[];
   /** The values of ranges and of several percentages: what an ask-back shows. */
   seen: number[];
+  /** "đã ban hành/đã ký" + a document: the output is out (done, unless a percent says otherwise). */
+  issued: boolean;
+  /** Pieces of the note that could not be read. */
+  unread: string[];
   /** Percentages that are a previous report or a target (in the note). */
   asides: number;
   doneWord: string | null;
@@ -47,6 +51,8 @@ export function collected(): Collected {
     percentProblems: [],
     percentAmbiguous: [],
     seen: [],
+    unread: [],
+    issued: false,
     asides: 0,
     doneWord: null,
     notStartedWord: null,

@@ -17,6 +17,7 @@ export function blank(): QuickReply {
     unclear: null,
     notReport: null,
     unread: [],
+    issued: false,
     seen: [],
   };
 }

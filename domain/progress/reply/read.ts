@@ -14,6 +14,7 @@ import { REF } from './patterns.ts';
 import { problemDetail } from './problems.ts';
 import { orig } from './shadow.ts';
 import type { ProgressState } from './types.ts';
+import { isUnreadable } from './unread.ts';
 
 /**
  * Whose number a percentage is, from the words before it in its clause: a
@@ -22,6 +23,14 @@ import type { ProgressState } from './types.ts';
  * the progress now. Words saying it is achieved ("kế hoạch triển khai đạt
  * 60%") make it the progress whatever came before.
  */
+/** "do …", "vì …", "bởi …" after a state: the reason it is so. */
+const REASON = /^\s*(?:(?:la|boi|chu yeu|chinh)\s+)?(?:do|vi|boi|boi vi|tai vi|vi la)\s+(?=\S)/;
+
+/** "đã trình", "đã có (dự thảo)", "đã soạn": a step on the way, so the work is in progress ("đã gửi báo cáo" may be the end: asked). */
+const STEP_VERB = /(?:trinh|co|soan|lay y kien|hoan thien|xay dung|xd|khao sat)$/;
+
+const PAPERWORK = /^chua\s+(?:co\s+so(?:\s+van ban|\s+hieu)?|(?:duoc\s+)?ky|ban hanh|dong dau|vao so)(?![a-z0-9])/;
+
 export function percentRole(before: string): 'now' | 'previous' | 'target' {
   if (/(?<![a-z0-9])(?:truoc|cu)(?:\s+(?:bao cao|bao|la|dat|duoc|dc|:))*\s*:?\s*$/.test(before)) return 'previous';
   if (/(?:>=|=>|≥|>)\s*$/.test(before)) return 'target';
@@ -34,6 +43,7 @@ export function readClauses(r: Reading): void {
   const { sh, col, clean, span } = r;
   const clauses = segment(sh);
   let lastContentPiece: number | null = null;
+  let continued: number | null = null;
 
   clauses.forEach((c0, ci) => {
     const c = { ...c0 };
@@ -82,6 +92,7 @@ export function readClauses(r: Reading): void {
         const t = clean(orig(sh, gapText[0], gapText[1]));
         if (t) {
           col.pieces.push({ field: 'note', text: t });
+          if (isUnreadable(t)) col.unread.push(t);
           span('NOTE', gapText[0], gapText[1]);
         }
       }
@@ -212,9 +223,18 @@ export function readClauses(r: Reading): void {
           gapText = null;
           const state: ProgressState | null =
             mk.kind === 'DONE' ? 'DONE' : mk.kind === 'NOT_STARTED' ? 'NOT_STARTED' : mk.kind === 'PAST' ? null : 'IN_PROGRESS';
-          if (pure && mk.kind === 'PAST') {
-            // "đã ban hành" right before a document only frames it; otherwise keep the words.
-            if (markers[nextIdx]?.kind !== 'DOC') col.pieces.push({ field: 'note', text: clean(orig(sh, start, contentEnd)) });
+          const reason = REASON.exec(sh.f.slice(mk.e, contentEnd));
+          if (reason && state && mk.kind !== 'DONE') {
+            // "chưa đạt do doanh nghiệp chưa hưởng ứng": the state, and the reason as a difficulty
+            col.pureStates.push(state);
+            if (state === 'NOT_STARTED') col.notStartedWord ??= orig(sh, mk.s, mk.e);
+            const t = clean(orig(sh, mk.e + reason[0].length, contentEnd), true);
+            if (t) col.pieces.push({ field: 'difficulties', text: t });
+          } else if (pure && mk.kind === 'PAST') {
+            // "đã ban hành" right before a document only frames it (the document is the output); otherwise keep the words.
+            if (markers[nextIdx]?.kind === 'DOC' && /(?:ban hanh|ky)$/.test(sh.f.slice(mk.s, mk.e))) col.issued = true;
+            else if (markers[nextIdx]?.kind !== 'DOC') col.pieces.push({ field: 'note', text: clean(orig(sh, start, contentEnd)) });
+            if (STEP_VERB.test(sh.f.slice(mk.s, mk.e))) col.weakInProgress = true;
           } else if (pure) {
             if (state) col.pureStates.push(state);
             if (state === 'DONE') col.doneWord ??= orig(sh, mk.s, mk.e);
@@ -223,7 +243,7 @@ export function readClauses(r: Reading): void {
             // A sub-step ("đã xong dự thảo", "khảo sát chưa triển khai") or a
             // description ("đang chờ phê duyệt"): the words go to the note.
             if (state === 'IN_PROGRESS') col.pureStates.push('IN_PROGRESS');
-            if (state === 'DONE') col.weakInProgress = true;
+            if (state === 'DONE' || (mk.kind === 'PAST' && STEP_VERB.test(sh.f.slice(mk.s, mk.e)))) col.weakInProgress = true;
             col.pieces.push({ field: 'note', text: clean(orig(sh, start, contentEnd)) });
           }
           span(mk.kind, start, contentEnd);
@@ -239,10 +259,12 @@ export function readClauses(r: Reading): void {
           if (mk.kind === 'DIFF_WORD' && !gapIsFiller) start = gapText![0];
           else flushGap();
           gapText = null;
-          let t = clean(orig(sh, start, contentEnd), mk.kind !== 'DIFF_WORD');
+          let t = clean(orig(sh, start, contentEnd), mk.kind !== 'DIFF_WORD' || start !== mk.s);
           // "còn vướng mắc" with nothing after it: the words themselves are the content
           if (!t) t = clean(orig(sh, mk.s, contentEnd));
-          if (t) col.pieces.push({ field, text: t });
+          // "(văn bản) chưa có số", "chưa ký": the paperwork of a finished work, not a blocker
+          const paperwork = mk.kind === 'DIFF_WORD' && PAPERWORK.test(sh.f.slice(mk.s, contentEnd));
+          if (t) col.pieces.push({ field: paperwork ? 'note' : field, text: t });
           span(mk.kind, mk.s, contentEnd);
           pos = contentEnd;
           i = nextIdx - 1;
@@ -271,11 +293,13 @@ export function readClauses(r: Reading): void {
         if (t) p.text = `${p.text}, ${t}`;
         span('CONTINUATION', pos, c.e);
         gapText = null;
+        continued = lastContentPiece;
       }
     }
     flushGap();
 
-    lastContentPiece = null;
+    lastContentPiece = continued;
+    continued = null;
     for (let k = col.pieces.length - 1; k >= clausePieceStart; k--) {
       const p = col.pieces[k]!;
       if (p.field !== 'note') lastContentPiece = k;

@@ -41,6 +41,8 @@ export interface QuickReply {
   notReport: 'question' | 'chat' | null;
   /** Parts of the message no reading claimed, as typed: shown back as "Chưa đọc được: …" (they stay in the note). */
   unread: string[];
+  /** Done because a document was issued ("đã ban hành kế hoạch số …"): the flow checks it is the task's kind of output. */
+  issued: boolean;
   /** The percentages seen when the progress is unclear (a range, two numbers): the ask-back shows them. */
   seen: number[];
 }

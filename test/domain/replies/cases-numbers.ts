@@ -37,7 +37,7 @@ export const FRACTIONS = kind(3, [
   ['da lam 4/6 noi dung', 'save', { s: IP, p: 66.7 }],
   ['hoàn thành 2 trên 3 hạng mục', 'save', { s: IP, p: 66.7 }],
   ['40 hay 50% em chưa chắc', 'ask', { s: IP, seen: [40, 50] }],
-  ['khoảng 30 – 40 %, đang chờ số liệu xã', 'ask', { s: IP, seen: [30, 40] }],
+  ['khoảng 30 – 40 %, đang chờ số liệu xã', 'ask', { s: IP, seen: [30, 40], diff: 'chờ số liệu xã' }],
   ['xong 6 trên 8 xã', 'save', { s: IP, p: 75 }],
   ['xong 6 tren 8 xa', 'save', { s: IP, p: 75 }],
   ['được 2/3 khối lượng, vướng mặt bằng', 'save', { s: IP, p: 66.7, diff: 'mặt bằng' }],
