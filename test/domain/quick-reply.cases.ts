@@ -100,8 +100,9 @@ export const CASES: QuickReplyCase[] = [
   { text: 'tiến độ 50', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
   // "đã ban hành kế hoạch …" is the output document, even without its number (issue 11).
   { text: '70%, đã ban hành kế hoạch thực hiện', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 70, outputDocument: 'Kế hoạch thực hiện' },
-  { text: 'đã ban hành kế hoạch triển khai chuyển đổi số năm 2026', looksLikeUpdate: true, outputDocument: 'Kế hoạch triển khai chuyển đổi số năm 2026', unclear: 'state' },
-  { text: 'da ban hanh quy che phoi hop', looksLikeUpdate: true, outputDocument: 'Quy che phoi hop', unclear: 'state' },
+  // … and with no percent, the task is done (issue 10; the flow asks when the task expects another kind of output).
+  { text: 'đã ban hành kế hoạch triển khai chuyển đổi số năm 2026', looksLikeUpdate: true, state: 'DONE', percent: 100, outputDocument: 'Kế hoạch triển khai chuyển đổi số năm 2026' },
+  { text: 'da ban hanh quy che phoi hop', looksLikeUpdate: true, state: 'DONE', percent: 100, outputDocument: 'Quy che phoi hop' },
   { text: '0%', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
   { text: 'chưa triển khai', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
   { text: 'chua trien khai', looksLikeUpdate: true, state: 'NOT_STARTED', percent: 0 },
@@ -149,13 +150,14 @@ export const CASES: QuickReplyCase[] = [
   { text: '50 phan tram', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
   { text: 'đạt 62,5%', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 62.5 },
   { text: 'dat 62.5%', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 62.5 },
-  { text: 'duoc 3/4', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 75 },
-  { text: 'được 2/3 khối lượng', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 66.7 },
+  { text: 'duoc 3/4', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 75, note: 'Duoc 3/4' },
+  { text: 'được 2/3 khối lượng', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 66.7, note: 'Được 2/3 khối lượng' },
   { text: 'tien do 70', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 70 },
   { text: 'tien do: 45 %', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 45 },
   { text: 'em bao cao: 50% a', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
   { text: 'từ 30% lên 50%', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
-  { text: 'khoang 10-15%', looksLikeUpdate: true, note: 'Khoang 10-15%', unclear: 'percent' },
+  // a range asks which value, showing both; a range of progress is work in progress (issue 10)
+  { text: 'khoang 10-15%', looksLikeUpdate: true, state: 'IN_PROGRESS', note: 'Khoang 10-15%', unclear: 'percent' },
   { text: '-10%', looksLikeUpdate: true, problems: ['PERCENT_NEGATIVE'], unclear: 'percent' },
   { text: '5O%', looksLikeUpdate: true, problems: ['PERCENT_NOT_A_NUMBER'], unclear: 'percent' },
   { text: '150', looksLikeUpdate: false },
@@ -188,8 +190,9 @@ export const CASES: QuickReplyCase[] = [
   {
     text: 'da ban hanh QD 1037/QD-UBND ngay 06/8/2025',
     looksLikeUpdate: true,
+    state: 'DONE',
+    percent: 100,
     outputDocument: 'Quyết định số 1037/QD-UBND ngày 06/8/2025',
-    unclear: 'state',
   },
   {
     text: 'Xong. Công văn số 1472/UBND-VHXH ngày 07/10/2025 V/v xây dựng dự toán ngân sách',
@@ -467,7 +470,7 @@ export const CASES: QuickReplyCase[] = [
   { text: 'dag lam', looksLikeUpdate: true, state: 'IN_PROGRESS', unclear: 'percent' },
   { text: 'dang trienkhai 55%', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 55 },
   { text: 'da tk dc 1 nua', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50 },
-  { text: 'xong 2/3 khoi luong', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 66.7 },
+  { text: 'xong 2/3 khoi luong', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 66.7, note: 'Xong 2/3 khoi luong' },
   { text: 'tien do dat 70 phan tram', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 70 },
   {
     text: 'van chua trien khai dc do chua co von',
