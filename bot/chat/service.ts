@@ -14,6 +14,7 @@ import { PrismaProgressStore } from '../../prisma/stores/progress-store.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import type { Hearing } from '../voice/service.ts';
 
 export interface ChatServiceDeps {
   prisma: Db;
@@ -24,6 +25,8 @@ export interface ChatServiceDeps {
   extensions?: (tx: Prisma.TransactionClient) => Extension[];
   fallback?: (tx: Prisma.TransactionClient) => Extension;
   metrics?: Pick<Metrics, 'messages' | 'answerSeconds'>;
+  /** Voice messages (STT_URL set); unset, the engine answers that voice is not enabled. */
+  voice?: Hearing;
 }
 
 export class DuplicateUpdate extends Error {}
@@ -36,6 +39,11 @@ export class ChatService {
     const m = this.deps.metrics;
     const stop = m?.answerSeconds.startTimer({ channel: inbound.channel });
     try {
+      // Heard before the transaction: a slow speech service never holds the chat's lock.
+      if (inbound.voice && !inbound.heard && this.deps.voice) {
+        const heard = await this.deps.voice.hear(inbound.voice);
+        inbound = { ...inbound, heard, text: heard.ok ? heard.transcript : '' };
+      }
       const outcome = await this.run(inbound, dedupeKey);
       m?.messages.inc({ channel: inbound.channel, outcome: outcome ? 'answered' : 'duplicate' });
       if (outcome) stop?.();

@@ -55,7 +55,9 @@ export function toInbound(ctx: Context): Inbound | null {
   if (msg.contact) return { ...base, contact: { phone: msg.contact.phone_number, userId: msg.contact.user_id ? String(msg.contact.user_id) : undefined } };
   if (msg.document) return { ...base, file: { kind: 'document', fileId: msg.document.file_id, fileName: msg.document.file_name, channel: 'TELEGRAM' }, text: msg.caption };
   if (msg.photo?.length) return { ...base, file: { kind: 'photo', fileId: msg.photo[msg.photo.length - 1]!.file_id, channel: 'TELEGRAM' }, text: msg.caption };
-  if (typeof msg.text !== 'string') return { ...base, text: '', unsupported: msg.sticker ? 'sticker' : msg.voice || msg.audio || msg.video_note ? 'voice' : 'other' };
+  const audio = msg.voice ?? msg.audio;
+  if (audio) return { ...base, voice: { channel: 'TELEGRAM', ref: audio.file_id, durationSeconds: audio.duration, sizeBytes: audio.file_size, mime: audio.mime_type } };
+  if (typeof msg.text !== 'string') return { ...base, text: '', unsupported: msg.sticker ? 'sticker' : msg.video_note ? 'voice' : 'other' };
   const start = /^\/start(?:@\w+)?\s+(\S+)/.exec(msg.text);
   if (start) return { ...base, startPayload: start[1] };
   return { ...base, text: msg.text };
@@ -88,7 +90,7 @@ export function createTelegramBot(o: TelegramOptions): Bot {
     const log = o.log.child({ update: ctx.update.update_id, chat: ctx.chat?.id });
     const inbound = toInbound(ctx);
     if (!inbound) return;
-    const route = inbound.choiceId ? 'button' : inbound.contact ? 'contact' : inbound.file ? 'file' : inbound.startPayload ? 'start' : 'text';
+    const route = inbound.choiceId ? 'button' : inbound.contact ? 'contact' : inbound.file ? 'file' : inbound.voice ? 'voice' : inbound.startPayload ? 'start' : 'text';
     // update_id is unique per bot: the key names the bot too, so a change of token starts afresh.
     let outcome: Outcome | null;
     try {

@@ -19,6 +19,7 @@ import { Assistant, MORE_WORDS, readCommand, type ChatContext } from './assistan
 import type { ConversationRecord, ConversationStore, Identity, IdentityStore, ProgressStore } from './ports.ts';
 import { isShortAnswer, PROMPT_TTL_HOURS, promptState, readPrompt, resolveTyped, type Prompt } from './prompt.ts';
 import { line, t, type Choice, type Reply, type Text } from './reply.ts';
+import { SHOWN_TRANSCRIPT_CHARS, type Heard, type VoiceClip, type VoiceEvidence } from '../voice/hear.ts';
 
 export interface Inbound {
   channel: ChatChannel;
@@ -40,6 +41,10 @@ export interface Inbound {
   buttons?: boolean;
   /** Content the bot cannot read (a sticker, a voice message, a video…): it says what this step accepts. */
   unsupported?: 'sticker' | 'voice' | 'other';
+  /** A voice or audio clip; the chat service transcribes it (outside the transaction) before the engine runs. */
+  voice?: VoiceClip;
+  /** What the chat service heard in `voice`: on success `text` is the transcript, read like typed text. */
+  heard?: Heard;
 }
 
 export interface Outcome {
@@ -119,6 +124,8 @@ interface Stored {
   /** The state of an extension's flow. */
   flow?: unknown;
   memory?: Memory;
+  /** Voice clips heard during the report in progress: kept with the update as evidence when it is saved. */
+  voice?: VoiceEvidence[];
 }
 
 
@@ -143,6 +150,13 @@ export class ChatEngine {
   }
 
   async handle(inbound: Inbound): Promise<Outcome> {
+    const outcome = await this.respond(inbound);
+    // A transcript is shown back first, so the officer sees what the answer was read from.
+    if (inbound.heard?.ok) outcome.replies.unshift(say('voice-heard', { text: shorten(inbound.heard.transcript, SHOWN_TRANSCRIPT_CHARS) }));
+    return outcome;
+  }
+
+  private async respond(inbound: Inbound): Promise<Outcome> {
     const now = this.deps.clock.now();
     const today = dayOf(now);
     const { identities, conversations } = this.deps;
@@ -220,15 +234,21 @@ export class ChatEngine {
     }
 
     // ── A sticker, a voice message…: what this step accepts instead ────────
-    if (inbound.unsupported && !text && !inbound.file) {
-      const kind = inbound.unsupported;
+    // A voice message not heard (voice not enabled, too long, the service failed): said why, nothing read.
+    const voiceProblem = inbound.voice && !text ? (inbound.heard && !inbound.heard.ok ? inbound.heard.problem : 'disabled') : null;
+    const voiceArgs = { problem: voiceProblem, seconds: inbound.heard && !inbound.heard.ok ? (inbound.heard.maxSeconds ?? null) : null };
+    if ((inbound.unsupported || voiceProblem) && !text && !inbound.file) {
+      const kind = inbound.unsupported ?? 'voice';
+      const why = (step: string) => (voiceProblem ? say('voice-problem', voiceArgs) : say('unsupported-in-step', { kind, step }));
       if (record?.flow === 'report' && stored.report && !flowExpired) {
         const again = askAgain(stored.report);
         await this.save(inbound, stored, 'report', again.choices?.length ? { items: again.choices, freeNumbers: Boolean(again.freeNumbers) } : null, now);
-        return { replies: [say('unsupported-in-step', { kind, step: stored.report.step }), again] };
+        return { replies: [why(stored.report.step), again] };
       }
-      if (record?.flow && !flowExpired) return { replies: [say('unsupported-in-step', { kind, step: 'other' })] };
-      return this.reply(inbound, stored, [{ lines: [line(t('unsupported-idle', { kind, reporter: person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
+      if (record?.flow && !flowExpired) return { replies: [why('other')] };
+      const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no';
+      const idle = voiceProblem ? [line(t('voice-problem', voiceArgs)), line(t('voice-idle-menu'))] : [line(t('unsupported-idle', { kind, reporter }))];
+      return this.reply(inbound, stored, [{ lines: idle, choices: this.menu(person) }], null);
     }
 
     // ── Answers valid whatever is in progress (a notice's "Đã nhận") ────────
@@ -508,8 +528,10 @@ export class ChatEngine {
 
   private async afterFlow(inbound: Inbound, person: PersonRef, stored: Stored, result: ReturnType<typeof stepReport>, now: Date, before: Reply[] = []): Promise<Outcome> {
     const replies = [...before, ...result.replies];
+    const voice = [...(stored.voice ?? []), ...(inbound.heard?.ok ? [inbound.heard.evidence] : [])];
     if (result.save) {
-      const saved = await this.deps.progress.record({ target: result.save.target, draft: result.save.draft, personId: person.id, channel: inbound.channel, now, amendsId: result.save.amendsId });
+      const evidence = voice.length ? { evidence: voice } : {};
+      const saved = await this.deps.progress.record({ target: result.save.target, draft: result.save.draft, personId: person.id, channel: inbound.channel, now, amendsId: result.save.amendsId, ...evidence });
       const d = result.save.draft;
       replies.push({
         lines: [
@@ -521,7 +543,7 @@ export class ChatEngine {
     const flowState = result.state;
     const last = replies[replies.length - 1];
     const choices = last?.choices?.length ? { items: last.choices, freeNumbers: Boolean(last.freeNumbers) } : null;
-    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory }, flowState ? 'report' : null, choices, now, result.cancelled ? 'cancelled' : undefined);
+    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory, ...(flowState && voice.length ? { voice } : {}) }, flowState ? 'report' : null, choices, now, result.cancelled ? 'cancelled' : undefined);
     return { replies, toast: result.cancelled ? t('report-cancelled-toast') : undefined };
   }
 

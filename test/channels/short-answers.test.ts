@@ -161,13 +161,14 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     await zl.say(u, 'huỷ');
   });
 
-  it('Telegram: a voice message gets what the step accepts', async () => {
+  it('Telegram: a voice message, with voice not enabled (no STT_URL), asks for text and offers the menu', async () => {
     const u = tg.user(8803);
     await tg.linkAndAccept(u, NHUNG);
     const before = tg.tg.sentTo(u).length;
     await tg.tg.injectUpdate({ message: { message_id: 9_000_001, date: Math.floor(Date.now() / 1000), chat: { id: u, type: 'private', first_name: 'U' }, from: { id: u, is_bot: false, first_name: 'U' }, voice: { file_id: 'v1', file_unique_id: 'v1u', duration: 3 } } });
     const [reply] = (await tg.tg.waitForMessages(u, before + 1)).slice(before);
-    expect(reply!.plainText).toContain('Tôi chưa đọc được tin nhắn thoại');
+    expect(reply!.plainText).toContain('Bot chưa bật nhận giọng nói, xin anh/chị gõ chữ.');
+    expect(tg.tg.buttons(reply!).map((b) => b.data)).toContain('menu:report');
   });
 
   it('Telegram: opening one’s own used invite link once linked greets the person', async () => {
