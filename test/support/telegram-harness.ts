@@ -10,7 +10,8 @@ import { buildChatService, workingCalendar } from '../../bot/app.ts';
 import { parseConfig } from '../../bot/config.ts';
 import { createDelivery, type Delivery } from '../../bot/delivery/index.ts';
 import { parseDeliverySettings } from '../../bot/delivery/settings.ts';
-import { telegramFileFetcher } from '../../bot/telegram/files.ts';
+import { telegramFileFetcher, telegramFileUrl } from '../../bot/telegram/files.ts';
+import { VoiceService, type SttConfig } from '../../bot/voice/service.ts';
 import { TelegramSender } from '../../bot/telegram/sender.ts';
 import type { ChatService } from '../../bot/chat/service.ts';
 import { i18n } from '../../bot/i18n.ts';
@@ -33,6 +34,8 @@ export class TelegramHarness {
   bot!: Bot;
   runner!: RunnerHandle;
   service!: ChatService;
+  /** Voice messages, when started with `stt`. */
+  voice: VoiceService | undefined;
 
   private constructor(
     readonly tg: FakeTelegram,
@@ -40,17 +43,19 @@ export class TelegramHarness {
     readonly clock: FixedClock,
   ) {}
 
-  static async start(db: TestDatabase, options: { today?: string } = {}): Promise<TelegramHarness> {
+  static async start(db: TestDatabase, options: { today?: string; stt?: SttConfig } = {}): Promise<TelegramHarness> {
     const tg = await FakeTelegram.start({ botUsername: 'nq57_test_bot' });
     const h = new TelegramHarness(tg, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)));
+    if (options.stt) h.voice = new VoiceService(options.stt, silentLog);
     await h.startBot();
     return h;
   }
 
   /** Starts (or restarts, after stopBot) a fresh bot process against the same database. */
   async startBot(): Promise<void> {
-    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => telegramFileFetcher(this.bot.api, this.tg.token, this.tg.apiRoot)(f.fileId) } });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => telegramFileFetcher(this.bot.api, this.tg.token, this.tg.apiRoot)(f.fileId) }, voice: this.voice });
     this.bot = createTelegramBot({ token: this.tg.token, apiRoot: this.tg.apiRoot, handler: this.service, tr: i18n(), log: silentLog, botInfo: this.tg.botInfo });
+    if (this.voice) this.voice.source.urls.TELEGRAM = telegramFileUrl(this.bot.api, this.tg.token, this.tg.apiRoot);
     this.runner = startPolling(this.bot);
   }
 
