@@ -16,7 +16,7 @@ import type { Locale, Translator } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import { escapeHtml, textOf } from '../chat/render.ts';
 import type { HttpRouter } from '../http/server.ts';
-import { toTelegram } from './render.ts';
+import { readCallbackData, toTelegram } from './render.ts';
 
 export interface InboundHandler {
   handle(inbound: Inbound, dedupeKey?: string): Promise<Outcome | null>;
@@ -48,7 +48,7 @@ export function toInbound(ctx: Context): Inbound | null {
     chatId: String(chat.id),
     user: { externalId: String(from.id), username: from.username, displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') },
   };
-  if (ctx.callbackQuery) return ctx.callbackQuery.data ? { ...base, choiceId: ctx.callbackQuery.data } : null;
+  if (ctx.callbackQuery) return ctx.callbackQuery.data ? { ...base, ...readCallbackData(ctx.callbackQuery.data) } : null;
   const msg = ctx.message;
   if (!msg) return null;
   if (chat.type !== 'private') return null; // groups are not served: tasks and reports are personal

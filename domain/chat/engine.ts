@@ -28,6 +28,8 @@ export interface Inbound {
   text?: string;
   /** A button press (Telegram callback data). */
   choiceId?: string;
+  /** The prompt the pressed button was shown with: a press on any other prompt's button is dead. */
+  promptId?: string;
   /** A shared contact (Telegram); userId is whose contact it is. */
   contact?: { phone: string; userId?: string };
   file?: Attachment;
@@ -144,6 +146,9 @@ const CODE_RE = /^[A-Za-z0-9]{6,12}$/;
 
 export class ChatEngine {
   private readonly assistant: Assistant;
+  /** The last prompt id of this chat (ids increase per chat), and the one saved by this message. */
+  private promptSeq: number | null = null;
+  private shownPrompt: string | null = null;
 
   constructor(private readonly deps: EngineDeps) {
     this.assistant = new Assistant({ queries: deps.queries });
@@ -151,6 +156,9 @@ export class ChatEngine {
 
   async handle(inbound: Inbound): Promise<Outcome> {
     const outcome = await this.respond(inbound);
+    // The choices saved as the chat's prompt carry its id (Telegram's buttons send it back).
+    const asked = [...outcome.replies].reverse().find((r) => r.choices?.length);
+    if (asked && this.shownPrompt) asked.promptId = this.shownPrompt;
     // A transcript is shown back first, so the officer sees what the answer was read from.
     if (inbound.heard?.ok) outcome.replies.unshift(say('voice-heard', { text: shorten(inbound.heard.transcript, SHOWN_TRANSCRIPT_CHARS) }));
     return outcome;
@@ -178,6 +186,7 @@ export class ChatEngine {
     const text = inbound.text?.trim() ?? '';
 
     const record = await conversations.load(inbound.channel, inbound.chatId);
+    this.promptSeq = promptSeq(record);
     let stored: Stored = (record?.state as Stored | null) ?? {};
     // The one live prompt of this chat: a short answer is read against it, and only it.
     const flowExpired = Boolean(record?.flow && record.expiresAt && record.expiresAt < now);
@@ -202,6 +211,15 @@ export class ChatEngine {
       if (fromExtension) return fromExtension;
       const contact = Boolean(inbound.canShareContact);
       return { replies: [{ lines: [line(t(contact ? 'link-stranger-contact' : 'link-stranger-code'))], requestContact: contact }], toast: inbound.choiceId ? t('chat-not-linked-toast') : undefined };
+    }
+
+    // ── A button of a prompt that is not the live one (cancelled, expired, replaced): dead ──
+    if (inbound.choiceId && inbound.promptId !== undefined && (!offered || readPrompt(record?.choices)?.id !== inbound.promptId)) {
+      const toast = t('choice-expired-toast');
+      // A flow in progress keeps its question and its buttons (the latest message): only this press is refused.
+      if (record?.flow && !flowExpired) return { replies: [say('choice-expired-in-flow')], toast };
+      const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no';
+      return { ...(await this.reply(inbound, { memory: stored.memory }, [{ lines: [line(t('choice-expired', { reporter }))], choices: this.menu(person) }], null)), toast };
     }
 
     // ── Personal data notice, once ──────────────────────────────────────────
@@ -559,13 +577,17 @@ export class ChatEngine {
    */
   private async save(inbound: Inbound, stored: Stored, flow: string | null, choices: StoredChoices | null, now = this.deps.clock.now(), ended?: 'cancelled' | 'expired'): Promise<void> {
     const flowExpiry = flow ? new Date(now.getTime() + this.deps.settings.flowTimeoutMinutes * 60_000) : null;
-    const id = now.getTime().toString(36);
+    // Unique within the chat, also under a clock that does not move (tests): one more than the last.
+    this.promptSeq ??= promptSeq(await this.deps.conversations.load(inbound.channel, inbound.chatId));
+    this.promptSeq += 1;
+    const id = this.promptSeq.toString(36);
     const prompt: Prompt | null = choices?.items.length
       ? { id, items: choices.items, freeNumbers: choices.freeNumbers, expiresAt: (flowExpiry ?? new Date(now.getTime() + PROMPT_TTL_HOURS * 3_600_000)).toISOString() }
       : ended
         ? { id, items: [], freeNumbers: false, expiresAt: null, ended }
         : null;
     await this.deps.conversations.save(inbound.channel, inbound.chatId, { flow, state: stored as unknown, choices: prompt, expiresAt: flowExpiry });
+    this.shownPrompt = prompt?.items.length ? id : null;
   }
 
   // ── Linking ──────────────────────────────────────────────────────────────
@@ -603,6 +625,12 @@ export class ChatEngine {
     }
     return [welcome, this.assistant.help(this.ctx(res.person, inbound.channel, dayOf(this.deps.clock.now())))];
   }
+}
+
+/** The number behind the chat's last prompt id (base 36; older ids were a timestamp, which counts too). */
+function promptSeq(record: ConversationRecord | null): number {
+  const n = parseInt(readPrompt(record?.choices)?.id ?? '', 36);
+  return Number.isSafeInteger(n) ? n : 0;
 }
 
 function say(key: string, args?: Record<string, string | number | null | undefined>): Reply {

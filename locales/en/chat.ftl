@@ -158,6 +158,8 @@ unit-group = { $status ->
        *[DONE] ✅ Done
     } ({ $count })
 choice-expired = This choice is no longer valid (cancelled or timed out), so nothing was recorded. You can choose:
+choice-expired-toast = This choice is no longer valid
+choice-expired-in-flow = This choice is no longer valid (it belongs to an older message), so nothing was recorded. Please answer the question in the latest message, or type /huy to stop.
 short-answer-no-prompt = { $reporter ->
         [yes] I don't know which question this answers, so nothing was recorded. Reporting progress? Type for example: "50%, waiting for funds". Or choose:
        *[no] I don't know which question this answers, so nothing was recorded. You can choose:

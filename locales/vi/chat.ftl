@@ -158,6 +158,8 @@ unit-group = { $status ->
        *[DONE] ✅ Đã hoàn thành
     } ({ $count })
 choice-expired = Lựa chọn này đã hết hiệu lực (đã huỷ hoặc quá thời gian chờ), nên tôi không ghi nhận gì. Anh/chị có thể chọn:
+choice-expired-toast = Lựa chọn này đã hết hiệu lực
+choice-expired-in-flow = Lựa chọn này đã hết hiệu lực (thuộc một tin nhắn cũ), nên tôi không ghi nhận gì. Anh/chị trả lời câu hỏi đang chờ ở tin nhắn mới nhất, hoặc gõ /huy để dừng.
 short-answer-no-prompt = { $reporter ->
         [yes] Tôi chưa biết câu trả lời này dành cho câu hỏi nào nên chưa ghi nhận gì. Anh/chị muốn báo cáo tiến độ? Gõ ví dụ: "50%, vướng kinh phí". Hoặc chọn:
        *[no] Tôi chưa biết câu trả lời này dành cho câu hỏi nào nên chưa ghi nhận gì. Anh/chị có thể chọn:

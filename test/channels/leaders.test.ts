@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { TelegramHarness } from '../support/telegram-harness.ts';
+import { choiceOf, TelegramHarness } from '../support/telegram-harness.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
 
 describe('leaders ask in chat', () => {
@@ -28,7 +28,7 @@ describe('leaders ask in chat', () => {
     expect(plain!.plainText).toBe(answer!.plainText);
     const [city] = await tg.say(u, 'các nhiệm vụ quá hạn');
     expect(city!.plainText.split('\n')[0]).toMatch(/^Toàn thành phố: \d+ nhiệm vụ quá hạn/);
-    const more = tg.tg.buttons(city).find((b) => b.data === 'q:more');
+    const more = tg.tg.buttons(city).find((b) => choiceOf(b.data) === 'q:more');
     expect(more).toBeDefined();
     const [page2] = await tg.press(u, city!, 'q:more');
     expect(page2!.plainText).not.toBe(city!.plainText);

@@ -25,6 +25,8 @@ import type { SentMessage } from '../fakes/telegram/types.ts';
 import type { TestDatabase } from './db.ts';
 
 export const silentLog = pino({ level: 'silent' });
+/** The choice a button's callback data names, without the prompt id the engine's prompts add ("f:save|1a"). */
+export const choiceOf = (data: string | undefined): string => (data ?? '').replace(/\|[^|]*$/, '');
 export const SETTINGS: EngineSettings = { flowTimeoutMinutes: 30, correctionMinutes: 60, status: { dueSoonDays: 7 } };
 export const CALENDAR = workingCalendar(parseConfig({}));
 /** Delivery for chat tests: fast, and not held to working hours (the fake clock sets the hour anyway). */
@@ -100,8 +102,9 @@ export class TelegramHarness {
     const msgs = await this.tg.waitForMessages(userId, before + 2);
     const notice = msgs[msgs.length - 1]!;
     // The notice is shown once per person: a second account of the same person skips it.
-    if (this.tg.buttons(notice).some((b) => b.data === 'consent:yes')) {
-      await this.tg.pressButton(userId, notice.message_id, 'consent:yes');
+    const accept = this.tg.buttons(notice).find((b) => choiceOf(b.data) === 'consent:yes');
+    if (accept) {
+      await this.tg.pressButton(userId, notice.message_id, accept.data!);
       await this.tg.waitForMessages(userId, before + 4);
     }
   }
@@ -114,11 +117,18 @@ export class TelegramHarness {
   }
 
   async press(userId: number, message: SentMessage, labelOrData: string | RegExp, count = 1): Promise<SentMessage[]> {
-    const button = this.tg.buttons(message).find((b) => (labelOrData instanceof RegExp ? labelOrData.test(b.text) || labelOrData.test(b.data ?? '') : b.text === labelOrData || b.data === labelOrData));
+    const button = this.tg.buttons(message).find((b) => (labelOrData instanceof RegExp ? labelOrData.test(b.text) || labelOrData.test(choiceOf(b.data)) : b.text === labelOrData || b.data === labelOrData || choiceOf(b.data) === labelOrData));
     if (!button?.data) throw new Error(`no button ${labelOrData} in: ${this.tg.buttons(message).map((b) => `${b.text}=${b.data}`).join(', ')}`);
     const before = this.tg.sentTo(userId).length;
     await this.tg.pressButton(userId, message.message_id, button.data);
     return (await this.tg.waitForMessages(userId, before + count)).slice(before);
+  }
+
+  /** The callback data of the button offering `choiceId` ("choice|prompt" for the engine's prompts). */
+  dataOf(message: SentMessage, choiceId: string): string {
+    const b = this.tg.buttons(message).find((x) => choiceOf(x.data) === choiceId);
+    if (!b?.data) throw new Error(`no button ${choiceId}`);
+    return b.data;
   }
 
   last(userId: number): SentMessage {
