@@ -15,6 +15,7 @@ import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Hearing } from '../voice/service.ts';
+import { asTyped } from '../../domain/voice/hear.ts';
 
 export interface ChatServiceDeps {
   prisma: Db;
@@ -40,9 +41,10 @@ export class ChatService {
     const stop = m?.answerSeconds.startTimer({ channel: inbound.channel });
     try {
       // Heard before the transaction: a slow speech service never holds the chat's lock.
-      if (inbound.voice && !inbound.heard && this.deps.voice) {
+      // Only for linked people: a stranger's clip is not sent to the speech service (the engine asks them to link).
+      if (inbound.voice && !inbound.heard && this.deps.voice && (await this.linked(inbound))) {
         const heard = await this.deps.voice.hear(inbound.voice);
-        inbound = { ...inbound, heard, text: heard.ok ? heard.transcript : '' };
+        inbound = { ...inbound, heard, text: heard.ok ? asTyped(heard.transcript) : '' };
       }
       const outcome = await this.run(inbound, dedupeKey);
       m?.messages.inc({ channel: inbound.channel, outcome: outcome ? 'answered' : 'duplicate' });
@@ -52,6 +54,12 @@ export class ChatService {
       m?.messages.inc({ channel: inbound.channel, outcome: 'error' });
       throw err;
     }
+  }
+
+  private async linked(inbound: Inbound): Promise<boolean> {
+    if (inbound.asPerson) return true;
+    const row = await this.deps.prisma.chatIdentity.findUnique({ where: { channel_externalId: { channel: inbound.channel, externalId: inbound.user.externalId } }, select: { person: { select: { active: true } } } });
+    return Boolean(row?.person?.active);
   }
 
   private async run(inbound: Inbound, dedupeKey?: string): Promise<Outcome | null> {

@@ -107,5 +107,19 @@ export function cleanTranscript(text: string): string {
     .trim();
 }
 
+const SPOKEN_DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+
+/**
+ * The transcript as the officer would have typed it: a numbered choice said aloud
+ * ("một", "số hai", "chọn ba.") is its digit, as a Zalo user types "1"; anything
+ * else is read as said.
+ */
+export function asTyped(transcript: string): string {
+  const said = transcript.toLowerCase().replace(/[.!?,…]+$/u, '').trim();
+  const m = /^(?:số |chọn (?:số )?)?(\p{L}+)$/u.exec(said);
+  const digit = m ? SPOKEN_DIGITS.indexOf(m[1] === 'tư' ? 'bốn' : m[1]!) : -1;
+  return digit >= 0 ? String(digit) : transcript;
+}
+
 /** A transcript longer than this is shown back shortened (it is kept whole with the update). */
 export const SHOWN_TRANSCRIPT_CHARS = 600;

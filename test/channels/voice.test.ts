@@ -68,6 +68,17 @@ describe.skipIf(!HAVE_VOICE_TOOLS)(`voice reports on Telegram and Zalo, saved on
     expect(saved.attachments).toEqual([{ kind: 'voice', channel: 'TELEGRAM', fileId: expect.any(String), durationSeconds: 4, transcript: 'Nhiệm vụ II.6: 50%, vướng kinh phí.' }]);
   });
 
+  it('Telegram: a stranger\'s voice message is not sent to the speech service; they are asked to link first', async () => {
+    const u = tg.user(8900);
+    const asked = stt.requests.length;
+    const before = tg.tg.sentTo(u).length;
+    await tg.tg.sendVoice(u, { bytes: ogg, duration: 4 });
+    const [reply] = (await tg.tg.waitForMessages(u, before + 1)).slice(before);
+    expect(reply!.plainText).not.toContain('Tôi nghe được');
+    expect(reply!.plainText).toMatch(/mã kích hoạt|số điện thoại/);
+    expect(stt.requests.length).toBe(asked);
+  });
+
   it('Telegram: a failing speech service, or a clip over STT_MAX_SECONDS, gets a clear answer and saves nothing', async () => {
     const u = tg.user(8902);
     await tg.linkAndAccept(u, NHUNG);
@@ -102,7 +113,7 @@ describe.skipIf(!HAVE_VOICE_TOOLS)(`voice reports on Telegram and Zalo, saved on
     await tg.say(u, 'huỷ');
   });
 
-  it('Zalo: a voice report by voice_url is heard, shown back, confirmed with "1", and saved with the URL as evidence', async () => {
+  it('Zalo: a voice report by voice_url is heard, shown back, confirmed by saying "một" (choice 1), and saved with both clips as evidence', async () => {
     const u = 'f00dfeed0000aaaa1111';
     await zl.linkAndAccept(u, NHUNG);
     const count = await updates();
@@ -118,11 +129,18 @@ describe.skipIf(!HAVE_VOICE_TOOLS)(`voice reports on Telegram and Zalo, saved on
     expect(understood).toMatch(/1\. .*Lưu/);
     expect(await updates()).toBe(count);
 
-    await zl.say(u, '1');
+    stt.say('Một.');
+    const confirmUrl = stt.clip('zalo-voice-1b.aac', vietnameseClip('một', 'aac'));
+    const [heardOne, saved1] = await zl.zalo.sendVoice(u, confirmUrl).then(() => zl.zalo.waitForMessages(u, before + 4, 30_000)).then((m) => m.slice(before + 2).map((x) => x.text ?? ''));
+    expect(heardOne).toBe('🎙 Tôi nghe được: “Một.”');
+    expect(saved1).toContain('Đã lưu cập nhật nhiệm vụ A.II.6');
     expect(await updates()).toBe(count + 1);
     const saved = await lastUpdate();
     expect(saved).toMatchObject({ percent: 60, channel: 'ZALO', originalText: 'nhiệm vụ II.6 60% đang chờ thẩm định' });
-    expect(saved.attachments).toEqual([{ kind: 'voice', channel: 'ZALO', fileId: url, durationSeconds: expect.any(Number), transcript: 'nhiệm vụ II.6 60% đang chờ thẩm định' }]);
+    expect(saved.attachments).toEqual([
+      { kind: 'voice', channel: 'ZALO', fileId: url, durationSeconds: expect.any(Number), transcript: 'nhiệm vụ II.6 60% đang chờ thẩm định' },
+      { kind: 'voice', channel: 'ZALO', fileId: confirmUrl, durationSeconds: expect.any(Number), transcript: 'Một.' },
+    ]);
   });
 
   it('Zalo: a speech service that never answers times out with a clear message; nothing saved, the chat still answers', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTranscript, hear, VoiceError, type HearDeps, type VoiceClip } from '../../domain/voice/hear.ts';
+import { asTyped, cleanTranscript, hear, VoiceError, type HearDeps, type VoiceClip } from '../../domain/voice/hear.ts';
 
 const clip: VoiceClip = { channel: 'TELEGRAM', ref: 'AwACAgIAAxkBAAI-voice', durationSeconds: 4, sizeBytes: 9_000 };
 
@@ -76,6 +76,19 @@ describe('hearing a voice message (domain/voice/hear.ts)', () => {
   it('silence is not a message: an empty transcript or only noise markers is "empty"', async () => {
     expect(await hear(clip, deps({ text: '   ' }))).toEqual({ ok: false, problem: 'empty' });
     expect(await hear(clip, deps({ text: '[âm nhạc] (tiếng ồn)' }))).toEqual({ ok: false, problem: 'empty' });
+  });
+
+  it.each([
+    ['Một.', '1'],
+    ['số hai', '2'],
+    ['Chọn ba!', '3'],
+    ['chọn số tư', '4'],
+    ['năm', '5'],
+    ['Năm mươi phần trăm.', 'Năm mươi phần trăm.'],
+    ['một nửa', 'một nửa'],
+    ['Lưu.', 'Lưu.'],
+  ])('asTyped(%j) = %j: a numbered choice said aloud is its digit', (said, typed) => {
+    expect(asTyped(said)).toBe(typed);
   });
 
   it.each([
