@@ -42,7 +42,7 @@ export class ChatService {
     try {
       // Heard before the transaction: a slow speech service never holds the chat's lock.
       // Only for linked people: a stranger's clip is not sent to the speech service (the engine asks them to link).
-      if (inbound.voice && !inbound.heard && this.deps.voice && (await this.linked(inbound))) {
+      if (inbound.voice && !inbound.heard && this.deps.voice && (await this.linked(inbound)) && !(await this.seen(inbound, dedupeKey))) {
         const heard = await this.deps.voice.hear(inbound.voice);
         inbound = { ...inbound, heard, text: heard.ok ? asTyped(heard.transcript) : '' };
       }
@@ -54,6 +54,12 @@ export class ChatService {
       m?.messages.inc({ channel: inbound.channel, outcome: 'error' });
       throw err;
     }
+  }
+
+  /** A redelivered update (its key already handled) is not transcribed again; run() then ignores it. */
+  private async seen(inbound: Inbound, dedupeKey?: string): Promise<boolean> {
+    if (!dedupeKey) return false;
+    return (await this.deps.prisma.processedUpdate.count({ where: { channel: inbound.channel, key: dedupeKey } })) > 0;
   }
 
   private async linked(inbound: Inbound): Promise<boolean> {

@@ -49,7 +49,7 @@ describe.skipIf(!HAVE_VOICE_TOOLS)(`voice reports on Telegram and Zalo, saved on
     stt.mode = 'ok';
     stt.say('Nhiệm vụ II.6: 50%, vướng kinh phí.');
     const before = tg.tg.sentTo(u).length;
-    await tg.tg.sendVoice(u, { bytes: ogg, duration: 4 });
+    const voiceUpdate = await tg.tg.sendVoice(u, { bytes: ogg, duration: 4 });
     const [heard, understood] = (await tg.tg.waitForMessages(u, before + 2)).slice(before);
     expect(heard!.plainText).toBe('🎙 Tôi nghe được: “Nhiệm vụ II.6: 50%, vướng kinh phí.”');
     expect(understood!.plainText).toContain('Tôi hiểu như sau');
@@ -61,6 +61,14 @@ describe.skipIf(!HAVE_VOICE_TOOLS)(`voice reports on Telegram and Zalo, saved on
     expect(await updates()).toBe(count);
 
     await tg.press(u, understood!, '✅ Lưu');
+    expect(await updates()).toBe(count + 1);
+    // The same update delivered again is not transcribed again and has no effect (one chat's updates are
+    // handled in order: once "việc của tôi" is answered, the redelivery was handled).
+    const asked = stt.requests.length;
+    await tg.tg.redeliver(voiceUpdate.update_id);
+    const [mine] = await tg.say(u, 'việc của tôi');
+    expect(mine!.plainText).toContain('Việc của anh/chị');
+    expect(stt.requests.length).toBe(asked);
     expect(await updates()).toBe(count + 1);
     const saved = await lastUpdate();
     expect(saved).toMatchObject({ state: 'IN_PROGRESS', percent: 50, difficulties: 'Kinh phí', originalText: 'Nhiệm vụ II.6: 50%, vướng kinh phí.', channel: 'TELEGRAM' });
