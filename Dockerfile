@@ -26,6 +26,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 # ── runtime ──────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production PORT=8080 DATA_DIR=/data LOG_FORMAT=json
+# ffmpeg converts voice messages for the speech-to-text service (STT_URL).
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -20,6 +20,7 @@ import { QuestionsExtension } from './chat/questions.ts';
 import { DeliveryExtension, type FileFetcher } from './chat/delivery-extension.ts';
 import { parseDeliverySettings, type DeliverySettings } from './delivery/settings.ts';
 import type { SendWindow } from '../domain/delivery/policy.ts';
+import { VoiceService, type Hearing } from './voice/service.ts';
 
 export interface App {
   config: Config;
@@ -36,6 +37,8 @@ export interface App {
   /** Downloads of users' files (a notice's attachment): set by main.ts once the chat channels exist. */
   files: FileFetcherSlot;
   chat: ChatService;
+  /** Voice messages (STT_URL set): main.ts adds where Telegram's clips are. */
+  voice: VoiceService | undefined;
   metrics: Metrics;
   close(): Promise<void>;
 }
@@ -55,6 +58,7 @@ export interface ChatServiceDeps {
   delivery: DeliverySettings;
   files?: FileFetcherSlot;
   metrics?: Metrics;
+  voice?: Hearing;
 }
 
 /** The conversation service with every extension, as chat channels use it (also the test harnesses). */
@@ -66,6 +70,7 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
     settings: d.settings,
     log: d.log,
     ...(d.metrics ? { metrics: d.metrics } : {}),
+    ...(d.voice ? { voice: d.voice } : {}),
     extensions: (tx) => [
       new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined }),
       new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' }),
@@ -106,6 +111,7 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
   const calendar = workingCalendar(config);
   const files: FileFetcherSlot = {};
   const metrics = createMetrics(db.prisma);
+  const voice = config.stt ? new VoiceService(config.stt, log.child({ component: 'voice' })) : undefined;
   return {
     config,
     log,
@@ -119,7 +125,8 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
     engineSettings,
     deliverySettings,
     files,
-    chat: buildChatService({ prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files, metrics }),
+    chat: buildChatService({ prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files, metrics, voice }),
+    voice,
     metrics,
     close: () => db.close(),
   };

@@ -4,6 +4,7 @@
  * tests with a literal object. Every variable is documented in .env.example.
  */
 import { z } from 'zod';
+import type { SttConfig } from './voice/service.ts';
 
 const holidayList = z.string().regex(/^(\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?)(,\s*\d{4}-\d{2}-\d{2}(\.\.\d{4}-\d{2}-\d{2})?)*$/, 'expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, comma-separated');
 
@@ -41,6 +42,13 @@ const schema = z.object({
   ZALO_WEBHOOK_URL: z.string().url().optional(),
   ZALO_WEBHOOK_SECRET: z.string().min(8, 'expected 8–256 characters').max(256, 'expected 8–256 characters').optional(),
   FILE_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  STT_URL: z.string().url().optional(),
+  STT_API_KEY: z.string().optional(),
+  STT_MODEL: z.string().min(1).default('whisper-1'),
+  STT_LANGUAGE: z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as vi').default('vi'),
+  STT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  STT_MAX_SECONDS: z.coerce.number().int().min(1).max(1800).default(120),
+  STT_MAX_MB: z.coerce.number().min(0.1).max(20).default(20),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -64,6 +72,8 @@ export interface Config {
   telegramUsername: string | undefined;
   zalo: { token: string; apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
   fileLinkTtlHours: number;
+  /** Voice messages: set when STT_URL is. */
+  stt: SttConfig | undefined;
 }
 
 /** `kind` picks the Vietnamese text (locales: config-problem-<kind>); `message` is the English one. */
@@ -125,5 +135,8 @@ export function parseConfig(env: Env, isTty = false): Config {
     telegramUsername: e.TELEGRAM_BOT_USERNAME,
     zalo: e.ZALO_BOT_TOKEN ? { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT, webhookUrl: e.ZALO_WEBHOOK_URL, webhookSecret: e.ZALO_WEBHOOK_SECRET } : undefined,
     fileLinkTtlHours: e.FILE_LINK_TTL_HOURS,
+    stt: e.STT_URL
+      ? { url: e.STT_URL, apiKey: e.STT_API_KEY, model: e.STT_MODEL, language: e.STT_LANGUAGE, timeoutSeconds: e.STT_TIMEOUT_SECONDS, maxSeconds: e.STT_MAX_SECONDS, maxMb: e.STT_MAX_MB }
+      : undefined,
   };
 }

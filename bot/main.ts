@@ -19,7 +19,8 @@ import { ZaloClient } from './zalo/client.ts';
 import { startPolling as startZaloPolling } from './zalo/polling.ts';
 import { fetchZaloImage } from './zalo/files.ts';
 import { ZaloSender } from './zalo/sender.ts';
-import { telegramFileFetcher } from './telegram/files.ts';
+import { telegramFileFetcher, telegramFileUrl } from './telegram/files.ts';
+import { ffmpegAvailable } from './voice/ffmpeg.ts';
 import { TelegramSender } from './telegram/sender.ts';
 import { createDelivery } from './delivery/index.ts';
 import type { Sender } from './delivery/sender.ts';
@@ -49,6 +50,7 @@ async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Rec
   await bot.init();
   platforms.telegram = () => probe.getMe();
   fetchers.TELEGRAM = telegramFileFetcher(bot.api, cfg.token, cfg.apiRoot);
+  if (app.voice) app.voice.source.urls.TELEGRAM = telegramFileUrl(bot.api, cfg.token, cfg.apiRoot);
   await setCommands(bot, app.tr).catch((err) => app.log.warn({ err: describe(err) }, 'setMyCommands failed'));
   if (cfg.webhookUrl) {
     await mountWebhook(bot, router, { url: cfg.webhookUrl, secret: cfg.webhookSecret! });
@@ -114,6 +116,7 @@ await runCli(async () => {
   await listenOn(router, app.config.http.port, app.config.http.host, 'PORT');
   if (metricsRouter !== router) await listenOn(metricsRouter, app.config.http.metricsPort!, app.config.http.host, 'METRICS_PORT');
   const stops: Stop[] = [];
+  if (app.config.stt && !(await ffmpegAvailable())) app.log.error({ setting: 'STT_URL' }, 'voice messages are enabled but ffmpeg is not installed (Debian: apt-get install ffmpeg): every voice message will get "not heard"');
   const fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>> = { ZALO: (url) => fetchZaloImage(url) };
   app.files.fetch = (f) => fetchers[f.channel]?.(f.fileId) ?? Promise.reject(new Error(`no file fetcher for ${f.channel}`));
   try {

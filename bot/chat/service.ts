@@ -14,6 +14,8 @@ import { PrismaProgressStore } from '../../prisma/stores/progress-store.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import type { Hearing } from '../voice/service.ts';
+import { asTyped } from '../../domain/voice/hear.ts';
 
 export interface ChatServiceDeps {
   prisma: Db;
@@ -24,6 +26,8 @@ export interface ChatServiceDeps {
   extensions?: (tx: Prisma.TransactionClient) => Extension[];
   fallback?: (tx: Prisma.TransactionClient) => Extension;
   metrics?: Pick<Metrics, 'messages' | 'answerSeconds'>;
+  /** Voice messages (STT_URL set); unset, the engine answers that voice is not enabled. */
+  voice?: Hearing;
 }
 
 export class DuplicateUpdate extends Error {}
@@ -36,6 +40,12 @@ export class ChatService {
     const m = this.deps.metrics;
     const stop = m?.answerSeconds.startTimer({ channel: inbound.channel });
     try {
+      // Heard before the transaction: a slow speech service never holds the chat's lock.
+      // Only for linked people: a stranger's clip is not sent to the speech service (the engine asks them to link).
+      if (inbound.voice && !inbound.heard && this.deps.voice && (await this.linked(inbound)) && !(await this.seen(inbound, dedupeKey))) {
+        const heard = await this.deps.voice.hear(inbound.voice);
+        inbound = { ...inbound, heard, text: heard.ok ? asTyped(heard.transcript) : '' };
+      }
       const outcome = await this.run(inbound, dedupeKey);
       m?.messages.inc({ channel: inbound.channel, outcome: outcome ? 'answered' : 'duplicate' });
       if (outcome) stop?.();
@@ -44,6 +54,18 @@ export class ChatService {
       m?.messages.inc({ channel: inbound.channel, outcome: 'error' });
       throw err;
     }
+  }
+
+  /** A redelivered update (its key already handled) is not transcribed again; run() then ignores it. */
+  private async seen(inbound: Inbound, dedupeKey?: string): Promise<boolean> {
+    if (!dedupeKey) return false;
+    return (await this.deps.prisma.processedUpdate.count({ where: { channel: inbound.channel, key: dedupeKey } })) > 0;
+  }
+
+  private async linked(inbound: Inbound): Promise<boolean> {
+    if (inbound.asPerson) return true;
+    const row = await this.deps.prisma.chatIdentity.findUnique({ where: { channel_externalId: { channel: inbound.channel, externalId: inbound.user.externalId } }, select: { person: { select: { active: true } } } });
+    return Boolean(row?.person?.active);
   }
 
   private async run(inbound: Inbound, dedupeKey?: string): Promise<Outcome | null> {

@@ -16,7 +16,7 @@ import type { Locale, Translator } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import { escapeHtml, textOf } from '../chat/render.ts';
 import type { HttpRouter } from '../http/server.ts';
-import { toTelegram } from './render.ts';
+import { readCallbackData, toTelegram } from './render.ts';
 
 export interface InboundHandler {
   handle(inbound: Inbound, dedupeKey?: string): Promise<Outcome | null>;
@@ -48,14 +48,16 @@ export function toInbound(ctx: Context): Inbound | null {
     chatId: String(chat.id),
     user: { externalId: String(from.id), username: from.username, displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') },
   };
-  if (ctx.callbackQuery) return ctx.callbackQuery.data ? { ...base, choiceId: ctx.callbackQuery.data } : null;
+  if (ctx.callbackQuery) return ctx.callbackQuery.data ? { ...base, ...readCallbackData(ctx.callbackQuery.data) } : null;
   const msg = ctx.message;
   if (!msg) return null;
   if (chat.type !== 'private') return null; // groups are not served: tasks and reports are personal
   if (msg.contact) return { ...base, contact: { phone: msg.contact.phone_number, userId: msg.contact.user_id ? String(msg.contact.user_id) : undefined } };
   if (msg.document) return { ...base, file: { kind: 'document', fileId: msg.document.file_id, fileName: msg.document.file_name, channel: 'TELEGRAM' }, text: msg.caption };
   if (msg.photo?.length) return { ...base, file: { kind: 'photo', fileId: msg.photo[msg.photo.length - 1]!.file_id, channel: 'TELEGRAM' }, text: msg.caption };
-  if (typeof msg.text !== 'string') return { ...base, text: '', unsupported: msg.sticker ? 'sticker' : msg.voice || msg.audio || msg.video_note ? 'voice' : 'other' };
+  const audio = msg.voice ?? msg.audio;
+  if (audio) return { ...base, voice: { channel: 'TELEGRAM', ref: audio.file_id, durationSeconds: audio.duration, sizeBytes: audio.file_size, mime: audio.mime_type } };
+  if (typeof msg.text !== 'string') return { ...base, text: '', unsupported: msg.sticker ? 'sticker' : msg.video_note ? 'voice' : 'other' };
   const start = /^\/start(?:@\w+)?\s+(\S+)/.exec(msg.text);
   if (start) return { ...base, startPayload: start[1] };
   return { ...base, text: msg.text };
@@ -88,7 +90,7 @@ export function createTelegramBot(o: TelegramOptions): Bot {
     const log = o.log.child({ update: ctx.update.update_id, chat: ctx.chat?.id });
     const inbound = toInbound(ctx);
     if (!inbound) return;
-    const route = inbound.choiceId ? 'button' : inbound.contact ? 'contact' : inbound.file ? 'file' : inbound.startPayload ? 'start' : 'text';
+    const route = inbound.choiceId ? 'button' : inbound.contact ? 'contact' : inbound.file ? 'file' : inbound.voice ? 'voice' : inbound.startPayload ? 'start' : 'text';
     // update_id is unique per bot: the key names the bot too, so a change of token starts afresh.
     let outcome: Outcome | null;
     try {

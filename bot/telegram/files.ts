@@ -3,6 +3,15 @@ import type { Api } from 'grammy';
 
 const DEFAULT_ROOT = 'https://api.telegram.org';
 
+/** Where a user's file (a voice clip) is downloaded from: getFile, then the file URL, which carries the token (never logged). */
+export function telegramFileUrl(api: Api, token: string, apiRoot = DEFAULT_ROOT) {
+  return async (fileId: string): Promise<string> => {
+    const file = await api.getFile(fileId);
+    if (!file.file_path) throw new Error('telegram getFile returned no file_path');
+    return `${apiRoot}/file/bot${token}/${file.file_path}`;
+  };
+}
+
 export function telegramFileFetcher(api: Api, token: string, apiRoot = DEFAULT_ROOT) {
   return async (fileId: string): Promise<{ data: Uint8Array; mime: string; fileName: string }> => {
     const file = await api.getFile(fileId);

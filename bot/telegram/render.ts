@@ -10,6 +10,13 @@ import { renderReply, textOf } from '../chat/render.ts';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 const CALLBACK_LIMIT = 64;
+export const PROMPT_SEPARATOR = '|';
+
+/** A button's callback data: the choice, and the prompt it belongs to when it names one. */
+export function readCallbackData(data: string): { choiceId: string; promptId?: string } {
+  const at = data.lastIndexOf(PROMPT_SEPARATOR);
+  return at > 0 ? { choiceId: data.slice(0, at), promptId: data.slice(at + 1) } : { choiceId: data };
+}
 
 export interface TelegramMessage {
   text: string;
@@ -92,8 +99,10 @@ export function toTelegram(reply: Reply, tr: Translator, locale: Locale): Telegr
     };
   } else if (reply.choices?.length) {
     const buttons: InlineKeyboardButton[] = reply.choices.map((c) => {
-      if (byteLength(c.id) > CALLBACK_LIMIT) throw new RangeError(`callback data over ${CALLBACK_LIMIT} bytes: ${c.id}`);
-      return { text: textOf(c.label, tr, locale).slice(0, 64), callback_data: c.id };
+      // "choice|prompt": a press is read against the prompt it was shown with (bot.ts splits it again).
+      const data = reply.promptId ? `${c.id}${PROMPT_SEPARATOR}${reply.promptId}` : c.id;
+      if (byteLength(data) > CALLBACK_LIMIT) throw new RangeError(`callback data over ${CALLBACK_LIMIT} bytes: ${data}`);
+      return { text: textOf(c.label, tr, locale).slice(0, 64), callback_data: data };
     });
     // Short labels two per row, long ones alone: readable on a phone.
     const rows: InlineKeyboardButton[][] = [];

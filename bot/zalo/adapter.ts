@@ -34,8 +34,11 @@ export function zaloInbound(u: ZaloUpdate): Inbound | null {
       const url = photoUrlOf(m);
       return url ? { ...base, file: { kind: 'photo', fileId: url, channel: 'ZALO' }, text: m.caption } : { ...base, text: '' };
     }
+    case 'message.voice.received':
+      // Heard by the chat service (speech to text) when voice is enabled; the URL is kept as evidence.
+      return m.voice_url ? { ...base, voice: { channel: 'ZALO', ref: m.voice_url } } : { ...base, text: '', unsupported: 'voice' };
     default: {
-      // Stickers, voice and "unsupported" content (protected users): nothing to read; the engine says what it accepts.
+      // Stickers, voice without a URL and "unsupported" content (protected users): nothing to read; the engine says what it accepts.
       const kind = /sticker/.test(u.event_name) ? 'sticker' : /voice|audio/.test(u.event_name) ? 'voice' : 'other';
       return { ...base, text: '', unsupported: kind };
     }

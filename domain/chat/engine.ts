@@ -19,6 +19,7 @@ import { Assistant, MORE_WORDS, readCommand, type ChatContext } from './assistan
 import type { ConversationRecord, ConversationStore, Identity, IdentityStore, ProgressStore } from './ports.ts';
 import { isShortAnswer, PROMPT_TTL_HOURS, promptState, readPrompt, resolveTyped, type Prompt } from './prompt.ts';
 import { line, t, type Choice, type Reply, type Text } from './reply.ts';
+import { SHOWN_TRANSCRIPT_CHARS, type Heard, type VoiceClip, type VoiceEvidence } from '../voice/hear.ts';
 
 export interface Inbound {
   channel: ChatChannel;
@@ -27,6 +28,8 @@ export interface Inbound {
   text?: string;
   /** A button press (Telegram callback data). */
   choiceId?: string;
+  /** The prompt the pressed button was shown with: a press on any other prompt's button is dead. */
+  promptId?: string;
   /** A shared contact (Telegram); userId is whose contact it is. */
   contact?: { phone: string; userId?: string };
   file?: Attachment;
@@ -40,6 +43,10 @@ export interface Inbound {
   buttons?: boolean;
   /** Content the bot cannot read (a sticker, a voice message, a video…): it says what this step accepts. */
   unsupported?: 'sticker' | 'voice' | 'other';
+  /** A voice or audio clip; the chat service transcribes it (outside the transaction) before the engine runs. */
+  voice?: VoiceClip;
+  /** What the chat service heard in `voice`: on success `text` is the transcript, read like typed text. */
+  heard?: Heard;
 }
 
 export interface Outcome {
@@ -119,6 +126,8 @@ interface Stored {
   /** The state of an extension's flow. */
   flow?: unknown;
   memory?: Memory;
+  /** Voice clips heard during the report in progress: kept with the update as evidence when it is saved. */
+  voice?: VoiceEvidence[];
 }
 
 
@@ -137,12 +146,25 @@ const CODE_RE = /^[A-Za-z0-9]{6,12}$/;
 
 export class ChatEngine {
   private readonly assistant: Assistant;
+  /** The last prompt id of this chat (ids increase per chat), and the one saved by this message. */
+  private promptSeq: number | null = null;
+  private shownPrompt: string | null = null;
 
   constructor(private readonly deps: EngineDeps) {
     this.assistant = new Assistant({ queries: deps.queries });
   }
 
   async handle(inbound: Inbound): Promise<Outcome> {
+    const outcome = await this.respond(inbound);
+    // The choices saved as the chat's prompt carry its id (Telegram's buttons send it back).
+    const asked = [...outcome.replies].reverse().find((r) => r.choices?.length);
+    if (asked && this.shownPrompt) asked.promptId = this.shownPrompt;
+    // A transcript is shown back first, so the officer sees what the answer was read from.
+    if (inbound.heard?.ok) outcome.replies.unshift(say('voice-heard', { text: shorten(inbound.heard.transcript, SHOWN_TRANSCRIPT_CHARS) }));
+    return outcome;
+  }
+
+  private async respond(inbound: Inbound): Promise<Outcome> {
     const now = this.deps.clock.now();
     const today = dayOf(now);
     const { identities, conversations } = this.deps;
@@ -164,6 +186,7 @@ export class ChatEngine {
     const text = inbound.text?.trim() ?? '';
 
     const record = await conversations.load(inbound.channel, inbound.chatId);
+    this.promptSeq = promptSeq(record);
     let stored: Stored = (record?.state as Stored | null) ?? {};
     // The one live prompt of this chat: a short answer is read against it, and only it.
     const flowExpired = Boolean(record?.flow && record.expiresAt && record.expiresAt < now);
@@ -188,6 +211,15 @@ export class ChatEngine {
       if (fromExtension) return fromExtension;
       const contact = Boolean(inbound.canShareContact);
       return { replies: [{ lines: [line(t(contact ? 'link-stranger-contact' : 'link-stranger-code'))], requestContact: contact }], toast: inbound.choiceId ? t('chat-not-linked-toast') : undefined };
+    }
+
+    // ── A button of a prompt that is not the live one (cancelled, expired, replaced): dead ──
+    if (inbound.choiceId && inbound.promptId !== undefined && (!offered || readPrompt(record?.choices)?.id !== inbound.promptId)) {
+      const toast = t('choice-expired-toast');
+      // A flow in progress keeps its question and its buttons (the latest message): only this press is refused.
+      if (record?.flow && !flowExpired) return { replies: [say('choice-expired-in-flow')], toast };
+      const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no';
+      return { ...(await this.reply(inbound, { memory: stored.memory }, [{ lines: [line(t('choice-expired', { reporter }))], choices: this.menu(person) }], null)), toast };
     }
 
     // ── Personal data notice, once ──────────────────────────────────────────
@@ -220,15 +252,21 @@ export class ChatEngine {
     }
 
     // ── A sticker, a voice message…: what this step accepts instead ────────
-    if (inbound.unsupported && !text && !inbound.file) {
-      const kind = inbound.unsupported;
+    // A voice message not heard (voice not enabled, too long, the service failed): said why, nothing read.
+    const voiceProblem = inbound.voice && !text ? (inbound.heard && !inbound.heard.ok ? inbound.heard.problem : 'disabled') : null;
+    const voiceArgs = { problem: voiceProblem, seconds: inbound.heard && !inbound.heard.ok ? (inbound.heard.maxSeconds ?? null) : null };
+    if ((inbound.unsupported || voiceProblem) && !text && !inbound.file) {
+      const kind = inbound.unsupported ?? 'voice';
+      const why = (step: string) => (voiceProblem ? say('voice-problem', voiceArgs) : say('unsupported-in-step', { kind, step }));
       if (record?.flow === 'report' && stored.report && !flowExpired) {
         const again = askAgain(stored.report);
         await this.save(inbound, stored, 'report', again.choices?.length ? { items: again.choices, freeNumbers: Boolean(again.freeNumbers) } : null, now);
-        return { replies: [say('unsupported-in-step', { kind, step: stored.report.step }), again] };
+        return { replies: [why(stored.report.step), again] };
       }
-      if (record?.flow && !flowExpired) return { replies: [say('unsupported-in-step', { kind, step: 'other' })] };
-      return this.reply(inbound, stored, [{ lines: [line(t('unsupported-idle', { kind, reporter: person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no' }))], choices: this.menu(person) }], null);
+      if (record?.flow && !flowExpired) return { replies: [why('other')] };
+      const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no';
+      const idle = voiceProblem ? [line(t('voice-problem', voiceArgs)), line(t('voice-idle-menu'))] : [line(t('unsupported-idle', { kind, reporter }))];
+      return this.reply(inbound, stored, [{ lines: idle, choices: this.menu(person) }], null);
     }
 
     // ── Answers valid whatever is in progress (a notice's "Đã nhận") ────────
@@ -508,8 +546,10 @@ export class ChatEngine {
 
   private async afterFlow(inbound: Inbound, person: PersonRef, stored: Stored, result: ReturnType<typeof stepReport>, now: Date, before: Reply[] = []): Promise<Outcome> {
     const replies = [...before, ...result.replies];
+    const voice = [...(stored.voice ?? []), ...(inbound.heard?.ok ? [inbound.heard.evidence] : [])];
     if (result.save) {
-      const saved = await this.deps.progress.record({ target: result.save.target, draft: result.save.draft, personId: person.id, channel: inbound.channel, now, amendsId: result.save.amendsId });
+      const evidence = voice.length ? { evidence: voice } : {};
+      const saved = await this.deps.progress.record({ target: result.save.target, draft: result.save.draft, personId: person.id, channel: inbound.channel, now, amendsId: result.save.amendsId, ...evidence });
       const d = result.save.draft;
       replies.push({
         lines: [
@@ -521,7 +561,7 @@ export class ChatEngine {
     const flowState = result.state;
     const last = replies[replies.length - 1];
     const choices = last?.choices?.length ? { items: last.choices, freeNumbers: Boolean(last.freeNumbers) } : null;
-    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory }, flowState ? 'report' : null, choices, now, result.cancelled ? 'cancelled' : undefined);
+    await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory, ...(flowState && voice.length ? { voice } : {}) }, flowState ? 'report' : null, choices, now, result.cancelled ? 'cancelled' : undefined);
     return { replies, toast: result.cancelled ? t('report-cancelled-toast') : undefined };
   }
 
@@ -537,13 +577,17 @@ export class ChatEngine {
    */
   private async save(inbound: Inbound, stored: Stored, flow: string | null, choices: StoredChoices | null, now = this.deps.clock.now(), ended?: 'cancelled' | 'expired'): Promise<void> {
     const flowExpiry = flow ? new Date(now.getTime() + this.deps.settings.flowTimeoutMinutes * 60_000) : null;
-    const id = now.getTime().toString(36);
+    // Unique within the chat, also under a clock that does not move (tests): one more than the last.
+    this.promptSeq ??= promptSeq(await this.deps.conversations.load(inbound.channel, inbound.chatId));
+    this.promptSeq += 1;
+    const id = this.promptSeq.toString(36);
     const prompt: Prompt | null = choices?.items.length
       ? { id, items: choices.items, freeNumbers: choices.freeNumbers, expiresAt: (flowExpiry ?? new Date(now.getTime() + PROMPT_TTL_HOURS * 3_600_000)).toISOString() }
       : ended
         ? { id, items: [], freeNumbers: false, expiresAt: null, ended }
         : null;
     await this.deps.conversations.save(inbound.channel, inbound.chatId, { flow, state: stored as unknown, choices: prompt, expiresAt: flowExpiry });
+    this.shownPrompt = prompt?.items.length ? id : null;
   }
 
   // ── Linking ──────────────────────────────────────────────────────────────
@@ -581,6 +625,12 @@ export class ChatEngine {
     }
     return [welcome, this.assistant.help(this.ctx(res.person, inbound.channel, dayOf(this.deps.clock.now())))];
   }
+}
+
+/** The number behind the chat's last prompt id (base 36; older ids were a timestamp, which counts too). */
+function promptSeq(record: ConversationRecord | null): number {
+  const n = parseInt(readPrompt(record?.choices)?.id ?? '', 36);
+  return Number.isSafeInteger(n) ? n : 0;
 }
 
 function say(key: string, args?: Record<string, string | number | null | undefined>): Reply {

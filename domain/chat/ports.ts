@@ -5,7 +5,7 @@
  */
 import type { ChatChannel, PersonRef } from '../people/types.ts';
 import type { Draft, ReportTarget } from '../progress/report-flow.ts';
-import type { Choice } from './reply.ts';
+import type { VoiceEvidence } from '../voice/hear.ts';
 
 export interface Identity {
   id: number;
@@ -64,7 +64,8 @@ export interface LastUpdate {
 
 export interface ProgressStore {
   /** Appends a progress update (REPORT, or CORRECTION when `amendsId`) and moves the assignment's latest state. */
-  record(input: { target: ReportTarget; draft: Draft; personId: number; channel: ChatChannel; now: Date; amendsId?: number }): Promise<SavedUpdate>;
+  /** `evidence`: the voice clips the report was heard from, kept beside its attachments. */
+  record(input: { target: ReportTarget; draft: Draft; personId: number; channel: ChatChannel; now: Date; amendsId?: number; evidence?: VoiceEvidence[] }): Promise<SavedUpdate>;
   /** The person's own most recent update. */
   lastByPerson(personId: number): Promise<LastUpdate | null>;
   /** Appends a WITHDRAWAL entry that restores the state before `updateId`. */

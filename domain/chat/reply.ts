@@ -40,6 +40,8 @@ export interface Reply {
   /** Typed digits are data here (a percentage), not the number of a choice: text channels list choices without numbers. */
   freeNumbers?: boolean;
   files?: OutFile[];
+  /** The id of the prompt these choices are (set by the engine): Telegram puts it in each button's callback data. */
+  promptId?: string;
 }
 
 export const t = (key: string, args?: Args): Text => ({ key, args });

@@ -158,6 +158,8 @@ unit-group = { $status ->
        *[DONE] ✅ Done
     } ({ $count })
 choice-expired = This choice is no longer valid (cancelled or timed out), so nothing was recorded. You can choose:
+choice-expired-toast = This choice is no longer valid
+choice-expired-in-flow = This choice is no longer valid (it belongs to an older message), so nothing was recorded. Please answer the question in the latest message, or type /huy to stop.
 short-answer-no-prompt = { $reporter ->
         [yes] I don't know which question this answers, so nothing was recorded. Reporting progress? Type for example: "50%, waiting for funds". Or choose:
        *[no] I don't know which question this answers, so nothing was recorded. You can choose:
@@ -184,3 +186,15 @@ unsupported-idle = I cannot read { unsupported-kind } yet. I read text messages{
         [yes] , e.g. "việc của tôi" or a report like "50%, waiting for funds"
        *[no] , e.g. "việc của tôi" or "nhiệm vụ nào quá hạn?"
     }; photos and documents only while reporting. You can choose:
+
+## Voice messages
+voice-heard = 🎙 I heard: “{ $text }”
+voice-problem = { $problem ->
+        [disabled] 🎙 Voice messages are not enabled on this bot; please type instead.
+        [too-long] 🎙 This voice message is too long: I only listen to messages of up to { $seconds } seconds. Please say it shorter or type it; nothing was recorded.
+        [too-big] 🎙 This audio file is too large to download. Please say it shorter or type it; nothing was recorded.
+        [timeout] 🎙 The speech service answered too slowly, so I could not hear this message. Please send it again in a few minutes or type it; nothing was recorded.
+        [empty] 🎙 I heard no words in this voice message. Please speak more clearly or type it; nothing was recorded.
+       *[failed] 🎙 I could not hear this voice message (the speech service failed). Please send it again or type it; nothing was recorded.
+    }
+voice-idle-menu = You can choose:

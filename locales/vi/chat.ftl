@@ -158,6 +158,8 @@ unit-group = { $status ->
        *[DONE] ✅ Đã hoàn thành
     } ({ $count })
 choice-expired = Lựa chọn này đã hết hiệu lực (đã huỷ hoặc quá thời gian chờ), nên tôi không ghi nhận gì. Anh/chị có thể chọn:
+choice-expired-toast = Lựa chọn này đã hết hiệu lực
+choice-expired-in-flow = Lựa chọn này đã hết hiệu lực (thuộc một tin nhắn cũ), nên tôi không ghi nhận gì. Anh/chị trả lời câu hỏi đang chờ ở tin nhắn mới nhất, hoặc gõ /huy để dừng.
 short-answer-no-prompt = { $reporter ->
         [yes] Tôi chưa biết câu trả lời này dành cho câu hỏi nào nên chưa ghi nhận gì. Anh/chị muốn báo cáo tiến độ? Gõ ví dụ: "50%, vướng kinh phí". Hoặc chọn:
        *[no] Tôi chưa biết câu trả lời này dành cho câu hỏi nào nên chưa ghi nhận gì. Anh/chị có thể chọn:
@@ -184,3 +186,15 @@ unsupported-idle = Tôi chưa đọc được { unsupported-kind }. Tôi đọc 
         [yes] , ví dụ "việc của tôi" hoặc báo cáo "50%, vướng kinh phí"
        *[no] , ví dụ "việc của tôi" hoặc "nhiệm vụ nào quá hạn?"
     }; ảnh và tài liệu chỉ nhận khi đang báo cáo. Anh/chị có thể chọn:
+
+## Voice messages
+voice-heard = 🎙 Tôi nghe được: “{ $text }”
+voice-problem = { $problem ->
+        [disabled] 🎙 Bot chưa bật nhận giọng nói, xin anh/chị gõ chữ.
+        [too-long] 🎙 Tin nhắn thoại dài quá, tôi chỉ nghe được tin dài tối đa { $seconds } giây. Anh/chị nói ngắn lại hoặc gõ chữ; chưa có gì được ghi nhận.
+        [too-big] 🎙 Tệp âm thanh lớn quá nên tôi không tải được. Anh/chị nói ngắn lại hoặc gõ chữ; chưa có gì được ghi nhận.
+        [timeout] 🎙 Dịch vụ nhận giọng nói trả lời chậm quá nên tôi chưa nghe được. Anh/chị gửi lại sau ít phút hoặc gõ chữ; chưa có gì được ghi nhận.
+        [empty] 🎙 Tôi không nghe thấy lời nào trong tin nhắn thoại. Anh/chị nói rõ hơn hoặc gõ chữ; chưa có gì được ghi nhận.
+       *[failed] 🎙 Tôi chưa nghe được tin nhắn thoại này (dịch vụ nhận giọng nói gặp lỗi). Anh/chị gửi lại hoặc gõ chữ; chưa có gì được ghi nhận.
+    }
+voice-idle-menu = Anh/chị có thể chọn:

@@ -40,8 +40,10 @@ export class PrismaProgressStore implements ProgressStore {
     return { id: update.id, reportedAt: now };
   }
 
-  async record(input: { target: ReportTarget; draft: Draft; personId: number; channel: ChatChannel; now: Date; amendsId?: number }): Promise<SavedUpdate> {
+  async record(input: Parameters<ProgressStore['record']>[0]): Promise<SavedUpdate> {
     const { target, draft } = input;
+    // Voice clips the report was heard from are kept beside its files (one JSON list, no migration).
+    const attachments = [...draft.attachments, ...(input.evidence ?? [])];
     const indicator = target.kind === 'INDICATOR';
     const value = draft.percent ?? (draft.state === 'DONE' && !indicator ? 100 : draft.state === 'NOT_STARTED' ? 0 : null);
     const expected = expectedDay(draft);
@@ -64,7 +66,7 @@ export class PrismaProgressStore implements ProgressStore {
         reporterId: input.personId,
         channel: input.channel,
         originalText: draft.originalText ?? null,
-        attachments: draft.attachments.length ? (draft.attachments as unknown as Prisma.InputJsonValue) : undefined,
+        attachments: attachments.length ? (attachments as unknown as Prisma.InputJsonValue) : undefined,
       },
       input.now,
     );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { TelegramHarness } from '../support/telegram-harness.ts';
+import { choiceOf, TelegramHarness } from '../support/telegram-harness.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
 
 describe('leaders ask in chat', () => {
@@ -29,7 +29,7 @@ describe('leaders ask in chat', () => {
     // more tasks than a page (each task once, however many units share it)
     const [city] = await tg.say(u, 'các nhiệm vụ chưa hoàn thành');
     expect(city!.plainText.split('\n')[0]).toMatch(/^Toàn thành phố: \d+ nhiệm vụ chưa hoàn thành/);
-    const more = tg.tg.buttons(city).find((b) => b.data === 'q:more');
+    const more = tg.tg.buttons(city).find((b) => choiceOf(b.data) === 'q:more');
     expect(more).toBeDefined();
     const [page2] = await tg.press(u, city!, 'q:more');
     expect(page2!.plainText).not.toBe(city!.plainText);

@@ -8,7 +8,7 @@ import { seedSampleData } from '../../bot/services/seed.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import { PrismaBroadcastStore } from '../../prisma/stores/broadcast-store.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { CALENDAR, DELIVERY, TelegramHarness } from '../support/telegram-harness.ts';
+import { CALENDAR, choiceOf, DELIVERY, TelegramHarness } from '../support/telegram-harness.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
 
 const NHUNG = 'Trần Thị Hồng Nhung';
@@ -77,7 +77,7 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     expect(ok!.plainText).not.toContain('Đã lưu');
     // The cancelled prompt's button does nothing either.
     const [old] = await tg.press(u, skipPrompt, 'f:skip');
-    expect(old!.plainText).toContain('cũ');
+    expect(old!.plainText).toContain('Lựa chọn này đã hết hiệu lực');
     expect(await updates()).toBe(count);
   });
 
@@ -161,13 +161,14 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     await zl.say(u, 'huỷ');
   });
 
-  it('Telegram: a voice message gets what the step accepts', async () => {
+  it('Telegram: a voice message, with voice not enabled (no STT_URL), asks for text and offers the menu', async () => {
     const u = tg.user(8803);
     await tg.linkAndAccept(u, NHUNG);
     const before = tg.tg.sentTo(u).length;
     await tg.tg.injectUpdate({ message: { message_id: 9_000_001, date: Math.floor(Date.now() / 1000), chat: { id: u, type: 'private', first_name: 'U' }, from: { id: u, is_bot: false, first_name: 'U' }, voice: { file_id: 'v1', file_unique_id: 'v1u', duration: 3 } } });
     const [reply] = (await tg.tg.waitForMessages(u, before + 1)).slice(before);
-    expect(reply!.plainText).toContain('Tôi chưa đọc được tin nhắn thoại');
+    expect(reply!.plainText).toContain('Bot chưa bật nhận giọng nói, xin anh/chị gõ chữ.');
+    expect(tg.tg.buttons(reply!).map((b) => choiceOf(b.data))).toContain('menu:report');
   });
 
   it('Telegram: opening one’s own used invite link once linked greets the person', async () => {
@@ -176,7 +177,7 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     const before = tg.tg.sentTo(u).length;
     await tg.tg.sendCommand(u, '/start', code);
     const notice = (await tg.tg.waitForMessages(u, before + 2)).at(-1)!;
-    if (tg.tg.buttons(notice).some((b) => b.data === 'consent:yes')) await tg.press(u, notice, 'consent:yes', 2);
+    if (tg.tg.buttons(notice).some((b) => choiceOf(b.data) === 'consent:yes')) await tg.press(u, notice, 'consent:yes', 2);
     const b2 = tg.tg.sentTo(u).length;
     await tg.tg.sendCommand(u, '/start', code);
     const [hello] = (await tg.tg.waitForMessages(u, b2 + 2)).slice(b2);

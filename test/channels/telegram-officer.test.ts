@@ -297,13 +297,14 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     const u = newUser();
     await h.linkAndAccept(u, NHUNG);
     const [understood] = await h.say(u, 'nv A.II.6: 52%');
+    const save = h.dataOf(understood!, 'f:save');
     await h.press(u, understood!, '✅ Lưu');
     const count = await db.prisma.progressUpdate.count();
     const before = h.tg.sentTo(u).length;
-    await h.tg.pressButton(u, understood!.message_id, 'f:save', { force: true });
+    await h.tg.pressButton(u, understood!.message_id, save, { force: true });
     const [old] = (await h.tg.waitForMessages(u, before + 1)).slice(before);
-    expect(old!.plainText).toContain('Lựa chọn này đã cũ');
-    expect(h.tg.callbackAnswers().some((a) => a.text === 'Lựa chọn này đã cũ')).toBe(true);
+    expect(old!.plainText).toContain('Lựa chọn này đã hết hiệu lực');
+    expect(h.tg.callbackAnswers().some((a) => a.text === 'Lựa chọn này đã hết hiệu lực')).toBe(true);
     expect(await db.prisma.progressUpdate.count()).toBe(count);
   });
 
@@ -312,7 +313,7 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     await h.linkAndAccept(u, NHUNG);
     const [understood] = await h.say(u, 'nv A.II.6: 53%');
     const before = h.tg.sentTo(u).length;
-    const press = await h.tg.pressButton(u, understood!.message_id, 'f:save');
+    const press = await h.tg.pressButton(u, understood!.message_id, h.dataOf(understood!, 'f:save'));
     await h.tg.waitForMessages(u, before + 1);
     const count = await db.prisma.progressUpdate.count();
     await h.tg.redeliver(press.update_id);
@@ -330,7 +331,7 @@ describe('officers on Telegram (grammY against a local fake Bot API, real databa
     const startB = h.tg.sentTo(b).length;
     await Promise.all([h.tg.sendText(a, '/capnhat A.II.8'), h.tg.sendText(b, '/capnhat 12')]);
     await Promise.all([h.tg.waitForMessages(a, startA + 1), h.tg.waitForMessages(b, startB + 1)]);
-    await Promise.all([h.tg.pressButton(a, h.last(a).message_id, 'f:st:IN_PROGRESS'), h.tg.pressButton(b, h.last(b).message_id, 'f:st:IN_PROGRESS')]);
+    await Promise.all([h.tg.pressButton(a, h.last(a).message_id, h.dataOf(h.last(a), 'f:st:IN_PROGRESS')), h.tg.pressButton(b, h.last(b).message_id, h.dataOf(h.last(b), 'f:st:IN_PROGRESS'))]);
     await Promise.all([h.tg.waitForMessages(a, startA + 2), h.tg.waitForMessages(b, startB + 2)]);
     await Promise.all([h.tg.sendText(a, '41'), h.tg.sendText(b, '72')]);
     await Promise.all([h.tg.waitForMessages(a, startA + 3), h.tg.waitForMessages(b, startB + 3)]);

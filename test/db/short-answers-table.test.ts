@@ -5,7 +5,9 @@
  *
  * Telegram shows choices as buttons, so a typed digit chooses nothing there;
  * Zalo and the console number them. The console receives no notices, so it
- * has no "two pending" rows.
+ * has no "two pending" rows. On Telegram the summary's own "✅ Lưu" button
+ * is pressed too (`[✅ Lưu]`): its callback data name the prompt it was shown
+ * with, so it saves only while that prompt is the live one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChatService } from '../../bot/app.ts';
@@ -26,7 +28,9 @@ type State = 'none' | 'live' | 'expired' | 'cancelled' | 'two pending';
 const CHANNELS: Channel[] = ['TELEGRAM', 'ZALO', 'CONSOLE'];
 const STATES: State[] = ['none', 'live', 'expired', 'cancelled', 'two pending'];
 const ANSWERS = ['1', '2', 'ok', 'có', 'không', 'huỷ', '👍', 'xem thêm', 'đã nhận'] as const;
-type Answer = (typeof ANSWERS)[number];
+/** The summary's "✅ Lưu" button, pressed (Telegram). */
+const SAVE_BUTTON = '[✅ Lưu]';
+type Answer = (typeof ANSWERS)[number] | typeof SAVE_BUTTON;
 
 /** What is said, as a fragment of the reply, and what is saved. */
 interface Expect {
@@ -44,6 +48,7 @@ const THANKS = 'Cảm ơn anh/chị đã xác nhận';
 
 function expected(channel: Channel, state: State, answer: Answer): Expect {
   const waiting = state === 'live' || state === 'two pending';
+  if (answer === SAVE_BUTTON) return waiting ? { saved: 1, says: SAVED, acked: false } : { saved: 0, says: DEAD };
   if (answer === 'đã nhận') {
     if (state === 'two pending') return { saved: 0, says: THANKS, acked: true };
     if (state === 'live') return { saved: 0, says: ASK_AGAIN };
@@ -84,16 +89,21 @@ describe('short answers × prompt states × channels', () => {
     const service = buildChatService({ prisma: db.prisma, clock, settings: SETTINGS, log: silentLog, tr, calendar: CALENDAR, delivery: DELIVERY });
     const id = `t${++n}x${channel.toLowerCase()}`;
     const base: Inbound = { channel, chatId: id, user: { externalId: id }, buttons: channel === 'TELEGRAM', ...(channel === 'CONSOLE' ? { asPerson: nhung } : {}) };
-    const say = async (text: string) => {
-      const out = await service.handle({ ...base, text });
+    const shown: { promptId?: string } = {};
+    const send = async (message: Partial<Inbound>) => {
+      const out = await service.handle({ ...base, ...message });
+      shown.promptId = [...(out?.replies ?? [])].reverse().find((r) => r.choices?.length)?.promptId;
       return (out?.replies ?? []).map((r) => renderReply(r, tr, 'vi', { numberChoices: channel !== 'TELEGRAM' })).join('\n---\n');
     };
+    const say = (text: string) => send({ text });
+    /** A button press, as the Telegram adapter reads its callback data. */
+    const press = (choiceId: string, promptId: string | undefined) => send({ choiceId, ...(promptId ? { promptId } : {}) });
     if (channel !== 'CONSOLE') {
       const { code } = await createInvite(db.prisma, nhung.id, { ttlHours: 72, now: clock.now(), createdBy: 'test' });
       await say(code);
       await say('đồng ý');
     }
-    return { clock, say, chatId: id };
+    return { clock, say, press, shown, chatId: id };
   }
 
   async function notice(channel: Channel, chatId: string, at: Date): Promise<number> {
@@ -102,23 +112,30 @@ describe('short answers × prompt states × channels', () => {
     return d.id;
   }
 
-  const rows = CHANNELS.flatMap((channel) => STATES.filter((s) => !(channel === 'CONSOLE' && s === 'two pending')).flatMap((state) => ANSWERS.map((answer) => ({ channel, state, answer }))));
+  const rows = CHANNELS.flatMap((channel) =>
+    STATES.filter((s) => !(channel === 'CONSOLE' && s === 'two pending')).flatMap((state) =>
+      ([...ANSWERS, ...(channel === 'TELEGRAM' && state !== 'none' ? [SAVE_BUTTON] : [])] as Answer[]).map((answer) => ({ channel, state, answer })),
+    ),
+  );
 
   it.each(rows)('$channel · $state · "$answer"', async ({ channel, state, answer }) => {
-    const { clock, say, chatId } = await chat(channel);
+    const { clock, say, press, shown, chatId } = await chat(channel);
     let deliveryId: number | null = null;
+    let summaryPrompt: string | undefined;
     // A task's detail offers no choices: from here no prompt is live.
     if (state === 'none') expect(await say('nv A.II.6')).toContain('A.II.6');
     if (state !== 'none') {
       const summary = await say('nv A.II.6: 40%, vướng kinh phí');
       expect(summary).toContain('Tình trạng: đang triển khai (40%)');
+      summaryPrompt = shown.promptId;
+      expect(summaryPrompt).toBeTruthy();
     }
     if (state === 'expired') clock.set(new Date(clock.now().getTime() + (SETTINGS.flowTimeoutMinutes + 1) * 60_000));
     if (state === 'cancelled') expect(await say('huỷ')).toContain('Đã huỷ');
     if (state === 'two pending') deliveryId = await notice(channel, chatId, clock.now());
     const before = await db.prisma.progressUpdate.count();
 
-    const said = await say(answer);
+    const said = answer === SAVE_BUTTON ? await press('f:save', summaryPrompt) : await say(answer);
 
     const want = expected(channel, state, answer);
     expect(said).toContain(want.says);

@@ -74,6 +74,8 @@ describe('Dockerfile', () => {
     expect(all.find((s) => s.name === 'deps')!.lines.join('\n')).toMatch(/npm ci --omit=dev/);
     expect(runtime.lines.find((l) => l.startsWith('HEALTHCHECK'))).toContain('/healthz');
     expect(runtime.lines.at(-1)).toBe('CMD ["node", "dist/bot/main.js"]');
+    // Voice messages are converted by the ffmpeg binary (bot/voice/ffmpeg.ts).
+    expect(runtime.lines.some((l) => /^RUN apt-get update && apt-get install .*\bffmpeg\b/.test(l))).toBe(true);
   });
 
   describe("the build stage's commands, run here", () => {

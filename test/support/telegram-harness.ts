@@ -10,7 +10,8 @@ import { buildChatService, workingCalendar } from '../../bot/app.ts';
 import { parseConfig } from '../../bot/config.ts';
 import { createDelivery, type Delivery } from '../../bot/delivery/index.ts';
 import { parseDeliverySettings } from '../../bot/delivery/settings.ts';
-import { telegramFileFetcher } from '../../bot/telegram/files.ts';
+import { telegramFileFetcher, telegramFileUrl } from '../../bot/telegram/files.ts';
+import { VoiceService, type SttConfig } from '../../bot/voice/service.ts';
 import { TelegramSender } from '../../bot/telegram/sender.ts';
 import type { ChatService } from '../../bot/chat/service.ts';
 import { i18n } from '../../bot/i18n.ts';
@@ -24,6 +25,8 @@ import type { SentMessage } from '../fakes/telegram/types.ts';
 import type { TestDatabase } from './db.ts';
 
 export const silentLog = pino({ level: 'silent' });
+/** The choice a button's callback data names, without the prompt id the engine's prompts add ("f:save|1a"). */
+export const choiceOf = (data: string | undefined): string => (data ?? '').replace(/\|[^|]*$/, '');
 export const SETTINGS: EngineSettings = { flowTimeoutMinutes: 30, correctionMinutes: 60, status: { dueSoonDays: 7 } };
 export const CALENDAR = workingCalendar(parseConfig({}));
 /** Delivery for chat tests: fast, and not held to working hours (the fake clock sets the hour anyway). */
@@ -33,6 +36,8 @@ export class TelegramHarness {
   bot!: Bot;
   runner!: RunnerHandle;
   service!: ChatService;
+  /** Voice messages, when started with `stt`. */
+  voice: VoiceService | undefined;
 
   private constructor(
     readonly tg: FakeTelegram,
@@ -40,17 +45,19 @@ export class TelegramHarness {
     readonly clock: FixedClock,
   ) {}
 
-  static async start(db: TestDatabase, options: { today?: string } = {}): Promise<TelegramHarness> {
+  static async start(db: TestDatabase, options: { today?: string; stt?: SttConfig } = {}): Promise<TelegramHarness> {
     const tg = await FakeTelegram.start({ botUsername: 'nq57_test_bot' });
     const h = new TelegramHarness(tg, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)));
+    if (options.stt) h.voice = new VoiceService(options.stt, silentLog);
     await h.startBot();
     return h;
   }
 
   /** Starts (or restarts, after stopBot) a fresh bot process against the same database. */
   async startBot(): Promise<void> {
-    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => telegramFileFetcher(this.bot.api, this.tg.token, this.tg.apiRoot)(f.fileId) } });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => telegramFileFetcher(this.bot.api, this.tg.token, this.tg.apiRoot)(f.fileId) }, voice: this.voice });
     this.bot = createTelegramBot({ token: this.tg.token, apiRoot: this.tg.apiRoot, handler: this.service, tr: i18n(), log: silentLog, botInfo: this.tg.botInfo });
+    if (this.voice) this.voice.source.urls.TELEGRAM = telegramFileUrl(this.bot.api, this.tg.token, this.tg.apiRoot);
     this.runner = startPolling(this.bot);
   }
 
@@ -95,8 +102,9 @@ export class TelegramHarness {
     const msgs = await this.tg.waitForMessages(userId, before + 2);
     const notice = msgs[msgs.length - 1]!;
     // The notice is shown once per person: a second account of the same person skips it.
-    if (this.tg.buttons(notice).some((b) => b.data === 'consent:yes')) {
-      await this.tg.pressButton(userId, notice.message_id, 'consent:yes');
+    const accept = this.tg.buttons(notice).find((b) => choiceOf(b.data) === 'consent:yes');
+    if (accept) {
+      await this.tg.pressButton(userId, notice.message_id, accept.data!);
       await this.tg.waitForMessages(userId, before + 4);
     }
   }
@@ -109,11 +117,18 @@ export class TelegramHarness {
   }
 
   async press(userId: number, message: SentMessage, labelOrData: string | RegExp, count = 1): Promise<SentMessage[]> {
-    const button = this.tg.buttons(message).find((b) => (labelOrData instanceof RegExp ? labelOrData.test(b.text) || labelOrData.test(b.data ?? '') : b.text === labelOrData || b.data === labelOrData));
+    const button = this.tg.buttons(message).find((b) => (labelOrData instanceof RegExp ? labelOrData.test(b.text) || labelOrData.test(choiceOf(b.data)) : b.text === labelOrData || b.data === labelOrData || choiceOf(b.data) === labelOrData));
     if (!button?.data) throw new Error(`no button ${labelOrData} in: ${this.tg.buttons(message).map((b) => `${b.text}=${b.data}`).join(', ')}`);
     const before = this.tg.sentTo(userId).length;
     await this.tg.pressButton(userId, message.message_id, button.data);
     return (await this.tg.waitForMessages(userId, before + count)).slice(before);
+  }
+
+  /** The callback data of the button offering `choiceId` ("choice|prompt" for the engine's prompts). */
+  dataOf(message: SentMessage, choiceId: string): string {
+    const b = this.tg.buttons(message).find((x) => choiceOf(x.data) === choiceId);
+    if (!b?.data) throw new Error(`no button ${choiceId}`);
+    return b.data;
   }
 
   last(userId: number): SentMessage {

@@ -19,6 +19,7 @@ import { CALENDAR, DELIVERY, SETTINGS, silentLog } from './telegram-harness.ts';
 import { fetchZaloImage } from '../../bot/zalo/files.ts';
 import { createDelivery, type Delivery } from '../../bot/delivery/index.ts';
 import { ZaloSender } from '../../bot/zalo/sender.ts';
+import { VoiceService, type SttConfig } from '../../bot/voice/service.ts';
 
 export class ZaloHarness {
   client!: ZaloClient;
@@ -30,10 +31,10 @@ export class ZaloHarness {
     readonly zalo: FakeZalo,
     readonly db: TestDatabase,
     readonly clock: FixedClock,
-    private readonly options: { files?: FilePublisher },
+    private readonly options: { files?: FilePublisher; stt?: SttConfig },
   ) {}
 
-  static async start(db: TestDatabase, options: { today?: string; files?: FilePublisher } = {}): Promise<ZaloHarness> {
+  static async start(db: TestDatabase, options: { today?: string; files?: FilePublisher; stt?: SttConfig } = {}): Promise<ZaloHarness> {
     const zalo = await FakeZalo.start({ maxPollWaitMs: 200 });
     const h = new ZaloHarness(zalo, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)), options);
     h.startBot();
@@ -42,7 +43,7 @@ export class ZaloHarness {
 
   startBot(): void {
     this.client = new ZaloClient({ token: this.zalo.token, apiRoot: this.zalo.apiRoot, pollTimeoutSeconds: 1 });
-    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => fetchZaloImage(f.fileId) } });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => fetchZaloImage(f.fileId) }, ...(this.options.stt ? { voice: new VoiceService(this.options.stt, silentLog) } : {}) });
     const onUpdate = createZaloUpdateHandler({ handler: this.service, client: this.client, tr: i18n(), log: silentLog, files: this.options.files });
     this.abort = new AbortController();
     this.polling = startPolling(this.client, onUpdate, { signal: this.abort.signal, timeoutSeconds: 1 });

@@ -137,7 +137,7 @@ interface ChatState {
 
 interface FileRecord {
   file_unique_id: string;
-  kind: 'document' | 'photo';
+  kind: 'document' | 'photo' | 'voice' | 'audio';
   bytes: Buffer;
   file_name?: string;
   mime_type?: string;
@@ -473,6 +473,20 @@ export class FakeTelegram {
       document: documentJson(fileId, record),
       ...(doc.caption !== undefined ? { caption: doc.caption } : {}),
     });
+  }
+
+  /**
+   * The user sends a voice message (`voice`, OGG/Opus as the app records it) or an
+   * audio file (`audio`); the bot can getFile it and download the bytes.
+   */
+  sendVoice(
+    userId: number,
+    clip: { bytes: Uint8Array; duration: number; mime_type?: string; as?: 'voice' | 'audio'; file_name?: string },
+  ): Promise<Update> {
+    const kind = clip.as ?? 'voice';
+    const mime = clip.mime_type ?? (kind === 'voice' ? 'audio/ogg' : 'audio/mpeg');
+    const { fileId, record } = this.storeFile({ kind, bytes: Buffer.from(clip.bytes), mime_type: mime, ...(clip.file_name ? { file_name: clip.file_name } : {}) });
+    return this.userSends(userId, { [kind]: { file_id: fileId, file_unique_id: record.file_unique_id, duration: clip.duration, mime_type: mime, file_size: record.bytes.length } });
   }
 
   /** The user sends a photo (default: a 1×1 PNG). */
@@ -1374,11 +1388,12 @@ export class FakeTelegram {
 
   private storeFile(input: Omit<FileRecord, 'file_unique_id' | 'file_path'>): { fileId: string; record: FileRecord } {
     const n = ++this.fileCounter;
-    const ext = input.kind === 'photo' ? 'jpg' : (input.file_name?.split('.').pop() ?? 'dat');
+    const ext = input.kind === 'photo' ? 'jpg' : input.kind === 'voice' ? 'oga' : (input.file_name?.split('.').pop() ?? 'dat');
+    const folder = { photo: 'photos', document: 'documents', voice: 'voice', audio: 'music' }[input.kind];
     const record: FileRecord = {
       ...input,
       file_unique_id: `AgAD${n.toString(36)}${randomBytes(3).toString('hex')}`,
-      file_path: `${input.kind === 'photo' ? 'photos' : 'documents'}/file_${n}.${ext}`,
+      file_path: `${folder}/file_${n}.${ext}`,
     };
     this.filesByPath.set(record.file_path, record);
     return { fileId: this.newFileId(record), record };

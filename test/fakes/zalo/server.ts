@@ -299,6 +299,11 @@ export class FakeZalo {
     );
   }
 
+  /** A user sends a voice message (event `message.voice.received`); Zalo hosts the clip at `voiceUrl`. */
+  sendVoice(userId: string, voiceUrl: string, options: InjectOptions = {}): Promise<ZaloUpdate> {
+    return this.inject(this.#update('message.voice.received', userId, options, { voice_url: voiceUrl }));
+  }
+
   /** What a protected user (or an unsupported message type) produces: no content at all. */
   sendUnsupported(userId: string, options: InjectOptions = {}): Promise<ZaloUpdate> {
     return this.inject(this.#update('message.unsupported.received', userId, options, {}));
