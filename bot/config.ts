@@ -41,6 +41,8 @@ const schema = z.object({
   ZALO_WEBHOOK_URL: z.string().url().optional(),
   ZALO_WEBHOOK_SECRET: z.string().min(8, 'expected 8–256 characters').max(256, 'expected 8–256 characters').optional(),
   FILE_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(20).default(10),
+  UPLOAD_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -64,6 +66,8 @@ export interface Config {
   telegramUsername: string | undefined;
   zalo: { token: string; apiRoot: string | undefined; webhookUrl: string | undefined; webhookSecret: string | undefined } | undefined;
   fileLinkTtlHours: number;
+  /** Workbooks sent to the bot (Telegram documents, the upload page): size limit and link lifetime. */
+  uploads: { maxBytes: number; linkTtlMinutes: number };
 }
 
 /** `kind` picks the Vietnamese text (locales: config-problem-<kind>); `message` is the English one. */
@@ -125,5 +129,6 @@ export function parseConfig(env: Env, isTty = false): Config {
     telegramUsername: e.TELEGRAM_BOT_USERNAME,
     zalo: e.ZALO_BOT_TOKEN ? { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT, webhookUrl: e.ZALO_WEBHOOK_URL, webhookSecret: e.ZALO_WEBHOOK_SECRET } : undefined,
     fileLinkTtlHours: e.FILE_LINK_TTL_HOURS,
+    uploads: { maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024, linkTtlMinutes: e.UPLOAD_LINK_TTL_MINUTES },
   };
 }
