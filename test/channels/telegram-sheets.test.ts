@@ -195,15 +195,31 @@ describe('workbooks sent to the bot on Telegram (fake Bot API, real .xlsx, real 
     expect(await db.prisma.unit.count({ where: { name: 'Xã Thử Nghiệm' } })).toBe(1);
   });
 
-  it('who may send what: an officer cannot send the programme, a city leader cannot send a progress appendix; nothing changes', async () => {
+  it('an admin who reports for no unit sends a unit’s progress appendix → imported as `npm run import` would (the unit from its title), after a preview', async () => {
+    await db.prisma.person.create({ data: { code: 'admin-only', fullName: 'Quản Trị Viên', roles: ['ADMIN'] } });
+    const u = await user('Quản Trị Viên');
+    const unit = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } });
+    const wb = await load((await exportProgressAppendix(db.prisma, { unitIds: [unit.id], asOf: '2026-11-26' })).data);
+    rowOf(wb.worksheets[0]!, '8', 'Xây dựng chiến lược giai đoạn 5 năm').getCell(9).value = 'Đề nghị hỗ trợ chuyên gia';
+    const [preview] = await send(u, 'cat-hai-tu-van-phong.xlsx', await save(wb));
+    expect(preview!.plainText).toContain('Cập nhật tiến độ mới: 1.');
+    const before = await db.prisma.progressUpdate.count();
+    await h.press(u, preview!, 'Áp dụng');
+    expect(await db.prisma.progressUpdate.count()).toBe(before + 1);
+    expect(await db.prisma.progressUpdate.findFirstOrThrow({ orderBy: { id: 'desc' } })).toMatchObject({ proposals: 'Đề nghị hỗ trợ chuyên gia', channel: 'IMPORT' });
+  });
+
+  it('who may send what: an officer or the community team cannot send the programme, a city leader cannot send a progress appendix; nothing changes', async () => {
     const programme = await readFile(`${SEED_DIR}chuong-trinh-cong-tac-2026-phu-luc.xlsx`);
     const before = await snapshot();
     const [officer] = await send(await user(HUY), 'ct.xlsx', programme);
     expect(officer!.plainText).toContain('chỉ Văn phòng thường trực (quản trị) gửi được loại tệp này');
+    const [team] = await send(await user('Bùi Thị Mai'), 'ct.xlsx', programme);
+    expect(team!.plainText).toContain('chỉ Văn phòng thường trực (quản trị) gửi được loại tệp này');
     const appendix = (await appendixOf(NHUNG)).doc.document!.bytes;
     const [leader] = await send(await user(TUAN), 'pl.xlsx', appendix);
     expect(leader!.plainText).toContain('là phụ lục tiến độ: chỉ cán bộ đầu mối, lãnh đạo đơn vị và Văn phòng thường trực gửi được');
-    for (const m of [officer!, leader!]) {
+    for (const m of [officer!, team!, leader!]) {
       expect(m.plainText).toContain('Không có gì thay đổi.');
       expect(h.tg.buttons(m)).toEqual([]);
     }
