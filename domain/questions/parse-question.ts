@@ -11,6 +11,7 @@ import { knownPhrase } from './vocabulary.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/documents.ts';
 import { extractPlan, type PlanReading } from './plans.ts';
 import { decideRank, extractRank, type RankReading } from './rank.ts';
+import { extractSection } from './section.ts';
 import { extractTaskRef } from './task-ref.ts';
 import { extractWindow, nextWindow, thisMonth, thisQuarter } from './time-window.ts';
 import { isSignificant, leftoverRuns, markUsed, STOP_WORDS, tokenize, type Token } from './tokens.ts';
@@ -86,6 +87,7 @@ function empty(intent: Intent): Interpretation {
     planId: null,
     itemKind: null,
     taskRef: null,
+    section: null,
     topic: null,
     rank: null,
     ignored: [],
@@ -118,6 +120,7 @@ interface Reading {
   mine: Interpretation['mine'];
   window: TimeWindow | null;
   taskRef: string | null;
+  section: string | null;
   rank: RankReading | null;
   statuses: StatusFilter[];
   itemKind: Interpretation['itemKind'];
@@ -156,6 +159,7 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const leader = ctx.vocabulary ? extractLeader(toks, ctx.vocabulary.leaders) : null;
   const unitMatches = matchUnits(text, toks, index, 'strong');
   const role = extractRole(toks);
+  const section = ctx.vocabulary ? extractSection(toks, ctx.vocabulary.sections) : null;
   const taskRef = extractTaskRef(toks);
   const minDaysOverdue = extractMinDaysOverdue(toks, text);
   const window = extractWindow(toks, ctx.today);
@@ -222,6 +226,7 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     mine,
     window,
     taskRef,
+    section,
     rank,
     statuses,
     itemKind,
@@ -276,7 +281,8 @@ function isScoped(r: Reading): boolean {
     r.unknownUnit !== null ||
     r.unitKinds.length > 0 ||
     r.mine !== null ||
-    r.plan.planId !== null
+    r.plan.planId !== null ||
+    r.section !== null
   );
 }
 
@@ -334,7 +340,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   // "Sở Tài chính phối hợp những việc gì", "việc anh Cường theo dõi": the tasks in that part
   if (r.role !== null && (r.unitIds.length > 0 || r.leader !== null || r.mine !== null)) return is('LIST');
   // a document number, or a subject the tasks speak of, alone: the tasks about it
-  if (r.document !== null || (r.topicKnown && !has(hits, 'count'))) return is('LIST');
+  if (r.document !== null || r.section !== null || (r.topicKnown && !has(hits, 'count'))) return is('LIST');
   // Only a unit, a plan or "đơn vị tôi": its overview, said so in `understood`.
   // words it could not place mean it was asked something else: not understood rather than an overview nobody asked for
   if (isScoped(r) && r.topic === null && r.ignored.length === 0) return { intent: 'PROGRESS', byDefault: true };
@@ -426,6 +432,7 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     planId: r.plan.planId,
     itemKind: r.itemKind,
     taskRef: r.taskRef,
+    section: r.section,
     topic: answerable ? r.topic : null,
     rank,
     ignored: r.ignored,
@@ -482,6 +489,14 @@ function removeStatus(list: StatusFilter[], s: StatusFilter): void {
  * hạn") asks a count.
  */
 function readLooseWords(toks: Token[], hits: SignalHit[]): void {
+  // "đạt bao nhiêu chỉ tiêu" counts the indicators met; "chỉ tiêu 5G đạt bao nhiêu" asks a value
+  for (const h of hits) {
+    if (h.signal.k !== 'value' || !/^dat /.test(`${toks[h.start]!.norm} `)) continue;
+    if (hits.some((n) => n.start === h.end && n.signal.k === 'item')) {
+      h.signal = { k: 'count' };
+      hits.push({ signal: { k: 'status', s: 'MET' }, start: h.start, end: h.start + 1 });
+    }
+  }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.used) continue;

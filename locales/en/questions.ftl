@@ -57,6 +57,9 @@ answer-status-word-2 = { $status2 ->
 answer-topic-phrase = { $topic ->
         [none] {""}
        *[other] { " " }about "{ $topic }"
+    }{ $section ->
+        [none] {""}
+       *[other] { " " }(section { $section })
     }
 answer-window-phrase = { $window ->
         [expected] { " " }(expected completion from { $from } to { $to })
@@ -82,6 +85,22 @@ answer-list-empty = { answer-scope }: no { answer-item-word }{ answer-status-wor
         [yes] { " " }(out of { $total })
        *[no] {""}
     }.
+answer-task-units = { $units } units{ $OVERDUE ->
+        [0] {""}
+       *[other] { " · " }{ $OVERDUE } overdue
+    }{ $DUE_SOON ->
+        [0] {""}
+       *[other] { " · " }{ $DUE_SOON } due soon
+    }{ $NOT_STARTED ->
+        [0] {""}
+       *[other] { " · " }{ $NOT_STARTED } not started
+    }{ $ON_TRACK ->
+        [0] {""}
+       *[other] { " · " }{ $ON_TRACK } in progress
+    }{ $DONE ->
+        [0] {""}
+       *[other] { " · " }{ $DONE } done
+    }
 answer-breakdown = Assigned { $total }, done { $done }, in progress on schedule { $inTime }, overdue { $overdue }, not started { $notStarted }.
 answer-count-top = Most:
 answer-unit-count = { $unit }: { $count }

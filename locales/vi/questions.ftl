@@ -57,6 +57,9 @@ answer-status-word-2 = { $status2 ->
 answer-topic-phrase = { $topic ->
         [none] {""}
        *[other] { " " }về "{ $topic }"
+    }{ $section ->
+        [none] {""}
+       *[other] { " " }(mục { $section })
     }
 answer-window-phrase = { $window ->
         [expected] { " " }(dự kiến hoàn thành từ { $from } đến { $to })
@@ -82,6 +85,22 @@ answer-list-empty = { answer-scope }: không có { answer-item-word } nào{ answ
         [yes] { " " }(trên tổng số { $total })
        *[no] {""}
     }.
+answer-task-units = { $units } đơn vị{ $OVERDUE ->
+        [0] {""}
+       *[other] { " · " }{ $OVERDUE } quá hạn
+    }{ $DUE_SOON ->
+        [0] {""}
+       *[other] { " · " }{ $DUE_SOON } sắp đến hạn
+    }{ $NOT_STARTED ->
+        [0] {""}
+       *[other] { " · " }{ $NOT_STARTED } chưa triển khai
+    }{ $ON_TRACK ->
+        [0] {""}
+       *[other] { " · " }{ $ON_TRACK } đang triển khai
+    }{ $DONE ->
+        [0] {""}
+       *[other] { " · " }{ $DONE } đã hoàn thành
+    }
 answer-breakdown = Được giao { $total }, đã hoàn thành { $done }, đang triển khai { $inTime } trong hạn, { $overdue } quá hạn, { $notStarted } chưa triển khai.
 answer-count-top = Nhiều nhất:
 answer-unit-count = { $unit }: { $count }
