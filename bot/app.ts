@@ -18,6 +18,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
 import { DeliveryExtension, type FileFetcher } from './chat/delivery-extension.ts';
+import { SheetsExtension } from './chat/sheets-extension.ts';
 import { parseDeliverySettings, type DeliverySettings } from './delivery/settings.ts';
 import type { SendWindow } from '../domain/delivery/policy.ts';
 import { VoiceService, type Hearing } from './voice/service.ts';
@@ -59,7 +60,11 @@ export interface ChatServiceDeps {
   files?: FileFetcherSlot;
   metrics?: Metrics;
   voice?: Hearing;
+  /** Workbooks sent to the bot: UPLOAD_MAX_MB, and the upload page when PUBLIC_BASE_URL is set. */
+  sheets?: { maxBytes: number; uploadPage?: { publicBaseUrl: string; ttlMinutes: number } };
 }
+
+const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The conversation service with every extension, as chat channels use it (also the test harnesses). */
 export function buildChatService(d: ChatServiceDeps): ChatService {
@@ -72,6 +77,8 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
     ...(d.metrics ? { metrics: d.metrics } : {}),
     ...(d.voice ? { voice: d.voice } : {}),
     extensions: (tx) => [
+      // First: a document outside a report is a workbook.
+      new SheetsExtension(tx, { tr: d.tr, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined, maxBytes: d.sheets?.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, uploadPage: d.sheets?.uploadPage }),
       new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined }),
       new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' }),
     ],
@@ -125,7 +132,10 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
     engineSettings,
     deliverySettings,
     files,
-    chat: buildChatService({ prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files, metrics, voice }),
+    chat: buildChatService({
+      prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files, metrics, voice,
+      sheets: { maxBytes: config.uploads.maxBytes, uploadPage: config.http.publicBaseUrl ? { publicBaseUrl: config.http.publicBaseUrl, ttlMinutes: config.uploads.linkTtlMinutes } : undefined },
+    }),
     voice,
     metrics,
     close: () => db.close(),

@@ -49,6 +49,8 @@ const schema = z.object({
   STT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   STT_MAX_SECONDS: z.coerce.number().int().min(1).max(1800).default(120),
   STT_MAX_MB: z.coerce.number().min(0.1).max(20).default(20),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(20).default(10),
+  UPLOAD_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -74,6 +76,8 @@ export interface Config {
   fileLinkTtlHours: number;
   /** Voice messages: set when STT_URL is. */
   stt: SttConfig | undefined;
+  /** Workbooks sent to the bot (Telegram documents, the upload page): size limit and link lifetime. */
+  uploads: { maxBytes: number; linkTtlMinutes: number };
 }
 
 /** `kind` picks the Vietnamese text (locales: config-problem-<kind>); `message` is the English one. */
@@ -138,5 +142,6 @@ export function parseConfig(env: Env, isTty = false): Config {
     stt: e.STT_URL
       ? { url: e.STT_URL, apiKey: e.STT_API_KEY, model: e.STT_MODEL, language: e.STT_LANGUAGE, timeoutSeconds: e.STT_TIMEOUT_SECONDS, maxSeconds: e.STT_MAX_SECONDS, maxMb: e.STT_MAX_MB }
       : undefined,
+    uploads: { maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024, linkTtlMinutes: e.UPLOAD_LINK_TTL_MINUTES },
   };
 }

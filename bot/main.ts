@@ -3,7 +3,8 @@
  * sample data by default). With no chat token it opens the console chat, so
  * a newcomer sees real data at once. With TELEGRAM_BOT_TOKEN and/or
  * ZALO_BOT_TOKEN it serves those apps (long polling, or webhooks on PORT when
- * their *_WEBHOOK_URL is set), serves file links under PUBLIC_BASE_URL, and
+ * their *_WEBHOOK_URL is set), serves file links and the upload page ("gửi tệp")
+ * under PUBLIC_BASE_URL, and
  * runs the delivery worker and scheduler (reminders, digests, notices); more
  * workers can run beside it with `npm run worker` on PostgreSQL.
  */
@@ -13,8 +14,11 @@ import { openConsole } from './cli/console.ts';
 import { runCli } from './cli/args.ts';
 import { FILES_PREFIX, FileLinks } from './files/links.ts';
 import { HttpRouter } from './http/server.ts';
-import { createTelegramBot, describe, mountWebhook, setCommands, startPolling } from './telegram/bot.ts';
-import { createZaloUpdateHandler } from './zalo/adapter.ts';
+import { createTelegramBot, describe, mountWebhook, sendReplies, setCommands, startPolling } from './telegram/bot.ts';
+import { createZaloUpdateHandler, sendZaloReplies } from './zalo/adapter.ts';
+import { uploadDeliverer, type ChatSend } from './chat/upload-delivery.ts';
+import { UPLOAD_PAGE_PREFIX, uploadPageHandler } from './http/upload-page.ts';
+import type { ChatChannel } from '../domain/people/types.ts';
 import { ZaloClient } from './zalo/client.ts';
 import { startPolling as startZaloPolling } from './zalo/polling.ts';
 import { fetchZaloImage } from './zalo/files.ts';
@@ -33,9 +37,11 @@ import { listenOn, tokenRejected, untilReady } from './startup.ts';
 type Stop = () => Promise<void>;
 /** getMe of each started platform, for /readyz (unset while starting: not ready). */
 type Platforms = Partial<Record<'telegram' | 'zalo', () => Promise<unknown>>>;
+/** How to write into a chat of each started platform (an upload page's preview). */
+type ChatSenders = Partial<Record<ChatChannel, ChatSend>>;
 
 
-async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>>, platforms: Platforms): Promise<Stop> {
+async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>>, platforms: Platforms, chats: ChatSenders): Promise<Stop> {
   const cfg = app.config.telegram!;
   const bot = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, handler: app.chat, tr: app.tr, log: app.log.child({ channel: 'telegram' }) });
   // getMe without the auto-retry transformer (which retries network errors on its own): our own backoff, logged, with a deadline.
@@ -51,6 +57,7 @@ async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Rec
   platforms.telegram = () => probe.getMe();
   fetchers.TELEGRAM = telegramFileFetcher(bot.api, cfg.token, cfg.apiRoot);
   if (app.voice) app.voice.source.urls.TELEGRAM = telegramFileUrl(bot.api, cfg.token, cfg.apiRoot);
+  chats.TELEGRAM = (chatId, replies) => sendReplies(bot.api, chatId, replies, app.tr, 'vi');
   await setCommands(bot, app.tr).catch((err) => app.log.warn({ err: describe(err) }, 'setMyCommands failed'));
   if (cfg.webhookUrl) {
     await mountWebhook(bot, router, { url: cfg.webhookUrl, secret: cfg.webhookSecret! });
@@ -63,7 +70,7 @@ async function startTelegram(app: App, router: HttpRouter, fetchers: Partial<Rec
   return async () => (runner.isRunning() ? runner.stop() : undefined);
 }
 
-async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefined, platforms: Platforms): Promise<Stop> {
+async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefined, platforms: Platforms, chats: ChatSenders): Promise<Stop> {
   const cfg = app.config.zalo!;
   const log = app.log.child({ channel: 'zalo' });
   const client = new ZaloClient({ token: cfg.token, apiRoot: cfg.apiRoot, logger: log });
@@ -76,6 +83,7 @@ async function startZalo(app: App, router: HttpRouter, files: FileLinks | undefi
   });
   platforms.zalo = () => client.getMe();
   const onUpdate = createZaloUpdateHandler({ handler: app.chat, client, tr: app.tr, log, files });
+  chats.ZALO = (chatId, replies) => sendZaloReplies(client, chatId, replies, { tr: app.tr, locale: 'vi', files, log });
   if (cfg.webhookUrl) {
     const handler = createZaloWebhookHandler({ secret: cfg.webhookSecret!, onUpdate, logger: log });
     router.post(new URL(cfg.webhookUrl).pathname, handler);
@@ -110,6 +118,13 @@ await runCli(async () => {
   }
   const files = app.config.http.publicBaseUrl ? new FileLinks(app.db.prisma, { publicBaseUrl: app.config.http.publicBaseUrl, ttlHours: app.config.fileLinkTtlHours }) : undefined;
   if (files) router.getPrefix(FILES_PREFIX, files.handler());
+  // The upload page ("gửi tệp"): its preview goes to the chat where the link was asked for.
+  const chats: ChatSenders = {};
+  if (app.config.http.publicBaseUrl) {
+    const deliver = uploadDeliverer({ chat: app.chat, senders: chats });
+    const page = uploadPageHandler({ prisma: app.db.prisma, tr: app.tr, maxBytes: app.config.uploads.maxBytes, deliver, now: () => app.clock.now(), log: app.log.child({ component: 'upload-page' }) });
+    router.getPrefix(UPLOAD_PAGE_PREFIX, page).postPrefix(UPLOAD_PAGE_PREFIX, page);
+  }
   const metricsRouter = app.config.http.metricsPort ? new HttpRouter(app.log.child({ component: 'metrics' })) : router;
   mountHealth(metricsRouter, { metrics: app.metrics, checks });
   if (metricsRouter !== router) mountHealth(router, { checks });
@@ -120,8 +135,8 @@ await runCli(async () => {
   const fetchers: Partial<Record<string, (id: string) => ReturnType<FileFetcher>>> = { ZALO: (url) => fetchZaloImage(url) };
   app.files.fetch = (f) => fetchers[f.channel]?.(f.fileId) ?? Promise.reject(new Error(`no file fetcher for ${f.channel}`));
   try {
-    if (app.config.telegram) stops.push(await startTelegram(app, router, fetchers, platforms));
-    if (app.config.zalo) stops.push(await startZalo(app, router, files, platforms));
+    if (app.config.telegram) stops.push(await startTelegram(app, router, fetchers, platforms, chats));
+    if (app.config.zalo) stops.push(await startZalo(app, router, files, platforms, chats));
   } catch (err) {
     await router.close();
     if (metricsRouter !== router) await metricsRouter.close();

@@ -5,7 +5,11 @@
 import { parseArgs } from 'node:util';
 import { today as todayOf } from '../../domain/shared/clock.ts';
 import { createApp, type App } from '../app.ts';
-import { runConsole } from '../console/console.ts';
+import { runConsole, writeReplies } from '../console/console.ts';
+import { uploadDeliverer } from '../chat/upload-delivery.ts';
+import { HttpRouter } from '../http/server.ts';
+import { UPLOAD_PAGE_PREFIX, uploadPageHandler } from '../http/upload-page.ts';
+import { listenOn } from '../startup.ts';
 import type { Locale } from '../i18n.ts';
 import { clockFor, dayArg, runCli } from './args.ts';
 import { findPerson } from './people.ts';
@@ -13,6 +17,23 @@ import { findPerson } from './people.ts';
 export async function openConsole(app: App, as: string | undefined, locale: Locale): Promise<number> {
   const ctxPerson = await findPerson(app, as, locale);
   const interactive = Boolean(process.stdin.isTTY);
+  // "gửi tệp" on the console: with PUBLIC_BASE_URL the upload page is served on PORT and its preview printed here.
+  const router = app.config.http.publicBaseUrl ? new HttpRouter(app.log.child({ component: 'http' })) : null;
+  if (router) {
+    const deliver = uploadDeliverer({ chat: app.chat, senders: { CONSOLE: async (_chatId, replies) => writeReplies(process.stdout, replies, app.tr, locale) }, consolePerson: async () => ctxPerson });
+    const page = uploadPageHandler({ prisma: app.db.prisma, tr: app.tr, maxBytes: app.config.uploads.maxBytes, deliver, now: () => app.clock.now(), log: app.log });
+    router.getPrefix(UPLOAD_PAGE_PREFIX, page).postPrefix(UPLOAD_PAGE_PREFIX, page);
+    await listenOn(router, app.config.http.port, app.config.http.host, 'PORT');
+  }
+  try {
+    await runConsoleFor(app, ctxPerson, locale, interactive);
+  } finally {
+    await router?.close();
+  }
+  return 0;
+}
+
+async function runConsoleFor(app: App, ctxPerson: Awaited<ReturnType<typeof findPerson>>, locale: Locale, interactive: boolean): Promise<void> {
   await runConsole({
     input: process.stdin,
     output: process.stdout,
@@ -25,7 +46,6 @@ export async function openConsole(app: App, as: string | undefined, locale: Loca
       return outcome?.replies ?? [];
     },
   });
-  return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -23,6 +23,15 @@ export interface ConsoleOptions {
   interactive: boolean;
 }
 
+/** Writes replies as the console shows them (also a preview that arrives from the upload page). */
+export function writeReplies(output: Writable, replies: Reply[], tr: Translator, locale: Locale): void {
+  for (const reply of replies) {
+    output.write(`${renderReply(reply, tr, locale, { numberChoices: true })}\n`);
+    for (const f of reply.files ?? []) output.write(`${tr.t('console-file', { name: f.fileName, kind: f.kind }, locale)}\n`);
+    output.write('\n');
+  }
+}
+
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   const write = (s: string) => o.output.write(`${s}\n`);
   if (o.banner) write(o.banner);
@@ -46,11 +55,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       prompt();
       continue;
     }
-    for (const reply of replies) {
-      write(renderReply(reply, o.tr, o.locale, { numberChoices: true }));
-      for (const f of reply.files ?? []) write(o.tr.t('console-file', { name: f.fileName, kind: f.kind }, o.locale));
-      write('');
-    }
+    writeReplies(o.output, replies, o.tr, o.locale);
     prompt();
   }
   rl.close();

@@ -2,7 +2,9 @@
  * Housekeeping on the scheduler (once per tick whatever the number of
  * instances): expired file links lose their row and bytes, processed-update
  * keys older than a week are forgotten (they only guard against prompt
- * redelivery).
+ * redelivery), and uploads past their time that were never applied (unused
+ * upload-page links, previews not confirmed, refused or cancelled files) are
+ * deleted; applied files stay as the source of what they changed.
  */
 import type { Db } from '../../prisma/database.ts';
 import type { ScheduledJob } from './scheduler.ts';
@@ -19,7 +21,8 @@ export function housekeepingJob(prisma: Db): ScheduledJob {
     async run({ now }) {
       const files = await prisma.storedFile.deleteMany({ where: { expiresAt: { lt: now } } });
       const processed = await prisma.processedUpdate.deleteMany({ where: { processedAt: { lt: new Date(now.getTime() - PROCESSED_KEEP_MS) } } });
-      return { filesPruned: files.count, processedPruned: processed.count };
+      const uploads = await prisma.upload.deleteMany({ where: { expiresAt: { lt: now }, state: { not: 'APPLIED' } } });
+      return { filesPruned: files.count, processedPruned: processed.count, uploadsPruned: uploads.count };
     },
   };
 }

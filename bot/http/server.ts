@@ -37,6 +37,11 @@ export class HttpRouter {
     return this;
   }
 
+  postPrefix(prefix: string, handler: Handler): this {
+    this.prefixes.push({ method: 'POST', prefix, handler });
+    return this;
+  }
+
   handle(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0]!;
     const handler = this.exact.get(`${req.method} ${path}`) ?? this.prefixes.find((p) => (req.method === p.method || (p.method === 'GET' && req.method === 'HEAD')) && path.startsWith(p.prefix))?.handler;

@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportProblem } from '../../domain/imports/grid.ts';
-import { parseFile } from '../../domain/imports/parse-file.ts';
+import { parseFile, type ParsedFile } from '../../domain/imports/parse-file.ts';
 import { findPlanReference } from '../../domain/imports/plans.ts';
 import { formatDay, type Day } from '../../domain/shared/day.ts';
 import type { Db } from '../../prisma/database.ts';
-import { applyImport, type ImportOutcome } from '../../prisma/stores/import-store.ts';
+import { applyImport, type ImportInput, type ImportOutcome } from '../../prisma/stores/import-store.ts';
 import type { Translator } from '../i18n.ts';
 import { NotAWorkbookError, readSheets } from '../files/read-sheet.ts';
 
@@ -27,32 +27,41 @@ export interface ImportOptions {
   actor: string;
 }
 
-export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportOutcome> {
-  const name = basename(fileName);
-  const refused = (problems: ImportProblem[]): ImportOutcome => ({
+/** A file read and parsed, ready to apply (or refused with its problems); `finish` adds what the parse knew. */
+export type PreparedImport =
+  | { ok: false; outcome: ImportOutcome }
+  | { ok: true; input: ImportInput; parsed: ParsedFile; finish(o: ImportOutcome): ImportOutcome };
+
+export function refusedOutcome(problems: ImportProblem[], dryRun = false): ImportOutcome {
+  return {
     ok: false,
-    dryRun: Boolean(options.dryRun),
+    dryRun,
     problems,
     reportingUnits: {},
     summary: {
       plansCreated: 0, unitsCreated: 0, unitsChanged: 0, tasksCreated: 0, tasksChanged: 0, tasksUnchanged: 0,
       assignmentsCreated: 0, updatesCreated: 0, peopleCreated: 0, peopleChanged: 0, peopleUnchanged: 0,
     },
-  });
+  };
+}
+
+/** Reads and validates a workbook exactly as `npm run import` does, without touching the database. */
+export async function prepareImport(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<PreparedImport> {
+  const name = basename(fileName);
   let grids;
   try {
     grids = await readSheets(bytes, name);
   } catch (err) {
-    if (err instanceof NotAWorkbookError) return refused([{ sheet: name, row: null, column: null, code: 'not-a-workbook' }]);
+    if (err instanceof NotAWorkbookError) return { ok: false, outcome: refusedOutcome([{ sheet: name, row: null, column: null, code: 'not-a-workbook' }], Boolean(options.dryRun)) };
     throw err;
   }
   const plan = options.plan ? (findPlanReference(options.plan) ?? { code: options.plan, title: options.plan, issuedOn: null, year: null }) : undefined;
   const parsed = parseFile(grids, { plan });
-  if (parsed.problems.length) return refused(parsed.problems);
+  if (parsed.problems.length) return { ok: false, outcome: refusedOutcome(parsed.problems, Boolean(options.dryRun)) };
   const fileAsOf = parsed.appendices.find((s) => s.asOf)?.asOf;
   const asOf = options.asOf ?? fileAsOf ?? options.today;
   const hasProgress = parsed.appendices.some((s) => s.layout === 'progress');
-  const outcome = await applyImport(prisma, {
+  const input: ImportInput = {
     fileName: name,
     fileHash: createHash('sha256').update(bytes).digest('hex'),
     appendices: parsed.appendices,
@@ -65,13 +74,22 @@ export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: strin
     now: options.now ?? new Date(),
     actor: options.actor,
     dryRun: Boolean(options.dryRun),
-  });
-  if (!outcome.ok) return outcome;
-  return {
-    ...outcome,
-    flaggedDeadlines: parsed.appendices.flatMap((s) => s.flaggedDeadlines.map((f) => ({ sheet: s.sheet, ...f }))),
-    ...(hasProgress ? { asOf: { day: asOf, source: options.asOf ? 'option' : fileAsOf ? 'file' : 'today' } as const } : {}),
   };
+  const finish = (outcome: ImportOutcome): ImportOutcome =>
+    !outcome.ok
+      ? outcome
+      : {
+          ...outcome,
+          flaggedDeadlines: parsed.appendices.flatMap((s) => s.flaggedDeadlines.map((f) => ({ sheet: s.sheet, ...f }))),
+          ...(hasProgress ? { asOf: { day: asOf, source: options.asOf ? 'option' : fileAsOf ? 'file' : 'today' } as const } : {}),
+        };
+  return { ok: true, input, parsed, finish };
+}
+
+export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportOutcome> {
+  const prepared = await prepareImport(bytes, fileName, options);
+  if (!prepared.ok) return prepared.outcome;
+  return prepared.finish(await applyImport(prisma, prepared.input));
 }
 
 export async function importFile(prisma: Db, path: string, options: ImportOptions): Promise<ImportOutcome> {

@@ -34,7 +34,7 @@ export interface TelegramOptions {
 }
 
 /** The Vietnamese command menu (English for English-language clients). */
-export const COMMANDS = ['capnhat', 'viectoi', 'baocao', 'nv', 'donvi', 'quahan', 'sapden', 'tiendo', 'vuongmac', 'chamcapnhat', 'sua', 'rutlai', 'huy', 'giao', 'thongbao', 'dangky', 'huydangky', 'roikhoi', 'trogiup'] as const;
+export const COMMANDS = ['capnhat', 'viectoi', 'baocao', 'nv', 'donvi', 'quahan', 'sapden', 'tiendo', 'vuongmac', 'chamcapnhat', 'sua', 'rutlai', 'huy', 'giao', 'phuluc', 'guitep', 'thongbao', 'dangky', 'huydangky', 'roikhoi', 'trogiup'] as const;
 
 /** Translates an update into the engine's terms; null for updates the bot ignores. */
 export function toInbound(ctx: Context): Inbound | null {
@@ -53,7 +53,7 @@ export function toInbound(ctx: Context): Inbound | null {
   if (!msg) return null;
   if (chat.type !== 'private') return null; // groups are not served: tasks and reports are personal
   if (msg.contact) return { ...base, contact: { phone: msg.contact.phone_number, userId: msg.contact.user_id ? String(msg.contact.user_id) : undefined } };
-  if (msg.document) return { ...base, file: { kind: 'document', fileId: msg.document.file_id, fileName: msg.document.file_name, channel: 'TELEGRAM' }, text: msg.caption };
+  if (msg.document) return { ...base, file: { kind: 'document', fileId: msg.document.file_id, fileName: msg.document.file_name, channel: 'TELEGRAM', size: msg.document.file_size }, text: msg.caption };
   if (msg.photo?.length) return { ...base, file: { kind: 'photo', fileId: msg.photo[msg.photo.length - 1]!.file_id, channel: 'TELEGRAM' }, text: msg.caption };
   const audio = msg.voice ?? msg.audio;
   if (audio) return { ...base, voice: { channel: 'TELEGRAM', ref: audio.file_id, durationSeconds: audio.duration, sizeBytes: audio.file_size, mime: audio.mime_type } };

@@ -296,7 +296,11 @@ export class ChatEngine {
       if (flowing) return flowing;
     }
     if (inbound.choiceId?.startsWith('f:')) return { replies: [...expiredNote, say('chat-old-choice')], toast: t('chat-old-choice-toast') };
-    if (inbound.file) return { replies: [...expiredNote, say('file-outside-report')] };
+    if (inbound.file) {
+      // A document outside a report is a workbook for the sheets extension; a photo is explained.
+      const ext = inbound.file.kind === 'document' ? await this.runExtensions(inbound, identity!, person, choiceId, stored, today, now) : null;
+      return ext ?? { replies: [...expiredNote, say('file-outside-report')] };
+    }
 
     // ── "Xem thêm" with no list on screen ───────────────────────────────────
     if (!choiceId && MORE_WORDS.includes(fold(text).replace(/[.!?]+$/, ''))) {

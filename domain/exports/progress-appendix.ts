@@ -5,7 +5,7 @@
  * import reads them back to the same data.
  */
 import { compareNumbers } from '../tasks/types.ts';
-import type { ProgressFields } from '../progress/fields.ts';
+import { PROGRESS_FIELDS, type ProgressFields } from '../progress/fields.ts';
 import type { ProgressState } from '../status/derive-status.ts';
 
 export interface ExportItem {
@@ -37,6 +37,16 @@ export function canonicalResultText(p: { state: ProgressState; percent: number |
   if (p.state === 'NOT_STARTED') return 'Chưa triển khai';
   if (p.state === 'IN_PROGRESS') return value !== null ? `Đang triển khai (${formatNumber(value)}%)` : 'Đang triển khai';
   return value !== null && value !== 100 ? `Đạt ${formatNumber(value)}%` : null;
+}
+
+/**
+ * Whether a row of the appendix says what is already known. A result cell that an export
+ * wrote for a chat update (which had none) is the same news, not a change.
+ */
+export function sameProgress(known: ProgressFields, row: ProgressFields, kind: 'TASK' | 'INDICATOR'): boolean {
+  return PROGRESS_FIELDS.every((f) =>
+    f === 'actualText' && known.actualText === null && row.actualText === canonicalResultText(known, kind) ? true : (known[f] ?? null) === (row[f] ?? null),
+  );
 }
 
 function formatNumber(n: number): string {

@@ -33,6 +33,8 @@ export interface Attachment {
   fileId: string;
   fileName?: string;
   channel: string;
+  /** Bytes, when the platform says (a workbook over the limit is refused before it is downloaded). */
+  size?: number;
 }
 
 export interface Draft {

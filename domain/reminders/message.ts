@@ -84,6 +84,8 @@ export function reminderReply(plan: PersonPlan, day: Day, options: { name: strin
     if (escalations.length > max) lines.push(line(t('list-more', { count: escalations.length - max })));
   }
   if (items.length) lines.push(line(t('reminder-footer')));
+  // The monthly request about several tasks: the unit's appendix, filled in Excel, does them at once.
+  if (items.filter((i) => i.reasons.some((r) => r.kind === 'monthly')).length > 1) lines.push(line(t('reminder-appendix-offer')));
   const choices = reminderChoices(items);
   return { lines, ...(choices.length ? { choices } : {}) };
 }

@@ -43,6 +43,8 @@ telegram-cmd-giao = Hand a task to another officer
 telegram-cmd-thongbao = Send a notice (community team)
 telegram-cmd-dangky = Subscribe to a commune's notices
 telegram-cmd-huydangky = Unsubscribe from notices
+telegram-cmd-phuluc = Get your unit's progress appendix to fill
+telegram-cmd-guitep = Send an Excel file (appendix, programme, registry)
 telegram-cmd-roikhoi = Unlink, stop all messages
 telegram-cmd-trogiup = Help
 

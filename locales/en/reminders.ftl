@@ -4,6 +4,7 @@ reminder-title = 📌 { $name }, { $count ->
         [one] one task needs
        *[other] { $count } tasks need
     } your update ({ $date }):
+reminder-appendix-offer = Many tasks at once? Type /phuluc for your unit's pre-filled progress appendix, update it in Excel and send it back to the bot.
 reminder-item = • { $number } ({ $plan }): { $title }
 reminder-item-state = { $reason ->
         [before] Due { $due } · { $workingDays ->

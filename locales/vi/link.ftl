@@ -43,6 +43,8 @@ telegram-cmd-giao = Giao nhiệm vụ cho cán bộ khác
 telegram-cmd-thongbao = Gửi thông báo (Tổ công nghệ số)
 telegram-cmd-dangky = Đăng ký nhận thông báo của xã/phường
 telegram-cmd-huydangky = Huỷ đăng ký nhận thông báo
+telegram-cmd-phuluc = Nhận phụ lục tiến độ của đơn vị để điền
+telegram-cmd-guitep = Gửi tệp Excel (phụ lục, chương trình, danh sách)
 telegram-cmd-roikhoi = Huỷ liên kết, ngừng nhận tin
 telegram-cmd-trogiup = Hướng dẫn
 

@@ -1,6 +1,7 @@
 ## Nhắc việc: trước hạn, quá hạn, yêu cầu cập nhật hằng tháng
 
 reminder-title = 📌 Đồng chí { $name } có { $count } nhiệm vụ cần cập nhật (ngày { $date }):
+reminder-appendix-offer = Nhiều nhiệm vụ cùng lúc? Gõ /phuluc để nhận phụ lục tiến độ của đơn vị đã điền sẵn, cập nhật trong Excel rồi gửi lại cho bot.
 reminder-item = • { $number } ({ $plan }): { $title }
 reminder-item-state = { $reason ->
         [before] Hạn { $due } · còn { $workingDays } ngày làm việc

@@ -10,8 +10,8 @@ import type { ImportProblem } from '../../domain/imports/grid.ts';
 import type { ParsedPerson, ParsedUnit } from '../../domain/imports/registry.ts';
 import { parseDeadline, type Comparator } from '../../domain/deadlines/parse-deadline.ts';
 import { indicatorResult } from '../../domain/deadlines/indicator.ts';
-import { canonicalResultText } from '../../domain/exports/progress-appendix.ts';
-import { PROGRESS_FIELDS, progressOf } from '../../domain/progress/fields.ts';
+import { sameProgress } from '../../domain/exports/progress-appendix.ts';
+import { progressOf } from '../../domain/progress/fields.ts';
 import { dayToDb, instantOf, type Day } from '../../domain/shared/day.ts';
 import { parseUnitList, unitCode, type Collective } from '../../domain/units/names.ts';
 import type { Db } from '../database.ts';
@@ -62,6 +62,17 @@ export interface ImportOutcome {
   flaggedDeadlines?: { sheet: string; row: number; text: string }[];
   /** The day progress sheets speak about, and where it came from. */
   asOf?: { day: Day; source: 'option' | 'file' | 'today' };
+  /** Tasks created or changed, in file order (a preview lists them). */
+  changes?: TaskChange[];
+}
+
+export interface TaskChange {
+  change: 'created' | 'changed';
+  planCode: string;
+  number: string;
+  title: string;
+  /** The fields that changed (changed tasks). */
+  fields?: string[];
 }
 
 class Refused extends Error {
@@ -69,7 +80,12 @@ class Refused extends Error {
     super('import refused');
   }
 }
-class DryRunRollback extends Error {}
+/** Thrown to roll a transaction back, carrying what the run would have done. */
+class DryRunRollback extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super('dry run');
+  }
+}
 
 const emptySummary = (): ImportSummary => ({
   plansCreated: 0,
@@ -93,26 +109,41 @@ export function changedSomething(s: ImportSummary): boolean {
 export const IMPORT_LOCK_KEY = 57_000_013;
 
 export async function applyImport(prisma: Db, input: ImportInput): Promise<ImportOutcome> {
-  let summary = emptySummary();
-  const reportingUnits: Record<string, string> = {};
   try {
-    await prisma.$transaction(
-      async (tx) => {
-        const [lock] = await tx.$queryRawUnsafe<{ ok: boolean }[]>('SELECT pg_try_advisory_xact_lock($1::bigint) AS ok', IMPORT_LOCK_KEY);
-        if (!lock?.ok) throw new Refused([{ sheet: input.fileName, row: null, column: null, code: 'busy' }]);
-        summary = emptySummary();
-        const run = new ImportRun(tx, input, summary, reportingUnits);
-        await run.execute();
-        if (input.dryRun) throw new DryRunRollback();
-      },
-      { timeout: 300_000, maxWait: 30_000 },
-    );
+    return await prisma.$transaction((tx) => importInTransaction(tx, input, { savepoint: false }), { timeout: 300_000, maxWait: 30_000 });
   } catch (err) {
-    if (err instanceof DryRunRollback) return { ok: true, dryRun: true, summary, problems: [], reportingUnits };
-    if (err instanceof Refused) return { ok: false, dryRun: input.dryRun, summary: emptySummary(), problems: err.problems, reportingUnits };
+    if (err instanceof DryRunRollback) return err.outcome;
     throw err;
   }
-  return { ok: true, dryRun: false, summary, problems: [], reportingUnits };
+}
+
+/**
+ * The same import inside a transaction the caller holds (the chat's, for a workbook sent to the
+ * bot): under a savepoint, rolled back for a dry run or a refusal, so the caller's transaction
+ * goes on untouched. Without a savepoint (applyImport), a dry run throws to roll back.
+ */
+export async function importInTransaction(tx: Tx, input: ImportInput, options: { savepoint: boolean } = { savepoint: true }): Promise<ImportOutcome> {
+  const summary = emptySummary();
+  const reportingUnits: Record<string, string> = {};
+  const changes: TaskChange[] = [];
+  const back = async () => (options.savepoint ? void (await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT nq57_import')) : undefined);
+  if (options.savepoint) await tx.$executeRawUnsafe('SAVEPOINT nq57_import');
+  try {
+    const [lock] = await tx.$queryRawUnsafe<{ ok: boolean }[]>('SELECT pg_try_advisory_xact_lock($1::bigint) AS ok', IMPORT_LOCK_KEY);
+    if (!lock?.ok) throw new Refused([{ sheet: input.fileName, row: null, column: null, code: 'busy' }]);
+    await new ImportRun(tx, input, summary, reportingUnits, changes).execute();
+  } catch (err) {
+    if (!(err instanceof Refused)) throw err;
+    if (!options.savepoint) throw new DryRunRollback({ ok: false, dryRun: input.dryRun, summary: emptySummary(), problems: err.problems, reportingUnits });
+    await back();
+    return { ok: false, dryRun: input.dryRun, summary: emptySummary(), problems: err.problems, reportingUnits };
+  }
+  const outcome: ImportOutcome = { ok: true, dryRun: input.dryRun, summary, problems: [], reportingUnits, changes };
+  if (input.dryRun) {
+    if (!options.savepoint) throw new DryRunRollback(outcome);
+    await back();
+  } else if (options.savepoint) await tx.$executeRawUnsafe('RELEASE SAVEPOINT nq57_import');
+  return outcome;
 }
 
 type TaskRecord = Awaited<ReturnType<Tx['task']['findFirst']>> & {};
@@ -171,6 +202,7 @@ class ImportRun {
     private readonly input: ImportInput,
     private readonly summary: ImportSummary,
     private readonly reportingUnits: Record<string, string>,
+    private readonly changes: TaskChange[] = [],
   ) {}
 
   async execute(): Promise<void> {
@@ -303,6 +335,7 @@ class ImportRun {
     const existing = await this.tx.task.findUnique({ where: { planId_scope_number: { planId, scope, number: item.number } } });
     if (!existing) {
       this.summary.tasksCreated++;
+      this.changes.push({ change: 'created', planCode: item.plan.code, number: item.number, title: item.title });
       return this.tx.task.create({ data: { planId, scope, number: item.number, position: this.position++, ...fields } });
     }
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => !same(existing[k], fields[k]));
@@ -311,6 +344,7 @@ class ImportRun {
       return existing;
     }
     this.summary.tasksChanged++;
+    this.changes.push({ change: 'changed', planCode: item.plan.code, number: item.number, title: item.title, fields: changed });
     const task = await this.tx.task.update({ where: { id: existing.id }, data: fields });
     if (changed.includes('deadlineDate')) await this.tx.assignment.updateMany({ where: { taskId: task.id }, data: { deadlineDate: task.deadlineDate } });
     await this.tx.auditLog.create({
@@ -373,10 +407,7 @@ class ImportRun {
       where: { assignmentId: assignment.id, reportedAt: { lte: reportedAt } },
       orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }],
     });
-    // A result cell that an export wrote for a chat update (which had none) is the same news.
-    const sameText = (f: (typeof PROGRESS_FIELDS)[number]) =>
-      f === 'actualText' && known!.actualText === null && p.actualText === canonicalResultText(known!, item.kind) ? true : same(known![f], p[f]);
-    if (known && PROGRESS_FIELDS.every(sameText)) return;
+    if (known && sameProgress(known, p, item.kind)) return;
     const expected = parseDeadline(p.expectedCompletionText);
     const update = await this.tx.progressUpdate.create({
       data: {

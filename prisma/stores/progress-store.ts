@@ -16,8 +16,11 @@ type Fields = Pick<Prisma.ProgressUpdateUncheckedCreateInput, 'state' | 'percent
 export class PrismaProgressStore implements ProgressStore {
   constructor(private readonly tx: Tx) {}
 
-  /** `reportedAt`: when the state in force was reported (a withdrawal restores the earlier entry's moment). */
-  private async append(assignmentId: number, fields: Fields, extra: Omit<Prisma.ProgressUpdateUncheckedCreateInput, 'taskId' | 'unitId' | 'assignmentId' | keyof Fields>, now: Date, reportedAt: Date | null = now): Promise<SavedUpdate> {
+  /**
+   * Appends an entry and makes it the assignment's latest state (workbooks sent in chat use it directly).
+   * `reportedAt`: when the state in force was reported (a withdrawal restores the earlier entry's moment).
+   */
+  async append(assignmentId: number, fields: Fields, extra: Omit<Prisma.ProgressUpdateUncheckedCreateInput, 'taskId' | 'unitId' | 'assignmentId' | keyof Fields>, now: Date, reportedAt: Date | null = now): Promise<SavedUpdate> {
     const a = await this.tx.assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { task: true } });
     const update = await this.tx.progressUpdate.create({ data: { taskId: a.taskId, unitId: a.unitId, assignmentId, ...fields, ...extra, reportedAt: now } });
     await this.tx.assignment.update({

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES_PREFIX, FileLinks } from '../../bot/files/links.ts';
 import { HttpRouter } from '../../bot/http/server.ts';
-import { HOUSEKEEPING_JOB } from '../../bot/delivery/housekeeping.ts';
+import { HOUSEKEEPING_JOB, housekeepingJob } from '../../bot/delivery/housekeeping.ts';
 import { FixedClock } from '../../domain/shared/clock.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -43,5 +43,23 @@ describe('housekeeping', () => {
     const left = await db.prisma.storedFile.findMany({ select: { fileName: true } });
     expect(left.map((f) => f.fileName)).toEqual(['phu-luc.xlsx']);
     expect((await fetch(expiring)).status).toBe(404);
+  });
+
+  it('uploads past their time that were never applied are deleted with their bytes; applied files and live links stay', async () => {
+    const person = await db.prisma.person.create({ data: { code: 'hk-1', fullName: 'Người Thử' } });
+    const now = instantOf('2026-03-02', 12, 17);
+    const past = new Date(now.getTime() - 60_000);
+    const later = new Date(now.getTime() + 3_600_000);
+    const row = (fileName: string, state: 'WAITING' | 'PREVIEWED' | 'APPLIED' | 'CANCELLED' | 'REFUSED', expiresAt: Date) =>
+      db.prisma.upload.create({ data: { personId: person.id, channel: 'ZALO', chatId: 'z1', fileName, state, expiresAt, data: Buffer.from('x') } });
+    await row('link-cu', 'WAITING', past);
+    await row('xem-truoc-cu', 'PREVIEWED', past);
+    await row('tu-choi', 'REFUSED', past);
+    await row('huy', 'CANCELLED', past);
+    await row('da-ap-dung', 'APPLIED', past);
+    await row('link-moi', 'WAITING', later);
+    const summary = await housekeepingJob(db.prisma).run({ now } as never);
+    expect(summary).toMatchObject({ uploadsPruned: 4 });
+    expect((await db.prisma.upload.findMany({ orderBy: { id: 'asc' } })).map((u) => u.fileName)).toEqual(['da-ap-dung', 'link-moi']);
   });
 });

@@ -187,6 +187,16 @@ describe('reminder messages', () => {
     expect(text).toContain('📋 Xem cả 12 nhiệm vụ');
   });
 
+  it('the monthly request about several tasks offers the unit\'s appendix (/phuluc); about one task it does not', () => {
+    const day = monthlyRequestDay('2026-03-02', settings.monthlyRequestDay, calendar);
+    const rows = [1, 2, 3].map(() => taskRow({ deadlineDate: '2026-12-31' }));
+    const several = planReminders({ day, responsibilities: new Map([[1, rows]]), assignments: [], leaders: new Map(), snoozes: [], calendar, settings })[0]!;
+    expect(several.items.every((i) => i.reasons.some((r) => r.kind === 'monthly'))).toBe(true);
+    expect(renderReply(reminderReply(several, day, { name: 'X', maxTasksListed: 8 })!, tr, 'vi')).toContain('Gõ /phuluc để nhận phụ lục tiến độ của đơn vị đã điền sẵn');
+    const one = planReminders({ day, responsibilities: new Map([[1, rows.slice(0, 1)]]), assignments: [], leaders: new Map(), snoozes: [], calendar, settings })[0]!;
+    expect(renderReply(reminderReply(one, day, { name: 'X', maxTasksListed: 8 })!, tr, 'vi')).not.toContain('/phuluc');
+  });
+
   it('reads the choice ids back', () => {
     expect(parseReminderChoice('rm:report:42')).toEqual({ action: 'report', taskId: 42 });
     expect(parseReminderChoice('rm:same:42')).toEqual({ action: 'same', taskId: 42 });

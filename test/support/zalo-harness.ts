@@ -4,7 +4,7 @@
  * real database, a clock the test moves. Zalo has no buttons: users answer
  * with numbers or words.
  */
-import { buildChatService } from '../../bot/app.ts';
+import { buildChatService, type ChatServiceDeps } from '../../bot/app.ts';
 import type { ChatService } from '../../bot/chat/service.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { createInvite } from '../../bot/services/invite.ts';
@@ -31,10 +31,10 @@ export class ZaloHarness {
     readonly zalo: FakeZalo,
     readonly db: TestDatabase,
     readonly clock: FixedClock,
-    private readonly options: { files?: FilePublisher; stt?: SttConfig },
+    private readonly options: { files?: FilePublisher; stt?: SttConfig; sheets?: ChatServiceDeps['sheets'] },
   ) {}
 
-  static async start(db: TestDatabase, options: { today?: string; files?: FilePublisher; stt?: SttConfig } = {}): Promise<ZaloHarness> {
+  static async start(db: TestDatabase, options: { today?: string; files?: FilePublisher; stt?: SttConfig; sheets?: ChatServiceDeps['sheets'] } = {}): Promise<ZaloHarness> {
     const zalo = await FakeZalo.start({ maxPollWaitMs: 200 });
     const h = new ZaloHarness(zalo, db, new FixedClock(instantOf(options.today ?? '2026-11-26', 9)), options);
     h.startBot();
@@ -43,7 +43,7 @@ export class ZaloHarness {
 
   startBot(): void {
     this.client = new ZaloClient({ token: this.zalo.token, apiRoot: this.zalo.apiRoot, pollTimeoutSeconds: 1 });
-    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => fetchZaloImage(f.fileId) }, ...(this.options.stt ? { voice: new VoiceService(this.options.stt, silentLog) } : {}) });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => fetchZaloImage(f.fileId) }, sheets: this.options.sheets, ...(this.options.stt ? { voice: new VoiceService(this.options.stt, silentLog) } : {}) });
     const onUpdate = createZaloUpdateHandler({ handler: this.service, client: this.client, tr: i18n(), log: silentLog, files: this.options.files });
     this.abort = new AbortController();
     this.polling = startPolling(this.client, onUpdate, { signal: this.abort.signal, timeoutSeconds: 1 });
