@@ -25,7 +25,11 @@ export interface ImportOptions {
   today: Day;
   now?: Date;
   actor: string;
+  /** Progress for a long import: rows read, rows checked, rows written (of a total). */
+  onProgress?: (p: ImportProgress) => void;
 }
+
+export type ImportProgress = { stage: 'read' | 'checked'; rows: number } | { stage: 'written'; rows: number; total: number };
 
 export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportOutcome> {
   const name = basename(fileName);
@@ -47,7 +51,9 @@ export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: strin
     throw err;
   }
   const plan = options.plan ? (findPlanReference(options.plan) ?? { code: options.plan, title: options.plan, issuedOn: null, year: null }) : undefined;
+  options.onProgress?.({ stage: 'read', rows: grids.reduce((n, g) => n + g.rows.filter((r) => r.some(Boolean)).length, 0) });
   const parsed = parseFile(grids, { plan });
+  options.onProgress?.({ stage: 'checked', rows: parsed.units.length + parsed.people.length + parsed.appendices.reduce((n, s) => n + s.items.length, 0) });
   if (parsed.problems.length) return refused(parsed.problems);
   const fileAsOf = parsed.appendices.find((s) => s.asOf)?.asOf;
   const asOf = options.asOf ?? fileAsOf ?? options.today;
@@ -65,6 +71,7 @@ export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: strin
     now: options.now ?? new Date(),
     actor: options.actor,
     dryRun: Boolean(options.dryRun),
+    ...(options.onProgress ? { onWritten: (rows: number, total: number) => options.onProgress!({ stage: 'written', rows, total }) } : {}),
   });
   if (!outcome.ok) return outcome;
   return {
