@@ -166,7 +166,12 @@ export function baseFilter(run: ScopedRun): ItemFilter {
   const { interp } = run;
   const indicators = interp.itemKind === 'INDICATOR' || interp.statuses.includes('MET') || interp.statuses.includes('NOT_MET');
   // "nhiệm vụ …" counts tasks apart from indicators (DOMAIN.md "Counting"); a question naming neither covers both
-  return { unitIds: run.scope.unitIds, planId: interp.planId, kind: indicators ? 'INDICATOR' : interp.itemKind === 'TASK' && !interp.topic ? 'TASK' : null };
+  return {
+    unitIds: run.scope.unitIds,
+    planId: interp.planId,
+    kind: indicators ? 'INDICATOR' : interp.itemKind === 'TASK' && !interp.topic ? 'TASK' : null,
+    section: interp.section,
+  };
 }
 
 export type WindowUse = 'none' | 'due' | 'done' | 'reported' | 'expected';
@@ -227,6 +232,7 @@ export function scopeArgs(run: ScopedRun): Record<string, string> {
     status: 'none',
     status2: 'none',
     topic: 'none',
+    section: run.interp.section ?? 'none',
     window: 'none',
     from: '',
     to: '',

@@ -5,9 +5,10 @@
  * test/db/questions-sql.test.ts keeps the two equal.
  */
 import { compareDays, type Day } from '../shared/day.ts';
+import { inSection, taskSection } from './section.ts';
 import { fold } from '../shared/text.ts';
 import { compareNumbers, statusOf, type RowStatus, type TaskRow } from '../tasks/types.ts';
-import type { AsOf, DayRange, ItemFilter, UnitCounts } from './ports.ts';
+import type { AsOf, DayRange, ItemFilter, TaskGroup, UnitCounts } from './ports.ts';
 import type { StatusFilter } from './types.ts';
 import { ABBREVIATIONS, textWords } from './vocabulary.ts';
 
@@ -65,12 +66,25 @@ export function matchesFilter(row: TaskRow, filter: ItemFilter, asOf: AsOf, stat
   if (filter.planId != null && row.planId !== filter.planId) return false;
   if (filter.kind && row.kind !== filter.kind) return false;
   if (filter.taskIds && !filter.taskIds.includes(row.taskId)) return false;
+  if (filter.section && !inSection(taskSection(row.sectionCode, row.groupCode), filter.section)) return false;
   for (const s of filter.statuses ?? []) if (!matchesStatus(row, status, s)) return false;
   if (filter.dueWindow && !inRange(status.due, filter.dueWindow)) return false;
   if (filter.doneWindow && !(status.status === 'DONE' && inRange(row.doneOn ?? row.lastReportedOn, filter.doneWindow))) return false;
   if (filter.reportedWindow && !inRange(row.lastReportedOn, filter.reportedWindow)) return false;
   if (filter.hasProposals && !hasText(row.proposals)) return false;
   return true;
+}
+
+/** Tasks once each, in the order of their most urgent row, which stands for the task; with the statuses of all their rows. */
+export function groupByTask(rows: TaskRow[], asOf: AsOf): TaskGroup[] {
+  const groups = new Map<number, TaskGroup>();
+  for (const row of sortByUrgency(rows, asOf)) {
+    let g = groups.get(row.taskId);
+    if (!g) groups.set(row.taskId, (g = { row, units: 0, byStatus: { OVERDUE: 0, DUE_SOON: 0, NOT_STARTED: 0, ON_TRACK: 0, DONE: 0 } }));
+    g.units++;
+    g.byStatus[rowStatus(row, asOf).status]++;
+  }
+  return [...groups.values()];
 }
 
 /** Rows most urgent first: exactly `byUrgency`, with each status derived once. */

@@ -12,7 +12,7 @@ import { line, t, type Line } from '../chat/reply.ts';
 import { taskLines } from '../chat/views.ts';
 import { shorten } from '../shared/text.ts';
 import type { TaskRow } from '../tasks/types.ts';
-import { inRange, matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
+import { groupByTask, inRange, matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
 import { coLed, roleFilter } from './answer-roles.ts';
 import { parseDeadline } from '../deadlines/parse-deadline.ts';
 import { citesDocument } from '../text/documents.ts';
@@ -31,7 +31,7 @@ import {
   type Answer,
   type ScopedRun,
 } from './answer-common.ts';
-import type { ItemFilter } from './ports.ts';
+import type { ItemFilter, TaskGroup } from './ports.ts';
 
 /** How many units a count names ("nhiều nhất: …"). */
 const TOP_UNITS = 5;
@@ -39,6 +39,8 @@ const TOP_UNITS = 5;
 interface Selection {
   /** The page of rows to show, most urgent first. */
   rows: TaskRow[];
+  /** The page of tasks to show, each once (`rows` is then empty). */
+  groups: TaskGroup[];
   /** Rows matching everything the question asks. */
   matched: number;
   /** Rows matching the question without its statuses and time: the "/ N" of the totals. */
@@ -56,7 +58,9 @@ const distinctTasks = (rows: TaskRow[]) => new Set(rows.map((r) => r.taskId)).si
  * The rows a question selects. `narrow` is a filter only TypeScript can apply
  * (topic words, the asker's own tasks); without it everything runs in the store.
  */
-async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narrow: Narrow | null, withRows: boolean): Promise<Selection> {
+async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narrow: Narrow | null, shown: 'none' | 'rows' | 'tasks'): Promise<Selection> {
+  const withRows = shown === 'rows';
+  const byTask = shown === 'tasks';
   const { data, asOf, page, scope } = run;
   if (scope.me || narrow) {
     const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(base, asOf);
@@ -68,6 +72,7 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
     for (const r of hits) counts.set(r.unitId, (counts.get(r.unitId) ?? 0) + 1);
     return {
       rows: withRows ? sortByUrgency(hits, asOf).slice(page.offset, page.offset + page.size) : [],
+      groups: byTask ? groupByTask(hits, asOf).slice(page.offset, page.offset + page.size) : [],
       matched: hits.length,
       total: all.length,
       byUnit: sortCounts([...counts].map(([unitId, count]) => ({ unitId, count }))),
@@ -75,15 +80,16 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
       taskTotal: distinctTasks(all),
     };
   }
-  const [rows, byUnit, totals, tasks, taskTotal] = await Promise.all([
+  const [rows, groups, byUnit, totals, tasks, taskTotal] = await Promise.all([
     withRows ? data.page(filter, asOf, page) : Promise.resolve([]),
+    byTask ? data.pageTasks(filter, asOf, page) : Promise.resolve([]),
     data.countByUnit(filter, asOf),
     data.countByUnit(base, asOf),
     data.countTasks(filter, asOf),
     data.countTasks(base, asOf),
   ]);
   const sum = (list: { count: number }[]) => list.reduce((n, c) => n + c.count, 0);
-  return { rows, matched: sum(byUnit), total: sum(totals), byUnit: sortCounts(byUnit), tasks, taskTotal };
+  return { rows, groups, matched: sum(byUnit), total: sum(totals), byUnit: sortCounts(byUnit), tasks, taskTotal };
 }
 
 function sortCounts(list: { unitId: number; count: number }[]): { unitId: number; count: number }[] {
@@ -138,7 +144,9 @@ function totalsLine(run: ScopedRun, matched: number, total: number, key = 'answe
       ...scopeArgs(run),
       ...statusArgs(sf.shown),
       ...windowArgs(sf.windowUse, interp.window),
-      item: itemArg(interp),
+      // "5 đơn vị (nhiệm vụ 1) đã hoàn thành / 48": a count of one task's units
+      item: counted(run) === 'UNIT_SHARES' && interp.taskRef ? 'UNIT' : itemArg(interp),
+      unitsOf: counted(run) === 'UNIT_SHARES' && interp.taskRef ? interp.taskRef : 'none',
       count: matched,
       total,
       ofTotal: total > 0 && (interp.statuses.length > 0 || interp.window !== null || interp.minDaysOverdue !== null) ? 'yes' : 'no',
@@ -177,27 +185,41 @@ export function itemLines(run: ScopedRun, rows: TaskRow[], note?: Note): Line[] 
   return out;
 }
 
+/** A task once: its head and due lines from its most urgent share; the unit on the middle line when one share matches, else how many and in which states. */
+function groupLines(run: ScopedRun, groups: TaskGroup[]): Line[] {
+  const options = { dueSoonDays: run.asOf.dueSoonDays, showUnit: true, titleLength: 80 };
+  return groups.flatMap((g) => {
+    const [head, meta, due] = taskLines(g.row, run.asOf.today, options) as [Line, Line, Line];
+    if (g.units === 1) return [head, meta, due];
+    return [head, line(t('answer-task-units', { units: g.units, ...g.byStatus }), { indent: true }), due];
+  });
+}
+
 export async function answerList(run: ScopedRun): Promise<Answer> {
   const sf = statusFilter(run.interp, run.asOf.today);
   const base = baseFilter(run);
   const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow };
-  const sel = await select(run, filter, base, topicNarrow(run, (r) => [r.title]), true);
-  const more = moreLines(run, sel.rows.length, sel.matched);
+  // tasks once each (a programme task of 48 communes is one item, with its units' statuses); units' shares when the question is about units
+  const byTask = counted(run) === 'TASKS';
+  const sel = await select(run, filter, base, topicNarrow(run, (r) => [r.title]), byTask ? 'tasks' : 'rows');
   const head = headCounts(run, sel);
-  const lines: Line[] = [totalsLine(run, head.matched, head.total, undefined, head.shares), ...pastEnd(run, sel.matched), ...itemLines(run, sel.rows), ...more.lines];
+  const shown = byTask ? sel.groups.length : sel.rows.length;
+  const more = moreLines(run, shown, head.matched);
+  const body = byTask ? groupLines(run, sel.groups) : itemLines(run, sel.rows);
+  const lines: Line[] = [totalsLine(run, head.matched, head.total, undefined, head.shares), ...pastEnd(run, head.matched), ...body, ...more.lines];
   return answer(run, 'ANSWERED', { lines }, {
     scope: run.scope,
     hasMore: more.hasMore,
-    items: sel.rows.map((r) => taskItem(r, run.asOf)),
-    totals: { ...head, shown: sel.rows.length, offset: run.page.offset },
+    items: byTask ? sel.groups.map((g) => ({ ...taskItem(g.row, run.asOf), units: g.units })) : sel.rows.map((r) => taskItem(r, run.asOf)),
+    totals: { ...head, shown, offset: run.page.offset },
     counted: counted(run),
   });
 }
 
-export async function answerCount(run: ScopedRun): Promise<Answer> {
+export async function answerCount(run: ScopedRun, taskIds: number[] | null): Promise<Answer> {
   const { interp, data, asOf } = run;
   const sf = statusFilter(interp, asOf.today);
-  const base = baseFilter(run);
+  const base: ItemFilter = { ...baseFilter(run), taskIds };
   const narrow = topicNarrow(run, (r) => [r.title]);
   const lines: Line[] = [];
   const totals: Record<string, number> = {};
@@ -211,7 +233,7 @@ export async function answerCount(run: ScopedRun): Promise<Answer> {
     Object.assign(totals, { matched: n, total: n, shares: c.total, sharesTotal: c.total, done: c.done, inTime: c.onTrack + c.dueSoon, overdue: c.overdue, notStarted: c.notStarted, dueSoon: c.dueSoon });
   } else {
     const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow };
-    const sel = await select(run, filter, base, narrow, false);
+    const sel = await select(run, filter, base, narrow, 'none');
     const head = headCounts(run, sel);
     lines.push(totalsLine(run, head.matched, head.total, undefined, head.shares));
     Object.assign(totals, head);
@@ -251,7 +273,7 @@ export async function answerNotes(run: ScopedRun, which: 'DIFFICULTIES' | 'PROPO
   };
   const note = which === 'DIFFICULTIES' ? DIFFICULTY : PROPOSAL;
   const narrow = topicNarrow(run, (r) => [note.of(r), r.title]);
-  const sel = await select(run, filter, base, narrow, true);
+  const sel = await select(run, filter, base, narrow, 'rows');
   const more = moreLines(run, sel.rows.length, sel.matched);
   const head = line(
     t(sel.matched === 0 ? 'answer-notes-empty' : 'answer-notes-total', {

@@ -7,9 +7,10 @@ import type { PersonRef } from '../people/types.ts';
 import { compareDays } from '../shared/day.ts';
 import type { TaskRow, UpdateRow } from '../tasks/types.ts';
 import type { UnitRef } from '../units/types.ts';
-import { byTaskThenUnit, countRows, matchesFilter, rowStatus, sortByUrgency, sumCounts } from './answer-filter.ts';
-import type { AsOf, DayRange, ItemFilter, QuestionData, UnitCounts, UnitUpdates } from './ports.ts';
+import { byTaskThenUnit, countRows, groupByTask, matchesFilter, rowStatus, sortByUrgency, sumCounts } from './answer-filter.ts';
+import type { AsOf, DayRange, ItemFilter, QuestionData, TaskGroup, UnitCounts, UnitUpdates } from './ports.ts';
 import type { PlanRef } from './types.ts';
+import { taskSection } from './section.ts';
 import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
 
 export interface MemorySource {
@@ -38,7 +39,7 @@ export class MemoryQuestionData implements QuestionData {
   }
 
   async vocabulary(): Promise<Vocabulary> {
-    return buildVocabulary(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.coordinatingText, r.directingLeader]), this.rows.map((r) => r.directingLeader));
+    return buildVocabulary(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.coordinatingText, r.directingLeader]), this.rows.map((r) => r.directingLeader), this.rows.map((r) => taskSection(r.sectionCode, r.groupCode)));
   }
 
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {
@@ -57,6 +58,10 @@ export class MemoryQuestionData implements QuestionData {
 
   async page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]> {
     return sortByUrgency(await this.assignments(filter, asOf), asOf).slice(page.offset, page.offset + page.size);
+  }
+
+  async pageTasks(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskGroup[]> {
+    return groupByTask(await this.assignments(filter, asOf), asOf).slice(page.offset, page.offset + page.size);
   }
 
   async statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]> {

@@ -52,8 +52,12 @@ export async function answerQuestion(interp: Interpretation, ctx: AnswerContext,
     case 'VALUE':
       // the indicators' values, each against its target, in the list's lines
       return answerList({ ...scoped, interp: { ...interp, itemKind: interp.itemKind ?? 'INDICATOR' } });
-    case 'COUNT':
-      return answerCount(scoped);
+    case 'COUNT': {
+      // "bao nhiêu đơn vị đã xong nhiệm vụ 1": the units' shares of that one task; a number several tasks carry asks which
+      if (!interp.taskRef) return answerCount(scoped, null);
+      const ids = await taskIdsOf(scoped);
+      return ids.length === 1 ? answerCount(scoped, ids) : answerTask(scoped);
+    }
     case 'RATE':
       return answerRate(scoped);
     case 'PROGRESS':

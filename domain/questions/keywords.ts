@@ -108,7 +108,7 @@ const ENTRIES: Array<readonly [string, Signal]> = [
   ...['cap nhat', 'cap nhap', 'cho toi', 'cho toi biet', 'cho toi xem', 'cho minh', 'cho em', 'hien nay', 'hien tai', 'bay gio',
     'thong tin ve', 'thong tin cua', 'chi tiet', 'cu the', 'tat ca', 'toan bo', 'lien quan', 'linh vuc', 'van de', 'thuc hien', 'vui long',
     'lam on', 'tra cuu', 'tim kiem', 'uy ban nhan dan', 'hien co', 'co nhung', 'hay cho', 'xem giup', 'excel', 'ra excel',
-    'file excel', 'ra file', 'file', 'pdf', 'word', 'chu tri', 'phu trach', 'duoc giao', 'giao cho', 'dau moi']
+    'file excel', 'ra file', 'file', 'pdf', 'word', 'chu tri', 'phu trach', 'duoc giao', 'giao cho', 'giao', 'dau moi']
     .map((p) => [p, { k: 'noise' }] as const),
 ];
 
@@ -138,9 +138,13 @@ const MARKED_FORMS: Record<string, string[]> = {
 /** Unmarked words that are another word before these ("dat dai" is đất đai, not đạt). */
 const NOT_BEFORE: Record<string, string[]> = { dat: ['dai', 'nong', 'lien'] };
 
+/** "giao" is "assigned" only before a count ("giao mấy trường", "giao bao nhiêu đơn vị"): not "giao dịch", "giáo dục", "giao thông". */
+const GIAO_BEFORE = new Set(['may', 'bao', 'cho', 'cac', 'nhung']);
+
 const TABLE = new PhraseTable<Signal>(ENTRIES, (words, toks, start) => {
   if (words.length !== 1) return true;
   const t = toks[start]!;
+  if (t.norm === 'giao') return (!t.marked || t.raw.toLowerCase() === 'giao') && GIAO_BEFORE.has(toks[start + 1]?.norm ?? '');
   if (!t.marked && NOT_BEFORE[t.norm]?.includes(toks[start + 1]?.norm ?? '')) return false;
   const forms = MARKED_FORMS[words[0]!];
   return !forms || !t.marked || forms.includes(t.raw.toLowerCase());

@@ -11,6 +11,7 @@ import { knownPhrase } from './vocabulary.ts';
 import { findDocumentRefs, type DocumentRef } from '../text/documents.ts';
 import { extractPlan, type PlanReading } from './plans.ts';
 import { decideRank, extractRank, type RankReading } from './rank.ts';
+import { extractSection } from './section.ts';
 import { extractTaskRef } from './task-ref.ts';
 import { extractWindow, nextWindow, thisMonth, thisQuarter } from './time-window.ts';
 import { isSignificant, leftoverRuns, markUsed, STOP_WORDS, tokenize, type Token } from './tokens.ts';
@@ -86,6 +87,7 @@ function empty(intent: Intent): Interpretation {
     planId: null,
     itemKind: null,
     taskRef: null,
+    section: null,
     topic: null,
     rank: null,
     ignored: [],
@@ -118,6 +120,7 @@ interface Reading {
   mine: Interpretation['mine'];
   window: TimeWindow | null;
   taskRef: string | null;
+  section: string | null;
   rank: RankReading | null;
   statuses: StatusFilter[];
   itemKind: Interpretation['itemKind'];
@@ -156,6 +159,7 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const leader = ctx.vocabulary ? extractLeader(toks, ctx.vocabulary.leaders) : null;
   const unitMatches = matchUnits(text, toks, index, 'strong');
   const role = extractRole(toks);
+  const section = ctx.vocabulary ? extractSection(toks, ctx.vocabulary.sections) : null;
   const taskRef = extractTaskRef(toks);
   const minDaysOverdue = extractMinDaysOverdue(toks, text);
   const window = extractWindow(toks, ctx.today);
@@ -222,6 +226,7 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     mine,
     window,
     taskRef,
+    section,
     rank,
     statuses,
     itemKind,
@@ -276,7 +281,8 @@ function isScoped(r: Reading): boolean {
     r.unknownUnit !== null ||
     r.unitKinds.length > 0 ||
     r.mine !== null ||
-    r.plan.planId !== null
+    r.plan.planId !== null ||
+    r.section !== null
   );
 }
 
@@ -308,6 +314,8 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   if (has(hits, 'report')) return is('REPORT');
   if (r.role === 'DIRECT' && r.taskRef !== null) return is('TASK_DETAIL');
   if (r.rank && (!itemSubject || unitSubject)) return is('RANK_UNITS');
+  // "bao nhiêu đơn vị đã xong nhiệm vụ 1", "nhiệm vụ 14 giao cho bao nhiêu đơn vị": a count of that task's units
+  if (r.taskRef !== null && has(hits, 'count') && (unitSubject || asksWhichUnits(r.toks))) return is('COUNT');
   if (r.taskRef !== null && !has(hits, 'difficulty') && !has(hits, 'proposal')) return is('TASK_DETAIL');
   if (asksRate) return is('RATE');
   // "tỷ lệ phủ sóng 5G ở Cát Hải đạt bao nhiêu", "chỉ tiêu 5G đạt chưa": the indicators' values against their targets
@@ -334,7 +342,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   // "Sở Tài chính phối hợp những việc gì", "việc anh Cường theo dõi": the tasks in that part
   if (r.role !== null && (r.unitIds.length > 0 || r.leader !== null || r.mine !== null)) return is('LIST');
   // a document number, or a subject the tasks speak of, alone: the tasks about it
-  if (r.document !== null || (r.topicKnown && !has(hits, 'count'))) return is('LIST');
+  if (r.document !== null || r.section !== null || (r.topicKnown && !has(hits, 'count'))) return is('LIST');
   // Only a unit, a plan or "đơn vị tôi": its overview, said so in `understood`.
   // words it could not place mean it was asked something else: not understood rather than an overview nobody asked for
   if (isScoped(r) && r.topic === null && r.ignored.length === 0) return { intent: 'PROGRESS', byDefault: true };
@@ -426,6 +434,7 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     planId: r.plan.planId,
     itemKind: r.itemKind,
     taskRef: r.taskRef,
+    section: r.section,
     topic: answerable ? r.topic : null,
     rank,
     ignored: r.ignored,
@@ -463,7 +472,7 @@ function readRole(r: Reading, mine: Interpretation['mine'], ctx: QuestionContext
 /** "xã nào…", "đơn vị nào…", "mỗi phường…", "bao nhiêu sở…": the question is about units, so counts are of units' shares. */
 function asksWhichUnits(toks: Token[]): boolean {
   const words = ` ${toks.map((t) => t.norm).join(' ')} `;
-  return /\b(don vi|xa|phuong|dac khu|so|co quan|dia phuong|nganh|ban) nao\b|\b(moi|tung|bao nhieu|may) (don vi|xa|phuong|dac khu|so|co quan|dia phuong)\b/.test(words);
+  return /\b(don vi|xa|phuong|dac khu|so|co quan|dia phuong|nganh|ban) nao\b|\b(moi|tung|bao nhieu|may) (don vi|xa|phuong|dac khu|so|co quan|dia phuong|truong)\b/.test(words);
 }
 
 function addStatus(list: StatusFilter[], s: StatusFilter): void {
@@ -482,6 +491,14 @@ function removeStatus(list: StatusFilter[], s: StatusFilter): void {
  * hạn") asks a count.
  */
 function readLooseWords(toks: Token[], hits: SignalHit[]): void {
+  // "đạt bao nhiêu chỉ tiêu" counts the indicators met; "chỉ tiêu 5G đạt bao nhiêu" asks a value
+  for (const h of hits) {
+    if (h.signal.k !== 'value' || !/^dat /.test(`${toks[h.start]!.norm} `)) continue;
+    if (hits.some((n) => n.start === h.end && n.signal.k === 'item')) {
+      h.signal = { k: 'count' };
+      hits.push({ signal: { k: 'status', s: 'MET' }, start: h.start, end: h.start + 1 });
+    }
+  }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.used) continue;

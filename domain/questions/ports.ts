@@ -36,6 +36,8 @@ export interface ItemFilter {
   planId?: number | null;
   kind?: 'TASK' | 'INDICATOR' | null;
   taskIds?: number[] | null;
+  /** A section of the appendices ("A.II", "III"): tasks in it or in a group under it. */
+  section?: string | null;
   statuses?: StatusFilter[];
   /** The due day in force (31/12 for a yearly task) falls in the range. */
   dueWindow?: DayRange | null;
@@ -45,6 +47,13 @@ export interface ItemFilter {
   reportedWindow?: DayRange | null;
   /** Has a proposal (đề xuất, kiến nghị) in its latest state. */
   hasProposals?: boolean;
+}
+
+/** A task on a page of tasks: its most urgent matching share, and the statuses of all its matching shares. */
+export interface TaskGroup {
+  row: TaskRow;
+  units: number;
+  byStatus: { OVERDUE: number; DUE_SOON: number; NOT_STARTED: number; ON_TRACK: number; DONE: number };
 }
 
 /** Status counts of one unit's assignments, as the city's reports count them. */
@@ -83,6 +92,12 @@ export interface QuestionData {
   countTasks(filter: ItemFilter, asOf: AsOf): Promise<number>;
   /** One page of the matching assignments, most urgent first (the order of `byUrgency`). */
   page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]>;
+  /**
+   * One page of the matching tasks, each once: its most urgent matching
+   * assignment stands for it, with how many units' shares match and their
+   * statuses. Tasks in the order of their most urgent share (`byUrgency`).
+   */
+  pageTasks(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskGroup[]>;
   /** Status counts per unit of the assignments matching the filter (its statuses are ignored). */
   statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]>;
   /** The same counts summed over every unit, in one aggregate (`unitId` 0). */

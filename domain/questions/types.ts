@@ -85,6 +85,8 @@ export interface Interpretation {
   itemKind: 'TASK' | 'INDICATOR' | null;
   /** Task or indicator number inside its plan: "22", "II.6", "A.I.1.3". */
   taskRef: string | null;
+  /** A section of the appendices ("mục II phần A" → "A.II", "mục III", "phần B"): its tasks, with the groups under it. */
+  section: string | null;
   /** Free words that narrow by subject: "5G", "kinh phí", "xây dựng kế hoạch 2026" (as typed). */
   topic: string | null;
   rank: Rank | null;

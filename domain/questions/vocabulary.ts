@@ -1,5 +1,6 @@
 import { fold } from '../shared/text.ts';
 import { leadersOf, type Leader } from './leaders.ts';
+import { sectionKeys } from './section.ts';
 
 /**
  * The words the tasks are written in: every folded word and every pair of
@@ -14,6 +15,8 @@ export interface Vocabulary {
   pairs: ReadonlySet<string>;
   /** The directing leaders the tasks name. */
   leaders: Leader[];
+  /** The appendices' sections and groups with their parents ("A", "A.I", "A.I.3", "B.NV", "III"). */
+  sections: ReadonlySet<string>;
 }
 
 /** Abbreviations officials write, and what they stand for in titles. */
@@ -40,7 +43,11 @@ export function textWords(text: string): string[] {
     .filter(Boolean);
 }
 
-export function buildVocabulary(texts: Iterable<string | null | undefined>, leaderTexts: Iterable<string | null | undefined> = []): Vocabulary {
+export function buildVocabulary(
+  texts: Iterable<string | null | undefined>,
+  leaderTexts: Iterable<string | null | undefined> = [],
+  sections: Iterable<string> = [],
+): Vocabulary {
   const words = new Set<string>();
   const pairs = new Set<string>();
   for (const text of texts) {
@@ -51,7 +58,7 @@ export function buildVocabulary(texts: Iterable<string | null | undefined>, lead
       if (i > 0) pairs.add(`${ws[i - 1]} ${ws[i]}`);
     }
   }
-  return { words, pairs, leaders: leadersOf(leaderTexts) };
+  return { words, pairs, leaders: leadersOf(leaderTexts), sections: sectionKeys(sections) };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface TaskRow extends ProgressFields {
   kind: 'TASK' | 'INDICATOR';
   number: string;
   sectionCode: string;
+  /** The group inside the section ("3" of A.I.3), where the appendix has one. */
+  groupCode?: string | null;
   title: string;
   leadUnitText: string | null;
   /** Coordinating units and directing leader as the plan writes them (absent where a source does not carry them). */

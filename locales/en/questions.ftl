@@ -23,8 +23,13 @@ answer-scope = { $scope ->
        *[other] { " " }(plan { $plan })
     }
 answer-item-word = { $item ->
+        [UNIT] units
         [INDICATOR] indicators
        *[other] tasks
+    }
+answer-units-of = { $unitsOf ->
+        [none] {""}
+       *[other] { " " }(task { $unitsOf })
     }
 answer-status-word = { $status ->
         [OVERDUE] { " " }overdue
@@ -57,6 +62,9 @@ answer-status-word-2 = { $status2 ->
 answer-topic-phrase = { $topic ->
         [none] {""}
        *[other] { " " }about "{ $topic }"
+    }{ $section ->
+        [none] {""}
+       *[other] { " " }(section { $section })
     }
 answer-window-phrase = { $window ->
         [expected] { " " }(expected completion from { $from } to { $to })
@@ -71,17 +79,33 @@ answer-no-more = Nothing more.
 
 ## Lists and counts
 
-answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
+answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-units-of }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }/ { $total }
        *[no] {""}
     }{ $shares ->
         [none] {""}
        *[other] { " " }({ $shares } unit shares)
     }
-answer-list-empty = { answer-scope }: no { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
+answer-list-empty = { answer-scope }: no { answer-item-word }{ answer-units-of }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }(out of { $total })
        *[no] {""}
     }.
+answer-task-units = { $units } units{ $OVERDUE ->
+        [0] {""}
+       *[other] { " · " }{ $OVERDUE } overdue
+    }{ $DUE_SOON ->
+        [0] {""}
+       *[other] { " · " }{ $DUE_SOON } due soon
+    }{ $NOT_STARTED ->
+        [0] {""}
+       *[other] { " · " }{ $NOT_STARTED } not started
+    }{ $ON_TRACK ->
+        [0] {""}
+       *[other] { " · " }{ $ON_TRACK } in progress
+    }{ $DONE ->
+        [0] {""}
+       *[other] { " · " }{ $DONE } done
+    }
 answer-breakdown = Assigned { $total }, done { $done }, in progress on schedule { $inTime }, overdue { $overdue }, not started { $notStarted }.
 answer-count-top = Most:
 answer-unit-count = { $unit }: { $count }

@@ -24,7 +24,12 @@ answer-scope = { $scope ->
     }
 answer-item-word = { $item ->
         [INDICATOR] chỉ tiêu
+        [UNIT] đơn vị
        *[other] nhiệm vụ
+    }
+answer-units-of = { $unitsOf ->
+        [none] {""}
+       *[other] { " " }(nhiệm vụ { $unitsOf })
     }
 answer-status-word = { $status ->
         [OVERDUE] { " " }quá hạn
@@ -57,6 +62,9 @@ answer-status-word-2 = { $status2 ->
 answer-topic-phrase = { $topic ->
         [none] {""}
        *[other] { " " }về "{ $topic }"
+    }{ $section ->
+        [none] {""}
+       *[other] { " " }(mục { $section })
     }
 answer-window-phrase = { $window ->
         [expected] { " " }(dự kiến hoàn thành từ { $from } đến { $to })
@@ -71,17 +79,33 @@ answer-no-more = Không còn mục nào nữa.
 
 ## Danh sách và số lượng
 
-answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
+answer-list-total = { answer-scope }: { $count } { answer-item-word }{ answer-units-of }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }/ { $total }
        *[no] {""}
     }{ $shares ->
         [none] {""}
        *[other] { " " }({ $shares } lượt đơn vị)
     }
-answer-list-empty = { answer-scope }: không có { answer-item-word } nào{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
+answer-list-empty = { answer-scope }: không có { answer-item-word } nào{ answer-units-of }{ answer-status-word }{ answer-status-word-2 }{ answer-topic-phrase }{ answer-window-phrase }{ $ofTotal ->
         [yes] { " " }(trên tổng số { $total })
        *[no] {""}
     }.
+answer-task-units = { $units } đơn vị{ $OVERDUE ->
+        [0] {""}
+       *[other] { " · " }{ $OVERDUE } quá hạn
+    }{ $DUE_SOON ->
+        [0] {""}
+       *[other] { " · " }{ $DUE_SOON } sắp đến hạn
+    }{ $NOT_STARTED ->
+        [0] {""}
+       *[other] { " · " }{ $NOT_STARTED } chưa triển khai
+    }{ $ON_TRACK ->
+        [0] {""}
+       *[other] { " · " }{ $ON_TRACK } đang triển khai
+    }{ $DONE ->
+        [0] {""}
+       *[other] { " · " }{ $DONE } đã hoàn thành
+    }
 answer-breakdown = Được giao { $total }, đã hoàn thành { $done }, đang triển khai { $inTime } trong hạn, { $overdue } quá hạn, { $notStarted } chưa triển khai.
 answer-count-top = Nhiều nhất:
 answer-unit-count = { $unit }: { $count }

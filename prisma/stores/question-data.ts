@@ -15,7 +15,7 @@
  */
 import { buildVocabulary, type Vocabulary } from '../../domain/questions/vocabulary.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
-import type { AsOf, DayRange, ItemFilter, QuestionData, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
+import type { AsOf, DayRange, ItemFilter, QuestionData, TaskGroup, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
 import type { PlanRef, StatusFilter } from '../../domain/questions/types.ts';
 import type { NoteRow, ReportData, ReportFilter, ReportRun } from '../../domain/reports/ports.ts';
 import { addDays, addMonths, compareDays, dayFromDb, dayOf, dayParts, endOfMonth, instantOf, makeDay, type Day } from '../../domain/shared/day.ts';
@@ -144,6 +144,8 @@ class Sql {
     if (f.taskIds) parts.push(`a."taskId" = ANY(${this.p(f.taskIds, 'int[]')})`);
     if (f.planId != null) parts.push(this.task(`T0."planId" = ${this.p(f.planId, 'int')}`));
     if (f.kind) parts.push(this.task(`T0.kind = ${this.p(f.kind)}::"ItemKind"`));
+    // the task's section and group as one key ("A.I.3"), the section itself or under it; codes hold no LIKE wildcards
+    if (f.section) parts.push(this.task(`concat_ws('.', T0."sectionCode", T0."groupCode") || '.' LIKE ${this.p(`${f.section.replace(/[\\%_]/g, '')}.%`)}`));
     if (options.statuses !== false) for (const s of f.statuses ?? []) parts.push(this.status(s));
     if (f.dueWindow) parts.push(this.dueIn(f.dueWindow));
     if (f.doneWindow) parts.push(`(${this.done} AND ${this.range(`COALESCE(a."doneOn", ${this.reportedDay})`, f.doneWindow)})`);
@@ -155,6 +157,24 @@ class Sql {
   get from(): string {
     return `"Assignment" a`;
   }
+}
+
+/**
+ * The matching assignments with their urgency (0 overdue, 1 due soon, 2 not
+ * started, 3 on track, 4 done: `byUrgency`'s order) and due day as YYYYMMDD,
+ * reading Assignment alone.
+ */
+function ranked(sql: Sql, filter: ItemFilter, asOf: AsOf): string {
+  const yearly = sql.yearlyDueSoon ? sql.yearly : 'false';
+  const inner = `SELECT a.id, a."taskId", a."unitId", a."deadlineDate" AS d, a."lastReportedAt" AS r, a.state, a.percent,
+      ${sql.done} AS done, ${yearly} AS yearly, ${sql.due} AS due
+    FROM ${sql.from} ${sql.where(filter)}`;
+  const today = sql.p(asOf.today, 'date');
+  const horizon = sql.p(addDays(asOf.today, asOf.dueSoonDays), 'date');
+  const rank = `CASE WHEN x.done THEN 4 WHEN COALESCE(x.d < ${today}, false) THEN 0
+    WHEN COALESCE(x.d >= ${today} AND x.d <= ${horizon}, false) OR x.yearly THEN 1
+    WHEN x.r IS NULL OR (x.state = 'NOT_STARTED' AND COALESCE(x.percent, 0) = 0) OR x.state = 'DONE' THEN 2 ELSE 3 END`;
+  return `SELECT x.id, x."taskId", x."unitId", ${rank} AS rank, COALESCE(to_char(x.due, 'YYYYMMDD'), '99991231') AS due FROM (${inner}) x`;
 }
 
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
@@ -221,10 +241,12 @@ export class PrismaQuestionData implements QuestionData {
        UNION ALL
        SELECT NULL
        UNION ALL
-       SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"`,
+       SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"
+       UNION ALL
+       SELECT string_agg(DISTINCT concat_ws('.', "sectionCode", "groupCode"), ' | ') FROM "Task"`,
     )) as { text: string | null }[];
     const split = (r: { text: string | null } | undefined) => (r?.text ? r.text.split(' | ') : []);
-    const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]));
+    const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]), split(rows[3]));
     this.words = { key, checkedAt: now, vocabulary };
     return vocabulary;
   }
@@ -278,46 +300,72 @@ export class PrismaQuestionData implements QuestionData {
    * the rest, and only the page's rows are then loaded in full.
    */
   async page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]> {
-    const { planOrder } = await this.registry();
     const sql = new Sql(asOf);
-    const yearly = sql.yearlyDueSoon ? sql.yearly : 'false';
-    const inner = `SELECT a.id, a."taskId", a."unitId", a."deadlineDate" AS d, a."lastReportedAt" AS r, a.state, a.percent,
-        ${sql.done} AS done, ${yearly} AS yearly, ${sql.due} AS due
-      FROM ${sql.from} ${sql.where(filter)}`;
-    const today = sql.p(asOf.today, 'date');
-    const horizon = sql.p(addDays(asOf.today, asOf.dueSoonDays), 'date');
-    const rank = `CASE WHEN x.done THEN 4 WHEN COALESCE(x.d < ${today}, false) THEN 0
-      WHEN COALESCE(x.d >= ${today} AND x.d <= ${horizon}, false) OR x.yearly THEN 1
-      WHEN x.r IS NULL OR (x.state = 'NOT_STARTED' AND COALESCE(x.percent, 0) = 0) OR x.state = 'DONE' THEN 2 ELSE 3 END`;
     const limit = Math.max(1, Math.floor(page.offset + page.size));
     const [packed] = (await this.prisma.$queryRawUnsafe(
       `SELECT string_agg(concat_ws(',', y.id, y."taskId", y."unitId", y.rank, y.due), ';') AS rows FROM (
-         SELECT x.id, x."taskId", x."unitId", ${rank} AS rank, COALESCE(to_char(x.due, 'YYYYMMDD'), '99991231') AS due
-         FROM (${inner}) x ORDER BY rank, due FETCH FIRST ${limit} ROWS WITH TIES) y`,
+         ${ranked(sql, filter, asOf)} ORDER BY rank, due FETCH FIRST ${limit} ROWS WITH TIES) y`,
       ...sql.params,
     )) as { rows: string | null }[];
     if (!packed?.rows) return [];
     const rows = packed.rows.split(';').map((r) => {
       const [id, taskId, unitId, rank, due] = r.split(',').map(Number) as [number, number, number, number, number];
-      return { id, taskId, unitId, rank, due, planRank: 0, number: '' };
+      return { id, taskId, unitId, rank, due };
     });
+    const ordered = await this.inOrder(rows, limit);
+    return this.hydrate(ordered.slice(page.offset, page.offset + page.size).map((r) => r.id));
+  }
+
+  /** Tasks once each, ordered by their most urgent matching share (the one that stands for the task), with their shares' statuses. */
+  async pageTasks(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskGroup[]> {
+    const sql = new Sql(asOf);
+    const limit = Math.max(1, Math.floor(page.offset + page.size));
+    const [packed] = (await this.prisma.$queryRawUnsafe(
+      `SELECT string_agg(concat_ws(',', g.rep, g."taskId", g.unit, g.rank, g.due, g.n, g.c0, g.c1, g.c2, g.c3, g.c4), ';') AS rows FROM (
+         SELECT (array_agg(y.id ORDER BY y.rank, y.due, y."unitId"))[1] AS rep, y."taskId", min(y."unitId") AS unit,
+                min(y.rank) AS rank, (array_agg(y.due ORDER BY y.rank, y.due))[1] AS due, count(*) AS n,
+                count(*) FILTER (WHERE y.rank = 0) AS c0, count(*) FILTER (WHERE y.rank = 1) AS c1, count(*) FILTER (WHERE y.rank = 2) AS c2,
+                count(*) FILTER (WHERE y.rank = 3) AS c3, count(*) FILTER (WHERE y.rank = 4) AS c4
+         FROM (${ranked(sql, filter, asOf)}) y GROUP BY y."taskId" ORDER BY 4, 5 FETCH FIRST ${limit} ROWS WITH TIES) g`,
+      ...sql.params,
+    )) as { rows: string | null }[];
+    if (!packed?.rows) return [];
+    const groups = packed.rows.split(';').map((r) => {
+      const [id, taskId, unitId, rank, due, n, ...c] = r.split(',').map(Number) as number[];
+      return { id: id!, taskId: taskId!, unitId: unitId!, rank: rank!, due: due!, n: n!, c };
+    });
+    const ordered = (await this.inOrder(groups, limit)).slice(page.offset, page.offset + page.size);
+    const rows = await this.hydrate(ordered.map((g) => g.id));
+    return ordered.map((g, i) => ({
+      row: rows[i]!,
+      units: g.n,
+      byStatus: { OVERDUE: g.c[0]!, DUE_SOON: g.c[1]!, NOT_STARTED: g.c[2]!, ON_TRACK: g.c[3]!, DONE: g.c[4]! },
+    }));
+  }
+
+  /**
+   * `byUrgency` on ranked rows: status and due (as the database returned
+   * them), then plan; then by number only within the groups the page reaches
+   * (plan and number are fixed for a task once created, so cached here).
+   */
+  private async inOrder<R extends { taskId: number; unitId: number; rank: number; due: number }>(rows: R[], limit: number): Promise<R[]> {
+    const { planOrder } = await this.registry();
     const tasks = await this.taskKeys(rows.map((r) => r.taskId));
     const planRank = new Map(planOrder.map((id, i) => [id, i]));
-    for (const r of rows) {
+    const keyed = rows.map((r) => {
       const task = tasks.get(r.taskId)!;
-      r.planRank = planRank.get(task.planId) ?? planOrder.length;
-      r.number = task.number;
-    }
-    // order by status, due and plan; then by number only within the groups the page reaches
-    rows.sort((a, b) => a.rank - b.rank || a.due - b.due || a.planRank - b.planRank);
-    const ordered: typeof rows = [];
-    for (let i = 0; i < rows.length && ordered.length < limit; ) {
+      return { r, planRank: planRank.get(task.planId) ?? planOrder.length, number: task.number };
+    });
+    keyed.sort((a, b) => a.r.rank - b.r.rank || a.r.due - b.r.due || a.planRank - b.planRank);
+    const ordered: R[] = [];
+    for (let i = 0; i < keyed.length && ordered.length < limit; ) {
       let j = i + 1;
-      while (j < rows.length && rows[j]!.rank === rows[i]!.rank && rows[j]!.due === rows[i]!.due && rows[j]!.planRank === rows[i]!.planRank) j++;
-      ordered.push(...rows.slice(i, j).sort((a, b) => compareNumbers(a.number, b.number) || a.taskId - b.taskId || a.unitId - b.unitId));
+      while (j < keyed.length && keyed[j]!.r.rank === keyed[i]!.r.rank && keyed[j]!.r.due === keyed[i]!.r.due && keyed[j]!.planRank === keyed[i]!.planRank) j++;
+      const group = keyed.slice(i, j).sort((a, b) => compareNumbers(a.number, b.number) || a.r.taskId - b.r.taskId || a.r.unitId - b.r.unitId);
+      ordered.push(...group.map((k) => k.r));
       i = j;
     }
-    return this.hydrate(ordered.slice(page.offset, page.offset + page.size).map((r) => r.id));
+    return ordered;
   }
 
   /** Plan and number of tasks by id, read once (a task never changes either). */

@@ -29,6 +29,7 @@ export function toTaskRow(a: AssignmentWithTask): TaskRow {
     kind: t.kind,
     number: t.number,
     sectionCode: t.sectionCode,
+    groupCode: t.groupCode,
     title: t.title,
     leadUnitText: t.leadUnitText,
     coordinatingText: t.coordinatingText,
@@ -57,7 +58,7 @@ export function toTaskRow(a: AssignmentWithTask): TaskRow {
 
 /** The columns of a TaskRow, for one-statement loads (see taskRowsById). */
 const ROW_SQL = `SELECT a.id AS "assignmentId", t.id AS "taskId", a."unitId", u.name AS "unitName", u.kind::text AS "unitKind",
-    t."planId", p.code AS "planCode", t.scope, t.kind::text AS kind, t.number, t."sectionCode", t.title, t."leadUnitText", t."coordinatingText", t."directingLeader",
+    t."planId", p.code AS "planCode", t.scope, t.kind::text AS kind, t.number, t."sectionCode", t."groupCode", t.title, t."leadUnitText", t."coordinatingText", t."directingLeader",
     t.collective::text AS collective, t."deadlineText", t."deadlineKind"::text AS "deadlineKind", t."deadlineDate", t.rhythm::text AS rhythm,
     t."targetComparator", t."targetValue", t."targetUnit", t."targetYear",
     a.state::text AS state, a.percent, a."actualValue", a."actualText", a."outputDocument", a.difficulties, a.proposals,

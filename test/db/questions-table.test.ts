@@ -120,9 +120,9 @@ const CASES: Case[] = [
   { q: 'chỉ tiêu 5G đạt chưa', i: { intent: 'VALUE', topic: '5G' }, a: { head: 'Toàn thành phố: 2 chỉ tiêu về "5G"', first: ['A.I.1.1', 'A.I.1.2'], totals: { matched: 2, total: 2 } } },
   { q: 'chi tieu 5G dat chua', i: { intent: 'VALUE', topic: '5G' }, a: { head: 'Toàn thành phố: 2 chỉ tiêu về "5G"', first: ['A.I.1.1', 'A.I.1.2'], totals: { matched: 2, total: 2 } } },
   { q: 'tỷ lệ phủ sóng 5G đạt bao nhiêu', i: { intent: 'VALUE', topic: 'phủ sóng 5G' }, a: { head: 'Toàn thành phố: 2 chỉ tiêu về "phủ sóng 5G"', first: ['A.I.1.1', 'A.I.1.2'], totals: { matched: 2, total: 2 } } },
-  { q: 'nhiệm vụ CĐS quá hạn', i: { intent: 'LIST', statuses: ['OVERDUE'], topic: 'CĐS' }, a: { head: 'Toàn thành phố: 1 nhiệm vụ quá hạn về "CĐS" / 19 (26 lượt đơn vị)', first: ['14', '14', '14'], totals: { matched: 1, total: 19 }, more: true } },
-  { q: 'chuyển đổi số quá hạn', i: { intent: 'LIST', statuses: ['OVERDUE'], topic: 'chuyển đổi số' }, a: { head: 'Toàn thành phố: 1 nhiệm vụ quá hạn về "chuyển đổi số" / 12 (26 lượt đơn vị)', first: ['14', '14', '14'], totals: { matched: 1, total: 12 }, more: true } },
-  { q: 'an toan thong tin qua han', i: { intent: 'LIST', statuses: ['OVERDUE'], topic: 'an toan thong tin' }, a: { head: 'Toàn thành phố: 1 nhiệm vụ quá hạn về "an toan thong tin" / 5 (5 lượt đơn vị)', first: ['34', '34', '34'], totals: { matched: 1, total: 5 } } },
+  { q: 'nhiệm vụ CĐS quá hạn', i: { intent: 'LIST', statuses: ['OVERDUE'], topic: 'CĐS' }, a: { head: 'Toàn thành phố: 1 nhiệm vụ quá hạn về "CĐS" / 19 (26 lượt đơn vị)', first: ['14'], totals: { matched: 1, total: 19 } } },
+  { q: 'chuyển đổi số quá hạn', i: { intent: 'LIST', statuses: ['OVERDUE'], topic: 'chuyển đổi số' }, a: { head: 'Toàn thành phố: 1 nhiệm vụ quá hạn về "chuyển đổi số" / 12 (26 lượt đơn vị)', first: ['14'], totals: { matched: 1, total: 12 } } },
+  { q: 'an toan thong tin qua han', i: { intent: 'LIST', statuses: ['OVERDUE'], topic: 'an toan thong tin' }, a: { head: 'Toàn thành phố: 1 nhiệm vụ quá hạn về "an toan thong tin" / 5 (5 lượt đơn vị)', first: ['34'], totals: { matched: 1, total: 5 } } },
   { q: 'việc nào có vướng mắc', i: { intent: 'LIST', statuses: ['HAS_DIFFICULTIES'] }, a: { head: 'Toàn thành phố: 8 nhiệm vụ có vướng mắc / 94', first: ['A.I.1.3', 'A.I.3.1', 'B.CT.II.1'], totals: { matched: 8, total: 94 } } },
   { q: 'bao nhiêu nhiệm vụ có vướng mắc', i: { intent: 'COUNT', statuses: ['HAS_DIFFICULTIES'] }, a: { head: 'Toàn thành phố: 4 nhiệm vụ có vướng mắc / 61', first: ['Đặc khu Cát Hải', 'Sở Tài chính', 'Xã Tiên Lãng'], totals: { matched: 4, total: 61 } } },
   { q: 'kiến nghị về kinh phí', i: { intent: 'PROPOSALS', topic: 'kinh phí' }, a: { head: 'Toàn thành phố: 1 nhiệm vụ có đề xuất, kiến nghị về "kinh phí" / 77', first: ['8'], totals: { matched: 1, total: 77 } } },
@@ -142,20 +142,20 @@ const CASES: Case[] = [
   { q: 'xếp hạng các xã', i: { intent: 'RANK_UNITS', kinds: ['COMMUNE'] }, a: { head: 'Các xã: xếp hạng theo tỷ lệ hoàn thành, tốt nhất trước (5/13 đơn vị):', first: ['Xã An Lão', 'Xã Bình Giang', 'Xã Cẩm Giàng'], totals: { units: 13 }, more: true } },
   { q: '10 đơn vị chậm nhất', i: { intent: 'RANK_UNITS' }, a: { head: 'Toàn thành phố: xếp hạng theo số nhiệm vụ quá hạn, kém nhất trước (10/48 đơn vị):', first: ['Đặc khu Cát Hải', 'Văn phòng Thành ủy', 'Ban Tổ chức Thành ủy'], totals: { units: 48 }, more: true } },
   { q: 'sở nào chậm nhất', i: { intent: 'RANK_UNITS', kinds: ['DEPARTMENT'] }, a: { head: 'Các sở, ngành: xếp hạng theo số nhiệm vụ quá hạn, kém nhất trước (5/12 đơn vị):', first: ['Sở Tài chính', 'Sở Công Thương', 'Sở Giáo dục và Đào tạo'], totals: { units: 12 }, more: true } },
-  { q: 'nhiệm vụ đã hoàn thành quý IV', i: { intent: 'LIST', statuses: ['DONE'], window: ['2026-10-01', '2026-12-31'] }, a: { head: 'Toàn thành phố: 1 nhiệm vụ đã hoàn thành (hoàn thành từ 01/10/2026 đến 31/12/2026) / 61 (5 lượt đơn vị)', first: ['1', '1', '1'], totals: { matched: 1, total: 61 } } },
+  { q: 'nhiệm vụ đã hoàn thành quý IV', i: { intent: 'LIST', statuses: ['DONE'], window: ['2026-10-01', '2026-12-31'] }, a: { head: 'Toàn thành phố: 1 nhiệm vụ đã hoàn thành (hoàn thành từ 01/10/2026 đến 31/12/2026) / 61 (5 lượt đơn vị)', first: ['1'], totals: { matched: 1, total: 61 } } },
   { q: 'nhiem vu da xong cua cat hai', i: { intent: 'LIST', statuses: ['DONE'], units: ['Đặc khu Cát Hải'] }, a: { head: 'Đặc khu Cát Hải: 12 nhiệm vụ đã hoàn thành / 37', first: ['B.NV.7', 'A.II.1', 'A.II.2'], totals: { matched: 12, total: 37 }, more: true } },
   { q: 'nhiệm vụ đang triển khai', i: { intent: 'LIST', statuses: ['IN_PROGRESS'] }, a: { head: 'Toàn thành phố: 12 nhiệm vụ đang triển khai / 61', first: ['1', '13', 'A.II.7'], totals: { matched: 12, total: 61 }, more: true } },
   { q: 'nhiệm vụ đang triển khai trong hạn', i: { intent: 'LIST', statuses: ['ON_TRACK'] }, a: { head: 'Toàn thành phố: 10 nhiệm vụ đang triển khai trong hạn / 61', first: ['A.II.7', 'A.II.8', 'A.II.11'], totals: { matched: 10, total: 61 }, more: true } },
   { q: 'nhiệm vụ chưa triển khai của Sở Tài chính', i: { intent: 'LIST', statuses: ['NOT_STARTED'], units: ['Sở Tài chính'] }, a: { head: 'Sở Tài chính: 15 nhiệm vụ chưa triển khai / 19', first: ['20', '22', '30'], totals: { matched: 15, total: 19 }, more: true } },
   { q: 'nhiem vu chua thuc hien', i: { intent: 'LIST', statuses: ['NOT_STARTED'] }, a: { head: 'Toàn thành phố: 34 nhiệm vụ chưa triển khai / 61 (668 lượt đơn vị)', first: ['A.II.4', 'A.II.9', 'B.NV.10'], totals: { matched: 34, total: 61 }, more: true } },
-  { q: 'các nhiệm vụ tồn đọng', i: { intent: 'LIST', statuses: ['OPEN'] }, a: { head: 'Toàn thành phố: 50 nhiệm vụ chưa hoàn thành / 61 (821 lượt đơn vị)', first: ['1', '1', '1'], totals: { matched: 50, total: 61 }, more: true } },
+  { q: 'các nhiệm vụ tồn đọng', i: { intent: 'LIST', statuses: ['OPEN'] }, a: { head: 'Toàn thành phố: 50 nhiệm vụ chưa hoàn thành / 61 (821 lượt đơn vị)', first: ['1', '13', '17'], totals: { matched: 50, total: 61 }, more: true } },
   { q: 'nhiệm vụ chưa hoàn thành năm 2025', i: { intent: 'LIST', statuses: ['OPEN'], window: ['2025-01-01', '2025-12-31'] }, a: { head: 'Toàn thành phố: không có nhiệm vụ nào chưa hoàn thành (hạn từ 01/01/2025 đến 31/12/2025) (trên tổng số 61).', totals: { matched: 0, total: 61 } } },
-  { q: 'nhiệm vụ nào chậm cập nhật', i: { intent: 'LIST', statuses: ['STALE'] }, a: { head: 'Toàn thành phố: 47 nhiệm vụ chậm cập nhật / 61 (816 lượt đơn vị)', first: ['1', '1', '1'], totals: { matched: 47, total: 61 }, more: true } },
+  { q: 'nhiệm vụ nào chậm cập nhật', i: { intent: 'LIST', statuses: ['STALE'] }, a: { head: 'Toàn thành phố: 47 nhiệm vụ chậm cập nhật / 61 (816 lượt đơn vị)', first: ['1', '17', '34'], totals: { matched: 47, total: 61 }, more: true } },
   { q: 'nhiệm vụ quá hạn chậm cập nhật của Cát Hải', i: { intent: 'LIST', statuses: ['OVERDUE', 'STALE'], units: ['Đặc khu Cát Hải'] }, a: { head: 'Đặc khu Cát Hải: 2 nhiệm vụ quá hạn, chậm cập nhật / 37', first: ['14', '15'], totals: { matched: 2, total: 37 } } },
   { q: 'nhiệm vụ hết hạn trước 31/12', i: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-11-26', '2026-12-31'] }, a: { head: 'Toàn thành phố: 23 nhiệm vụ sắp đến hạn (hạn từ 26/11/2026 đến 31/12/2026) / 61 (225 lượt đơn vị)', first: ['A.II.4', 'A.II.9', 'B.NV.10'], totals: { matched: 23, total: 61 }, more: true } },
-  { q: 'quá hạn tháng 6', i: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-06-01', '2026-06-30'] }, a: { head: 'Toàn thành phố: 2 nhiệm vụ quá hạn (hạn từ 01/06/2026 đến 30/06/2026) / 94 (74 lượt đơn vị)', first: ['14', '14', '14'], totals: { matched: 2, total: 94 }, more: true } },
-  { q: 'qua han quy 2', i: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-04-01', '2026-06-30'] }, a: { head: 'Toàn thành phố: 2 nhiệm vụ quá hạn (hạn từ 01/04/2026 đến 30/06/2026) / 94 (74 lượt đơn vị)', first: ['14', '14', '14'], totals: { matched: 2, total: 94 }, more: true } },
-  { q: 'quá hạn năm nay', i: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-01-01', '2026-12-31'] }, a: { head: 'Toàn thành phố: 7 nhiệm vụ quá hạn (hạn từ 01/01/2026 đến 31/12/2026) / 94 (143 lượt đơn vị)', first: ['1', '1', '1'], totals: { matched: 7, total: 94 }, more: true } },
+  { q: 'quá hạn tháng 6', i: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-06-01', '2026-06-30'] }, a: { head: 'Toàn thành phố: 2 nhiệm vụ quá hạn (hạn từ 01/06/2026 đến 30/06/2026) / 94 (74 lượt đơn vị)', first: ['14', '15'], totals: { matched: 2, total: 94 } } },
+  { q: 'qua han quy 2', i: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-04-01', '2026-06-30'] }, a: { head: 'Toàn thành phố: 2 nhiệm vụ quá hạn (hạn từ 01/04/2026 đến 30/06/2026) / 94 (74 lượt đơn vị)', first: ['14', '15'], totals: { matched: 2, total: 94 } } },
+  { q: 'quá hạn năm nay', i: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-01-01', '2026-12-31'] }, a: { head: 'Toàn thành phố: 7 nhiệm vụ quá hạn (hạn từ 01/01/2026 đến 31/12/2026) / 94 (143 lượt đơn vị)', first: ['1', '13', '17'], totals: { matched: 7, total: 94 } } },
   { q: 'sắp đến hạn', i: { intent: 'LIST', statuses: ['DUE_SOON'], window: ['2026-11-26', '2026-12-03'] }, a: { head: 'Toàn thành phố: không có nhiệm vụ nào sắp đến hạn (hạn từ 26/11/2026 đến 03/12/2026) (trên tổng số 94).', totals: { matched: 0, total: 94 } } },
   { q: 'sap den han trong 6 tuan', i: { intent: 'LIST', statuses: ['DUE_SOON'], window: ['2026-11-26', '2027-01-07'] }, a: { head: 'Toàn thành phố: 23 nhiệm vụ sắp đến hạn (hạn từ 26/11/2026 đến 07/01/2027) / 94 (225 lượt đơn vị)', first: ['A.II.4', 'A.II.9', 'B.NV.10'], totals: { matched: 23, total: 94 }, more: true } },
   { q: 'hạn hôm nay', i: { intent: 'LIST', window: ['2026-11-26', '2026-11-26'] }, a: { head: 'Toàn thành phố: không có nhiệm vụ nào (hạn từ 26/11/2026 đến 26/11/2026) (trên tổng số 94).', totals: { matched: 0, total: 94 } } },
@@ -190,11 +190,11 @@ const CASES: Case[] = [
   { q: 'nhiệm vụ sở nội vụ chủ trì', i: { intent: 'LIST', units: ['Sở Nội vụ'] }, a: { head: 'Sở Nội vụ: 1 nhiệm vụ', first: ['29'], totals: { matched: 1, total: 1 } } },
   { q: 'Cát Hải', i: { intent: 'PROGRESS', units: ['Đặc khu Cát Hải'] }, a: { head: 'Đặc khu Cát Hải: được giao 70 nhiệm vụ, đã hoàn thành 38, đang triển khai 9 trong hạn, 8 quá hạn, 15 chưa triển khai.', first: ['A.I.1.3', 'A.I.3.1', 'A.I.3.2'], totals: { total: 70, done: 38, inTime: 9, overdue: 8, notStarted: 15, open: 32, updatedThisMonth: 0 }, more: true } },
   { q: 'tiến độ sở nội vụ và sở tài chính', i: { intent: 'PROGRESS', units: ['Sở Nội vụ', 'Sở Tài chính'] }, a: { head: 'Sở Nội vụ, Sở Tài chính: được giao 37 nhiệm vụ, đã hoàn thành 1, đang triển khai 1 trong hạn, 6 quá hạn, 29 chưa triển khai.', first: ['Sở Tài chính', 'Sở Nội vụ'], totals: { total: 37, done: 1, inTime: 1, overdue: 6, notStarted: 29, open: 36, updatedThisMonth: 0 } } },
-  { q: 'nhiệm vụ quá hạn ở Cát Hải và Bạch Long Vĩ', i: { intent: 'LIST', statuses: ['OVERDUE'], units: ['Đặc khu Cát Hải', 'Đặc khu Bạch Long Vĩ'] }, a: { head: 'Đặc khu Cát Hải, Đặc khu Bạch Long Vĩ: 3 nhiệm vụ quá hạn / 37 (5 lượt đơn vị)', first: ['1', '14', '14'], totals: { matched: 3, total: 37 } } },
+  { q: 'nhiệm vụ quá hạn ở Cát Hải và Bạch Long Vĩ', i: { intent: 'LIST', statuses: ['OVERDUE'], units: ['Đặc khu Cát Hải', 'Đặc khu Bạch Long Vĩ'] }, a: { head: 'Đặc khu Cát Hải, Đặc khu Bạch Long Vĩ: 3 nhiệm vụ quá hạn / 37 (5 lượt đơn vị)', first: ['1', '14', '15'], totals: { matched: 3, total: 37 } } },
   { q: 'các đặc khu có vướng mắc gì', i: { intent: 'DIFFICULTIES', kinds: ['SPECIAL_ZONE'] }, a: { head: 'Các đặc khu: 6 nhiệm vụ có khó khăn, vướng mắc / 86', first: ['A.I.1.3', 'A.I.3.1', 'B.CT.II.1'], totals: { matched: 6, total: 86 } } },
   { q: 'cac phuong co bao nhieu nhiem vu qua han', i: { intent: 'COUNT', statuses: ['OVERDUE'], kinds: ['WARD'] }, a: { head: 'Các phường: 3 nhiệm vụ quá hạn / 16 (32 lượt đơn vị)', first: ['Phường Lê Chân', 'Phường Ngô Quyền', 'Phường Hải An'], totals: { matched: 3, total: 16 } } },
-  { q: 'danh sách xã quá hạn', i: { intent: 'LIST', statuses: ['OVERDUE'], kinds: ['COMMUNE'] }, a: { head: 'Các xã: 3 nhiệm vụ quá hạn / 16 (39 lượt đơn vị)', first: ['1', '1', '1'], totals: { matched: 3, total: 16 }, more: true } },
-  { q: 'các trường đại học chưa triển khai', i: { intent: 'LIST', statuses: ['NOT_STARTED'], kinds: ['UNIVERSITY'] }, a: { head: 'Các trường đại học: 12 nhiệm vụ chưa triển khai / 14 (36 lượt đơn vị)', first: ['20', '20', '20'], totals: { matched: 12, total: 14 }, more: true } },
+  { q: 'danh sách xã quá hạn', i: { intent: 'LIST', statuses: ['OVERDUE'], kinds: ['COMMUNE'] }, a: { head: 'Các xã: 3 nhiệm vụ quá hạn / 16 (39 lượt đơn vị)', first: ['1', '14', '15'], totals: { matched: 3, total: 16 } } },
+  { q: 'các trường đại học chưa triển khai', i: { intent: 'LIST', statuses: ['NOT_STARTED'], kinds: ['UNIVERSITY'] }, a: { head: 'Các trường đại học: 12 nhiệm vụ chưa triển khai / 14 (36 lượt đơn vị)', first: ['20', '22', '28'], totals: { matched: 12, total: 14 }, more: true } },
   { q: 'địa phương nào có nhiều nhiệm vụ quá hạn nhất', i: { intent: 'RANK_UNITS', kinds: ['COMMUNE', 'WARD', 'SPECIAL_ZONE'] }, a: { head: 'Các xã, phường, đặc khu: xếp hạng theo số nhiệm vụ quá hạn, kém nhất trước (5/26 đơn vị):', first: ['Đặc khu Bạch Long Vĩ', 'Phường An Dương', 'Phường Chí Linh'], totals: { units: 26 }, more: true } },
   { q: 'tiến độ các phường', i: { intent: 'PROGRESS', kinds: ['WARD'] }, a: { head: 'Các phường: được giao 176 nhiệm vụ, đã hoàn thành 1, đang triển khai 0 trong hạn, 32 quá hạn, 143 chưa triển khai.', first: ['Phường An Dương', 'Phường Chí Linh', 'Phường Đồ Sơn'], totals: { total: 176, done: 1, inTime: 0, overdue: 32, notStarted: 143, open: 175, updatedThisMonth: 0 } } },
   { q: 'đơn vị nào quá hạn nhiều nhất quý II', i: { intent: 'RANK_UNITS', window: ['2026-04-01', '2026-06-30'] }, a: { head: 'Toàn thành phố (hạn từ 01/04/2026 đến 30/06/2026): xếp hạng theo số nhiệm vụ quá hạn, kém nhất trước (5/48 đơn vị):', first: ['Đặc khu Cát Hải', 'Đặc khu Bạch Long Vĩ', 'Phường An Dương'], totals: { units: 48 }, more: true } },
@@ -238,8 +238,8 @@ const CASES: Case[] = [
   { q: 'đơn vị nào chưa cập nhật tháng này', today: '2026-10-31', i: { intent: 'STALE_UNITS', statuses: ['STALE'], window: ['2026-10-01', '2026-10-31'] }, a: { head: 'Toàn thành phố, từ 01/10/2026 đến 31/10/2026: 48/48 đơn vị chưa cập nhật đủ 90% nhiệm vụ đang mở (ít nhất trước):', first: ['Văn phòng Thành ủy', 'Ban Tổ chức Thành ủy', 'Ban Tuyên giáo và Dân vận Thành ủy'], totals: { units: 48, below: 48 }, more: true } },
   { q: 'tỷ lệ cập nhật tháng này', today: '2026-10-31', i: { intent: 'RATE', statuses: ['STALE'], window: ['2026-10-01', '2026-10-31'] }, a: { head: 'Toàn thành phố, từ 01/10/2026 đến 31/10/2026: đã cập nhật 5/828 nhiệm vụ đang mở (0,6%), chưa đạt yêu cầu ít nhất 90%.', totals: { updated: 5, open: 828, rate: 0.6 } } },
   { q: 'quá hạn tháng 11', today: '2026-01-05', i: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-11-01', '2026-11-30'] }, a: { head: 'Toàn thành phố: không có nhiệm vụ nào sắp đến hạn (hạn từ 01/11/2026 đến 30/11/2026) (trên tổng số 94).', totals: { matched: 0, total: 94 } } },
-  { q: 'sap den han', today: '2026-01-28', i: { intent: 'LIST', statuses: ['DUE_SOON'], window: ['2026-01-28', '2026-02-04'] }, a: { head: 'Toàn thành phố: 1 nhiệm vụ sắp đến hạn (hạn từ 28/01/2026 đến 04/02/2026) / 94 (43 lượt đơn vị)', first: ['1', '1', '1'], totals: { matched: 1, total: 94 }, more: true } },
-  { q: 'qua han', today: '2026-02-01', i: { intent: 'LIST', statuses: ['OVERDUE'] }, a: { head: 'Toàn thành phố: 7 nhiệm vụ quá hạn / 94 (49 lượt đơn vị)', first: ['A.I.1.3', 'A.I.3.1', 'A.I.3.2'], totals: { matched: 7, total: 94 }, more: true } },
+  { q: 'sap den han', today: '2026-01-28', i: { intent: 'LIST', statuses: ['DUE_SOON'], window: ['2026-01-28', '2026-02-04'] }, a: { head: 'Toàn thành phố: 1 nhiệm vụ sắp đến hạn (hạn từ 28/01/2026 đến 04/02/2026) / 94 (43 lượt đơn vị)', first: ['1'], totals: { matched: 1, total: 94 } } },
+  { q: 'qua han', today: '2026-02-01', i: { intent: 'LIST', statuses: ['OVERDUE'] }, a: { head: 'Toàn thành phố: 7 nhiệm vụ quá hạn / 94 (49 lượt đơn vị)', first: ['A.I.1.3', 'A.I.3.1', 'A.I.3.2'], totals: { matched: 7, total: 94 } } },
   { q: 'tiến độ Sở Tài chính', today: '2026-10-31', i: { intent: 'PROGRESS', units: ['Sở Tài chính'] }, a: { head: 'Sở Tài chính: được giao 19 nhiệm vụ, đã hoàn thành 0, đang triển khai 0 trong hạn, 4 quá hạn, 15 chưa triển khai.', first: ['1', '13', '17'], totals: { total: 19, done: 0, inTime: 0, overdue: 4, notStarted: 15, open: 19, updatedThisMonth: 1 }, more: true } },
   { q: 'Sở Tài chính đã gửi báo cáo chưa', today: '2026-10-31', i: { intent: 'STALE_UNITS', statuses: ['STALE'], units: ['Sở Tài chính'], window: ['2026-10-01', '2026-10-31'] }, a: { head: 'Sở Tài chính, từ 01/10/2026 đến 31/10/2026: mới cập nhật 1/19 nhiệm vụ đang mở (5,3%), chưa đạt yêu cầu ít nhất 90%.', first: ['Sở Tài chính'], totals: { units: 1, below: 1 } } },
 ];
@@ -317,8 +317,10 @@ describe('answering questions on the sample data', () => {
     if (!c.a.choices) expect(other).toEqual([]);
     // counted: the totals line agrees with the items
     if (answer.json.totals.matched !== undefined && answer.json.items[0]?.type === 'task') {
-      // items are units' shares of tasks; the head counts tasks once each, and says the shares when they differ
-      expect(answer.json.items.length).toBe(Math.min(8, Number(answer.json.totals.shares ?? answer.json.totals.matched)));
+      // a list of tasks shows each once, as the head counts them; a question about units lists their shares
+      const totals = answer.json.totals;
+      const listed = answer.json.counted === 'TASKS' && answer.json.intent === 'LIST' ? totals.matched : (totals.shares ?? totals.matched);
+      expect(answer.json.items.length).toBe(Math.min(8, Number(listed)));
     }
   });
 
@@ -347,14 +349,14 @@ describe('answering questions on the sample data', () => {
     expect((await ask('có bao nhiêu nhiệm vụ quá hạn', 'resident')).text).toBe('Xin lỗi, tài khoản của anh/chị chưa được phân quyền xem thông tin nhiệm vụ. Nếu cần, xin liên hệ Văn phòng Thường trực.');
   });
 
-  it('"xem thêm" pages through a list to its end, without repeats, in the same order', async () => {
+  it('"xem thêm" pages through a list to its end, tasks once each, without repeats, in the same order', async () => {
     const seen: string[] = [];
     let offset = 0;
     let pages = 0;
     for (;;) {
       const { answer, text } = await ask('/quahan', 'city', TODAY, { offset, size: 8 });
       expect(text.split('\n')[0]).toBe('Toàn thành phố: 13 nhiệm vụ quá hạn / 94 (149 lượt đơn vị)');
-      seen.push(...answer.json.items.map((i) => (i.type === 'task' ? `${i.plan} ${i.number} ${i.unit}` : '')));
+      seen.push(...answer.json.items.map((i) => (i.type === 'task' ? `${i.plan} ${i.number}` : '')));
       pages++;
       if (!answer.hasMore) {
         expect(answer.nextOffset).toBeNull();
@@ -366,14 +368,14 @@ describe('answering questions on the sample data', () => {
       expect(answer.nextOffset).toBe(offset + 8);
       offset = answer.nextOffset!;
     }
-    expect(pages).toBe(19);
-    expect(seen).toHaveLength(149);
-    expect(new Set(seen).size).toBe(149);
+    expect(pages).toBe(2);
+    expect(seen).toHaveLength(13);
+    expect(new Set(seen).size).toBe(13);
     // the longest overdue first, throughout
     const { answer: all } = await ask('/quahan', 'city', TODAY, { offset: 0, size: 200 });
     const days = all.json.items.map((i) => (i.type === 'task' ? i.daysOverdue : 0));
     expect(days).toEqual([...days].sort((a, b) => b - a));
-    expect(all.json.items.map((i) => (i.type === 'task' ? `${i.plan} ${i.number} ${i.unit}` : ''))).toEqual(seen);
+    expect(all.json.items.map((i) => (i.type === 'task' ? `${i.plan} ${i.number}` : ''))).toEqual(seen);
     // a page past the end says so
     expect((await ask('/quahan', 'city', TODAY, { offset: 200, size: 8 })).text).toContain('Không còn mục nào nữa.');
   });

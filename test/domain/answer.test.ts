@@ -175,6 +175,7 @@ describe('answers on the in-memory data', () => {
       actualValue: null,
       lastUpdate: null,
       daysSinceUpdate: null,
+      units: 1,
     });
   });
 

@@ -123,7 +123,20 @@ function sampleTexts(): string[] {
   return out;
 }
 
-export const VOCABULARY = buildVocabulary(sampleTexts());
+/** The sections and groups of the two sample appendices ("A.I", "A.I.3", "B.NV", "III"), as the store reads them from the tasks. */
+function sampleSections(): string[] {
+  const out: string[] = [];
+  for (const f of ['chuong-trinh-cong-tac-2026-phu-luc.json', 'dac-khu-cat-hai-phu-luc-1.json']) {
+    const j = JSON.parse(readFileSync(new URL(`../../../prisma/seed/${f}`, import.meta.url), 'utf8')) as { sections: { code: string; groups?: { code: string }[] }[] };
+    for (const s of j.sections) {
+      out.push(s.code);
+      for (const g of s.groups ?? []) out.push(`${s.code}.${g.code}`);
+    }
+  }
+  return out;
+}
+
+export const VOCABULARY = buildVocabulary(sampleTexts(), [], sampleSections());
 
 export function context(
   today: Day = TODAY,

@@ -24,6 +24,8 @@ interface Case {
   ref?: string | null;
   /** The question asks which unit, offering (at least) these. */
   asks?: number[];
+  /** A section of an appendix ("mục II phần A" → "A.II"), not a task number. */
+  section?: string | null;
 }
 
 const KINDS: Record<string, Case[]> = {
@@ -56,6 +58,35 @@ const KINDS: Record<string, Case[]> = {
     // "đã xong chưa" of a set asks each one's state: listed with their states, not filtered to the done ones
     { q: 'những việc hạn quý I đã xong chưa', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
     { q: 'nhung viec han quy 1 da xong chua', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
+  ],
+  '2 a count of one task\'s units': [
+    { q: 'bao nhiêu đơn vị đã xong nhiệm vụ 1', intent: 'COUNT', ref: '1', statuses: ['DONE'] },
+    { q: 'bao nhieu don vi chua xong nv 1', intent: 'COUNT', ref: '1', statuses: ['OPEN'] },
+    { q: 'nv 14 giao cho bao nhieu don vi', intent: 'COUNT', ref: '14', topic: null },
+    { q: 'nhiệm vụ 28 giao mấy trường đại học', intent: 'COUNT', ref: '28', topic: null },
+    { q: 'nhiệm vụ 1 đã có bao nhiêu xã hoàn thành', intent: 'COUNT', ref: '1', statuses: ['DONE'] },
+    { q: 'nhiệm vụ 1 tiến độ thế nào', intent: 'TASK_DETAIL', ref: '1' },
+    { q: 'tỷ lệ giao dịch phi tiếp xúc đạt bao nhiêu', intent: 'VALUE', ref: null },
+    { q: 'Sở Giáo dục và Đào tạo có việc nào quá hạn', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+  ],
+  '6 a section of an appendix is not a task number': [
+    { q: 'mục II phần A của Cát Hải', intent: 'LIST', section: 'A.II', units: [U.CAT_HAI], ref: null, topic: null },
+    { q: 'muc 2 phan A cat hai', intent: 'LIST', section: 'A.II', units: [U.CAT_HAI], ref: null, topic: null },
+    { q: 'các chỉ tiêu mục 3 phần A.I của Cát Hải', intent: 'LIST', section: 'A.I.3', units: [U.CAT_HAI], ref: null },
+    { q: 'mục B.NV Cát Hải đã xong bao nhiêu', intent: 'COUNT', section: 'B.NV', statuses: ['DONE'], ref: null },
+    { q: 'muc A.II cat hai con viec nao dang trien khai', intent: 'LIST', section: 'A.II', statuses: ['IN_PROGRESS'], ref: null },
+    { q: 'phần B của Cát Hải có việc nào quá hạn', intent: 'LIST', section: 'B', statuses: ['OVERDUE'], ref: null, topic: null },
+    { q: 'phan A.I cat hai dat bao nhieu chi tieu', intent: 'COUNT', section: 'A.I', ref: null },
+    { q: 'mục III chương trình 2026', intent: 'LIST', section: 'III', ref: null, topic: null },
+    { q: 'muc III chuong trinh 2026 con bao nhieu viec', intent: 'COUNT', section: 'III', ref: null },
+    { q: 'Mục II phần A, Cát Hải, việc nào quá hạn?', intent: 'LIST', section: 'A.II', statuses: ['OVERDUE'], ref: null },
+    { q: 'phần A mục 2 Cát Hải', intent: 'LIST', section: 'A.II', units: [U.CAT_HAI], ref: null },
+    { q: 'mục 3 phần A.I', intent: 'LIST', section: 'A.I.3', ref: null },
+    // task numbers stay task numbers; "phần mềm" is software
+    { q: 'mục 22', intent: 'TASK_DETAIL', ref: '22', section: null },
+    { q: 'nv II.6', intent: 'TASK_DETAIL', ref: 'II.6', section: null },
+    { q: 'phần mềm theo dõi thi đua giao cho ai', intent: 'LIST', section: null },
+    { q: 'nhiệm vụ A.II.3 của Cát Hải', intent: 'TASK_DETAIL', ref: 'A.II.3', section: null },
   ],
   '8 requests are not questions': [
     { q: 'cập nhật tất cả thành hoàn thành', intent: 'REQUEST', request: 'UPDATE' },
@@ -119,6 +150,7 @@ describe.each(Object.entries(KINDS))('kind %s', (_kind, cases) => {
     if (c.minDaysOverdue !== undefined) expect(r.minDaysOverdue ?? null).toBe(c.minDaysOverdue);
     if (c.request) expect(r.request).toBe(c.request);
     if (c.ref !== undefined) expect(r.taskRef).toBe(c.ref);
+    if (c.section !== undefined) expect(r.section ?? null).toBe(c.section);
     if (c.asks) {
       const asked = (r.ambiguousUnit as { candidateIds: number[] } | null)?.candidateIds ?? [];
       if (c.asks.length === 0) expect(asked).toEqual([]);
