@@ -2,12 +2,15 @@
  * npm run import -- <file.xlsx|.csv> [--dry-run] [--unit "Đặc khu Cát Hải"] [--plan "12-KH/TU"] [--as-of YYYY-MM-DD]
  * Imports an appendix (assignment or progress layout), a units registry or a
  * people registry. All or nothing; every rejected row is listed in Vietnamese.
+ * Progress goes to stderr: lines as rows are read, checked and written on a
+ * terminal, one summary line otherwise (a pipe, a log file).
  */
 import { parseArgs } from 'node:util';
 import { today } from '../../domain/shared/clock.ts';
 import { createApp } from '../app.ts';
 import { describeOutcome, importFile } from '../services/import.ts';
 import { dayArg, runCli, UsageError } from './args.ts';
+import { importProgress } from './progress.ts';
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -22,6 +25,8 @@ await runCli(async () => {
   });
   if (positionals.length !== 1) throw new UsageError('Cách dùng: npm run import -- <tệp.xlsx|tệp.csv> [--dry-run] [--unit "Tên đơn vị"] [--plan "Số kế hoạch"] [--as-of YYYY-MM-DD]');
   const app = await createApp({ seed: false });
+  const locale = values.lang === 'en' ? 'en' : 'vi';
+  const progress = importProgress(process.stderr, app.tr, locale);
   try {
     const outcome = await importFile(app.db.prisma, positionals[0]!, {
       dryRun: values['dry-run'],
@@ -30,8 +35,10 @@ await runCli(async () => {
       asOf: dayArg(values['as-of'], 'as-of'),
       today: today(app.clock),
       actor: 'cli:import',
+      onProgress: progress.onProgress,
     });
-    process.stdout.write(`${describeOutcome(outcome, app.tr, values.lang === 'en' ? 'en' : 'vi')}\n`);
+    progress.finish();
+    process.stdout.write(`${describeOutcome(outcome, app.tr, locale)}\n`);
     return outcome.ok ? 0 : 1;
   } finally {
     await app.close();

@@ -15,6 +15,7 @@ import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../../prisma/database.ts';
 import { PrismaBroadcastStore } from '../../prisma/stores/broadcast-store.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads, PrismaScheduleStore } from '../../prisma/stores/delivery-store.ts';
+import { PrismaSendBudget } from '../../prisma/stores/send-budget.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { housekeepingJob } from './housekeeping.ts';
@@ -81,6 +82,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       store,
       senders,
       limiters,
+      budget: new PrismaSendBudget(o.prisma),
       window,
       clock: o.clock,
       log: o.log.child({ component: 'delivery' }),

@@ -81,7 +81,12 @@ export class RateLimiter {
 
   /** Books the earliest slot for this chat and returns it (limiter clock). */
   book(chatId: string, now = this.#now()): number {
-    const at = this.nextSlot(chatId, now);
+    return this.bookAt(chatId, -Infinity, now);
+  }
+
+  /** Books a slot given from outside (the shared budget), or later when this chat or a pause asks. */
+  bookAt(chatId: string, earliest: number, now = this.#now()): number {
+    const at = Math.max(earliest, this.nextSlot(chatId, now));
     this.#times.push(at);
     if (this.#times.length > this.#n) this.#times.splice(0, this.#times.length - this.#n);
     this.#lastByChat.set(chatId, at);

@@ -60,7 +60,7 @@ const schema = z.object({
 export interface DeliverySettings {
   reminders: ReminderSettings;
   worker: WorkerSettings;
-  /** Per channel and per instance; the window margin absorbs network jitter. */
+  /** Per channel, for all instances together (shared through SendBudget); the window margin absorbs network jitter. */
   rates: { TELEGRAM: number; ZALO: number; perChatIntervalMs: number; marginMs: number };
   catchUpMs: number;
   instanceId: string;

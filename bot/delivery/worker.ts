@@ -18,13 +18,20 @@ import type { Choice, OutFile, Reply } from '../../domain/chat/reply.ts';
 import { decideAfterFailure, isWithinWindow, nextWindowStart, type SendWindow } from '../../domain/delivery/policy.ts';
 import { DELIVERY_ID_TOKEN, SEND_CHANNELS, type SendChannel } from '../../domain/delivery/types.ts';
 import type { Clock } from '../../domain/shared/clock.ts';
-import type { ClaimedDelivery, DeliveryQueue } from '../../domain/delivery/ports.ts';
+import type { ClaimedDelivery, DeliveryQueue, SendBudget } from '../../domain/delivery/ports.ts';
 import type { Logger } from '../logger.ts';
+import { SharedPacer } from './pacer.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { SendFailure, type SendContext, type Sender } from './sender.ts';
 
 /** Rows are claimed at most about this long before their send slot (so a crash leaves few rows in doubt). */
 const CLAIM_AHEAD_MS = 25;
+/**
+ * With the shared budget, batches are booked further ahead, so a slow claim
+ * round trip does not leave the bound unused; a dead instance loses at most
+ * this much of the budget, once.
+ */
+const SHARED_AHEAD_MS = 300;
 
 export interface WorkerSettings {
   /** Sends in flight per channel. */
@@ -67,6 +74,8 @@ export interface DeliveryWorkerOptions {
   store: DeliveryQueue;
   senders: Partial<Record<SendChannel, Sender>>;
   limiters: Partial<Record<SendChannel, RateLimiter>>;
+  /** The send budget shared by every instance (the limiters' rate is then the global rate). */
+  budget?: SendBudget;
   window: SendWindow;
   clock: Clock;
   log: Logger;
@@ -94,6 +103,7 @@ export class DeliveryWorker {
   readonly #o: DeliveryWorkerOptions;
   readonly #channels: SendChannel[];
   readonly #inFlight = new Map<SendChannel, Set<Promise<void>>>();
+  readonly #pacers = new Map<SendChannel, SharedPacer>();
   readonly #attachments = new Map<number, Uint8Array | null>();
   #running = false;
   #loops: Promise<void>[] = [];
@@ -107,6 +117,7 @@ export class DeliveryWorker {
     this.lockedBy = `${options.instanceId}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.#channels = SEND_CHANNELS.filter((c) => options.senders[c] && options.limiters[c]);
     for (const c of this.#channels) this.#inFlight.set(c, new Set());
+    if (options.budget) for (const c of this.#channels) this.#pacers.set(c, new SharedPacer(c, options.limiters[c]!, options.budget, options.log));
   }
 
   get channels(): SendChannel[] {
@@ -121,7 +132,8 @@ export class DeliveryWorker {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    if (this.settings.warmUpMs > 0) for (const c of this.#channels) this.#o.limiters[c]!.pause(this.settings.warmUpMs);
+    // With the shared budget a restarted process books after what its predecessor booked: no warm-up needed.
+    if (this.settings.warmUpMs > 0 && !this.#pacers.size) for (const c of this.#channels) this.#o.limiters[c]!.pause(this.settings.warmUpMs);
     this.#loops = [
       ...this.#channels.map((c) => this.#pump(c, false)),
       this.#every(this.settings.sweepEveryMs, () => this.sweep()),
@@ -173,6 +185,8 @@ export class DeliveryWorker {
 
   async #pump(channel: SendChannel, untilIdle: boolean): Promise<void> {
     const limiter = this.#o.limiters[channel]!;
+    const pacer = this.#pacers.get(channel);
+    const aheadMs = pacer ? SHARED_AHEAD_MS : CLAIM_AHEAD_MS;
     const inFlight = this.#inFlight.get(channel)!;
     const { concurrency, pollMs, leaseMs } = this.settings;
     while (this.#running) {
@@ -189,17 +203,17 @@ export class DeliveryWorker {
       // Claim a little ahead of the next slot, so the claim's round trip overlaps the pacing gap;
       // each claimed row books its slot at once, so the rows in doubt after a crash stay few.
       const wait = limiter.globalWait();
-      if (wait > CLAIM_AHEAD_MS) {
+      if (wait > aheadMs) {
         // A long 429 pause: nothing is due now as far as runUntilIdle is concerned.
         if (untilIdle && wait > this.settings.maxChatWaitMs && inFlight.size === 0) return;
-        await this.#idle(wait - CLAIM_AHEAD_MS);
+        await this.#idle(wait - aheadMs);
         continue;
       }
-      const ahead = Math.floor((CLAIM_AHEAD_MS - wait) / limiter.minIntervalMs) + 1;
+      const ahead = Math.floor((aheadMs - wait) / limiter.minIntervalMs) + 1;
       const limit = Math.min(concurrency - inFlight.size, ahead);
       let rows: ClaimedDelivery[];
       try {
-        rows = await this.#o.store.claim({ channel, limit, now: this.#o.clock.now(), lockedBy: this.lockedBy, leaseMs, excludeChats: limiter.coolingChats(CLAIM_AHEAD_MS) });
+        rows = await this.#o.store.claim({ channel, limit, now: this.#o.clock.now(), lockedBy: this.lockedBy, leaseMs, excludeChats: limiter.coolingChats(aheadMs) });
       } catch (err) {
         this.#o.log.error({ channel, err: errFields(err) }, 'claiming deliveries failed');
         if (untilIdle) return;
@@ -217,13 +231,23 @@ export class DeliveryWorker {
       }
       this.#stats.claimed += rows.length;
       this.#claimedThisRound += rows.length;
-      for (const row of rows) {
+      let slots: number[] = [];
+      if (pacer && rows.length) {
+        try {
+          slots = await pacer.book(rows.length);
+        } catch (err) {
+          this.#o.log.error({ channel, err: errFields(err) }, 'booking shared send slots failed');
+          await Promise.all(rows.map((row) => this.#release(row, pollMs)));
+          continue;
+        }
+      }
+      for (const [i, row] of rows.entries()) {
         let task: Promise<void>;
         const now = limiter.now();
         const chatWait = limiter.nextSlot(row.chatId, now) - now;
         if (row.unreachable) task = this.#process(row, limiter, null);
         else if (chatWait > this.settings.maxChatWaitMs) task = this.#release(row, chatWait);
-        else task = this.#process(row, limiter, limiter.book(row.chatId, now));
+        else task = this.#process(row, limiter, limiter.bookAt(row.chatId, slots[i] ?? -Infinity, now));
         const p: Promise<void> = task.finally(() => inFlight.delete(p));
         inFlight.add(p);
       }
@@ -241,6 +265,7 @@ export class DeliveryWorker {
 
   async #process(row: ClaimedDelivery, limiter: RateLimiter, slot: number | null): Promise<void> {
     const { store, clock } = this.#o;
+    const pacer = this.#pacers.get(row.channel);
     const log = this.#o.log.child({ delivery: row.id, kind: row.kind, channel: row.channel });
     try {
       if (row.unreachable || slot === null) {
@@ -260,16 +285,18 @@ export class DeliveryWorker {
       const context: SendContext = {
         // Recorded just before the call: a crash from here on leaves the outcome unknown; before it, the row is simply queued again.
         beforeFirstCall: async () => {
-          if (!(await store.markCalling(row.id, this.lockedBy, clock.now(), new Date(clock.now().getTime() + this.settings.leaseMs)))) throw new NotOurs();
+          const marked = pacer
+            ? await pacer.markCalling(row, this.lockedBy, clock, this.settings.leaseMs)
+            : await store.markCalling(row.id, this.lockedBy, clock.now(), new Date(clock.now().getTime() + this.settings.leaseMs));
+          if (!marked) throw new NotOurs();
         },
         beforeCall: async () => {
           await store.extendLease(row.id, this.lockedBy, new Date(clock.now().getTime() + this.settings.leaseMs));
-          await limiter.acquire(row.chatId);
+          await (pacer ? pacer.acquire(row.chatId) : limiter.acquire(row.chatId));
         },
         rateLimited: (ms) => {
           this.#stats.rateLimited++;
-          limiter.pause(ms);
-          limiter.pause(ms, row.chatId);
+          this.#pause(row, ms);
         },
       };
       let messageId: string;
@@ -300,9 +327,7 @@ export class DeliveryWorker {
     this.#stats.failures[failure.kind] = (this.#stats.failures[failure.kind] ?? 0) + 1;
     if (failure.kind === 'rate_limited') {
       this.#stats.rateLimited++;
-      const limiter = this.#o.limiters[row.channel]!;
-      limiter.pause(failure.retryAfterMs ?? 1000);
-      limiter.pause(failure.retryAfterMs ?? 1000, row.chatId);
+      this.#pause(row, failure.retryAfterMs ?? 1000);
     }
     const decision = decideAfterFailure({ kind: row.kind, failure: failure.kind, attempts: row.attempts, maxAttempts: this.settings.maxAttempts, now, retryAfterMs: failure.retryAfterMs });
     switch (decision.action) {
@@ -321,6 +346,15 @@ export class DeliveryWorker {
         log.warn({ state: decision.state, failure: failure.kind, detail: failure.detail }, 'delivery settled without a send');
         break;
     }
+  }
+
+  /** A 429 closes the channel and the chat for retry_after: every instance's, with the shared budget. */
+  #pause(row: ClaimedDelivery, ms: number): void {
+    const pacer = this.#pacers.get(row.channel);
+    if (pacer) return pacer.pause(ms, row.chatId);
+    const limiter = this.#o.limiters[row.channel]!;
+    limiter.pause(ms);
+    limiter.pause(ms, row.chatId);
   }
 
   /** The stored Reply for this recipient: delivery id filled in, files loaded, text-channel wording. */

@@ -25,7 +25,11 @@ export interface ImportOptions {
   today: Day;
   now?: Date;
   actor: string;
+  /** Progress for a long import: rows read, rows checked, rows written (of a total). */
+  onProgress?: (p: ImportProgress) => void;
 }
+
+export type ImportProgress = { stage: 'read' | 'checked'; rows: number } | { stage: 'written'; rows: number; total: number };
 
 /** A file read and parsed, ready to apply (or refused with its problems); `finish` adds what the parse knew. */
 export type PreparedImport =
@@ -55,8 +59,10 @@ export async function prepareImport(bytes: Uint8Array, fileName: string, options
     if (err instanceof NotAWorkbookError) return { ok: false, outcome: refusedOutcome([{ sheet: name, row: null, column: null, code: 'not-a-workbook' }], Boolean(options.dryRun)) };
     throw err;
   }
+  options.onProgress?.({ stage: 'read', rows: grids.reduce((n, g) => n + g.rows.filter((r) => r.some(Boolean)).length, 0) });
   const plan = options.plan ? (findPlanReference(options.plan) ?? { code: options.plan, title: options.plan, issuedOn: null, year: null }) : undefined;
   const parsed = parseFile(grids, { plan });
+  options.onProgress?.({ stage: 'checked', rows: parsed.units.length + parsed.people.length + parsed.appendices.reduce((n, s) => n + s.items.length, 0) });
   if (parsed.problems.length) return { ok: false, outcome: refusedOutcome(parsed.problems, Boolean(options.dryRun)) };
   const fileAsOf = parsed.appendices.find((s) => s.asOf)?.asOf;
   const asOf = options.asOf ?? fileAsOf ?? options.today;
@@ -74,6 +80,7 @@ export async function prepareImport(bytes: Uint8Array, fileName: string, options
     now: options.now ?? new Date(),
     actor: options.actor,
     dryRun: Boolean(options.dryRun),
+    ...(options.onProgress ? { onWritten: (rows: number, total: number) => options.onProgress!({ stage: 'written', rows, total }) } : {}),
   };
   const finish = (outcome: ImportOutcome): ImportOutcome =>
     !outcome.ok

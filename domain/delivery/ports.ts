@@ -56,3 +56,18 @@ export interface DeliveryQueue {
   writeChoices(channel: SendChannel, chatId: string, choices: Choice[], now: Date): Promise<boolean>;
   broadcastAttachment(broadcastId: number): Promise<{ base64: string } | null>;
 }
+
+/**
+ * A channel's send budget shared by every instance: a virtual clock from
+ * which each instance books its next few sends, on the database's clock, so
+ * the platform's limit is the limit of all instances together and a dead
+ * instance's share goes to the live ones at once.
+ */
+export interface SendBudget {
+  /** Books `count` consecutive slots `intervalMs` apart; the first slot and the budget's clock now (epoch ms). */
+  book(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }>;
+  /** A 429: nobody sends on this channel for `ms`. */
+  pause(channel: SendChannel, ms: number): Promise<void>;
+  /** DeliveryQueue.markCalling, refused while the channel is paused (how long is returned then). */
+  markCalling(channel: SendChannel, id: number, lockedBy: string, now: Date, until: Date): Promise<{ marked: boolean; pausedMs: number }>;
+}

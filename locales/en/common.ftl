@@ -15,6 +15,7 @@ console-banner = Chatting with nq57-bot as { $name } (today: { $today }).{ $inte
     }
 console-no-person = No person "{ $query }" in the registry. Try one of:
 console-many-people = Several people match "{ $query }"; choose by number:
+console-close-people = No person "{ $query }". Did you mean:
 
 ## Assignment
 

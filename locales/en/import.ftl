@@ -47,3 +47,9 @@ import-problem-unknown-parent = the parent unit "{ $value }" is not in the regis
 ## Export
 
 export-done = Wrote { $file }: the progress appendix of { $count } unit(s), as of { $asOf }.
+
+## Progress of a long import (npm run import)
+import-progress-read = Read { $rows } rows.
+import-progress-checked = Checked { $rows } rows.
+import-progress-written = Wrote { $rows }/{ $total } rows.
+import-progress-summary = Read { $read } rows, checked { $checked } rows, wrote { $written } rows in { NUMBER($seconds, maximumFractionDigits: 1) } s.

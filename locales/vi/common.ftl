@@ -15,6 +15,7 @@ console-banner = Trò chuyện với nq57-bot với tư cách { $name } (hôm na
     }
 console-no-person = Không tìm thấy người "{ $query }" trong danh sách cán bộ. Thử một trong số:
 console-many-people = Có nhiều người khớp với "{ $query }"; hãy chọn theo số:
+console-close-people = Không tìm thấy người "{ $query }". Có phải là:
 
 ## Phân công
 

@@ -47,3 +47,9 @@ import-problem-unknown-parent = đơn vị cấp trên "{ $value }" không có t
 ## Xuất phụ lục
 
 export-done = Đã ghi { $file }: phụ lục tiến độ của { $count } đơn vị, số liệu đến ngày { $asOf }.
+
+## Progress of a long import (npm run import)
+import-progress-read = Đã đọc { $rows } dòng.
+import-progress-checked = Đã kiểm tra { $rows } dòng.
+import-progress-written = Đã ghi { $rows }/{ $total } dòng.
+import-progress-summary = Đã đọc { $read } dòng, kiểm tra { $checked } dòng, ghi { $written } dòng trong { NUMBER($seconds, maximumFractionDigits: 1) } giây.

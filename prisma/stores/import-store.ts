@@ -49,6 +49,8 @@ export interface ImportInput {
   now: Date;
   actor: string;
   dryRun: boolean;
+  /** Called as rows are written (registries and appendix items), for a progress line. */
+  onWritten?: (done: number, total: number) => void;
 }
 
 export interface ImportOutcome {
@@ -205,6 +207,13 @@ class ImportRun {
     private readonly changes: TaskChange[] = [],
   ) {}
 
+  private written = 0;
+
+  private wrote(): void {
+    const { onWritten, units, people, appendices } = this.input;
+    if (onWritten) onWritten(++this.written, units.length + people.length + appendices.reduce((n, s) => n + s.items.length, 0));
+  }
+
   async execute(): Promise<void> {
     this.units = await UnitDirectory.load(this.tx);
     const before = this.units.all().length;
@@ -237,6 +246,7 @@ class ImportRun {
       const unit = existing ?? (await this.units.findOrCreate(u.name, { kind: u.kind }));
       if (existing && (await this.units.update(unit, { kind: u.kind }))) this.summary.unitsChanged++;
       await this.units.addAliases(unit, u.aliases);
+      this.wrote();
     }
     for (const u of this.input.units) {
       if (!u.parentName) continue;
@@ -253,6 +263,7 @@ class ImportRun {
   private async importPeople(): Promise<void> {
     const sheet = this.input.peopleSheet ?? '';
     for (const p of this.input.people) {
+      this.wrote();
       let unit: UnitRow | undefined;
       if (p.unitName) {
         unit = this.units.find(p.unitName);
@@ -322,6 +333,7 @@ class ImportRun {
       this.reportingUnits[sheet.sheet] = sheetUnit.name;
     }
     for (const item of sheet.items) {
+      this.wrote();
       if (sheet.layout === 'assignment') await this.importAssignmentItem(item);
       else {
         const unit = item.reportingUnitText ? await this.units.findOrCreate(item.reportingUnitText) : sheetUnit!;

@@ -134,6 +134,38 @@ describe('delivery over HTTP (FakeTelegram with flood control, FakeZalo)', () =>
     expect(toSender.at(-1)).toContain(`Đã gửi ${n}/${n}`);
   });
 
+  it(`two instances share the ${RATE}/s budget through the database: both send, neither floods the platform`, async () => {
+    await recipients(200);
+    const id = await broadcast();
+    const other = createDelivery({
+      prisma: db.prisma,
+      clock: systemClock,
+      calendar: anytime,
+      settings: deliverySettings({ instanceId: 'second', reminders: { window: 'always' }, rates: { TELEGRAM: RATE, ZALO: RATE, perChatIntervalMs: 1000, marginMs: IN_PROCESS_MARGIN_MS }, worker: { leaseMs: 30_000 } }),
+      status: { dueSoonDays: 7 },
+      log: silentLog,
+      senders: { TELEGRAM: new TelegramSender({ token: TOKEN, apiRoot: tg.apiRoot, tr, timeoutSeconds: 30 }) },
+    });
+    d.worker.start();
+    other.worker.start();
+    try {
+      await settled(id);
+    } finally {
+      await other.worker.stop();
+    }
+    // Each configured with the platform's whole rate: without the shared budget together they would send twice
+    // as fast and meet hundreds of 429s. Allow one or two from arrival jitter in this busy single process.
+    expect(tg.stats().violations).toBe(0);
+    expect(tg.stats().rejected429).toBeLessThanOrEqual(2);
+    expect(d.worker.stats().sent).toBeGreaterThan(0);
+    expect(other.worker.stats().sent).toBeGreaterThan(0);
+    const rows = await db.prisma.delivery.findMany({ where: { broadcastId: id } });
+    // A request timed out on a very busy machine is UNKNOWN (never re-sent); nothing else may go wrong.
+    const notSent = rows.filter((r) => r.state !== 'SENT');
+    expect(notSent.filter((r) => r.state !== 'UNKNOWN' || !/timed out/.test(r.lastError ?? '')).map((r) => [r.state, r.lastError])).toEqual([]);
+    for (const r of rows) expect(tg.sentTo(Number(r.chatId)).length).toBeLessThanOrEqual(1);
+  });
+
   it('honours an injected 429 (no early retry) and records a dropped connection as UNKNOWN, never re-sent', async () => {
     await recipients(40);
     const id = await broadcast();

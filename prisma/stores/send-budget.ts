@@ -1,0 +1,53 @@
+/**
+ * The shared send budget (domain/delivery/ports.ts SendBudget) on one row per
+ * channel. Booking is one upsert: the row is locked for the statement only,
+ * so instances take turns in the order they ask. Times are the database's
+ * (clock_timestamp()), so instances on machines with different clocks agree.
+ */
+import type { SendBudget } from '../../domain/delivery/ports.ts';
+import type { SendChannel } from '../../domain/delivery/types.ts';
+import type { Db } from '../database.ts';
+
+const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::float8`;
+
+export class PrismaSendBudget implements SendBudget {
+  constructor(private readonly prisma: Db) {}
+
+  async book(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }> {
+    const span = count * intervalMs;
+    const [row] = await this.prisma.$queryRawUnsafe<{ next: number; now: number }[]>(
+      `INSERT INTO "SendBudget" AS b (channel, "nextSlotMs") VALUES ($1::"Channel", ${NOW_MS} + $2::float8)
+       ON CONFLICT (channel) DO UPDATE SET "nextSlotMs" = GREATEST(b."nextSlotMs", b."pausedUntilMs", ${NOW_MS}) + $2::float8
+       RETURNING b."nextSlotMs" AS next, ${NOW_MS} AS now`,
+      channel,
+      span,
+    );
+    return { firstMs: Number(row!.next) - span, nowMs: Number(row!.now) };
+  }
+
+  async pause(channel: SendChannel, ms: number): Promise<void> {
+    await this.prisma.$executeRawUnsafe(
+      `INSERT INTO "SendBudget" AS b (channel, "pausedUntilMs") VALUES ($1::"Channel", ${NOW_MS} + $2::float8)
+       ON CONFLICT (channel) DO UPDATE SET "pausedUntilMs" = GREATEST(b."pausedUntilMs", ${NOW_MS} + $2::float8)`,
+      channel,
+      ms,
+    );
+  }
+
+  async markCalling(channel: SendChannel, id: number, lockedBy: string, now: Date, until: Date): Promise<{ marked: boolean; pausedMs: number }> {
+    const [row] = await this.prisma.$queryRawUnsafe<{ marked: number; paused: number }[]>(
+      `WITH p AS (SELECT GREATEST(0, COALESCE((SELECT "pausedUntilMs" FROM "SendBudget" WHERE channel = $1::"Channel"), 0) - ${NOW_MS}) AS ms),
+       m AS (UPDATE "Delivery" SET "callStartedAt" = $4::timestamp, "lockedUntil" = $5::timestamp
+             WHERE id = $2 AND "lockedBy" = $3 AND state = 'SENDING' AND (SELECT ms FROM p) = 0 RETURNING id)
+       SELECT (SELECT count(*) FROM m)::int AS marked, (SELECT ms FROM p)::float8 AS paused`,
+      channel,
+      id,
+      lockedBy,
+      iso(now),
+      iso(until),
+    );
+    return { marked: Number(row!.marked) === 1, pausedMs: Number(row!.paused) };
+  }
+}
+
+const iso = (d: Date) => d.toISOString();

@@ -1,0 +1,60 @@
+/**
+ * The send budget every instance shares (SendBudget): bookings from several
+ * instances never overlap, and a 429's pause holds back every instance's
+ * next call — the call is not marked as started while the pause lasts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { line } from '../../domain/chat/reply.ts';
+import { PrismaDeliveryStore } from '../../prisma/stores/delivery-store.ts';
+import { PrismaSendBudget } from '../../prisma/stores/send-budget.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+
+describe('shared send budget', () => {
+  let db: TestDatabase;
+  let budget: PrismaSendBudget;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    budget = new PrismaSendBudget(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it('bookings of several instances take consecutive, non-overlapping slots', async () => {
+    const iv = 1025 / 30;
+    const results = await Promise.all(Array.from({ length: 6 }, () => budget.book('TELEGRAM', 4, iv)));
+    const slots = results.flatMap((r) => Array.from({ length: 4 }, (_, i) => r.firstMs + i * iv)).sort((a, b) => a - b);
+    for (let i = 1; i < slots.length; i++) expect(slots[i]! - slots[i - 1]!).toBeGreaterThanOrEqual(iv - 0.001);
+    // Nobody books in the past: the first slot is no earlier than the database's clock when booked.
+    for (const r of results) expect(r.firstMs).toBeGreaterThanOrEqual(r.nowMs - 50);
+    // The other channel has its own budget.
+    const zalo = await budget.book('ZALO', 1, 100);
+    expect(zalo.firstMs).toBeLessThanOrEqual(zalo.nowMs);
+  });
+
+  it('a pause holds back the next bookings and refuses to mark a call as started until it ends', async () => {
+    const store = new PrismaDeliveryStore(db.prisma);
+    const now = new Date();
+    await store.insert([{ kind: 'BROADCAST', dedupeKey: 'budget:1', personId: null, identityId: null, unitId: null, broadcastId: null, channel: 'TELEGRAM', chatId: '42', payload: { v: 1, reply: { lines: [line({ raw: 'x' })] } }, notBefore: now }]);
+    const [row] = await store.claim({ channel: 'TELEGRAM', limit: 1, now, lockedBy: 'a', leaseMs: 60_000 });
+    expect(row).toBeDefined();
+
+    await budget.pause('TELEGRAM', 1_500);
+    const after = await budget.book('TELEGRAM', 1, 10);
+    expect(after.firstMs - after.nowMs).toBeGreaterThan(1_000);
+    const refused = await budget.markCalling('TELEGRAM', row!.id, 'a', new Date(), new Date(Date.now() + 60_000));
+    expect(refused.marked).toBe(false);
+    expect(refused.pausedMs).toBeGreaterThan(1_000);
+    expect((await db.prisma.delivery.findUniqueOrThrow({ where: { id: row!.id } })).callStartedAt).toBeNull();
+    // Zalo is not paused by Telegram's 429.
+    expect((await budget.markCalling('ZALO', row!.id, 'a', new Date(), new Date())).pausedMs).toBe(0);
+
+    await new Promise((r) => setTimeout(r, refused.pausedMs + 50));
+    const marked = await budget.markCalling('TELEGRAM', row!.id, 'a', new Date(), new Date(Date.now() + 60_000));
+    expect(marked).toEqual({ marked: true, pausedMs: 0 });
+    expect((await db.prisma.delivery.findUniqueOrThrow({ where: { id: row!.id } })).callStartedAt).not.toBeNull();
+    // Not ours: refused without a pause.
+    expect(await budget.markCalling('TELEGRAM', row!.id, 'b', new Date(), new Date())).toEqual({ marked: false, pausedMs: 0 });
+  });
+});
