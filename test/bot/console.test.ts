@@ -38,8 +38,8 @@ async function chat(db: TestDatabase, as: string, lines: string[], today = '2026
 }
 
 /** The reply printed after the message `message` (up to the next message). */
-function replyTo(transcript: string, message: string): string {
-  const start = transcript.indexOf(`› ${message}\n`);
+function replyTo(transcript: string, message: string, last = false): string {
+  const start = last ? transcript.lastIndexOf(`› ${message}\n`) : transcript.indexOf(`› ${message}\n`);
   expect(start, `no message "${message}"`).toBeGreaterThanOrEqual(0);
   const rest = transcript.slice(start + message.length + 3);
   const next = rest.indexOf('\n› ');
@@ -87,15 +87,17 @@ describe('console chat on the sample data', () => {
   });
 
   it('a collective task of the 2026 programme shows per-unit progress and its roll-up', async () => {
-    const t = await chat(db, 'Lê Minh Tuấn', ['/nv 1', 'nv 8']);
-    const one = replyTo(t, '/nv 1');
+    // '1' is also the last part of A.II.1 and B.NV.1: the plan is asked, then its task shown
+    const t = await chat(db, 'Lê Minh Tuấn', ['/nv 1', '1', 'nv 8', '1']);
+    expect(replyTo(t, '/nv 1')).toContain('Có 3 nhiệm vụ số "1"');
+    const one = replyTo(t, '1');
     expect(one).toContain('📋 Nhiệm vụ 1 · CTr-2026');
     expect(one).toContain('Tiến độ chung (Các cơ quan, đơn vị, địa phương): 5/48 đơn vị đã hoàn thành, 43 đơn vị quá hạn, 6 đơn vị đã báo cáo.');
     expect(one).toContain('✅ Đã hoàn thành (5): ');
     expect(one).toContain('Đặc khu Cát Hải');
     expect(one).toContain('🔴 Xã Tiên Lãng: quá hạn 80%');
     expect(one).toMatch(/🔴 Quá hạn, chưa báo cáo \(42\): .*Sở Tài chính/);
-    const eight = replyTo(t, 'nv 8');
+    const eight = replyTo(t, '1', true);
     expect(eight).toContain('Tiến độ chung (Các xã, phường, đặc khu): 0/26 đơn vị đã hoàn thành');
     expect(eight).toContain('🟢 Đặc khu Cát Hải: đang triển khai 50%');
   });
@@ -109,14 +111,17 @@ describe('console chat on the sample data', () => {
   });
 
   it('picks a task among several by number', async () => {
-    const t = await chat(db, 'Lê Minh Tuấn', ['chỉ tiêu 2.1', 'nv II.1', '2', 'nhiệm vụ II.1']);
+    const t = await chat(db, 'Lê Minh Tuấn', ['chỉ tiêu 2.1', 'nv 1', '2', 'nhiệm vụ II.1', 'chỉ tiêu II.1']);
     expect(replyTo(t, 'chỉ tiêu 2.1')).toContain('Chỉ tiêu A.I.2.1 · 12-KH/TU');
-    const pick = replyTo(t, 'nv II.1');
-    expect(pick).toContain('Có 2 nhiệm vụ số "II.1"');
-    expect(pick).toContain('1. A.II.1 (12-KH/TU)');
-    expect(pick).toContain('2. B.CT.II.1 (238/KH-UBND)');
-    expect(replyTo(t, '2')).toContain('Chỉ tiêu B.CT.II.1 · 238/KH-UBND');
+    const pick = replyTo(t, 'nv 1');
+    expect(pick).toContain('Có 3 nhiệm vụ số "1"');
+    expect(pick).toContain('1. 1 (CTr-2026)');
+    expect(pick).toContain('2. A.II.1 (12-KH/TU)');
+    expect(pick).toContain('3. B.NV.1 (238/KH-UBND)');
+    expect(replyTo(t, '2')).toContain('Nhiệm vụ A.II.1 · 12-KH/TU');
+    // the kind named settles it: the task A.II.1, the indicator B.CT.II.1
     expect(replyTo(t, 'nhiệm vụ II.1')).toContain('Nhiệm vụ A.II.1 · 12-KH/TU');
+    expect(replyTo(t, 'chỉ tiêu II.1')).toContain('Chỉ tiêu B.CT.II.1 · 238/KH-UBND');
   });
 });
 

@@ -48,7 +48,7 @@ describe('npm run ask and npm run report (separate processes, embedded database)
     expect(json.understood).toContain('đơn vị: Đặc khu Cát Hải');
     expect(json.items).toHaveLength(8);
     expect(Object.keys(json.items[0]).sort()).toEqual(
-      ['type', 'plan', 'number', 'kind', 'title', 'unit', 'leadUnit', 'deadline', 'deadlineText', 'status', 'daysOverdue', 'percent', 'actualValue', 'lastUpdate', 'daysSinceUpdate'].sort(),
+      ['type', 'plan', 'number', 'kind', 'title', 'unit', 'leadUnit', 'deadline', 'deadlineText', 'status', 'daysOverdue', 'percent', 'actualValue', 'lastUpdate', 'daysSinceUpdate', 'units'].sort(),
     );
     expect(json.items[0]).toMatchObject({ plan: '12-KH/TU', number: 'A.I.1.3', unit: 'Đặc khu Cát Hải', deadline: '2025-12-31', status: 'OVERDUE', daysOverdue: 330, lastUpdate: '2025-11-14' });
     expect(json.items.map((i: { number: string }) => i.number)).toEqual(['A.I.1.3', 'A.I.3.1', 'A.I.3.2', 'A.I.3.4', 'A.I.3.12', 'B.CT.II.1', '14', '15']);
