@@ -33,7 +33,8 @@ export function leadersOf(texts: Iterable<string | null | undefined>): Leader[] 
   return [...byName.values()];
 }
 
-const HONORIFICS = new Set(['anh', 'chi', 'ong', 'ba', 'pct', 'ct', 'bt', 'pbt', 'dc', 'd/c']);
+/** Words before a given name: "anh", "chị", "ông", "bà", chat's "a"/"c", titles' initials, "đ/c". */
+const HONORIFICS = new Set(['anh', 'chi', 'a', 'c', 'ong', 'ba', 'pct', 'ct', 'bt', 'pbt', 'dc', 'd/c']);
 
 function isPersonName(l: Leader): boolean {
   return !TITLE_HEAD.test(fold(l.name));

@@ -168,7 +168,8 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const hits = scanSignals(toks);
   readLooseWords(toks, hits);
   const plural = extractPluralKinds(toks);
-  unitMatches.push(...matchUnits(text, toks, index, 'weak'));
+  const vocabulary = ctx.vocabulary;
+  unitMatches.push(...matchUnits(text, toks, index, 'weak', vocabulary ? (words) => knownPhrase(vocabulary, words) : undefined));
   unitMatches.sort((a, b) => a.start - b.start);
 
   const singular = hits.some((h) => SINGLE_UNIT_INTENTS.has(h.signal.k)) || taskRef !== null || cmd?.unitArgument === true;

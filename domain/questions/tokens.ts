@@ -68,6 +68,7 @@ const EXPANSIONS: Record<string, { words: string[]; keepAfterMarked?: string[] }
   mttq: { words: ['mat', 'tran', 'to', 'quoc'] },
   ubmttq: { words: ['uy', 'ban', 'mat', 'tran', 'to', 'quoc'] },
   chqs: { words: ['chi', 'huy', 'quan', 'su'] },
+  ubkt: { words: ['uy', 'ban', 'kiem', 'tra'] },
 };
 
 /** "kh12" → "ke hoach 12", "nq57" → "nghi quyet 57", "nv22" → "nhiem vu 22". */
@@ -107,7 +108,9 @@ export function tokenize(text: string): Token[] {
     if (prev) {
       const between = text.slice(prev.end, start);
       const pair = `${normOf(prev.raw)} ${normOf(raw)}`;
-      if (/^\s*&\s*$/.test(between) || (/^\s+$/.test(between) && JOINED_PAIRS.has(pair))) {
+      // "KH & CN", "GD&ĐT" are one abbreviation; "Sở KHCN & Sở TC" are two units
+      const short = (w: string) => normOf(w).length <= 3;
+      if ((/^\s*&\s*$/.test(between) && short(prev.raw) && short(raw)) || (/^\s+$/.test(between) && JOINED_PAIRS.has(pair))) {
         prev.raw = text.slice(prev.start, start + raw.length);
         prev.end = start + raw.length;
         continue;

@@ -106,10 +106,12 @@ export function buildUnitIndex(units: UnitRef[]): UnitIndex {
       }
     }
   }
-  // the Front's usual short names ("Mặt trận", "Mặt trận Tổ quốc", "MTTQ")
+  // the Front's usual short names ("Mặt trận", "Mặt trận Tổ quốc", "MTTQ", "UBMTTQ thành phố", "Ủy ban MTTQ")
   for (const u of units) {
     const name = normWords(u.name).join(' ');
-    if (name.includes('mat tran to quoc')) for (const w of [['mat', 'tran'], ['mat', 'tran', 'to', 'quoc']]) add(u.id, w, 'ALIAS', true, false);
+    if (!name.includes('mat tran to quoc')) continue;
+    const front = ['mat', 'tran', 'to', 'quoc'];
+    for (const w of [['mat', 'tran'], front, ['uy', 'ban', ...front], ['uy', 'ban', ...front, 'thanh', 'pho']]) add(u.id, w, 'ALIAS', true, false);
   }
   const glued = new Map<string, UnitKey[]>();
   for (const k of keys) {
@@ -142,6 +144,16 @@ function fuzzyLimit(key: string): number {
   return key.length < 10 ? 1 : 2;
 }
 
+/** Levenshtein, with two neighbouring letters swapped ("cat hia") counted as one slip. */
+function nearDistance(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d !== 2 || a.length !== b.length) return d;
+  for (let i = 0; i + 1 < a.length; i++) {
+    if (a[i] !== b[i]) return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? 1 : d;
+  }
+  return d;
+}
+
 function edgeOk(t: Token): boolean {
   return !STOP_WORDS.has(t.norm) || KIND_EDGE.has(t.norm);
 }
@@ -152,7 +164,7 @@ function edgeOk(t: Token): boolean {
  * and every fuzzy-enabled key approximately. Several units fitting one phrase
  * equally come back together (the caller asks which).
  */
-export function matchUnits(text: string, toks: Token[], index: UnitIndex, pass: 'strong' | 'weak'): UnitMatch[] {
+export function matchUnits(text: string, toks: Token[], index: UnitIndex, pass: 'strong' | 'weak', tasksSay?: (words: string[]) => boolean): UnitMatch[] {
   const cands: Candidate[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (toks[i]!.used) continue;
@@ -176,11 +188,13 @@ export function matchUnits(text: string, toks: Token[], index: UnitIndex, pass: 
         if (!edgeOk(span[0]!)) continue;
         const joined = span.map((t) => t.norm).join(' ');
         if (joined.replace(/ /g, '').length < 4) continue;
+        // words the tasks themselves use together are their subject, not a misspelt unit ("an ninh mạng" is not "Ninh Giang")
+        if (len >= 2 && tasksSay?.(span.map((t) => t.norm))) continue;
         for (const k of fuzzyKeys) {
           if (Math.abs(k.words.length - len) > 1 || k.text[0] !== joined[0]) continue;
           const limit = fuzzyLimit(k.text);
           if (Math.abs(k.text.length - joined.length) > limit) continue;
-          const d = distance(joined, k.text);
+          const d = nearDistance(joined, k.text);
           if (d > 0 && d <= limit) cands.push({ start: i, end: i + len, unitId: k.unitId, dist: d, quality: 0 });
         }
       }

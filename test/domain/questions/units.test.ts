@@ -42,6 +42,27 @@ describe('unit matcher', () => {
     expect(match('bach long vy')[0]?.ids).toEqual([U.BACH_LONG_VI]);
     expect(match('bach lonng vy')[0]?.ids).toEqual([U.BACH_LONG_VI]);
     expect(match('bach lonng vyy')).toEqual([]);
+    // two neighbouring letters swapped are one slip
+    expect(match('cat hia')[0]?.ids).toEqual([U.CAT_HAI]);
+    expect(match('cta hia')).toEqual([]);
+  });
+
+  it("reads the Front and the Inspection Committee by the short names people use", () => {
+    for (const text of ['UBMTTQ thành phố', 'ủy ban MTTQ', 'Mặt trận', 'uy ban mat tran to quoc']) expect(match(text).map((m) => m.ids), text).toEqual([[U.MTTQ]]);
+    expect(match('UBKT Thành ủy')).toEqual([{ text: 'UBKT Thành ủy', ids: [U.UBKT_TU] }]);
+  });
+
+  it('reads "A & B" as two units when both are names, as one abbreviation when both are short', () => {
+    expect(match('so khcn & so tai chinh').map((m) => m.ids)).toEqual([[U.SO_KHCN], [U.SO_TAI_CHINH]]);
+    expect(match('Sở KH & CN').map((m) => m.ids)).toEqual([[U.SO_KHCN]]);
+  });
+
+  it('leaves words the tasks use together to the topic, not to a near unit name', () => {
+    const units: UnitRef[] = [...UNITS, { id: 99, code: 'u-99', name: 'Xã Ninh Giang', kind: 'COMMUNE', parentId: null, aliases: [] }];
+    const index = buildUnitIndex(units);
+    const read = (says?: (w: string[]) => boolean) => matchUnits('an ninh mang', tokenize('an ninh mang'), index, 'weak', says).map((m) => m.unitIds);
+    expect(read()).toEqual([[99]]);
+    expect(read((w) => w.join(' ').includes('ninh mang'))).toEqual([]);
   });
 
   it('returns every unit that fits a phrase equally', () => {
