@@ -167,6 +167,7 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const mine = extractMine(toks);
   const hits = scanSignals(toks);
   readLooseWords(toks, hits);
+  readDeadlineWords(toks, hits, window !== null);
   const plural = extractPluralKinds(toks);
   const vocabulary = ctx.vocabulary;
   unitMatches.push(...matchUnits(text, toks, index, 'weak', vocabulary ? (words) => knownPhrase(vocabulary, words) : undefined));
@@ -213,6 +214,9 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
 
   const items = new Set(hits.flatMap((h) => (h.signal.k === 'item' ? [h.signal.kind] : [])));
   let itemKind: Interpretation['itemKind'] = items.size === 1 ? [...items][0]! : null;
+  // "những việc hạn quý I đã xong chưa": the done ones of that set (the answer's total says how many there are)
+  const asksDone = hits.some((h) => h.signal.k === 'yesno' && /xong|hoan thanh/.test(phraseOf(toks, h)));
+  if (asksDone && statuses.length === 0 && taskRef === null && itemKind !== 'INDICATOR' && !indicatorByName) addStatus(statuses, 'DONE');
   if (items.size === 0 && indicatorByName) itemKind = 'INDICATOR';
 
   return {
@@ -451,6 +455,30 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   };
   result.understood = explain(result, asked, defaulted, ctx, notes);
   return result;
+}
+
+const phraseOf = (toks: Token[], h: SignalHit) => toks.slice(h.start, h.end).map((t) => t.norm).join(' ');
+
+/** A deadline arriving ("tới hạn", "đến hạn", "hết hạn") within a window the question names. */
+const ARRIVAL = new Set(['toi han', 'den han', 'het han', 'dao han']);
+
+/**
+ * Deadline words that look like states: "tới hạn / hết hạn trong tháng 3" is
+ * the deadline window (every state), not "sắp đến hạn" or "quá hạn"; a bare
+ * "hoàn thành trước tháng 10/2025" is the deadline text of the plans, not
+ * "đã hoàn thành" (which keeps its meaning).
+ */
+function readDeadlineWords(toks: Token[], hits: SignalHit[], windowNamed: boolean): void {
+  if (!windowNamed) return;
+  for (const h of hits) {
+    if (h.signal.k !== 'status') continue;
+    const phrase = phraseOf(toks, h);
+    const next = toks[h.end];
+    const before = toks[h.start - 1]?.norm;
+    if (ARRIVAL.has(phrase) || ((phrase === 'hoan thanh' || phrase === 'xong') && next?.used && next.norm === 'truoc' && before !== 'da' && before !== 'duoc')) {
+      h.signal = { k: 'deadline' };
+    }
+  }
 }
 
 function windowOn(intent: Intent, statuses: StatusFilter[], hits: SignalHit[]): Interpretation['windowOn'] {

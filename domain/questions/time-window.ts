@@ -297,13 +297,15 @@ function leadAt(toks: Token[], i: number, today: Day): Hit | null {
     const d1 = readDate(n(1), today, true);
     const s1 = d1 ? { w: win(d1, d1, formatDay(d1)), len: 1 } : simpleAt(toks, i + 1, today);
     if (s1 && (n(1 + s1.len) === 'den' || n(1 + s1.len) === 'toi')) {
-      const at = i + 2 + s1.len;
+      // "đến hết tháng 6", "đến cuối quý III": the end of that period
+      const skip = ['het', 'cuoi'].includes(freeNorm(toks, i + 2 + s1.len) ?? '') ? 1 : 0;
+      const at = i + 2 + s1.len + skip;
       const d2 = readDate(freeNorm(toks, at), today, true);
       const s2 = d2 ? { w: win(d2, d2, formatDay(d2)), len: 1 } : simpleAt(toks, at, today);
       if (s2 && compareDays(s1.w.from, s2.w.to) <= 0) {
         return {
           w: win(s1.w.from, s2.w.to, `từ ${formatDay(s1.w.from)} đến ${formatDay(s2.w.to)}`),
-          len: 2 + s1.len + s2.len,
+          len: 2 + s1.len + skip + s2.len,
         };
       }
     }

@@ -106,10 +106,10 @@ describe('what a filter means', () => {
     expect(numbersOf({ unitIds: null, statuses: ['DONE'], doneWindow: { from: '2026-07-01', to: '2026-09-30' } })).toEqual([]);
   });
 
-  it('reads a question’s time: "sắp đến hạn trong 2 tuần" is open work due then; "hết hạn trước 31/12" cannot be overdue yet', () => {
+  it('reads a question’s time: "sắp đến hạn trong 2 tuần" is open work due then; "hết hạn trước 31/12" is every task due by then, whatever its state', () => {
     const read = (q: string) => statusFilter(parseQuestion(q, context()), TODAY);
     expect(read('sắp đến hạn trong 2 tuần')).toMatchObject({ statuses: ['OPEN'], dueWindow: { from: '2026-11-26', to: '2026-12-10' }, windowUse: 'due', shown: ['DUE_SOON'] });
-    expect(read('nhiệm vụ hết hạn trước 31/12')).toMatchObject({ statuses: ['OPEN'], dueWindow: { from: '2026-11-26', to: '2026-12-31' }, shown: ['DUE_SOON'] });
+    expect(read('nhiệm vụ hết hạn trước 31/12')).toMatchObject({ statuses: [], dueWindow: { from: '2026-11-26', to: '2026-12-31' } });
     expect(read('quá hạn tháng 10')).toMatchObject({ statuses: ['OVERDUE'], dueWindow: { from: '2026-10-01', to: '2026-10-31' }, shown: ['OVERDUE'] });
     expect(read('nhiệm vụ đã hoàn thành quý III')).toMatchObject({ statuses: ['DONE'], doneWindow: { from: '2026-07-01', to: '2026-09-30' }, windowUse: 'done' });
   });

@@ -49,15 +49,28 @@ const KINDS: Record<string, Case[]> = {
   '3 deadline windows are not statuses': [
     { q: 'hạn chót tuần sau có việc gì', intent: 'LIST', statuses: [], window: ['2026-11-30', '2026-12-06'] },
     { q: 'han chot tuan sau co viec gi', intent: 'LIST', statuses: [], window: ['2026-11-30', '2026-12-06'] },
-    // "tới hạn" with a window: the open tasks whose deadline falls in it
-    { q: 'việc nào tới hạn trong tháng tới', intent: 'LIST', statuses: ['DUE_SOON'], window: ['2026-12-01', '2026-12-31'] },
     { q: 'nhiệm vụ hạn cuối quý II', intent: 'LIST', statuses: [], window: ['2026-04-01', '2026-06-30'] },
     { q: 'nhiệm vụ chậm hơn 90 ngày', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 90, topic: null, window: null },
     { q: 'nhiem vu qua han tren 30 ngay o cat hai', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 30, units: [U.CAT_HAI], topic: null, window: null },
     { q: 'việc trễ quá 2 tháng', intent: 'LIST', statuses: ['OVERDUE'], minDaysOverdue: 60, topic: null, window: null },
-    // "đã xong chưa" of a set asks each one's state: listed with their states, not filtered to the done ones
-    { q: 'những việc hạn quý I đã xong chưa', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
-    { q: 'nhung viec han quy 1 da xong chua', intent: 'LIST', statuses: [], window: ['2026-01-01', '2026-03-31'] },
+  ],
+  // written before the change: 'tới/đến/hết hạn' + a window is that deadline window, every state;
+  // 'đã xong chưa' filters the done ones; 'hoàn thành trước …' is a deadline
+  '3 deadline words with a window': [
+    { q: 'những việc tới hạn trong tháng tới', intent: 'LIST', statuses: [], window: ['2026-12-01', '2026-12-31'] },
+    { q: 'viec den han trong quy nay', intent: 'LIST', statuses: [], window: ['2026-10-01', '2026-12-31'] },
+    { q: 'nhiệm vụ hết hạn trong tháng 3/2026', intent: 'LIST', statuses: [], window: ['2026-03-01', '2026-03-31'] },
+    { q: 'co viec nao het han thang 12 ko', intent: 'LIST', statuses: [], window: ['2026-12-01', '2026-12-31'] },
+    { q: 'việc nào đến hạn từ nay đến cuối năm', intent: 'LIST', statuses: [], window: ['2026-11-26', '2026-12-31'] },
+    { q: 'việc có hạn từ tháng 4 đến hết tháng 6', intent: 'LIST', statuses: [], window: ['2026-04-01', '2026-06-30'] },
+    { q: 'viec han tu thang 7 den thang 9 nam nay', intent: 'LIST', statuses: [], window: ['2026-07-01', '2026-09-30'] },
+    { q: 'những việc hạn quý I đã xong chưa', intent: 'LIST', statuses: ['DONE'], window: ['2026-01-01', '2026-03-31'] },
+    { q: 'viec han thang 6 da hoan thanh chua', intent: 'LIST', statuses: ['DONE'], window: ['2026-06-01', '2026-06-30'] },
+    { q: 'hoàn thành trước tháng 10/2025 là những việc nào', intent: 'LIST', statuses: [], window: ['2025-01-01', '2025-09-30'] },
+    { q: 'việc phải xong trước 15/12', intent: 'LIST', statuses: [], window: ['2026-11-26', '2026-12-15'] },
+    { q: 'việc quá hạn trong quý I', intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-01-01', '2026-03-31'] },
+    { q: 'việc sắp tới hạn', intent: 'LIST', statuses: ['DUE_SOON'] },
+    { q: 'sap den han nhung viec gi', intent: 'LIST', statuses: ['DUE_SOON'] },
   ],
   '2 a count of one task\'s units': [
     { q: 'bao nhiêu đơn vị đã xong nhiệm vụ 1', intent: 'COUNT', ref: '1', statuses: ['DONE'] },
