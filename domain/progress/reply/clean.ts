@@ -5,7 +5,7 @@ import { agrees } from './shadow.ts';
 const FILLER_PHRASES = [
   'em bao cao', 'xin bao cao', 'kinh bao cao', 'bao cao', 'bc', 'kinh gui', 'gui',
   'cap nhat tien do', 'cap nhat', 'tien do hien tai', 'tien do', 'hien tai', 'hien nay', 'hien',
-  'tinh den nay', 'den nay', 'den thoi diem nay', 'thoi diem nay',
+  'tinh den nay', 'den nay', 'den thoi diem nay', 'thoi diem nay', 'cu the nhu sau', 'nhu sau', 'cu the',
   'nhiem vu nay', 'nhiem vu', 'nv', 'viec nay', 'cong viec', 'khoi luong', 'kl',
   'xin chao', 'chao', 'xin cam on', 'cam on', 'camon', 'thanks', 'thank you', 'thank', 'tks',
   'ok', 'oke', 'okie', 'okay', 'vang', 'da', 'a', 'oi', 'ah', 'uh', 'u', 'nhe', 'nha', 'roi', 'r',
