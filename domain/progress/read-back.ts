@@ -26,6 +26,8 @@ export interface ReadFields {
   unread?: string[];
   /** The reply was a long paste: say which fields were not found. */
   long?: boolean;
+  /** Fields said to be empty ("khó khăn: không"). */
+  saidNone?: string[];
 }
 
 const MAX_UNREAD = 5;
@@ -41,6 +43,7 @@ export function fieldLines(d: ReadFields): Line[] {
   ];
   for (const [field, text, expected] of fields) {
     if (text) lines.push(line(t(`summary-${field}`, { text }), { indent: true }));
+    else if (d.long && d.saidNone?.includes(field)) lines.push(line(t('summary-field-none', { field }), { indent: true }));
     else if (d.long && expected) lines.push(line(t('summary-field-missing', { field }), { indent: true }));
   }
   return lines;

@@ -54,6 +54,7 @@ export interface Draft {
   unread?: string[];
   seen?: number[];
   long?: boolean;
+  saidNone?: string[];
 }
 
 export type Step = 'task' | 'status' | 'percent' | 'output' | 'difficulties' | 'proposals' | 'expected' | 'attachments' | 'confirm';
@@ -139,6 +140,7 @@ export function startQuick(reading: QuickReply, originalText: string, candidates
     unread: reading.unread,
     seen: reading.seen,
     long: isLongPaste(originalText),
+    saidNone: reading.saidNone,
   };
   if (reading.state === 'DONE' && draft.percent === null) draft.percent = 100;
   let target: ReportTarget | null = null;

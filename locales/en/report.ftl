@@ -134,3 +134,9 @@ summary-field-missing = { $field ->
     }: not found in the message
 report-ask-percent-seen = I see { $count } numbers, { $values } and { $last }: which one is the progress now? Choose one, or type a number from 0 to 100.
 report-read-so-far = What I read in the message:
+summary-field-none = { $field ->
+        [output] Output
+        [difficulties] Difficulties
+        [proposals] Proposals
+       *[expected] Expected completion
+    }: none

@@ -137,3 +137,9 @@ report-ask-percent-seen = Tôi thấy { $count ->
        *[other] { $count }
     } con số { $values } và { $last }, con số nào là tiến độ hiện nay? Chọn một, hoặc gõ một số từ 0 đến 100.
 report-read-so-far = Những gì tôi đọc được trong tin nhắn:
+summary-field-none = { $field ->
+        [output] Sản phẩm
+        [difficulties] Khó khăn, vướng mắc
+        [proposals] Đề xuất, kiến nghị
+       *[expected] Dự kiến hoàn thành
+    }: không có

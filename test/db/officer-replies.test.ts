@@ -97,7 +97,7 @@ describe('officer replies on Telegram, read back before saving', () => {
     expect(summary).toContain('Khó khăn, vướng mắc: Chưa được bố trí kinh phí năm 2026, thiếu cán bộ chuyên trách');
     expect(summary).toContain('Dự kiến hoàn thành: quý II/2026');
     expect(summary).toContain('Sản phẩm: không thấy trong tin nhắn');
-    expect(summary).toContain('Đề xuất, kiến nghị: không thấy trong tin nhắn');
+    expect(summary).toContain('Đề xuất, kiến nghị: không có');
     expect(summary.match(/Khó khăn, vướng mắc/g)).toHaveLength(1);
     expect(summary).not.toContain('Như sau');
     expect(await press('f:save')).toContain(SAVED);

@@ -143,6 +143,7 @@ export function assemble(r: Reading): QuickReplyExplanation {
   result.problems = problems;
   result.note = join('note', '; ');
   result.unread = col.unread;
+  result.saidNone = [...(col.spans.some((x) => x.kind === 'NO_DIFF') ? ['difficulties' as const] : []), ...(col.spans.some((x) => x.kind === 'NO_PROPOSAL') ? ['proposals' as const] : [])];
   result.seen = percentUnclear ? [...new Set(col.seen)] : [];
 
   const percentProblem = col.percentProblems.length > 0 || problems.some((p) => p.code.startsWith('PERCENT_'));
