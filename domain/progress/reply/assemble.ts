@@ -12,6 +12,8 @@ import type { ProgressState, QuickReplyExplanation, QuickReplyProblem } from './
 /** "(35%) bởi vì nhà mạng chưa lắp trạm": a piece that gives a reason is a difficulty. */
 const BECAUSE = /^(?:la do|do|vi|boi vi|boi|tai vi)\s+(?=\S)/;
 const BECAUSE_TYPED = new Set(['do', 'vì', 'bởi', 'tại', 'là']);
+/** "do UBND xã thực hiện": by whom, not why. */
+const BY_WHOM = /(?:thuc hien|chu tri|phu trach|trien khai|dam nhiem)$/;
 const WAITING = /^((?:(?:dang|van|con|hien|hien dang|dang con)\s+)*(?:cho|doi))\s+(\S.*)$/;
 /** What usually comes next, by someone's hand or not ("chờ UBND phê duyệt dự toán"). */
 const NEXT_STEP = /^(?:\S+\s+){0,3}?(?:tham dinh|phe duyet|ky|trinh ky|ban hanh|y kien|gop y|nghiem thu|xet duyet|duyet|lanh dao|cap tren|ket qua)(?![a-z0-9])/;
@@ -96,7 +98,7 @@ export function assemble(r: Reading): QuickReplyExplanation {
   }
   for (const p of col.pieces) {
     const m = p.field === 'note' ? BECAUSE.exec(fold(p.text)) : null;
-    if (!m || (sh.accented && !BECAUSE_TYPED.has(p.text.split(/\s+/)[0]!.toLowerCase()))) continue;
+    if (!m || BY_WHOM.test(fold(p.text)) || (sh.accented && !BECAUSE_TYPED.has(p.text.split(/\s+/)[0]!.toLowerCase()))) continue;
     const rest = p.text.split(/\s+/).slice(m[0].trim().split(' ').length).join(' ');
     p.field = 'difficulties';
     p.text = capitalize(rest);

@@ -19,7 +19,7 @@ export function percentRole(before: string): 'now' | 'previous' | 'target' {
   if (/(?<![a-z0-9])(?:truoc|trc|cu)(?:\s+(?:bao cao|bao|la|dat|duoc|dc|:))*\s*:?\s*$/.test(before)) return 'previous';
   if (/(?:>=|=>|≥|>)\s*$/.test(before)) return 'target';
   // "dk quý 4 đạt 60%", "phấn đấu cuối năm lên 80%": a value expected later is a target, not the progress now
-  const later = /(?<![a-z0-9])(?:du kien|dk|du tinh|phan dau)((?:\s+[a-z0-9\/]+){1,5}?)\s*:?\s*$/.exec(before);
+  const later = /(?<![a-z0-9])(?:du kien|dk|du tinh|phan dau)((?:\s+[a-z0-9\/]+){0,5}?)\s*:?\s*$/.exec(before);
   if (later && !/(?<![a-z0-9])(?:hien|nay|gio|moi|dang|thuc te)(?![a-z0-9])/.test(later[1]!)) return 'target';
   const t = /(?<![a-z0-9])(?:chi tieu|muc tieu|ke hoach|kh|phan dau|yeu cau)((?:\s+[a-z0-9]+){0,4}?)\s*:?\s*$/.exec(before);
   if (t && !/(?<![a-z0-9])(?:dat|duoc|dc|hien|nay|gio|thuc hien|thuc te|trien khai|xong|hoan thanh|len|ma|nhung|moi|con|song)(?![a-z0-9])/.test(t[1]!)) return 'target';

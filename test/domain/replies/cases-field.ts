@@ -123,4 +123,13 @@ const UNREAD_2 = kind(8, [
   ['1. Tiến độ: 70%\n2. Khó khăn: không\n3. Đề xuất: không\n4. Ghi chú: đang chờ xã Tiên Lãng gửi số liệu', 'save', { s: IP, p: 70, note: 'Tiên Lãng' }],
 ]);
 
-export const FIELD_CASES = [...GLUED_2, ...TWO_NUMBERS_2, ...FRACTIONS_2, ...SPOKEN_2, ...STATUS_2, ...BLOCKERS_2, ...NOT_A_REPORT_2, ...UNREAD_2];
+/** Written after the rules above changed, to hold their edges: a value "dự kiến" later is no progress; "do … thực hiện" says by whom, not why. */
+const GUARDS = [
+  ...kind(2, [['đã đạt 60%, dự kiến 80% vào cuối năm', 'save', { s: IP, p: 60, note: '80%' }]]),
+  ...kind(6, [
+    ['do UBND xã thực hiện, 50%', 'save', { s: IP, p: 50, note: 'UBND xã thực hiện' }],
+    ['50% do thieu von doi ung', 'save', { s: IP, p: 50, diff: 'thieu von doi ung' }],
+  ]),
+];
+
+export const FIELD_CASES = [...GUARDS, ...GLUED_2, ...TWO_NUMBERS_2, ...FRACTIONS_2, ...SPOKEN_2, ...STATUS_2, ...BLOCKERS_2, ...NOT_A_REPORT_2, ...UNREAD_2];
