@@ -8,6 +8,7 @@
 import type { ChatChannel, PersonRef } from '../people/types.ts';
 import { canSee, visibleUnitIds } from '../people/scope.ts';
 import { parseQuickReply } from '../progress/quick-reply.ts';
+import { readingLines } from '../progress/read-back.ts';
 import { askAgain, startCorrection, startQuick, startSteps, stepReport, targetLine, type Attachment, type FlowInput, type ReportState, type ReportTarget } from '../progress/report-flow.ts';
 import { dayOf, type Day } from '../shared/day.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -348,7 +349,7 @@ export class ChatEngine {
         const counts = new Map<string, number>();
         for (const p of reading.problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
         const lines = [...counts].flatMap(([code, n]) => [line(t(`quick-problem-${code}`)), ...(n > 1 ? [line(t('quick-problem-times', { count: n }), { indent: true })] : [])]);
-        return this.reply(inbound, stored, [...expiredNote, { lines: [...lines, line(t('quick-problem-nothing-saved'))] }], null);
+        return this.reply(inbound, stored, [...expiredNote, { lines: [...lines, ...readingLines(reading, text), line(t('quick-problem-nothing-saved'))] }], null);
       }
       const candidates = await this.candidates(person, today);
       // After a reminder, its tasks are what a bare reply speaks about.

@@ -12,6 +12,7 @@ import { fold, parseVnNumber, shorten } from '../shared/text.ts';
 import { line, t, type Choice, type Line, type Reply } from '../chat/reply.ts';
 import { parseQuickReply, type QuickReply } from './quick-reply.ts';
 import { matchesRef } from '../tasks/types.ts';
+import { fieldLines, isLongPaste, readBackLines } from './read-back.ts';
 
 export type { ProgressState } from '../status/derive-status.ts';
 import type { ProgressState } from '../status/derive-status.ts';
@@ -49,6 +50,11 @@ export interface Draft {
   originalText?: string;
   /** Words of a one-line reply that are none of the fields ("đã xong dự thảo"): shown back, kept in the original text. */
   note?: string | null;
+  /** Of a one-line reply: the words not read, the numbers seen when the % is unclear, whether it was a long paste. */
+  unread?: string[];
+  seen?: number[];
+  long?: boolean;
+  saidNone?: string[];
 }
 
 export type Step = 'task' | 'status' | 'percent' | 'output' | 'difficulties' | 'proposals' | 'expected' | 'attachments' | 'confirm';
@@ -131,6 +137,10 @@ export function startQuick(reading: QuickReply, originalText: string, candidates
     proposals: reading.proposals,
     expectedCompletionText: reading.expectedCompletion,
     note: reading.note,
+    unread: reading.unread,
+    seen: reading.seen,
+    long: isLongPaste(originalText),
+    saidNone: reading.saidNone,
   };
   if (reading.state === 'DONE' && draft.percent === null) draft.percent = 100;
   let target: ReportTarget | null = null;
@@ -173,6 +183,11 @@ function ask(step: Step, state: ReportState): Reply {
         choices: [choice('st:IN_PROGRESS', 'state-IN_PROGRESS', ['dang lam', 'dang trien khai', 'dang thuc hien']), choice('st:DONE', 'state-DONE', ['xong', 'hoan thanh', 'da xong', 'da hoan thanh']), choice('st:NOT_STARTED', 'state-NOT_STARTED', ['chua', 'chua lam', 'chua trien khai']), cancelChoice()],
       };
     case 'percent':
+      if ((d.seen?.length ?? 0) >= 2) {
+        // "20% hay 35%": both numbers shown, each a choice
+        const seen = d.seen!.slice(0, 4);
+        return { lines: [line(t('report-ask-percent-seen', { values: seen.slice(0, -1).map((v) => `${v}%`).join(', '), last: `${seen[seen.length - 1]}%`, count: seen.length }))], choices: [...seen.map((v) => choice(`pc:${v}`, 'percent-choice', undefined, { value: v })), cancelChoice()], freeNumbers: true };
+      }
       return {
         lines: [line(t('report-ask-percent', { last: state.target?.lastPercent ?? 'none' }))],
         choices: [choice('pc:25', 'percent-choice', undefined, { value: 25 }), choice('pc:50', 'percent-choice', undefined, { value: 50 }), choice('pc:75', 'percent-choice', undefined, { value: 75 }), choice('pc:90', 'percent-choice', undefined, { value: 90 }), cancelChoice()],
@@ -204,13 +219,10 @@ export function askAgain(state: ReportState): Reply {
 export function summary(state: ReportState): Reply {
   const d = state.draft;
   const lines: Line[] = [line(t(state.mode === 'quick' ? 'report-understood' : 'report-summary'), { strong: true }), targetLine(state.target!)];
-  lines.push(line(t('summary-state', { state: d.state ?? 'none', percent: d.percent ?? 'none' }), { indent: true }));
-  if (d.outputDocument) lines.push(line(t('summary-output', { text: d.outputDocument }), { indent: true }));
-  if (d.difficulties) lines.push(line(t('summary-difficulties', { text: d.difficulties }), { indent: true }));
-  if (d.proposals) lines.push(line(t('summary-proposals', { text: d.proposals }), { indent: true }));
-  if (d.expectedCompletionText) lines.push(line(t('summary-expected', { text: d.expectedCompletionText }), { indent: true }));
+  lines.push(...fieldLines(d));
   if (d.attachments.length) lines.push(line(t('summary-attachments', { count: d.attachments.length }), { indent: true }));
   if (d.note) lines.push(line(t('summary-note', { text: d.note }), { indent: true }));
+  lines.push(...readBackLines(d));
   lines.push(line(t('report-confirm-question')));
   return {
     lines,

@@ -122,3 +122,21 @@ handover-no = Don't
 handover-kept = Cancelled; the task stays with the person in charge.
 quick-problem-times = (found in { $count } places in the message)
 quick-problem-nothing-saved = Nothing was saved; please correct it and send the whole message again.
+summary-unread = Could not read: { $text }{ $more ->
+        [0] {""}
+       *[other] { " " }and { $more } more
+    }
+summary-field-missing = { $field ->
+        [output] Output
+        [difficulties] Difficulties
+        [proposals] Proposals
+       *[expected] Expected completion
+    }: not found in the message
+report-ask-percent-seen = I see { $count } numbers, { $values } and { $last }: which one is the progress now? Choose one, or type a number from 0 to 100.
+report-read-so-far = What I read in the message:
+summary-field-none = { $field ->
+        [output] Output
+        [difficulties] Difficulties
+        [proposals] Proposals
+       *[expected] Expected completion
+    }: none

@@ -122,3 +122,24 @@ handover-no = Không giao
 handover-kept = Đã huỷ, nhiệm vụ vẫn do người đang phụ trách.
 quick-problem-times = (gặp ở { $count } chỗ trong tin nhắn)
 quick-problem-nothing-saved = Chưa có gì được lưu; anh/chị sửa rồi gửi lại cả tin nhắn.
+summary-unread = Chưa đọc được: { $text }{ $more ->
+        [0] {""}
+       *[other] { " " }và { $more } chỗ khác
+    }
+summary-field-missing = { $field ->
+        [output] Sản phẩm
+        [difficulties] Khó khăn, vướng mắc
+        [proposals] Đề xuất, kiến nghị
+       *[expected] Dự kiến hoàn thành
+    }: không thấy trong tin nhắn
+report-ask-percent-seen = Tôi thấy { $count ->
+        [2] hai
+       *[other] { $count }
+    } con số { $values } và { $last }, con số nào là tiến độ hiện nay? Chọn một, hoặc gõ một số từ 0 đến 100.
+report-read-so-far = Những gì tôi đọc được trong tin nhắn:
+summary-field-none = { $field ->
+        [output] Sản phẩm
+        [difficulties] Khó khăn, vướng mắc
+        [proposals] Đề xuất, kiến nghị
+       *[expected] Dự kiến hoàn thành
+    }: không có

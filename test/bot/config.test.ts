@@ -25,6 +25,12 @@ describe('configuration', () => {
     }
   });
 
+  it('UPLOAD_MAX_MB: 10 MB by default, at most 20 (issue 14)', () => {
+    expect(parseConfig({}).uploads.maxBytes).toBe(10 * 1024 * 1024);
+    expect(parseConfig({ UPLOAD_MAX_MB: '3' }).uploads.maxBytes).toBe(3 * 1024 * 1024);
+    expect(() => parseConfig({ UPLOAD_MAX_MB: '50' })).toThrow(/UPLOAD_MAX_MB/);
+  });
+
   it('treats empty values as unset', () => {
     expect(parseConfig({ DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '  ' }).databaseUrl).toBeUndefined();
   });

@@ -57,7 +57,7 @@ describe('workbooks sent to the bot on Telegram (fake Bot API, real .xlsx, real 
   const send = async (u: number, fileName: string, bytes: Uint8Array | string, count = 1): Promise<SentMessage[]> => {
     const before = h.tg.sentTo(u).length;
     await h.tg.sendDocument(u, { file_name: fileName, bytes });
-    return (await h.tg.waitForMessages(u, before + count, 20_000)).slice(before);
+    return (await h.tg.waitForMessages(u, before + count, 60_000)).slice(before);
   };
   const appendixOf = async (name: string) => {
     const u = await user(name);
@@ -170,7 +170,8 @@ describe('workbooks sent to the bot on Telegram (fake Bot API, real .xlsx, real 
       }
     }
     const before = await snapshot();
-    const [preview] = await send(u, 'chuong-trinh-2026.xlsx', await save(wb));
+    const sent = await save(wb);
+    const [preview] = await send(u, 'chuong-trinh-2026.xlsx', sent);
     expect(preview!.plainText).toMatch(/Xem trước "chuong-trinh-2026\.xlsx":\n40 nhiệm vụ\/chỉ tiêu — 0 mới, 1 thay đổi, 39 không đổi\./);
     expect(preview!.plainText).toContain(`Thay đổi: 1 ${changed.slice(0, 40)}`);
     expect(await snapshot()).toEqual(before);
@@ -179,6 +180,13 @@ describe('workbooks sent to the bot on Telegram (fake Bot API, real .xlsx, real 
     expect(await db.prisma.task.count({ where: { title: changed } })).toBe(1);
     const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: 'sheet.import' } });
     expect(audit.data).toMatchObject({ fileName: 'chuong-trinh-2026.xlsx' });
+    // Recorded with who, when, the file name and a checksum; the file kept as the source.
+    const ha = await db.prisma.person.findFirstOrThrow({ where: { fullName: HA } });
+    const upload = await db.prisma.upload.findFirstOrThrow({ where: { fileName: 'chuong-trinh-2026.xlsx' } });
+    expect(upload).toMatchObject({ personId: ha.id, state: 'APPLIED', channel: 'TELEGRAM' });
+    expect(upload.appliedAt).toBeInstanceOf(Date);
+    expect(upload.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(Buffer.from(upload.data!).equals(Buffer.from(sent))).toBe(true);
   });
 
   it('the standing office sends a units registry as .xlsx → the new unit previewed, then created', async () => {
@@ -222,6 +230,25 @@ describe('workbooks sent to the bot on Telegram (fake Bot API, real .xlsx, real 
     for (const m of [officer!, team!, leader!]) {
       expect(m.plainText).toContain('Không có gì thay đổi.');
       expect(h.tg.buttons(m)).toEqual([]);
+    }
+    // The rest of role × layout: only the standing office sends a programme or a registry; the community team sends no appendix.
+    const registry = new ExcelJS.Workbook();
+    const header = (await readFile(`${SEED_DIR}don-vi.csv`, 'utf8')).split('\n')[0]!.split(',');
+    registry.addWorksheet('Don vi').addRows([header, ['Xã Không Được Tạo', 'xã', ...header.slice(2).map(() => '')]]);
+    const registryBytes = await save(registry);
+    const rows: Array<[string, string, Uint8Array | Buffer, string]> = [
+      [TUAN, 'ct.xlsx', programme, 'chỉ Văn phòng thường trực (quản trị) gửi được loại tệp này'],
+      [DUC, 'ct.xlsx', programme, 'chỉ Văn phòng thường trực (quản trị) gửi được loại tệp này'],
+      [TUAN, 'dv.xlsx', registryBytes, 'chỉ Văn phòng thường trực (quản trị) gửi được loại tệp này'],
+      [HUY, 'dv.xlsx', registryBytes, 'chỉ Văn phòng thường trực (quản trị) gửi được loại tệp này'],
+      [DUC, 'dv.xlsx', registryBytes, 'chỉ Văn phòng thường trực (quản trị) gửi được loại tệp này'],
+      ['Bùi Thị Mai', 'pl.xlsx', appendix, 'chỉ cán bộ đầu mối, lãnh đạo đơn vị và Văn phòng thường trực gửi được'],
+    ];
+    for (const [who, name, bytes, says] of rows) {
+      const [m] = await send(await user(who), name, bytes);
+      expect(m!.plainText, `${who} ${name}`).toContain(says);
+      expect(m!.plainText, `${who} ${name}`).toContain('Không có gì thay đổi.');
+      expect(h.tg.buttons(m!), `${who} ${name}`).toEqual([]);
     }
     expect(await snapshot()).toEqual(before);
   });

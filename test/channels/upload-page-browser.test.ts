@@ -64,7 +64,7 @@ describe.skipIf(!present)(title, () => {
     const context = await phone();
     const page = await context.newPage();
     await page.goto(link);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Gửi tệp Excel cho bot NQ57');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 30_000 }).toBe('Gửi tệp Excel cho bot NQ57');
     expect(await page.locator('.who').textContent()).toContain('Trần Thị Hồng Nhung');
     // Fits the phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -73,11 +73,11 @@ describe.skipIf(!present)(title, () => {
     const before = h.zalo.sentTo(zid).length;
     await page.setInputFiles('#file', { name: 'phu-luc-cat-hai.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
     await page.getByRole('button', { name: 'Gửi tệp' }).click();
-    await page.waitForSelector('.ok');
+    await page.waitForSelector('.ok', { timeout: 60_000 });
     expect(await page.locator('.ok').textContent()).toContain('Đã nhận tệp "phu-luc-cat-hai.xlsx". Bản xem trước đã được gửi vào cuộc trò chuyện với bot');
     await page.screenshot({ path: join(OUT, '2-done.png'), fullPage: true });
 
-    const preview = (await h.zalo.waitForMessages(zid, before + 1, 10_000)).slice(before).map((m) => m.text ?? '').join('\n');
+    const preview = (await h.zalo.waitForMessages(zid, before + 1, 60_000)).slice(before).map((m) => m.text ?? '').join('\n');
     expect(preview).toContain('Phụ lục tiến độ Đặc khu Cát Hải ("phu-luc-cat-hai.xlsx"): 1 nhiệm vụ thay đổi');
     expect(preview).toContain('Tiến độ: 30% → 80%');
     expect(preview).toContain('1. Áp dụng');

@@ -70,7 +70,7 @@ describe('the upload page for Zalo (real HTTP, fake Zalo Bot API, real database)
     const done = await post(link, bytes);
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Đã nhận tệp "phu-luc.xlsx". Bản xem trước đã được gửi vào cuộc trò chuyện với bot');
-    const [preview] = (await h.zalo.waitForMessages(zid, before + 1, 5000)).slice(before).map((m) => m.text ?? '');
+    const [preview] = (await h.zalo.waitForMessages(zid, before + 1, 60_000)).slice(before).map((m) => m.text ?? '');
     expect(preview).toContain('Phụ lục tiến độ Đặc khu Cát Hải ("phu-luc.xlsx"): 1 nhiệm vụ thay đổi');
     expect(preview).toContain('Khó khăn, vướng mắc: — → Chờ kinh phí năm 2027');
     expect(preview).toMatch(/1\. Áp dụng/);
@@ -119,7 +119,7 @@ describe('the upload page for Zalo (real HTTP, fake Zalo Bot API, real database)
     const link = linkIn(await h.say(zid, 'gửi tệp'));
     const before = h.zalo.sentTo(zid).length;
     expect((await post(link, new TextEncoder().encode('không phải excel'), 'ghi-chu.xlsx')).status).toBe(200);
-    const [reply] = (await h.zalo.waitForMessages(zid, before + 1, 5000)).slice(before).map((m) => m.text ?? '');
+    const [reply] = (await h.zalo.waitForMessages(zid, before + 1, 60_000)).slice(before).map((m) => m.text ?? '');
     expect(reply).toContain('"ghi-chu.xlsx" không phải bảng tính Excel (.xlsx)');
     expect(reply).toContain('Không có gì thay đổi.');
     expect(await db.prisma.progressUpdate.count({ where: { channel: 'XLSX' } })).toBe(1);

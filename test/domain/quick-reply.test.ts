@@ -14,7 +14,7 @@ function plain(text: string): string {
 
 const hasDiacritics = (text: string) => plain(text) !== text.normalize('NFC');
 
-type Comparable = Omit<QuickReply, 'problems' | 'notReport' | 'unread' | 'seen' | 'issued'> & { problems: string[] };
+type Comparable = Omit<QuickReply, 'problems' | 'notReport' | 'unread' | 'seen' | 'issued' | 'saidNone'> & { problems: string[] };
 
 function expected(c: QuickReplyCase): Comparable {
   return {
@@ -35,7 +35,7 @@ function expected(c: QuickReplyCase): Comparable {
 
 /** The fields this table pins; the reply table (replies/) checks the others. */
 function comparable(r: QuickReply): Comparable {
-  const { notReport: _n, unread: _u, seen: _s, issued: _i, ...rest } = r;
+  const { notReport: _n, unread: _u, seen: _s, issued: _i, saidNone: _x, ...rest } = r;
   return { ...rest, problems: r.problems.map((p) => p.code) };
 }
 
@@ -180,6 +180,7 @@ function blank(): QuickReply {
     notReport: null,
     unread: [],
     seen: [],
+    saidNone: [],
     issued: false,
   };
 }

@@ -84,3 +84,17 @@ describe('matchProgress', () => {
     expect(p.changes.map((c) => c.item.number)).toEqual(['A.II.7']);
   });
 });
+
+describe('importPreview', () => {
+  it('lists the first page of changes (15) and counts the rest; the prompt carries the upload id', async () => {
+    const { importPreview, PREVIEW_PAGE } = await import('../../domain/sheets/preview.ts');
+    const changes = Array.from({ length: 20 }, (_, i) => ({ change: (i < 3 ? 'created' : 'changed') as 'created' | 'changed', number: `${i + 1}`, title: `Nhiệm vụ ${i + 1}` }));
+    const summary = { tasksCreated: 3, tasksChanged: 17, tasksUnchanged: 20, unitsCreated: 0, unitsChanged: 0, peopleCreated: 0, peopleChanged: 0, updatesCreated: 0 };
+    const reply = importPreview({ fileName: 'ct.xlsx', summary, changes }, 7);
+    const keys = reply.lines.map((l) => ('key' in l.text ? l.text.key : 'raw'));
+    expect(keys.filter((k) => k.startsWith('sheets-change-'))).toHaveLength(PREVIEW_PAGE);
+    const more = reply.lines.find((l) => 'key' in l.text && l.text.key === 'sheets-more')!;
+    expect(more.text).toEqual({ key: 'sheets-more', args: { count: 20 - PREVIEW_PAGE } });
+    expect(reply.choices!.map((c) => c.id)).toEqual(['sh:apply:7', 'sh:cancel:7']);
+  });
+});

@@ -77,7 +77,7 @@ export class ZaloHarness {
   async say(userId: string, text: string, count = 1): Promise<string[]> {
     const before = this.zalo.sentTo(userId).length;
     await this.zalo.sendText(userId, text);
-    const all = await this.zalo.waitForMessages(userId, before + count, 5000);
+    const all = await this.zalo.waitForMessages(userId, before + count, 60_000);
     return all.slice(before).map((m) => m.text ?? m.caption ?? `[${m.method} ${m.photo ?? ''}]`);
   }
 

@@ -9,6 +9,11 @@ import { percentMarker } from './specs.ts';
 import { isSmallTalk } from './unread.ts';
 import type { ProgressState, QuickReplyExplanation, QuickReplyProblem } from './types.ts';
 
+/** "(35%) bởi vì nhà mạng chưa lắp trạm": a piece that gives a reason is a difficulty. */
+const BECAUSE = /^(?:la do|do|vi|boi vi|boi|tai vi)\s+(?=\S)/;
+const BECAUSE_TYPED = new Set(['do', 'vì', 'bởi', 'tại', 'là']);
+/** "do UBND xã thực hiện": by whom, not why. */
+const BY_WHOM = /(?:thuc hien|chu tri|phu trach|trien khai|dam nhiem)$/;
 const WAITING = /^((?:(?:dang|van|con|hien|hien dang|dang con)\s+)*(?:cho|doi))\s+(\S.*)$/;
 /** What usually comes next, by someone's hand or not ("chờ UBND phê duyệt dự toán"). */
 const NEXT_STEP = /^(?:\S+\s+){0,3}?(?:tham dinh|phe duyet|ky|trinh ky|ban hanh|y kien|gop y|nghiem thu|xet duyet|duyet|lanh dao|cap tren|ket qua)(?![a-z0-9])/;
@@ -91,6 +96,13 @@ export function assemble(r: Reading): QuickReplyExplanation {
     p.field = 'difficulties';
     p.text = capitalize(p.text.split(/\s+/).slice(m[1]!.split(' ').length - 1).join(' '));
   }
+  for (const p of col.pieces) {
+    const m = p.field === 'note' ? BECAUSE.exec(fold(p.text)) : null;
+    if (!m || BY_WHOM.test(fold(p.text)) || (sh.accented && !BECAUSE_TYPED.has(p.text.split(/\s+/)[0]!.toLowerCase()))) continue;
+    const rest = p.text.split(/\s+/).slice(m[0].trim().split(' ').length).join(' ');
+    p.field = 'difficulties';
+    p.text = capitalize(rest);
+  }
   result.difficulties = join('difficulties', '; ');
   result.proposals = join('proposals', '; ');
 
@@ -133,6 +145,7 @@ export function assemble(r: Reading): QuickReplyExplanation {
   result.problems = problems;
   result.note = join('note', '; ');
   result.unread = col.unread;
+  result.saidNone = [...(col.spans.some((x) => x.kind === 'NO_DIFF') ? ['difficulties' as const] : []), ...(col.spans.some((x) => x.kind === 'NO_PROPOSAL') ? ['proposals' as const] : [])];
   result.seen = percentUnclear ? [...new Set(col.seen)] : [];
 
   const percentProblem = col.percentProblems.length > 0 || problems.some((p) => p.code.startsWith('PERCENT_'));

@@ -92,12 +92,13 @@ export function isQuery(sh: Shadow, c: Clause): boolean {
   if (new RegExp(`(?<![a-z0-9])tien do\\s+${QUERY_UNITS}(?![a-z0-9])`).test(f)) return true;
   // "vướng mắc của đặc khu Cát Hải", "khó khăn ở các xã": a leader asking, not an officer reporting
   if (/(?<![a-z0-9])(?:kho khan|vuong mac|vuong)(?:\s*,?\s*(?:kho khan|vuong mac))?\s+(?:cua|o\s+(?:cac\s+)?(?:xa|phuong|dac khu|so|huyen|quan|thanh pho|tp|don vi|dia phuong|nganh))(?![a-z0-9])/.test(f)) return true;
-  const qre = /(?<![a-z0-9])(nao|gi|bao nhieu|bao gio|may|dau|tai sao|vi sao|ra sao|khi nao|luc nao|the nao)(?![a-z0-9])/g;
+  const qre = /(?<![a-z0-9])(nao|gi|bao nhieu|bao gio|may|dau|ai|tai sao|vi sao|ra sao|khi nao|luc nao|the nao)(?![a-z0-9])/g;
   let m: RegExpExecArray | null;
   while ((m = qre.exec(f))) {
     if (!accentsAgree(sh, c.s + m.index, c.s + m.index + m[0].length)) continue;
     if ((m[1] === 'gi' || m[1] === 'nao') && /^\s+(?:do|day)(?![a-z0-9])/.test(f.slice(m.index + m[0].length))) continue; // "gì đó": something, not a question
     if (m[1] === 'gi' && /(?:khong|ko|k|chua|chang)(?:\s+\S+){0,2}\s+$/.test(f.slice(0, m.index))) continue;
+    if (m[1] === 'ai' && (!sh.accented || orig(sh, c.s + m.index, c.s + m.index + 2) !== 'ai')) continue; // "ai" (who), not AI
     if (m[1] === 'may' && !sh.accented) continue; // "may" without accents is too ambiguous
     if (m[1] === 'dau' && (!sh.accented || !agrees(orig(sh, c.s + m.index, c.s + m.index + 3), 'đâu'))) continue; // đâu, not đầu/đấu
     return true;

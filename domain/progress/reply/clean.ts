@@ -5,10 +5,10 @@ import { agrees } from './shadow.ts';
 const FILLER_PHRASES = [
   'em bao cao', 'xin bao cao', 'kinh bao cao', 'bao cao', 'bc', 'kinh gui', 'gui',
   'cap nhat tien do', 'cap nhat', 'tien do hien tai', 'tien do', 'hien tai', 'hien nay', 'hien',
-  'tinh den nay', 'den nay', 'den thoi diem nay', 'thoi diem nay',
+  'tinh den nay', 'den nay', 'den thoi diem nay', 'thoi diem nay', 'cu the nhu sau', 'nhu sau', 'cu the',
   'nhiem vu nay', 'nhiem vu', 'nv', 'viec nay', 'cong viec', 'khoi luong', 'kl',
   'xin chao', 'chao', 'xin cam on', 'cam on', 'camon', 'thanks', 'thank you', 'thank', 'tks',
-  'ok', 'oke', 'okie', 'okay', 'vang', 'da', 'a', 'ah', 'uh', 'u', 'nhe', 'nha', 'roi', 'r',
+  'ok', 'oke', 'okie', 'okay', 'vang', 'da', 'a', 'oi', 'ah', 'uh', 'u', 'nhe', 'nha', 'roi', 'r',
   'em', 'anh', 'chi', 'minh', 'toi', 'ad', 'admin', 'bot',
   'thi', 'la', 'va', 'nhung', 'con', 'tuy nhien', 'dong thoi', 'ngoai ra', 'do', 'vi', 'boi vi', 'nen', 'vi vay', 'ma',
   'duoc', 'dc', 'het', 'ca', 'toan bo', 'luon', 'vay', 'the', 'nay',
@@ -62,6 +62,7 @@ const LEAD_TRIM_CONTENT: Array<[string, string]> = [
   ['tai', 'tại'],
   ['trong', 'trong'],
   ['voi', 'với'],
+  ['vs', 'vs'],
 ];
 /** Unaccented words that start a noun, not a connective: "tai chinh", "o nhiem", "vi pham". */
 const NOT_A_CONNECTIVE = /^(?:tai (?:chinh|lieu|khoan|san|nguyen|tro)|o (?:nhiem|to)|vi (?:pham|tri|mo)|do (?:thi|an)|ve (?:sinh)|la (?:nguoi))(?![a-z])/;

@@ -19,6 +19,7 @@ export function blank(): QuickReply {
     unread: [],
     issued: false,
     seen: [],
+    saidNone: [],
   };
 }
 

@@ -14,39 +14,20 @@ import { REF } from './patterns.ts';
 import { problemDetail } from './problems.ts';
 import { orig } from './shadow.ts';
 import type { ProgressState } from './types.ts';
+import { isNumberedList, LIST_ITEM, PAPERWORK, percentRole, REASON, STEP_VERB } from './roles.ts';
 import { isUnreadable } from './unread.ts';
-
-/**
- * Whose number a percentage is, from the words before it in its clause: a
- * previous report ("tuần trước 25%", "lần trước báo 40%", "(tháng trước 50%)")
- * or a target ("chỉ tiêu 90%", "KH giao 90%", "phấn đấu 100%", "≥90%"), else
- * the progress now. Words saying it is achieved ("kế hoạch triển khai đạt
- * 60%") make it the progress whatever came before.
- */
-/** "do …", "vì …", "bởi …" after a state: the reason it is so. */
-const REASON = /^\s*(?:(?:la|boi|chu yeu|chinh)\s+)?(?:do|vi|boi|boi vi|tai vi|vi la)\s+(?=\S)/;
-
-/** "đã trình", "đã có (dự thảo)", "đã soạn": a step on the way, so the work is in progress ("đã gửi báo cáo" may be the end: asked). */
-const STEP_VERB = /(?:trinh|co|soan|lay y kien|hoan thien|xay dung|xd|khao sat)$/;
-
-const PAPERWORK = /^chua\s+(?:co\s+so(?:\s+van ban|\s+hieu)?|(?:duoc\s+)?ky|ban hanh|dong dau|vao so)(?![a-z0-9])/;
-
-export function percentRole(before: string): 'now' | 'previous' | 'target' {
-  if (/(?<![a-z0-9])(?:truoc|cu)(?:\s+(?:bao cao|bao|la|dat|duoc|dc|:))*\s*:?\s*$/.test(before)) return 'previous';
-  if (/(?:>=|=>|≥|>)\s*$/.test(before)) return 'target';
-  const t = /(?<![a-z0-9])(?:chi tieu|muc tieu|ke hoach|kh|phan dau|yeu cau)((?:\s+[a-z0-9]+){0,4}?)\s*:?\s*$/.exec(before);
-  if (t && !/(?<![a-z0-9])(?:dat|duoc|dc|hien|nay|gio|thuc hien|thuc te|trien khai|xong|hoan thanh|len|ma|nhung|moi|con|song)(?![a-z0-9])/.test(t[1]!)) return 'target';
-  return 'now';
-}
 
 export function readClauses(r: Reading): void {
   const { sh, col, clean, span } = r;
   const clauses = segment(sh);
   let lastContentPiece: number | null = null;
   let continued: number | null = null;
+  const lastPiece = () => (col.pieces.length ? col.pieces.length - 1 : null);
 
+  const listed = isNumberedList(sh.f);
   clauses.forEach((c0, ci) => {
     const c = { ...c0 };
+    if (listed) c.s += LIST_ITEM.exec(sh.f.slice(c.s, c.e))?.[0].length ?? 0;
     // A leading task number: "22. xong rồi", "II.6: 50%", "1.3) đạt".
     if (ci === 0) {
       const lead = new RegExp(`^(?<ref>${REF})\\s*(?::|\\)|\\.(?=\\s))\\s*(?=\\S)`).exec(sh.f.slice(c.s, c.e));
@@ -264,7 +245,12 @@ export function readClauses(r: Reading): void {
           if (!t) t = clean(orig(sh, mk.s, contentEnd));
           // "(văn bản) chưa có số", "chưa ký": the paperwork of a finished work, not a blocker
           const paperwork = mk.kind === 'DIFF_WORD' && PAPERWORK.test(sh.f.slice(mk.s, contentEnd));
-          if (t) col.pieces.push({ field: paperwork ? 'note' : field, text: t });
+          // "khó khăn: thiếu nhân lực, chưa có phần mềm": the next comma-part of a list of blockers stays in it, as typed
+          const prev = lastContentPiece === lastPiece() ? col.pieces[lastContentPiece ?? -1] : undefined;
+          if (t && !paperwork && mk.kind === 'DIFF_WORD' && c.sep === 'comma' && start === c.s && prev?.field === 'difficulties') {
+            prev.text = `${prev.text}, ${t}`;
+            continued = lastContentPiece;
+          } else if (t) col.pieces.push({ field: paperwork ? 'note' : field, text: t });
           span(mk.kind, mk.s, contentEnd);
           pos = contentEnd;
           i = nextIdx - 1;

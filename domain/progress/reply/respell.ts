@@ -77,6 +77,10 @@ const SEQ = `${NUMBER_WORD}(?: ${NUMBER_WORD})*`;
 const PCT_AFTER = ' ?(?:phan tram|%)';
 const SPOKEN = new RegExp(
   [
+    // "bảy tám mươi phần trăm": two digits in a row before "mươi/chục" say a range (70 to 80)
+    `(?<![a-z0-9])(?<ra>${NUMBER_WORD}) (?<rb>${NUMBER_WORD}) (?:muoi|chuc)(?=${PCT_AFTER})`,
+    // "tháng mười hai", "nhiệm vụ hai mươi hai": a month or a task said as words
+    `(?<=(?:thang|(?:nhiem vu|nv)(?: so)?) )(?<t>${SEQ})(?![a-z0-9])(?! ?\\d)`,
     // "hai phần ba", "một phần tư": a fraction (not followed by "trăm")
     `(?<![a-z0-9])(?<fa>${NUMBER_WORD}) phan (?<fb>${DENOMINATOR_WORD})(?![a-z0-9]| tram)`,
     // "năm mươi phần trăm", and the first of "ba mươi hay bốn mươi phần trăm"
@@ -112,6 +116,24 @@ function spokenNumbers(sh: Shadow): Shadow {
       const typed = orig(sh, m.index, m.index + m[0].length).split(/\s+/);
       if (a === null || !b || a > b || !agreesWithNumberWord(typed[0]!) || !agreesWithNumberWord(typed[2]!)) continue;
       edits.push({ s: m.index, e: m.index + m[0].length, to: `${String(Math.round((a / b) * 1000) / 10).replace('.', ',')}%` });
+      continue;
+    }
+    if (g.ra) {
+      const a = numberFromWords([m.groups!.ra!]);
+      const b = numberFromWords([m.groups!.rb!]);
+      const typed = orig(sh, m.index, m.index + m[0].length).split(/\s+/);
+      if (a === null || b !== a + 1 || !typed.every(agreesWithNumberWord)) continue;
+      edits.push({ s: m.index, e: m.index + m[0].length, to: `${a * 10}-${b * 10}` });
+      continue;
+    }
+    if (g.t) {
+      // one plain word ("nv sau", "thang nam") is too ambiguous without its accents
+      const typed = orig(sh, g.t[0], g.t[1]);
+      const read = readWords(sh, g.t[0], g.t[1]);
+      const month = sh.f.slice(Math.max(0, g.t[0] - 6), g.t[0]) === 'thang ';
+      if (!read || read.s !== g.t[0] || (month && (read.value < 1 || read.value > 12))) continue;
+      if (!typed.includes(' ') && typed === sh.f.slice(g.t[0], g.t[1])) continue;
+      edits.push({ s: g.t[0], e: g.t[1], to: String(read.value) });
       continue;
     }
     const span = g.p ?? g.n;

@@ -10,7 +10,7 @@ import { orig } from './shadow.ts';
 import type { Marker, QuickReplyProblemCode, Spec } from './types.ts';
 
 /** A word naming what a fraction counts ("gói", "xã", "hạng mục"), not a marker word. */
-const FRACTION_NOUN = '(?!(?:vuong|kho|de|dk|du|chua|dang|da|deu|do|vi|boi|thieu|con|nhung|va|xong|hoan|ht|cho|tien|dat|duoc)(?![a-z]))[a-z&]+';
+const FRACTION_NOUN = '(?:don vi|(?!(?:vuong|kho|de|dk|du|chua|dang|da|deu|do|vi|boi|thieu|con|nhung|va|xong|hoan|ht|cho|tien|dat|duoc)(?![a-z]))[a-z&]+)';
 
 export function percentMarker(raw: string, neg: boolean): Partial<Marker> {
   const n = parseVnNumber(raw);
@@ -67,7 +67,7 @@ export const SPECS: Spec[] = [
     kind: 'PERCENT',
     re: W(
       `(?:(?:da|moi|vua)\\s+)?(?:(?:lam|thuc hien|${TK})\\s+)?(?:duoc|dc|dat|dat duoc|hoan thanh|ht|lam|${XONG})\\s+(?<a>\\d+)\\s*(?:\\/|tren)\\s*(?<b>\\d+)(?![\\d\\/])(?:\\s+${FRACTION_NOUN}){0,3}` +
-        `|(?<a2>\\d+)\\s*(?:\\/|tren)\\s*(?<b2>\\d+)(?![\\d\\/])(?:\\s+${FRACTION_NOUN}){0,3}?\\s+(?:(?:da|deu)\\s+)?(?:${XONG}|hoan thanh|ht)(?:\\s+(?:roi|r))?`,
+        `|(?<a2>\\d+)\\s*(?:\\/|tren)\\s*(?<b2>\\d+)(?![\\d\\/])(?:\\s+${FRACTION_NOUN}){0,3}?\\s+(?:(?:da|deu)\\s+)?(?:${XONG}|hoan thanh|ht|${TK}|thuc hien)(?:\\s+(?:roi|r))?`,
     ),
     build: (m) => {
       const a = Number(m.groups?.a ?? m.groups?.a2);
@@ -85,6 +85,8 @@ export const SPECS: Spec[] = [
     re: W(`(?:(?:da|moi|vua)\\s+)?(?:duoc|dc|dat|${XONG}|hoan thanh|ht)\\s+(?:mot|1)\\s+nua(?:\\s+(?:khoi luong|kl|cong viec))?`),
     build: () => ({ value: 50, raw: 'một nửa' }),
   },
+  // "một nửa rồi anh": said alone at the start of a clause
+  { kind: 'PERCENT', re: /(?<=^)mot\s+nua(?![a-z0-9])/dg, build: () => ({ value: 50, raw: 'một nửa' }) },
   {
     // "tiến độ 70", "đạt 70" without the % sign
     kind: 'PERCENT',
@@ -157,6 +159,13 @@ export const SPECS: Spec[] = [
     ),
     takes: true,
   },
+  {
+    // "đã nghiệm thu", "đưa vào sử dụng": the work is handed over, so done (a part of it leaves the words in the note)
+    kind: 'DONE',
+    re: W('(?:da|vua|moi)\\s+(?:nghiem thu|dua vao (?:su dung|van hanh|khai thac))(?:\\s+(?:xong|roi|r))*'),
+    takes: true,
+  },
+  { kind: 'DONE', re: /(?<=^)dua vao (?:su dung|van hanh|khai thac)(?![a-z0-9])/dg, takes: true },
   { kind: 'DONE', re: W('(?:da\\s+)?ht(?:\\s+(?:roi|r))?'), pureOnly: true },
   { kind: 'DONE', re: W('(?:da\\s+)?dat(?:\\s+chi tieu)?|dat\\s+roi'), pureOnly: true },
   { kind: 'DONE', re: /(?<=^|[:)]\s*)x(?=\s*(?:\(|$))/dg, anyAccent: true },
@@ -196,6 +205,9 @@ export const SPECS: Spec[] = [
         '(?:(?:gap|bi|con|co|dang|van|hien)\\s+)*vuong',
         '(?:bi\\s+)?cham(?:\\s+tien\\s+do)?\\s+(?:la\\s+)?(?:do|vi|boi)',
         'tro ngai',
+        // "kk: …", "kkvm …": the labels people type for khó khăn (vướng mắc)
+        'kkvm',
+        'kk(?=\\s*:)',
       ].join('|'),
     ),
     takes: true,
@@ -231,7 +243,7 @@ export const SPECS: Spec[] = [
     kind: 'PROPOSAL',
     re: W(
       [
-        '(?:(?:kinh|xin|rat|em)\\s+)?(?:de ?ngh?i|de xuat|kien nghi)(?:\\s*[,\\/]?\\s*(?:va\\s+)?(?:de xuat|kien nghi))?',
+        '(?:(?:kinh|xin|rat|em)\\s+)?(?:de ?ngh?i|de xuat|kien nghi|dx)(?:\\s*[,\\/]?\\s*(?:va\\s+)?(?:de xuat|kien nghi))?',
         'xin(?:\\s+phep)?(?!\\s*(?:chao|cam on|loi|y kien|bao cao|gui|phep(?![a-z])|$))',
         '(?:(?:rat|kinh)\\s+)?mong(?:\\s+muon)?(?:\\s+(?:duoc|dc))?(?!\\s*$)',
       ].join('|'),

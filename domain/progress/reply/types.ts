@@ -45,6 +45,8 @@ export interface QuickReply {
   issued: boolean;
   /** The percentages seen when the progress is unclear (a range, two numbers): the ask-back shows them. */
   seen: number[];
+  /** Fields the officer said are empty ("khó khăn: không", "không có đề xuất"): a read-back says "không có", not "not found". */
+  saidNone: Array<'difficulties' | 'proposals'>;
 }
 
 /** What produced a field: a piece of the original text and how it was read. */

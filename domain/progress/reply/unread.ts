@@ -11,7 +11,7 @@ const SMALL_TALK = [
   'cam on', 'camon', 'xin cam on', 'thanks', 'thank you', 'thank', 'tks', 'ok', 'oke', 'okie', 'okay', 'okela', 'vang', 'da', 'a', 'ah', 'u', 'uh', 'um',
   'nhe', 'nha', 'roi', 'r', 'em', 'anh', 'chi', 'minh', 'toi', 'ad', 'admin', 'bot', 'oi', 'xin chao', 'chao', 'alo', 'hello', 'hi', 'buoi sang',
   'buoi chieu', 'buoi toi', 'chuc mung nam moi', 'chuc mung', 'nam moi', 'tot qua', 'tot', 'qua', 'hay qua', 'duoc roi', 'nhan duoc', 'da nhan',
-  'em nhan duoc', 'ro', 'ro roi', 'hieu roi', 'biet roi', 'nhe', 'a', 'ak', 'vay', 'the', 'luon', 'nhieu', 'ca nha', 'moi nguoi',
+  'em nhan duoc', 'nhan dc', 'nhan', 'dc', 'duoc', 'e', 'thong bao', 'tin nhan', 'ro', 'ro roi', 'hieu roi', 'biet roi', 'nhe', 'a', 'ak', 'vay', 'the', 'luon', 'nhieu', 'ca nha', 'moi nguoi',
 ].map((p) => p.split(' '));
 
 /** Thanks, greetings, "ok", "dạ vâng", emoji alone: nothing to read, nothing to ask. */
