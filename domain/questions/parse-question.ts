@@ -218,6 +218,8 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const asksDone = hits.some((h) => h.signal.k === 'yesno' && /xong|hoan thanh/.test(phraseOf(toks, h)));
   if (asksDone && statuses.length === 0 && taskRef === null && itemKind !== 'INDICATOR' && !indicatorByName) addStatus(statuses, 'DONE');
   if (items.size === 0 && indicatorByName) itemKind = 'INDICATOR';
+  // "việc" is work to do: the tasks, not the indicators ("có vc j chậm ko"); "việc của tôi" is all a person answers for
+  else if (items.size === 0 && mine === null && has(hits, 'genericItem')) itemKind = 'TASK';
 
   return {
     toks,

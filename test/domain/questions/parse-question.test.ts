@@ -52,7 +52,7 @@ const CASES: Case[] = [
   { q: 'nhiệm vụ nào quá hạn ở Cát Hải?', e: { intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], item: 'TASK', understood: ['quá hạn', 'đơn vị: Đặc khu Cát Hải'] } },
   { q: 'nhiem vu qua han cat hai', e: { intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], item: 'TASK' } },
   { q: 'tiến độ Sở Nội vụ', e: { intent: 'PROGRESS', units: [U.SO_NOI_VU], understood: ['tiến độ', 'đơn vị: Sở Nội vụ'] } },
-  { q: 'các việc sắp đến hạn trong 2 tuần', e: { intent: 'LIST', statuses: ['DUE_SOON'], window: NEXT_14 } },
+  { q: 'các việc sắp đến hạn trong 2 tuần', e: { item: 'TASK', intent: 'LIST', statuses: ['DUE_SOON'], window: NEXT_14 } },
   { q: 'đơn vị nào chưa cập nhật tháng 11', e: { intent: 'STALE_UNITS', statuses: ['STALE'], window: NOV_2026, understood: ['đơn vị chậm cập nhật'] } },
   { q: 'vướng mắc của đặc khu Cát Hải', e: { intent: 'DIFFICULTIES', units: [U.CAT_HAI] } },
   { q: 'chỉ tiêu 5G đạt chưa', e: { intent: 'VALUE', item: 'INDICATOR', topic: '5G', understood: ['chủ đề: 5G'] } },
@@ -67,7 +67,7 @@ const CASES: Case[] = [
 
   // ---- the same without diacritics
   { q: 'tien do so noi vu', e: { intent: 'PROGRESS', units: [U.SO_NOI_VU] } },
-  { q: 'cac viec sap den han trong 2 tuan', e: { intent: 'LIST', statuses: ['DUE_SOON'], window: NEXT_14 } },
+  { q: 'cac viec sap den han trong 2 tuan', e: { item: 'TASK', intent: 'LIST', statuses: ['DUE_SOON'], window: NEXT_14 } },
   { q: 'don vi nao chua cap nhat thang 11', e: { intent: 'STALE_UNITS', statuses: ['STALE'], window: NOV_2026 } },
   { q: 'vuong mac cua dac khu cat hai', e: { intent: 'DIFFICULTIES', units: [U.CAT_HAI] } },
   { q: 'chi tieu 5G dat chua', e: { intent: 'VALUE', item: 'INDICATOR', topic: '5G' } },
@@ -177,7 +177,7 @@ const CASES: Case[] = [
   // ---- statuses
   { q: 'nhiệm vụ trễ hạn', e: { intent: 'LIST', statuses: ['OVERDUE'], item: 'TASK' } },
   { q: 'nhiem vu bi cham', e: { intent: 'LIST', statuses: ['OVERDUE'], item: 'TASK' } },
-  { q: 'việc nào trễ', e: { intent: 'LIST', statuses: ['OVERDUE'] } },
+  { q: 'việc nào trễ', e: { item: 'TASK', intent: 'LIST', statuses: ['OVERDUE'] } },
   { q: 'nhiệm vụ đã hoàn thành quý III', e: { intent: 'LIST', statuses: ['DONE'], item: 'TASK', window: ['2026-07-01', '2026-09-30'] } },
   { q: 'nhiem vu da xong cua cat hai', e: { intent: 'LIST', statuses: ['DONE'], item: 'TASK', units: [U.CAT_HAI] } },
   { q: 'nhiệm vụ đang triển khai', e: { intent: 'LIST', statuses: ['IN_PROGRESS'], item: 'TASK' } },
@@ -191,7 +191,7 @@ const CASES: Case[] = [
   { q: 'các chỉ tiêu đã đạt của Cát Hải', e: { intent: 'LIST', statuses: ['MET'], item: 'INDICATOR', units: [U.CAT_HAI] } },
   { q: 'chi tieu nao chua dat o cat hai', e: { intent: 'LIST', statuses: ['NOT_MET'], item: 'INDICATOR', units: [U.CAT_HAI] } },
   { q: 'chi tieu khong dat', e: { intent: 'LIST', statuses: ['NOT_MET'], item: 'INDICATOR' } },
-  { q: 'việc nào có vướng mắc', e: { intent: 'LIST', statuses: ['HAS_DIFFICULTIES'] } },
+  { q: 'việc nào có vướng mắc', e: { item: 'TASK', intent: 'LIST', statuses: ['HAS_DIFFICULTIES'] } },
   { q: 'bao nhiêu nhiệm vụ có vướng mắc', e: { intent: 'COUNT', statuses: ['HAS_DIFFICULTIES'], item: 'TASK' } },
   { q: 'nhiệm vụ nào chậm cập nhật', e: { intent: 'LIST', statuses: ['STALE'], item: 'TASK' } },
   { q: 'nhiệm vụ quá hạn chậm cập nhật của Cát Hải', e: { intent: 'LIST', statuses: ['OVERDUE', 'STALE'], item: 'TASK', units: [U.CAT_HAI] } },
@@ -204,7 +204,7 @@ const CASES: Case[] = [
   { q: 'co nhiem vu nao qua han khong', e: { intent: 'LIST', statuses: ['OVERDUE'], item: 'TASK' } },
   { q: 'chi tieu nao dat', e: { intent: 'LIST', statuses: ['MET'], item: 'INDICATOR' } },
   { q: 'Cát Hải có bao nhiêu chỉ tiêu đạt', e: { intent: 'COUNT', statuses: ['MET'], units: [U.CAT_HAI], item: 'INDICATOR' } },
-  { q: 'hôm nay có việc gì đến hạn không', e: { intent: 'LIST', statuses: [], window: ['2026-11-26', '2026-11-26'] } },
+  { q: 'hôm nay có việc gì đến hạn không', e: { item: 'TASK', intent: 'LIST', statuses: [], window: ['2026-11-26', '2026-11-26'] } },
 
   // ---- time windows, today = Thursday 26/11/2026
   { q: 'nhiệm vụ đến hạn tuần này', e: { intent: 'LIST', statuses: [], item: 'TASK', window: WEEK } },
@@ -212,7 +212,7 @@ const CASES: Case[] = [
   { q: 'sắp đến hạn', e: { intent: 'LIST', statuses: ['DUE_SOON'], window: NEXT_7, understood: ['thời gian: 7 ngày tới (26/11–03/12/2026) (mặc định)'] } },
   { q: 'sap het han trong 7 ngay toi', e: { intent: 'LIST', statuses: ['DUE_SOON'], window: NEXT_7 } },
   { q: 'sắp đến hạn 1 tháng tới', e: { intent: 'LIST', statuses: ['DUE_SOON'], window: ['2026-11-26', '2026-12-26'] } },
-  { q: 'việc tới hạn tuần này', e: { intent: 'LIST', statuses: [], window: WEEK } },
+  { q: 'việc tới hạn tuần này', e: { item: 'TASK', intent: 'LIST', statuses: [], window: WEEK } },
   { q: 'hạn hôm nay', e: { intent: 'LIST', window: ['2026-11-26', '2026-11-26'] } },
   { q: 'nhiệm vụ đến hạn ngày mai', e: { intent: 'LIST', statuses: [], item: 'TASK', window: ['2026-11-27', '2026-11-27'] } },
   { q: 'quá hạn tháng 10', e: { intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-10-01', '2026-10-31'] } },
