@@ -233,6 +233,7 @@ export function scopeArgs(run: ScopedRun): Record<string, string> {
     status2: 'none',
     topic: 'none',
     section: run.interp.section ?? 'none',
+    document: run.interp.document ?? 'none',
     window: 'none',
     from: '',
     to: '',

@@ -14,7 +14,7 @@ import { decideRank, extractRank, type RankReading } from './rank.ts';
 import { extractSection } from './section.ts';
 import { extractTaskRef } from './task-ref.ts';
 import { extractWindow, nextWindow, thisMonth, thisQuarter } from './time-window.ts';
-import { isSignificant, leftoverRuns, markUsed, STOP_WORDS, tokenize, type Token } from './tokens.ts';
+import { isSignificant, leftoverRuns, markUsed, matchesAt, STOP_WORDS, tokenize, type Token } from './tokens.ts';
 import type { Intent, Interpretation, QuestionContext, Rank, StatusFilter, TimeWindow } from './types.ts';
 import { extractPluralKinds, findUnknownUnit, resolveBareKinds } from './unit-kinds.ts';
 import { buildUnitIndex, matchUnits } from './units.ts';
@@ -145,7 +145,10 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const docs = findDocumentRefs(text);
   const claim = (d: DocumentRef) => toks.forEach((t) => (t.start >= d.start && t.end <= d.end ? (t.used = true) : undefined));
   let document: string | null = null;
-  for (const d of docs) if (!d.planLike && document === null) (document = d.number), claim(d);
+  // "Kế hoạch số 12/KH-SKHCN" is a document when no plan carries that code ("12-KH/TU" does not)
+  const codeOf = (c: string) => c.toUpperCase().replace(/[^A-Z0-9Đ]/g, '');
+  const noPlanCarries = (d: DocumentRef) => d.number.includes('/') && !ctx.plans.some((p) => codeOf(p.code) === codeOf(d.number));
+  for (const d of docs) if ((!d.planLike || noPlanCarries(d)) && document === null) (document = d.number), claim(d);
   const plan = extractPlan(text, toks, ctx.plans);
   for (const d of docs) {
     if (!d.planLike || document !== null) continue;
@@ -154,6 +157,12 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
       document = d.number;
       plan.unknown = null;
       claim(d);
+    }
+  }
+  // "quyết định 1037 là sản phẩm của nhiệm vụ nào": the words around a document name what it is to a task, not a subject
+  if (document !== null) {
+    for (let i = 0; i < toks.length; i++) {
+      for (const w of DOCUMENT_ROLE_WORDS) if (matchesAt(toks, i, w)) markUsed(toks, i, i + w.length);
     }
   }
   const leader = ctx.vocabulary ? extractLeader(toks, ctx.vocabulary.leaders) : null;
@@ -214,6 +223,8 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
 
   const items = new Set(hits.flatMap((h) => (h.signal.k === 'item' ? [h.signal.kind] : [])));
   let itemKind: Interpretation['itemKind'] = items.size === 1 ? [...items][0]! : null;
+  // a document is searched among tasks and indicators alike ("công văn 1644 của nhiệm vụ nào" is an indicator's output)
+  if (document !== null && !indicatorByName) itemKind = null;
   // "những việc hạn quý I đã xong chưa": the done ones of that set (the answer's total says how many there are)
   const asksDone = hits.some((h) => h.signal.k === 'yesno' && /xong|hoan thanh/.test(phraseOf(toks, h)));
   if (asksDone && statuses.length === 0 && taskRef === null && itemKind !== 'INDICATOR' && !indicatorByName) addStatus(statuses, 'DONE');
@@ -458,6 +469,8 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   result.understood = explain(result, asked, defaulted, ctx, notes);
   return result;
 }
+
+const DOCUMENT_ROLE_WORDS = [['la', 'san', 'pham', 'cua'], ['la', 'ket', 'qua', 'cua'], ['san', 'pham'], ['ket', 'qua'], ['dau', 'ra'], ['cua']];
 
 const phraseOf = (toks: Token[], h: SignalHit) => toks.slice(h.start, h.end).map((t) => t.norm).join(' ');
 

@@ -65,6 +65,9 @@ answer-topic-phrase = { $topic ->
     }{ $section ->
         [none] {""}
        *[other] { " " }(section { $section })
+    }{ $document ->
+        [none] {""}
+       *[other] { " " }citing document no. { $document }
     }
 answer-window-phrase = { $window ->
         [expected] { " " }(expected completion from { $from } to { $to })

@@ -65,6 +65,9 @@ answer-topic-phrase = { $topic ->
     }{ $section ->
         [none] {""}
        *[other] { " " }(mục { $section })
+    }{ $document ->
+        [none] {""}
+       *[other] { " " }có nhắc văn bản số { $document }
     }
 answer-window-phrase = { $window ->
         [expected] { " " }(dự kiến hoàn thành từ { $from } đến { $to })
