@@ -112,6 +112,13 @@ const ENTRIES: Array<readonly [string, Signal]> = [
     'lam on', 'tra cuu', 'tim kiem', 'uy ban nhan dan', 'hien co', 'co nhung', 'hay cho', 'xem giup', 'excel', 'ra excel',
     'file excel', 'ra file', 'file', 'pdf', 'word', 'chu tri', 'phu trach', 'duoc giao', 'giao cho', 'giao', 'dau moi']
     .map((p) => [p, { k: 'noise' }] as const),
+  // asking someone: "báo cáo anh tình hình …" is a question to answer, not the report to export; "nhờ em …"
+  ...['bao cao anh', 'bao cao chi', 'bao cao em', 'bao cao sep', 'bao cao cho anh', 'bao cao cho chi', 'bao cao lai cho anh',
+    'nho em', 'nho anh', 'nho chi', 'nho ban', 'nho bot']
+    .map((p) => [p, { k: 'noise' }] as const),
+  // "căn cứ kế hoạch thì …", "theo kế hoạch thì …": the plans in general, no filter
+  ...['can cu', 'can cu theo', 'can cu vao', 'can cu ke hoach', 'can cu theo ke hoach', 'can cu vao ke hoach', 'theo ke hoach', 'theo ke hoach thi']
+    .map((p) => [p, { k: 'noise' }] as const),
 ];
 
 /**

@@ -177,6 +177,8 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
   const hits = scanSignals(toks);
   readLooseWords(toks, hits);
   readDeadlineWords(toks, hits, window !== null);
+  // "tình hình quá hạn ở …": the state names what is asked, the overdue tasks, not an overview
+  for (const h of hits) if (h.signal.k === 'weakProgress' && hits.some((o) => o.signal.k === 'status' && o.start === h.end)) h.signal = { k: 'noise' };
   const plural = extractPluralKinds(toks);
   const vocabulary = ctx.vocabulary;
   unitMatches.push(...matchUnits(text, toks, index, 'weak', vocabulary ? (words) => knownPhrase(vocabulary, words) : undefined));
@@ -270,6 +272,11 @@ function splitTopic(text: string, toks: Token[], runs: Array<{ start: number; en
   for (const r of runs) {
     const raw = text.slice(toks[r.start]!.start, toks[r.end - 1]!.end).trim();
     const words = toks.slice(r.start, r.end).map((t) => t.norm);
+    // "đấy", "đây", "ấy", "thế" typed with their marks are particles ("quá hạn gì đấy"), never a subject
+    if (toks.slice(r.start, r.end).every((t) => PARTICLES.has(t.raw.toLowerCase()))) {
+      ignored.push(raw);
+      continue;
+    }
     if (!ctx.vocabulary) {
       kept.push(raw);
       continue;
@@ -469,6 +476,8 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
   result.understood = explain(result, asked, defaulted, ctx, notes);
   return result;
 }
+
+const PARTICLES = new Set(['đấy', 'đây', 'ấy', 'thế', 'nhé', 'nhỉ', 'ạ', 'đó', 'vậy', 'hả', 'hử', 'chứ']);
 
 const DOCUMENT_ROLE_WORDS = [['la', 'san', 'pham', 'cua'], ['la', 'ket', 'qua', 'cua'], ['san', 'pham'], ['ket', 'qua'], ['dau', 'ra'], ['cua']];
 

@@ -45,6 +45,15 @@ const KINDS: Record<string, Case[]> = {
     { q: 'nhiệm vụ quá hạn j', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
     { q: 'báo giúp mình các việc quá hạn ở Sở Tài chính với', intent: 'LIST', statuses: ['OVERDUE'], units: [U.SO_TAI_CHINH], topic: null },
     { q: 'nhiệm vụ nào đang chậm tiến độ', intent: 'LIST', statuses: ['OVERDUE'], topic: null },
+    // written before the change: asking someone to report is a question; 'nhờ', 'căn cứ kế hoạch', 'đấy' are no subject
+    { q: 'báo cáo anh tình hình quá hạn ở Sở Nội vụ với', intent: 'LIST', statuses: ['OVERDUE'], units: [U.SO_NOI_VU], topic: null },
+    { q: 'bao cao chi tinh hinh qua han cat hai', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], topic: null },
+    { q: 'nhờ em xem giúp Cát Hải có việc nào quá hạn', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], topic: null },
+    { q: 'nho anh tong hop tien do so tai chinh', intent: 'PROGRESS', units: [U.SO_TAI_CHINH], topic: null },
+    { q: 'căn cứ kế hoạch thì Sở Tài chính quá hạn mấy việc', intent: 'COUNT', statuses: ['OVERDUE'], units: [U.SO_TAI_CHINH], topic: null },
+    { q: 'theo ke hoach thi cat hai con bao nhieu viec qua han', intent: 'COUNT', statuses: ['OVERDUE'], units: [U.CAT_HAI], topic: null },
+    { q: 'Sở Nội vụ quá hạn gì đấy', intent: 'LIST', statuses: ['OVERDUE'], units: [U.SO_NOI_VU], topic: null },
+    { q: 'Cát Hải chậm những gì thế, cụ thể từng việc', intent: 'LIST', statuses: ['OVERDUE'], units: [U.CAT_HAI], topic: null },
   ],
   '3 deadline windows are not statuses': [
     { q: 'hạn chót tuần sau có việc gì', intent: 'LIST', statuses: [], window: ['2026-11-30', '2026-12-06'] },
