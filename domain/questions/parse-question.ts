@@ -345,7 +345,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   if (asksRate) return is('RATE');
   // "tỷ lệ phủ sóng 5G ở Cát Hải đạt bao nhiêu", "chỉ tiêu 5G đạt chưa": the indicators' values against their targets
   const aboutIndicators = r.itemKind === 'INDICATOR' || r.indicatorByName;
-  if ((has(hits, 'value') && (aboutIndicators || r.topic !== null)) || (aboutIndicators && has(hits, 'yesno') && r.topic !== null) || (r.indicatorByName && !has(hits, 'count') && statuses.length === 0)) return is('VALUE');
+  if ((has(hits, 'value') && (aboutIndicators || r.topic !== null)) || (aboutIndicators && has(hits, 'yesno') && r.topic !== null) || (r.indicatorByName && !countsThings(hits) && statuses.length === 0)) return is('VALUE');
   if (statuses.includes('STALE') && (!itemSubject || unitSubject)) return is('STALE_UNITS');
   if (has(hits, 'count')) return is('COUNT');
   if (has(hits, 'difficulty')) return is('DIFFICULTIES');
@@ -480,6 +480,12 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
 const PARTICLES = new Set(['đấy', 'đây', 'ấy', 'thế', 'nhé', 'nhỉ', 'ạ', 'đó', 'vậy', 'hả', 'hử', 'chứ']);
 
 const DOCUMENT_ROLE_WORDS = [['la', 'san', 'pham', 'cua'], ['la', 'ket', 'qua', 'cua'], ['san', 'pham'], ['ket', 'qua'], ['dau', 'ra'], ['cua']];
+
+/** "bao nhiêu nhiệm vụ/chỉ tiêu/đơn vị" counts things; "tỷ lệ phủ sóng 5G … bao nhiêu" asks a value. */
+function countsThings(hits: SignalHit[]): boolean {
+  const things = new Set<Signal['k']>(['item', 'genericItem', 'unitSubject']);
+  return hits.some((h) => h.signal.k === 'count' && hits.some((o) => things.has(o.signal.k) && o.start >= h.end && o.start <= h.end + 1));
+}
 
 const phraseOf = (toks: Token[], h: SignalHit) => toks.slice(h.start, h.end).map((t) => t.norm).join(' ');
 

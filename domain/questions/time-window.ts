@@ -115,12 +115,15 @@ function readDate(tok: string | undefined, today: Day, lastYearToo = false): Day
 }
 
 /** An optional year after a month or quarter: "2025", "năm 2025". Returns [year, words read]. */
-function trailingYear(toks: Token[], i: number): [number | null, number] {
+function trailingYear(toks: Token[], i: number, today: Day): [number | null, number] {
   const y = isYear(freeNorm(toks, i));
   if (y) return [y, 1];
   if (freeNorm(toks, i) === 'nam') {
     const y2 = isYear(freeNorm(toks, i + 1));
     if (y2) return [y2, 2];
+    // "quý 3 năm nay", "tháng 6 năm ngoái", "quý I năm sau"
+    const shift = { nay: 0, ngoai: -1, truoc: -1, sau: 1, toi: 1 }[freeNorm(toks, i + 1) ?? ''];
+    if (shift !== undefined) return [dayParts(today).year + shift, 2];
   }
   return [null, 0];
 }
@@ -170,7 +173,7 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
     }
     const m = isNum(b, 12);
     if (m) {
-      const [y, extra] = trailingYear(toks, i + 2);
+      const [y, extra] = trailingYear(toks, i + 2, today);
       return { w: monthWindow(y ?? ty, m), len: 2 + extra };
     }
   }
@@ -182,7 +185,7 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
         const y = isYear(tMonth[2]);
         if (y) return { w: monthWindow(y, m), len: 1 };
       } else {
-        const [y, extra] = trailingYear(toks, i + 1);
+        const [y, extra] = trailingYear(toks, i + 1, today);
         return { w: monthWindow(y ?? ty, m), len: 1 + extra };
       }
     }
@@ -199,7 +202,7 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
         const y = isYear(qm[2]);
         if (y) return { w: quarterWindow(y, q), len: 2 };
       } else {
-        const [y, extra] = trailingYear(toks, i + 2);
+        const [y, extra] = trailingYear(toks, i + 2, today);
         return { w: quarterWindow(y ?? ty, q), len: 2 + extra };
       }
     }
@@ -211,7 +214,7 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
       const y = isYear(qTok[2]);
       if (y) return { w: quarterWindow(y, q), len: 1 };
     } else {
-      const [y, extra] = trailingYear(toks, i + 1);
+      const [y, extra] = trailingYear(toks, i + 1, today);
       return { w: quarterWindow(y ?? ty, q), len: 1 + extra };
     }
   }
@@ -229,7 +232,7 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
 
   // "6 tháng đầu năm [2025]", "nửa đầu năm", "6 tháng cuối năm"
   const half = (first: boolean, len: number): Hit => {
-    const [y, extra] = trailingYear(toks, i + len);
+    const [y, extra] = trailingYear(toks, i + len, today);
     const yy = y ?? ty;
     const w = first
       ? win(makeDay(yy, 1, 1), makeDay(yy, 6, 30), `6 tháng đầu năm ${yy}`)
@@ -303,9 +306,11 @@ function leadAt(toks: Token[], i: number, today: Day): Hit | null {
       const d2 = readDate(freeNorm(toks, at), today, true);
       const s2 = d2 ? { w: win(d2, d2, formatDay(d2)), len: 1 } : simpleAt(toks, at, today);
       if (s2 && compareDays(s1.w.from, s2.w.to) <= 0) {
+        // "từ tháng 7 đến tháng 9 năm nay": this year is what the months already say
+        const thisYear = freeNorm(toks, at + s2.len) === 'nam' && freeNorm(toks, at + s2.len + 1) === 'nay' ? 2 : 0;
         return {
           w: win(s1.w.from, s2.w.to, `từ ${formatDay(s1.w.from)} đến ${formatDay(s2.w.to)}`),
-          len: 2 + s1.len + skip + s2.len,
+          len: 2 + s1.len + skip + s2.len + thisYear,
         };
       }
     }
@@ -329,7 +334,7 @@ function leadAt(toks: Token[], i: number, today: Day): Hit | null {
         month = Number(my[1]);
         year = isYear(my[2]);
       } else if (m) {
-        const [y, extra] = trailingYear(toks, i + 3);
+        const [y, extra] = trailingYear(toks, i + 3, today);
         year = y;
         len += extra;
       }

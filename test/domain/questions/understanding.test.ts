@@ -80,6 +80,13 @@ const KINDS: Record<string, Case[]> = {
     { q: 'việc quá hạn trong quý I', intent: 'LIST', statuses: ['OVERDUE'], window: ['2026-01-01', '2026-03-31'] },
     { q: 'việc sắp tới hạn', intent: 'LIST', statuses: ['DUE_SOON'] },
     { q: 'sap den han nhung viec gi', intent: 'LIST', statuses: ['DUE_SOON'] },
+    // "năm nay / năm ngoái / năm sau" after a month or quarter is its year, not a subject
+    { q: 'viec han quy 3 nam nay', intent: 'LIST', statuses: [], window: ['2026-07-01', '2026-09-30'], topic: null },
+    { q: 'quá hạn tháng 6 năm ngoái', intent: 'LIST', statuses: ['OVERDUE'], window: ['2025-06-01', '2025-06-30'], topic: null },
+    { q: 'việc hạn từ tháng 7 đến tháng 9 năm nay', intent: 'LIST', statuses: [], window: ['2026-07-01', '2026-09-30'], topic: null },
+    // an indicator named after "tỷ lệ" and a bare "bao nhiêu" asks its value; "bao nhiêu chỉ tiêu" counts
+    { q: 'ty le phu song 5G o cat hai bao nhieu', intent: 'VALUE', units: [U.CAT_HAI] },
+    { q: 'tỷ lệ hồ sơ trực tuyến bao nhiêu chỉ tiêu đạt', intent: 'COUNT', statuses: ['MET'] },
   ],
   '2 a count of one task\'s units': [
     { q: 'bao nhiêu đơn vị đã xong nhiệm vụ 1', intent: 'COUNT', ref: '1', statuses: ['DONE'] },
