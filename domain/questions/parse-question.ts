@@ -284,7 +284,7 @@ function splitTopic(text: string, toks: Token[], runs: Array<{ start: number; en
     // "về blockchain", "liên quan đến …": named as a subject, so a subject even when no task speaks of it (the answer then says there is none)
     const before = toks.slice(Math.max(0, r.start - 2), r.start).map((t) => t.norm).join(' ');
     if (knownPhrase(ctx.vocabulary, words) || /(^| )ve$|lien quan$|quan (den|toi)$/.test(before)) {
-      kept.push(raw);
+      kept.push(headOf(text, toks.slice(r.start, r.end), ctx.vocabulary) ?? raw);
       continue;
     }
     // the longest stretch of content words the tasks use ("nhiệm vụ về học bạ số nhé" → "học bạ số")
@@ -485,6 +485,22 @@ const DOCUMENT_ROLE_WORDS = [['la', 'san', 'pham', 'cua'], ['la', 'ket', 'qua', 
 function countsThings(hits: SignalHit[]): boolean {
   const things = new Set<Signal['k']>(['item', 'genericItem', 'unitSubject']);
   return hits.some((h) => h.signal.k === 'count' && hits.some((o) => things.has(o.signal.k) && o.start >= h.end && o.start <= h.end + 1));
+}
+
+/**
+ * The subject of "đăng ký bài toán lớn", "cấp chứng thư số", "tích hợp LGSP":
+ * where the tasks never write two neighbouring words together, the phrase is
+ * a verb and its object, and the object (the last stretch the tasks do write
+ * together) is what tasks are searched for. Null when the phrase is one stretch.
+ */
+const LEADING_VERBS = new Set(['dang ky', 'cap', 'tich hop', 'trien khai', 'ung dung', 'su dung', 'ket noi', 'dao tao', 'ho tro', 'lap', 'mua', 'thue', 'nang cap', 'cai dat', 'van hanh']);
+
+function headOf(text: string, run: Token[], v: NonNullable<QuestionContext['vocabulary']>): string | null {
+  let from = 0;
+  for (let i = 1; i < run.length; i++) if (!v.pairs.has(`${run[i - 1]!.norm} ${run[i]!.norm}`)) from = i;
+  const verb = run.slice(0, from).map((t) => t.norm).join(' ');
+  if (from === 0 || !LEADING_VERBS.has(verb) || !knownPhrase(v, run.slice(from).map((t) => t.norm))) return null;
+  return text.slice(run[from]!.start, run[run.length - 1]!.end).trim();
 }
 
 const phraseOf = (toks: Token[], h: SignalHit) => toks.slice(h.start, h.end).map((t) => t.norm).join(' ');

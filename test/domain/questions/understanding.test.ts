@@ -65,6 +65,14 @@ const KINDS: Record<string, Case[]> = {
   ],
   // written before the change: 'tới/đến/hết hạn' + a window is that deadline window, every state;
   // 'đã xong chưa' filters the done ones; 'hoàn thành trước …' is a deadline
+  // a verb before what the tasks name is not part of the subject; a phrase the tasks write whole stays whole
+  '6 the subject is what the tasks name': [
+    { q: 'nhiệm vụ đăng ký bài toán lớn', intent: 'LIST', topic: 'bài toán lớn' },
+    { q: 'viec cap chung thu so', intent: 'LIST', topic: 'chung thu so' },
+    { q: 'việc tích hợp LGSP', intent: 'LIST', topic: 'LGSP' },
+    { q: 'tiến độ xã hội số', intent: 'PROGRESS', topic: 'xã hội số' },
+    { q: 'khó khăn về kinh phí và nhân lực', intent: 'DIFFICULTIES', topic: 'kinh phí và nhân lực' },
+  ],
   '3 deadline words with a window': [
     { q: 'những việc tới hạn trong tháng tới', intent: 'LIST', statuses: [], window: ['2026-12-01', '2026-12-31'] },
     { q: 'viec den han trong quy nay', intent: 'LIST', statuses: [], window: ['2026-10-01', '2026-12-31'] },
