@@ -65,6 +65,16 @@ export async function runQuestionBench(db: Database, o: { samples: number; concu
       rows.push({ name: `${name}${c > 1 ? ` ×${c} askers` : ''}`, app: await measure('app', o.samples, (i) => ask(text(i)), c), floor: await measure('floor', o.samples, floor, c), goal: 2 });
     }
   }
+  // the parser alone (issue 9): varied phrasings of the leader table's kinds, against the same context
+  const ctx = await questionContext(data, TODAY, CITY_LEADER);
+  const phrasings = [
+    'có vc j chậm ko', 'căn cứ kế hoạch thì Đơn vị 12 đang quá hạn mấy việc', 'bao nhiêu đơn vị đã xong nhiệm vụ 1',
+    'những việc tới hạn trong tháng tới', 'việc có hạn từ tháng 4 đến hết tháng 6', 'nhiem vu qua han tren 30 ngay o don vi 7',
+    'việc anh Cường chỉ đạo còn chậm mấy việc', 'Đơn vị 3 và Đơn vị 4 cùng chủ trì việc nào', 'tiến độ Đơn vị 25 thế nào',
+    'quyết định 1037 là sản phẩm của nhiệm vụ nào', 'nhiệm vụ đăng ký bài toán lớn', 'tỷ lệ phủ sóng 5G bao nhiêu',
+    'xóa nhiệm vụ 3', 'cập nhật tất cả thành hoàn thành', 'nhieemj vuj quas hanj', 'bn nv qua han o don vi 9??', 'mục II phần A',
+  ];
+  rows.push({ name: `parse only (${phrasings.length} phrasings, no database)`, app: await measure('parse', Math.max(o.samples, 1000), async (i) => parseQuestion(phrasings[i % phrasings.length]!, ctx)) });
   const tr = i18n();
   process.stdout.write('  what they answer (first line):\n');
   for (const [, text] of questions) {

@@ -143,8 +143,21 @@ export function tokenize(text: string): Token[] {
 }
 
 /** The folded, expanded words of a name or phrase (the same reading questions get). */
+/**
+ * The folded words of a name, title or plan (read for every question, so
+ * remembered: the texts are the registry's, a bounded set; the cache is
+ * emptied when it grows past a city's worth).
+ */
+const wordsOf = new Map<string, readonly string[]>();
+
 export function normWords(text: string): string[] {
-  return tokenize(text.normalize('NFC')).map((t) => t.norm);
+  let words = wordsOf.get(text);
+  if (!words) {
+    if (wordsOf.size > 50_000) wordsOf.clear();
+    words = tokenize(text.normalize('NFC')).map((t) => t.norm);
+    wordsOf.set(text, words);
+  }
+  return words as string[];
 }
 
 /** True when the words of `phrase` sit, unused, at position `i`. */
