@@ -159,6 +159,18 @@ describe('faults at start-up: one Vietnamese line naming the setting, non-zero e
   }, 60_000);
 });
 
+/** Polls `url` until it answers 200 (start-up on a loaded machine takes a while), or returns the last answer. */
+async function readyAt(url: string): Promise<Response | null> {
+  const deadline = Date.now() + 240_000;
+  let res: Response | null = null;
+  while (Date.now() < deadline) {
+    res = await fetch(url).catch(() => null);
+    if (res?.status === 200) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return res;
+}
+
 describe('health and metrics on PORT, in long-polling mode too', () => {
   let tg: FakeTelegram;
   let dir: string;
@@ -210,6 +222,49 @@ describe('health and metrics on PORT, in long-polling mode too', () => {
     } finally {
       child.kill();
       await child;
+    }
+  }, 400_000);
+
+  it('webhook mode with METRICS_PORT: /healthz and /readyz on PORT, /metrics on METRICS_PORT only', async () => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const child = run('bot/main.ts', {
+      DATA_DIR: join(dir, 'webhook'),
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+      TELEGRAM_WEBHOOK_SECRET: 'a-webhook-secret-of-test',
+    });
+    try {
+      const ready = await readyAt(`http://127.0.0.1:${port}/readyz`);
+      expect(ready?.status).toBe(200);
+      expect(await ready!.json()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok', telegram: 'ok' } });
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/readyz`)).status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()).toContain('# TYPE nq57_messages_total counter');
+      // The webhook is served on PORT and refuses a request without Telegram's secret.
+      expect((await fetch(`http://127.0.0.1:${port}/telegram/hook`, { method: 'POST', body: '{}' })).status).toBe(401);
+    } finally {
+      child.kill();
+      await child;
+    }
+  }, 400_000);
+
+  it('npm run worker serves /healthz, /readyz (database, migrations) and /metrics on PORT', async () => {
+    const port = await freePort();
+    const child = run('bot/cli/worker.ts', { DATA_DIR: join(dir, 'worker'), PORT: String(port) });
+    try {
+      const ready = await readyAt(`http://127.0.0.1:${port}/readyz`);
+      expect(ready?.status).toBe(200);
+      expect(await ready!.json()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok' } });
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('nq57_delivery_queue_depth ');
+    } finally {
+      child.kill();
+      const r = await child;
+      expect(r.code).toBe(0);
     }
   }, 400_000);
 });
