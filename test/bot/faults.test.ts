@@ -101,6 +101,28 @@ describe('faults at start-up: one Vietnamese line naming the setting, non-zero e
     expect(r.last).toMatch(/^Không khởi động được: cơ sở dữ liệu trong DATABASE_URL không tồn tại/);
   }, 120_000);
 
+  it.runIf(usingPostgres)('PostgreSQL refuses the login: exit 1 at once, naming DATABASE_URL', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.username = 'nq57_khong_co_nguoi_nay';
+    const r = await run('bot/main.ts', { DATABASE_URL: url.toString(), STARTUP_TIMEOUT_SECONDS: '600' });
+    expect(r.code).toBe(1);
+    expect(r.last).toMatch(/^Không khởi động được: PostgreSQL từ chối đăng nhập \(.+\)\. Kiểm tra người dùng và mật khẩu trong DATABASE_URL\.$/);
+  }, 120_000);
+
+  it('Telegram refuses the bot token: exit 1 at once, naming TELEGRAM_BOT_TOKEN, the token never printed', async () => {
+    const tg = await FakeTelegram.start({ token: TOKEN });
+    const wrong = '654321:ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvu';
+    try {
+      const r = await run('bot/main.ts', { DATA_DIR: dataDir('token'), PORT: String(await freePort()), TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: tg.apiRoot, STARTUP_TIMEOUT_SECONDS: '600' });
+      expect(r.code).toBe(1);
+      expect(r.last).toMatch(/^Không khởi động được: nền tảng từ chối mã bot \(.+\)\. Kiểm tra TELEGRAM_BOT_TOKEN\.$/);
+      expect(r.stderr).not.toContain(wrong);
+      expect(r.stderr).not.toContain(wrong.split(':')[1]);
+    } finally {
+      await tg.close();
+    }
+  }, 120_000);
+
   it('the port is in use: exit 1 naming PORT', async () => {
     const busy: Server = createServer();
     await new Promise<void>((r) => busy.listen(0, '0.0.0.0', r));
