@@ -178,7 +178,7 @@ describe('faults at start-up: one Vietnamese line naming the setting, non-zero e
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Cách dùng: npm run worker');
     expect(r.stdout).toContain('--once           gửi những gì đến hạn rồi thoát');
-  }, 60_000);
+  }, 120_000);
 });
 
 /** Polls `url` until it answers 200 (start-up on a loaded machine takes a while), or returns the last answer. */

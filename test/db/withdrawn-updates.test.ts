@@ -17,7 +17,7 @@ import type { Draft } from '../../domain/progress/report-flow.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import type { Db } from '../../prisma/database.ts';
 import { PrismaProgressStore } from '../../prisma/stores/progress-store.ts';
-import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
+import { PrismaQuestionData, PrismaReportData } from '../../prisma/stores/question-data.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { FixedClock } from '../../domain/shared/clock.ts';
@@ -144,6 +144,20 @@ describe('withdrawn and corrected updates are ignored by every reader', () => {
     const was = before.a7 as string | null;
     expect(stateOf('A.II.7')).toContain(was ? `lần trước (${was.split('-').reverse().join('/')})` : 'chưa có báo cáo');
     expect(stateOf('A.II.8')).toContain('lần trước (21/11/2026): 45%');
+  });
+
+  it('/baocao of an earlier day: the states as of that day and the new difficulties since the last report skip the withdrawn and replaced entries', async () => {
+    const data = new PrismaReportData(db.prisma);
+    const rows = await data.rowsAsOf({ unitIds: [catHai], planId: null }, AS_OF);
+    const a7 = rows.find((r) => r.number === 'A.II.7')!;
+    const was = before.row as typeof a7;
+    expect([a7.percent, a7.difficulties, a7.proposals, a7.lastReportedOn]).toEqual([was.percent, was.difficulties, was.proposals, was.lastReportedOn]);
+    expect(rows.find((r) => r.number === 'A.II.8')).toMatchObject({ percent: 45, difficulties: KEPT });
+    const notes = JSON.stringify(await data.notes({ unitIds: [catHai], planId: null }, '2026-11-15', AS_OF));
+    expect(notes).toContain(KEPT);
+    expect(notes).not.toContain(WITHDRAWN);
+    expect(notes).not.toContain(WITHDRAWN_PROPOSAL);
+    expect(notes).not.toContain('gõ nhầm');
   });
 
   it('the exported appendix shows A.II.7 as it was before the withdrawn report', async () => {
