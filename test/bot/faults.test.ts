@@ -274,13 +274,13 @@ describe('health and metrics on PORT, in long-polling mode too', () => {
     }
   }, 400_000);
 
-  it('npm run worker serves /healthz, /readyz (database, migrations) and /metrics on PORT', async () => {
+  it('npm run worker serves /healthz, /readyz (database, migrations, the platform it sends on) and /metrics on PORT', async () => {
     const port = await freePort();
-    const child = run('bot/cli/worker.ts', { DATA_DIR: join(dir, 'worker'), PORT: String(port) });
+    const child = run('bot/cli/worker.ts', { DATA_DIR: join(dir, 'worker'), PORT: String(port), TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: tg.apiRoot });
     try {
       const ready = await readyAt(`http://127.0.0.1:${port}/readyz`);
       expect(ready?.status).toBe(200);
-      expect(await ready!.json()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok' } });
+      expect(await ready!.json()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok', telegram: 'ok' } });
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('nq57_delivery_queue_depth ');
     } finally {
