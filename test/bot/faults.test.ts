@@ -144,6 +144,17 @@ describe('faults at start-up: one Vietnamese line naming the setting, non-zero e
     expect(r.last).toMatch(/^Không khởi động được: không ghi được vào thư mục dữ liệu \(ENOTDIR.*\)\. Kiểm tra DATA_DIR và quyền ghi\.$/);
   }, 120_000);
 
+  it('the stack follows the one line only with LOG_LEVEL=debug', async () => {
+    const file = join(dir, 'another-file');
+    writeFileSync(file, 'not a folder');
+    const quiet = await run('bot/main.ts', { DATA_DIR: join(file, 'data') });
+    expect(quiet.stderr).not.toMatch(/\n\s+at /);
+    const debug = await run('bot/main.ts', { DATA_DIR: join(file, 'data'), LOG_LEVEL: 'debug' });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/Không khởi động được: không ghi được vào thư mục dữ liệu .*\n/);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  }, 120_000);
+
   it('a second process on the same DATA_DIR stops at once, pointing to DATABASE_URL; a stale lock is taken over', async () => {
     const d = dataDir('shared');
     const { mkdirSync } = await import('node:fs');
