@@ -33,11 +33,13 @@ export function createMetrics(prisma?: Db): Metrics {
   };
   if (!prisma) return metrics;
 
-  // Registered first: its collect() queries for every gauge below (the registry reads metrics in order).
-  const deliveries = new Gauge({ name: 'nq57_deliveries', help: 'Rows of the Delivery table by state.', labelNames: ['state'], registers: [registry], collect: () => refresh() });
-  const depth = new Gauge({ name: 'nq57_delivery_queue_depth', help: 'Deliveries waiting to be sent (PENDING, due now).', registers: [registry] });
-  const oldest = new Gauge({ name: 'nq57_delivery_oldest_pending_seconds', help: 'Age of the oldest due PENDING delivery (0 when none).', registers: [registry] });
-  const imports = new Gauge({ name: 'nq57_import_batches', help: 'Import batches applied, by layout.', labelNames: ['layout'], registers: [registry] });
+  // One query round per scrape, shared: the registry reads every metric at once (Promise.all), so each
+  // gauge waits for the same refresh in its collect() — otherwise it would show the previous scrape's value.
+  const collect = () => refresh();
+  const deliveries = new Gauge({ name: 'nq57_deliveries', help: 'Rows of the Delivery table by state.', labelNames: ['state'], registers: [registry], collect });
+  const depth = new Gauge({ name: 'nq57_delivery_queue_depth', help: 'Deliveries waiting to be sent (PENDING, due now).', registers: [registry], collect });
+  const oldest = new Gauge({ name: 'nq57_delivery_oldest_pending_seconds', help: 'Age of the oldest due PENDING delivery (0 when none).', registers: [registry], collect });
+  const imports = new Gauge({ name: 'nq57_import_batches', help: 'Import batches applied, by layout.', labelNames: ['layout'], registers: [registry], collect });
   let pending: Promise<void> | null = null;
   const refresh = (): Promise<void> =>
     (pending ??= (async () => {

@@ -119,7 +119,8 @@ export class DeliveryExtension implements Extension {
 
     if (command === '/thongbao') {
       const allowed = canBroadcast(person) ? await this.broadcasts.permission(person.id) : null;
-      if (!allowed?.ok) return { replies: [broadcastErrorReply({ code: 'not-allowed' })] };
+      // The reason as the domain gives it: a team member without a unit is told so (fails closed), not "only the team may".
+      if (!allowed?.ok) return { replies: [broadcastErrorReply(allowed?.error ?? { code: 'not-allowed' }, allowed?.unitNames)] };
       const started = startBroadcast();
       return { replies: started.replies, flow: { name: 'broadcast', state: started.state } };
     }

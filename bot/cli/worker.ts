@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util';
 import type { SendChannel } from '../../domain/delivery/types.ts';
 import { systemClock } from '../../domain/shared/clock.ts';
-import { databaseChecks, mountHealth } from '../http/health.ts';
+import { Api } from 'grammy';
+import { databaseChecks, mountHealth, platformCheck } from '../http/health.ts';
 import { HttpRouter } from '../http/server.ts';
 import { createMetrics } from '../metrics.ts';
 import { openConfiguredDatabase } from '../open-database.ts';
@@ -26,6 +27,7 @@ import { parseDeliverySettings } from '../delivery/settings.ts';
 import { i18n } from '../i18n.ts';
 import { createLogger } from '../logger.ts';
 import { TelegramSender } from '../telegram/sender.ts';
+import { ZaloClient } from '../zalo/client.ts';
 import { ZaloSender } from '../zalo/sender.ts';
 import { cliLocale, runCli, UsageError } from './args.ts';
 
@@ -81,7 +83,17 @@ await runCli(async () => {
   // /healthz, /readyz and /metrics on METRICS_PORT, else PORT — when one is set explicitly (a container
   // sets it; several workers started by hand on one machine would fight over the default port).
   const router = new HttpRouter(log.child({ component: 'http' }));
-  mountHealth(router, { metrics, checks: databaseChecks(db.prisma) });
+  // Ready when the database answers and each platform it sends on answers getMe (asked at most every 30 s).
+  const checks = databaseChecks(db.prisma);
+  if (config.telegram) {
+    const api = new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot });
+    checks.push(platformCheck('telegram', () => api.getMe()));
+  }
+  if (config.zalo) {
+    const zalo = new ZaloClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot, logger: log.child({ channel: 'zalo' }) });
+    checks.push(platformCheck('zalo', () => zalo.getMe()));
+  }
+  mountHealth(router, { metrics, checks });
   const httpPort = config.http.metricsPort ?? (process.env.PORT ? config.http.port : undefined);
   try {
     if (httpPort) await listenOn(router, httpPort, config.http.host, config.http.metricsPort ? 'METRICS_PORT' : 'PORT');

@@ -101,6 +101,28 @@ describe('faults at start-up: one Vietnamese line naming the setting, non-zero e
     expect(r.last).toMatch(/^Không khởi động được: cơ sở dữ liệu trong DATABASE_URL không tồn tại/);
   }, 120_000);
 
+  it.runIf(usingPostgres)('PostgreSQL refuses the login: exit 1 at once, naming DATABASE_URL', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.username = 'nq57_khong_co_nguoi_nay';
+    const r = await run('bot/main.ts', { DATABASE_URL: url.toString(), STARTUP_TIMEOUT_SECONDS: '600' });
+    expect(r.code).toBe(1);
+    expect(r.last).toMatch(/^Không khởi động được: PostgreSQL từ chối đăng nhập \(.+\)\. Kiểm tra người dùng và mật khẩu trong DATABASE_URL\.$/);
+  }, 120_000);
+
+  it('Telegram refuses the bot token: exit 1 at once, naming TELEGRAM_BOT_TOKEN, the token never printed', async () => {
+    const tg = await FakeTelegram.start({ token: TOKEN });
+    const wrong = '654321:ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvu';
+    try {
+      const r = await run('bot/main.ts', { DATA_DIR: dataDir('token'), PORT: String(await freePort()), TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: tg.apiRoot, STARTUP_TIMEOUT_SECONDS: '600' });
+      expect(r.code).toBe(1);
+      expect(r.last).toMatch(/^Không khởi động được: nền tảng từ chối mã bot \(.+\)\. Kiểm tra TELEGRAM_BOT_TOKEN\.$/);
+      expect(r.stderr).not.toContain(wrong);
+      expect(r.stderr).not.toContain(wrong.split(':')[1]);
+    } finally {
+      await tg.close();
+    }
+  }, 120_000);
+
   it('the port is in use: exit 1 naming PORT', async () => {
     const busy: Server = createServer();
     await new Promise<void>((r) => busy.listen(0, '0.0.0.0', r));
@@ -120,6 +142,17 @@ describe('faults at start-up: one Vietnamese line naming the setting, non-zero e
     const r = await run('bot/main.ts', { DATA_DIR: join(file, 'data') });
     expect(r.code).toBe(1);
     expect(r.last).toMatch(/^Không khởi động được: không ghi được vào thư mục dữ liệu \(ENOTDIR.*\)\. Kiểm tra DATA_DIR và quyền ghi\.$/);
+  }, 120_000);
+
+  it('the stack follows the one line only with LOG_LEVEL=debug', async () => {
+    const file = join(dir, 'another-file');
+    writeFileSync(file, 'not a folder');
+    const quiet = await run('bot/main.ts', { DATA_DIR: join(file, 'data') });
+    expect(quiet.stderr).not.toMatch(/\n\s+at /);
+    const debug = await run('bot/main.ts', { DATA_DIR: join(file, 'data'), LOG_LEVEL: 'debug' });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/Không khởi động được: không ghi được vào thư mục dữ liệu .*\n/);
+    expect(debug.stderr).toMatch(/\n\s+at /);
   }, 120_000);
 
   it('a second process on the same DATA_DIR stops at once, pointing to DATABASE_URL; a stale lock is taken over', async () => {
@@ -156,8 +189,20 @@ describe('faults at start-up: one Vietnamese line naming the setting, non-zero e
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Cách dùng: npm run worker');
     expect(r.stdout).toContain('--once           gửi những gì đến hạn rồi thoát');
-  }, 60_000);
+  }, 120_000);
 });
+
+/** Polls `url` until it answers 200 (start-up on a loaded machine takes a while), or returns the last answer. */
+async function readyAt(url: string): Promise<Response | null> {
+  const deadline = Date.now() + 240_000;
+  let res: Response | null = null;
+  while (Date.now() < deadline) {
+    res = await fetch(url).catch(() => null);
+    if (res?.status === 200) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return res;
+}
 
 describe('health and metrics on PORT, in long-polling mode too', () => {
   let tg: FakeTelegram;
@@ -210,6 +255,49 @@ describe('health and metrics on PORT, in long-polling mode too', () => {
     } finally {
       child.kill();
       await child;
+    }
+  }, 400_000);
+
+  it('webhook mode with METRICS_PORT: /healthz and /readyz on PORT, /metrics on METRICS_PORT only', async () => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const child = run('bot/main.ts', {
+      DATA_DIR: join(dir, 'webhook'),
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+      TELEGRAM_WEBHOOK_SECRET: 'a-webhook-secret-of-test',
+    });
+    try {
+      const ready = await readyAt(`http://127.0.0.1:${port}/readyz`);
+      expect(ready?.status).toBe(200);
+      expect(await ready!.json()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok', telegram: 'ok' } });
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/readyz`)).status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()).toContain('# TYPE nq57_messages_total counter');
+      // The webhook is served on PORT and refuses a request without Telegram's secret.
+      expect((await fetch(`http://127.0.0.1:${port}/telegram/hook`, { method: 'POST', body: '{}' })).status).toBe(401);
+    } finally {
+      child.kill();
+      await child;
+    }
+  }, 400_000);
+
+  it('npm run worker serves /healthz, /readyz (database, migrations, the platform it sends on) and /metrics on PORT', async () => {
+    const port = await freePort();
+    const child = run('bot/cli/worker.ts', { DATA_DIR: join(dir, 'worker'), PORT: String(port), TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: tg.apiRoot });
+    try {
+      const ready = await readyAt(`http://127.0.0.1:${port}/readyz`);
+      expect(ready?.status).toBe(200);
+      expect(await ready!.json()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok', telegram: 'ok' } });
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('nq57_delivery_queue_depth ');
+    } finally {
+      child.kill();
+      const r = await child;
+      expect(r.code).toBe(0);
     }
   }, 400_000);
 });

@@ -102,6 +102,19 @@ describe('reminders and notices in chat', () => {
     expect(refused!.plainText).toContain('Chỉ thành viên Tổ công nghệ số cộng đồng hoặc quản trị viên');
   });
 
+  it('a community team member with no unit is told that the account has no unit, and no notice starts', async () => {
+    await db.prisma.person.create({ data: { code: 'team-no-unit', fullName: 'Lương Văn Thử', unitId: null, roles: ['COMMUNITY_TEAM'] } });
+    const u = tg.user(7301);
+    await tg.linkAndAccept(u, 'Lương Văn Thử');
+    const broadcasts = await db.prisma.broadcast.count();
+    const [refused] = await tg.say(u, '/thongbao');
+    expect(refused!.plainText).toBe('Tài khoản của anh/chị chưa gắn với đơn vị nào nên chưa gửi được thông báo; đề nghị quản trị viên bổ sung đơn vị trong danh sách cán bộ.');
+    // No flow was started: the next message is not taken as the notice's text.
+    const [next] = await tg.say(u, 'Lịch tập huấn ngày mai');
+    expect(next!.plainText).not.toContain('Xem trước thông báo');
+    expect(await db.prisma.broadcast.count()).toBe(broadcasts);
+  });
+
   it('Zalo: a resident subscribes with /dangky; a notice to residents arrives; "OK" acknowledges it', async () => {
     const resident = 'ee11ee11ee11ee11ee11';
     const [sub] = await zl.say(resident, '/dangky Cát Hải');

@@ -42,6 +42,24 @@ async function catHaiWithTitleLine(line: string): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** Cát Hải's appendix with the "Dự kiến …" (expected completion) cell of its first item (1.1) replaced. */
+async function catHaiWithExpected(value: string): Promise<{ bytes: Uint8Array; row: number }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(CAT_HAI_XLSX);
+  const ws = wb.worksheets[0]!;
+  let col = 0;
+  let target = 0;
+  ws.eachRow((row, n) => {
+    row.eachCell((c, i) => {
+      if (!col && /^Dự kiến/i.test(String(c.value ?? '').trim())) col = i;
+    });
+    if (col && !target && n > 1 && /^\d+\.\d+$/.test(String(row.getCell(1).value ?? '').trim())) target = n;
+  });
+  expect(col && target).toBeTruthy();
+  ws.getRow(target).getCell(col).value = value;
+  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), row: target };
+}
+
 describe('dates in an imported workbook', () => {
   let db: TestDatabase;
   const dueOfTask1 = async () => (await db.prisma.task.findFirstOrThrow({ where: { number: '1', plan: { code: { contains: '2026' } } } })).deadlineDate?.toISOString() ?? null;
@@ -79,6 +97,28 @@ describe('dates in an imported workbook', () => {
     expect(outcome.ok).toBe(true);
     expect(outcome.flaggedDeadlines).toEqual([expect.objectContaining({ text: 'Theo chỉ đạo của Thành ủy' })]);
     expect(describeOutcome(outcome, tr)).toContain('Lưu ý: 1 thời hạn không phải ngày cụ thể');
+  });
+
+  it('an impossible expected completion date refuses the row, named by row and column, and writes nothing', async () => {
+    const updates = await db.prisma.progressUpdate.count();
+    const { bytes, row } = await catHaiWithExpected('31/04/2026');
+    const outcome = await importBytes(db.prisma, bytes, 'cat-hai.xlsx', opts);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.problems.map((p) => [p.code, p.row])).toEqual([['bad-date', row]]);
+    const text = describeOutcome(outcome, tr);
+    expect(text).toContain('ngày "31/04/2026" không phải ngày có thật');
+    expect(text).toMatch(/Dự kiến/i);
+    expect(await db.prisma.progressUpdate.count()).toBe(updates);
+  });
+
+  it.each([
+    ['Thường xuyên', 'CONTINUOUS', null],
+    ['Năm 2025-2030', 'ONCE', '2030-12-31'],
+  ])('a known open-ended deadline "%s" is kept with its text and meaning, not refused', async (deadline, rhythm, due) => {
+    const outcome = await importBytes(db.prisma, await programmeWith('1', deadline), 'ctr.xlsx', opts);
+    expect(outcome.ok).toBe(true);
+    const task = await db.prisma.task.findFirstOrThrow({ where: { number: '1', plan: { code: { contains: '2026' } } } });
+    expect([task.deadlineText, task.rhythm, task.deadlineDate?.toISOString().slice(0, 10) ?? null]).toEqual([deadline, rhythm, due]);
   });
 
   it('an appendix without "số liệu đến ngày" says it used today', async () => {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../../bot/chat/render.ts';
+import { runReminders, runWeeklyDigest } from '../../bot/delivery/jobs.ts';
 import { readSheets } from '../../bot/files/read-sheet.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { exportProgressAppendix } from '../../bot/services/export.ts';
@@ -16,9 +17,13 @@ import type { Draft } from '../../domain/progress/report-flow.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import type { Db } from '../../prisma/database.ts';
 import { PrismaProgressStore } from '../../prisma/stores/progress-store.ts';
-import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
+import { PrismaQuestionData, PrismaReportData } from '../../prisma/stores/question-data.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { FixedClock } from '../../domain/shared/clock.ts';
+import type { DeliveryPayload } from '../../domain/delivery/types.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { deliverySettings, linkSamplePeople, personId, testDelivery } from './delivery-fixtures.ts';
 
 const tr = i18n();
 const AS_OF = '2026-11-26';
@@ -41,6 +46,14 @@ describe('withdrawn and corrected updates are ignored by every reader', () => {
     return { summary: renderReply(r.summary, tr, 'vi'), xlsx: r.xlsx.data };
   };
   const exported = async () => JSON.stringify((await readSheets((await exportProgressAppendix(db.prisma, { unitIds: [catHai], asOf: AS_OF })).data, 'x.xlsx')).map((g) => g.rows));
+  /** What a scheduled job planned for `fullName`, as the recipient reads it. */
+  const planned = async (kind: 'DIGEST' | 'REMINDER', fullName: string, run: typeof runWeeklyDigest, day: string) => {
+    const clock = new FixedClock(instantOf(day, 8));
+    const d = testDelivery(db.prisma, clock, {}, deliverySettings({ reminders: { maxTasksListed: 500 } }));
+    await run(d.jobDeps, { tick: clock.now(), now: clock.now(), nextTick: null });
+    const row = await db.prisma.delivery.findFirstOrThrow({ where: { kind, personId: await personId(db.prisma, fullName), dedupeKey: { contains: day.slice(0, 7) } } });
+    return renderReply((row.payload as unknown as DeliveryPayload).reply as Reply, tr, 'vi');
+  };
   const updatedThisMonth = async () => new PrismaQuestionData(db.prisma).updatesIn({ unitIds: [catHai] }, { from: '2026-11-01', to: AS_OF });
 
   async function say(number: string, draft: Omit<Draft, 'attachments'>, at: string, amendsId?: number) {
@@ -55,6 +68,7 @@ describe('withdrawn and corrected updates are ignored by every reader', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedSampleData(db.prisma as Db);
+    await linkSamplePeople(db.prisma);
     deps = { prisma: db.prisma, tr, status: { dueSoonDays: 7 } };
     queries = new PrismaTaskQueries(db.prisma);
     leader = (await queries.findPeople('Lê Minh Tuấn'))[0]!;
@@ -65,6 +79,7 @@ describe('withdrawn and corrected updates are ignored by every reader', () => {
     before.report = await report();
     before.exported = await exported();
     before.updated = await updatedThisMonth();
+    before.a7 = (await rowOf('A.II.7')).lastReportedOn;
 
     // A report with difficulties, withdrawn; a report corrected; a report kept.
     const r1 = await say('A.II.7', { state: 'IN_PROGRESS', percent: 90, difficulties: WITHDRAWN, proposals: WITHDRAWN_PROPOSAL }, '2026-11-20T03:00:00Z');
@@ -96,6 +111,53 @@ describe('withdrawn and corrected updates are ignored by every reader', () => {
     expect(summary).not.toContain(WITHDRAWN);
     expect(summary).not.toContain(WITHDRAWN_PROPOSAL);
     expect(summary).not.toContain('gõ nhầm');
+  });
+
+  it('/baocao: the attached workbook has neither the withdrawn nor the replaced difficulties', async () => {
+    const { xlsx } = await report();
+    const cells = JSON.stringify((await readSheets(xlsx, 'bao-cao.xlsx')).map((g) => g.rows));
+    expect(cells).not.toContain(WITHDRAWN);
+    expect(cells).not.toContain(WITHDRAWN_PROPOSAL);
+    expect(cells).not.toContain('gõ nhầm');
+    expect(cells).toContain(KEPT);
+  });
+
+  it('the weekly digest of the unit leader lists the correction as a new difficulty, not the withdrawn one', async () => {
+    const text = await planned('DIGEST', 'Phạm Văn Đức', runWeeklyDigest, '2026-11-23');
+    expect(text).toContain(KEPT);
+    expect(text).not.toContain(WITHDRAWN);
+    expect(text).not.toContain(WITHDRAWN_PROPOSAL);
+    expect(text).not.toContain('gõ nhầm');
+  });
+
+  it('the reminder\'s "lần trước" for A.II.7 is the report before the withdrawn one; for A.II.8 the correction', async () => {
+    // 15/12/2026: the monthly request, to the focal officer of Cát Hải, lists both tasks (not updated in December).
+    const text = await planned('REMINDER', 'Trần Thị Hồng Nhung', runReminders, '2026-12-15');
+    const stateOf = (number: string) => {
+      const lines = text.split('\n');
+      const i = lines.findIndex((l) => l.includes(`• ${number} (`));
+      expect(i, `${number} in\n${text}`).toBeGreaterThanOrEqual(0);
+      return lines[i + 1]!;
+    };
+    expect(stateOf('A.II.7')).not.toContain('20/11/2026');
+    expect(stateOf('A.II.7')).not.toContain('90%');
+    const was = before.a7 as string | null;
+    expect(stateOf('A.II.7')).toContain(was ? `lần trước (${was.split('-').reverse().join('/')})` : 'chưa có báo cáo');
+    expect(stateOf('A.II.8')).toContain('lần trước (21/11/2026): 45%');
+  });
+
+  it('/baocao of an earlier day: the states as of that day and the new difficulties since the last report skip the withdrawn and replaced entries', async () => {
+    const data = new PrismaReportData(db.prisma);
+    const rows = await data.rowsAsOf({ unitIds: [catHai], planId: null }, AS_OF);
+    const a7 = rows.find((r) => r.number === 'A.II.7')!;
+    const was = before.row as typeof a7;
+    expect([a7.percent, a7.difficulties, a7.proposals, a7.lastReportedOn]).toEqual([was.percent, was.difficulties, was.proposals, was.lastReportedOn]);
+    expect(rows.find((r) => r.number === 'A.II.8')).toMatchObject({ percent: 45, difficulties: KEPT });
+    const notes = JSON.stringify(await data.notes({ unitIds: [catHai], planId: null }, '2026-11-15', AS_OF));
+    expect(notes).toContain(KEPT);
+    expect(notes).not.toContain(WITHDRAWN);
+    expect(notes).not.toContain(WITHDRAWN_PROPOSAL);
+    expect(notes).not.toContain('gõ nhầm');
   });
 
   it('the exported appendix shows A.II.7 as it was before the withdrawn report', async () => {

@@ -2,13 +2,15 @@
  * The container files, checked without a container engine (this machine has
  * none): compose.yaml's services, healthchecks and volume; the Dockerfile's
  * stages (non-root, production dependencies only); and the build stage's
- * commands run here, outside a container, producing JavaScript that runs.
+ * commands run here, outside a container, on a copy of only what the
+ * Dockerfile copies, producing JavaScript that runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,24 +80,76 @@ describe('Dockerfile', () => {
     expect(runtime.lines.some((l) => /^RUN apt-get update && apt-get install .*\bffmpeg\b/.test(l))).toBe(true);
   });
 
+  /**
+   * The build stage's commands, run here in a folder holding only what the
+   * stage's COPY lines bring from the build context (minus .dockerignore and
+   * what a fresh checkout lacks, e.g. the generated Prisma client): a file the
+   * build needs but the Dockerfile forgets to copy fails here. node_modules is
+   * linked in place of `npm ci`. The runtime stage is assembled the same way
+   * (its dist/ from that build) and its commands start.
+   */
   describe("the build stage's commands, run here", () => {
     const build = all.find((s) => s.name === 'build')!;
     const commands = build.lines.filter((l) => l.startsWith('RUN ') && !/npm ci/.test(l)).map((l) => l.slice(4));
+    const ignored = read('.dockerignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const notInCheckout = ['prisma/generated'];
+    let ctx = '';
+    let app = '';
+    /** COPY <src…> <dest> lines without --from, copied from the repository into `dir`. */
+    const copyFromContext = (stage: Stage, dir: string) => {
+      for (const l of stage.lines.filter((x) => x.startsWith('COPY ') && !x.includes('--from='))) {
+        const parts = l.split(/\s+/).slice(1);
+        const dest = parts.pop()!;
+        for (const src of parts) {
+          const to = dest.endsWith('/') ? join(dir, dest, src.split('/').pop()!) : join(dir, dest);
+          cpSync(join(ROOT, src), to, {
+            recursive: true,
+            filter: (from) => {
+              const rel = relative(ROOT, from);
+              return !ignored.some((i) => rel === i || rel.startsWith(`${i}/`) || rel.split('/').includes(i)) && !notInCheckout.some((n) => rel === n || rel.startsWith(`${n}/`));
+            },
+          });
+        }
+      }
+    };
     beforeAll(() => {
       expect(commands).toEqual(['node scripts/prisma-generate.mjs && npm run build']);
+      const tmp = mkdtempSync(join(tmpdir(), 'nq57-image-'));
+      ctx = join(tmp, 'build');
+      app = join(tmp, 'runtime');
+      mkdirSync(ctx);
+      copyFromContext(build, ctx);
+      expect(existsSync(join(ctx, 'prisma/generated'))).toBe(false);
+      symlinkSync(join(ROOT, 'node_modules'), join(ctx, 'node_modules'), 'dir');
       for (const c of commands) {
-        const r = spawnSync('sh', ['-c', c], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' } });
+        const r = spawnSync('sh', ['-c', c], { cwd: ctx, encoding: 'utf8', env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' } });
         expect(r.status, `${c}\n${r.stdout}\n${r.stderr}`).toBe(0);
       }
+      // The runtime stage: node_modules from deps, dist/ from build, package.json from the context.
+      mkdirSync(app);
+      for (const l of runtime.lines.filter((x) => x.startsWith('COPY '))) {
+        if (l === 'COPY --from=deps /app/node_modules ./node_modules') symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
+        else if (l === 'COPY --from=build /app/dist ./dist') cpSync(join(ctx, 'dist'), join(app, 'dist'), { recursive: true });
+        else if (!l.includes('--from=')) copyFromContext({ ...runtime, lines: [l] }, app);
+        else throw new Error(`unexpected COPY in the runtime stage: ${l}`);
+      }
     }, 600_000);
+    afterAll(() => {
+      if (ctx) rmSync(dirname(ctx), { recursive: true, force: true });
+    });
 
     it('produce compiled JavaScript that runs, with its locales, migrations and sample data beside it', () => {
-      for (const f of ['dist/bot/main.js', 'dist/bot/cli/worker.js', 'dist/locales/vi/startup.ftl', 'dist/prisma/seed/don-vi.csv']) expect(existsSync(join(ROOT, f)), f).toBe(true);
+      for (const f of ['dist/bot/main.js', 'dist/bot/cli/worker.js', 'dist/locales/vi/startup.ftl', 'dist/prisma/seed/don-vi.csv']) expect(existsSync(join(app, f)), f).toBe(true);
       const migrations = readdirSync(join(ROOT, 'prisma/migrations')).filter((d) => statSync(join(ROOT, 'prisma/migrations', d)).isDirectory());
-      expect(readdirSync(join(ROOT, 'dist/prisma/migrations')).filter((d) => statSync(join(ROOT, 'dist/prisma/migrations', d)).isDirectory())).toEqual(migrations);
-      const help = spawnSync(process.execPath, ['dist/bot/cli/worker.js', '--help'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      expect(readdirSync(join(app, 'dist/prisma/migrations')).filter((d) => statSync(join(app, 'dist/prisma/migrations', d)).isDirectory())).toEqual(migrations);
+      const help = spawnSync(process.execPath, ['dist/bot/cli/worker.js', '--help'], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
       expect(help.status).toBe(0);
       expect(help.stdout).toContain('Cách dùng: npm run worker');
+      // The image's CMD loads every module of the bot: a wrong setting stops it with the Vietnamese message, exit 2.
+      const main = spawnSync(process.execPath, ['dist/bot/main.js'], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DUE_SOON_DAYS: 'nhiều' } });
+      expect(main.status, main.stderr).toBe(2);
+      expect(main.stderr).toContain('DUE_SOON_DAYS');
+      expect(main.stderr).toContain('Cấu hình không hợp lệ');
     });
 
     it('import only production dependencies (the runtime stage has no dev dependencies)', () => {
@@ -108,7 +162,7 @@ describe('Dockerfile', () => {
           else if (p.endsWith('.js')) for (const m of readFileSync(p, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"]([@\w][\w@/.-]*)['"]/gm)) bare.add(m[1]!);
         }
       };
-      walk(join(ROOT, 'dist'));
+      walk(join(app, 'dist'));
       const packages = [...bare].filter((s) => !s.startsWith('node:')).map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
       const missing = [...new Set(packages)].filter((p) => !pkg.dependencies[p]);
       expect(missing).toEqual([]);
