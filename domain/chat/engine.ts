@@ -222,6 +222,11 @@ export class ChatEngine {
       return { ...(await this.reply(inbound, { memory: stored.memory }, [{ lines: [line(t('choice-expired', { reporter }))], choices: this.menu(person) }], null)), toast };
     }
 
+    // ── Their own activation code typed again once linked (Zalo has no /start link): greeted ──
+    if (!inbound.asPerson && CODE_RE.test(text) && !record?.flow && (await identities.codeOwner(text)) === person.id && person.consentAt) {
+      return this.reply(inbound, stored, [say('link-already', { name: person.fullName }), { ...this.assistant.help(this.ctx(person, inbound.channel, today)), choices: this.menu(person) }], null);
+    }
+
     // ── Personal data notice, once ──────────────────────────────────────────
     if (!person.consentAt) {
       const f = fold(text);

@@ -25,6 +25,8 @@ export type LinkResult =
 export interface IdentityStore {
   find(channel: ChatChannel, externalId: string): Promise<Identity | null>;
   linkByCode(input: { code: string; channel: ChatChannel; externalId: string; chatId: string; username?: string; displayName?: string; now: Date }): Promise<LinkResult>;
+  /** Whose activation code this is (used or not), without consuming or counting it; null for an unknown code. */
+  codeOwner(code: string): Promise<number | null>;
   linkByPhone(input: { phone: string; channel: ChatChannel; externalId: string; chatId: string; username?: string; displayName?: string; now: Date }): Promise<LinkResult>;
   acceptConsent(personId: number, now: Date): Promise<void>;
   /** Removes the link: no more messages to this account. Returns false when it was not linked. */

@@ -203,4 +203,53 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     expect(first[2]).not.toMatch(/^Tỷ lệ/); // a task, not an indicator
     expect((await zl.say(u, 'huỷ'))[0]).toContain('Đã huỷ');
   });
+  it('Telegram: the other order, a notice first and then a report: typed "ok" saves the report, the notice\'s "Đã nhận" still acknowledges', async () => {
+    const u = tg.user(8805);
+    await tg.linkAndAccept(u, NHUNG);
+    const id = await notice('Rà soát danh mục dữ liệu dùng chung trước ngày 30/11.');
+    const before = tg.tg.sentTo(u).length;
+    await tg.delivery().worker.runUntilIdle();
+    const [msg] = (await tg.tg.waitForMessages(u, before + 1)).slice(before);
+    expect(msg!.plainText).toContain('Rà soát danh mục');
+    const [summary] = await tg.say(u, 'nv A.II.9: 65%');
+    expect(summary!.plainText).toContain('(65%)');
+    const count = await updates();
+    const [saved] = await tg.say(u, 'ok');
+    expect(saved!.plainText).toContain('Đã lưu cập nhật nhiệm vụ A.II.9');
+    expect(await updates()).toBe(count + 1);
+    expect(await ackOf(id, String(u))).toBeNull();
+    const [thanks] = await tg.press(u, msg!, /^bc:ack:/);
+    expect(thanks!.plainText).toContain('Cảm ơn anh/chị đã xác nhận');
+    expect(await ackOf(id, String(u))).not.toBeNull();
+    expect(await updates()).toBe(count + 1);
+  });
+
+  it('Zalo: sending one’s own used code again once linked greets the person', async () => {
+    const u = 'c0ffee05c0ffee05c0ff';
+    const code = await zl.invite(NHUNG);
+    const first = await zl.say(u, code, 2);
+    if (first[1]!.includes('dữ liệu cá nhân')) await zl.say(u, '1', 2);
+    const [hello, menu] = await zl.say(u, code, 2);
+    expect(hello).toContain('Chào Trần Thị Hồng Nhung, tài khoản này đã được liên kết rồi');
+    expect(`${hello}\n${menu}`).not.toContain('đã được dùng');
+    expect(menu).toContain('1. Báo cáo tiến độ');
+  });
+
+  it('Zalo: an image where text is expected says what the step accepts, and changes nothing', async () => {
+    const u = 'c0ffee06c0ffee06c0ff';
+    await zl.linkAndAccept(u, NHUNG);
+    await zl.say(u, '/capnhat A.II.6');
+    await zl.say(u, '1'); // đang triển khai
+    const b = zl.zalo.sentTo(u).length;
+    await zl.zalo.sendImage(u, 'https://example.org/anh.jpg');
+    const [said] = (await zl.zalo.waitForMessages(u, b + 1, 5000)).slice(b).map((m) => m.text ?? '');
+    expect(said).toContain('gõ một số từ 0 đến 100');
+    expect(said).not.toContain('Chọn một mục ở trên');
+    expect((await zl.say(u, '40'))[0]).toContain('Sản phẩm đầu ra');
+    const b2 = zl.zalo.sentTo(u).length;
+    await zl.zalo.sendImage(u, 'https://example.org/anh2.jpg');
+    const [out] = (await zl.zalo.waitForMessages(u, b2 + 1, 5000)).slice(b2).map((m) => m.text ?? '');
+    expect(out).toContain('tệp đính kèm gửi ở bước sau');
+    expect((await zl.say(u, 'huỷ'))[0]).toContain('Đã huỷ');
+  });
 });
