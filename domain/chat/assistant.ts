@@ -11,6 +11,7 @@ import { fold } from '../shared/text.ts';
 import type { StatusOptions } from '../status/derive-status.ts';
 import type { TaskQueries } from '../tasks/ports.ts';
 import { byUrgency, isOpenFor, statusOf, type TaskRow } from '../tasks/types.ts';
+import { openForPerson } from '../tasks/open-for-person.ts';
 import { lookupUnit } from '../units/lookup.ts';
 import type { UnitRef } from '../units/types.ts';
 import { line, raw, say, t, type Choice, type Line, type Reply } from './reply.ts';
@@ -107,12 +108,12 @@ export class Assistant {
 
   /** The person's open tasks, most urgent first, a page at a time ("Xem thêm" for the next). */
   async mine(ctx: ChatContext, offset = 0): Promise<Reply> {
-    const rows = await this.deps.queries.responsibleFor(ctx.person.id);
-    const open = rows.filter((r) => isOpenFor(r, ctx.today, ctx.status)).sort(byUrgency(ctx.today, ctx.status));
+    // The same definition and count as the report's "which task?" (domain/tasks/open-for-person.ts).
+    const { all: rows, open, whose } = await openForPerson(this.deps.queries, ctx.person, ctx.today, ctx.status);
     const done = rows.length - open.length;
     if (!rows.length) return say('mine-none');
     const page = open.slice(offset, offset + PAGE);
-    const lines: Line[] = [line(t(offset ? 'mine-title-page' : 'mine-title', { open: open.length, done, total: rows.length, from: offset + 1, to: offset + page.length }), { strong: true })];
+    const lines: Line[] = [line(t(offset ? 'mine-title-page' : 'mine-title', { open: open.length, done, total: rows.length, from: offset + 1, to: offset + page.length, whose }), { strong: true })];
     for (const r of page) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false }));
     const rest = open.length - offset - page.length;
     if (rest > 0) lines.push(line(t('list-more', { count: rest })));

@@ -76,4 +76,6 @@ export interface ProgressStore {
   noChange(assignmentId: number, personId: number, channel: ChatChannel, now: Date): Promise<SavedUpdate | null>;
   /** Names `personId` the one responsible for a task in its unit (replacing other assignees of that unit). */
   handOver(taskId: number, unitId: number, personId: number, byPersonId: number): Promise<void>;
+  /** Tasks the reminders sent to this person since `since` asked about, each with the latest such reminder's time. */
+  remindedTasks?(personId: number, since: Date): Promise<Map<number, Date>>;
 }

@@ -49,8 +49,14 @@ due-yearly = Due: every year ({ $date })
 due-text = Due: { $text }
 due-none = Due: not stated
 mine-none = You are not responsible for any task yet. If that is wrong, ask the standing office to update the registry.
-mine-title = Your tasks: { $open } open, { $done } done ({ $total } in all).
-mine-title-page = Your open tasks, { $from }–{ $to } of { $open }:
+mine-title = { $whose ->
+        [unit] Your unit's tasks (none is assigned to you by name)
+       *[own] Your tasks
+    }: { $open } open, { $done } done ({ $total } in all).
+mine-title-page = { $whose ->
+        [unit] Your unit's open tasks
+       *[own] Your open tasks
+    }, { $from }–{ $to } of { $open }:
 list-nothing-more = There is no list to continue. You can choose:
 
 ## One task

@@ -49,8 +49,14 @@ due-yearly = Hạn: hằng năm ({ $date })
 due-text = Hạn: { $text }
 due-none = Hạn: không ghi
 mine-none = Hiện anh/chị chưa được giao phụ trách nhiệm vụ nào. Nếu chưa đúng, xin báo Văn phòng Thường trực để cập nhật.
-mine-title = Việc của anh/chị: { $open } đang mở, { $done } đã xong (tổng { $total }).
-mine-title-page = Việc của anh/chị đang mở, mục { $from }–{ $to } / { $open }:
+mine-title = { $whose ->
+        [unit] Việc của đơn vị anh/chị (anh/chị chưa được giao riêng nhiệm vụ nào)
+       *[own] Việc của anh/chị
+    }: { $open } đang mở, { $done } đã xong (tổng { $total }).
+mine-title-page = { $whose ->
+        [unit] Việc của đơn vị anh/chị đang mở
+       *[own] Việc của anh/chị đang mở
+    }, mục { $from }–{ $to } / { $open }:
 list-nothing-more = Không có danh sách nào đang xem dở để xem thêm. Anh/chị có thể chọn:
 
 ## Chi tiết một nhiệm vụ

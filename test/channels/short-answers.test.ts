@@ -8,8 +8,10 @@ import { seedSampleData } from '../../bot/services/seed.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import { PrismaBroadcastStore } from '../../prisma/stores/broadcast-store.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { CALENDAR, choiceOf, DELIVERY, TelegramHarness } from '../support/telegram-harness.ts';
+import { CALENDAR, choiceOf, DELIVERY, SETTINGS, TelegramHarness } from '../support/telegram-harness.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
+import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import { byUrgency, isOpenFor } from '../../domain/tasks/types.ts';
 
 const NHUNG = 'Trần Thị Hồng Nhung';
 const MAI = 'Bùi Thị Mai';
@@ -251,5 +253,31 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     const [out] = (await zl.zalo.waitForMessages(u, b2 + 1, 5000)).slice(b2).map((m) => m.text ?? '');
     expect(out).toContain('tệp đính kèm gửi ở bước sau');
     expect((await zl.say(u, 'huỷ'))[0]).toContain('Đã huỷ');
+  });
+  it('Telegram: "which task?" buttons show number and short title, tasks before indicators for a %, an unanswered reminder\'s task first', async () => {
+    const u = tg.user(8806);
+    await tg.linkAndAccept(u, NHUNG);
+    const nhung = await db.prisma.person.findFirstOrThrow({ where: { fullName: NHUNG } });
+    const status = SETTINGS.status;
+    const open = (await new PrismaTaskQueries(db.prisma).responsibleFor(nhung.id)).filter((r) => isOpenFor(r, DAY, status)).sort(byUrgency(DAY, status));
+    const tasks = open.filter((r) => r.kind === 'TASK');
+    const reminded = tasks.at(-1)!; // the least urgent task: never first by urgency alone
+    expect(tasks[0]!.taskId).not.toBe(reminded.taskId);
+    // A reminder about it went out this morning; since then the officer looked at another list.
+    await db.prisma.delivery.create({ data: { kind: 'REMINDER', dedupeKey: `rm-test-${u}`, personId: nhung.id, payload: { v: 1, reply: { lines: [], choices: [{ id: `rm:report:${reminded.taskId}`, label: 'Báo cáo ngay' }] } }, state: 'SENT', channel: 'TELEGRAM', chatId: String(u), sentAt: instantOf(DAY, 8) } });
+    await tg.say(u, 'việc của tôi');
+    const [which] = await tg.say(u, '45%, vướng kinh phí');
+    const labels = tg.tg.buttons(which).map((b) => b.text);
+    expect(labels[0]).toContain(`${reminded.number} · ${reminded.title.slice(0, 20)}`);
+    const kinds = labels.slice(0, -1).map((l) => open.find((r) => l.startsWith(`${r.number} · `))?.kind);
+    expect(kinds.every((k) => k !== undefined)).toBe(true);
+    expect(kinds.lastIndexOf('TASK')).toBeLessThan(kinds.includes('INDICATOR') ? kinds.indexOf('INDICATOR') : Infinity);
+    expect((await tg.say(u, 'huỷ'))[0]!.plainText).toContain('Đã huỷ');
+    // Once reported on, the reminder is answered: its task is back in its place.
+    await tg.say(u, `nv ${reminded.number}: 50%`);
+    await tg.say(u, 'ok');
+    const [again] = await tg.say(u, '/capnhat');
+    expect(tg.tg.buttons(again).map((b) => b.text)[0]).not.toContain(`${reminded.number} · `);
+    await tg.say(u, 'huỷ');
   });
 });
