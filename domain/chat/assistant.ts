@@ -32,6 +32,9 @@ export type Incoming = { kind: 'text'; text: string } | { kind: 'choice'; id: st
 
 const PAGE = 8;
 /** Typed words that ask for the next page of a list. */
+/** The status groups of a unit's view, most urgent first. */
+const GROUPS = ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'NOT_STARTED', 'DONE'] as const;
+type GroupStatus = (typeof GROUPS)[number];
 export const MORE_WORDS = ['xem them', 'them', 'tiep', 'tiep theo', 'xem tiep', 'more'];
 
 type Command = { name: 'help' } | { name: 'mine' } | { name: 'task'; ref: string; kind: 'TASK' | 'INDICATOR' | null } | { name: 'unit'; query: string } | { name: 'unknown' };
@@ -97,7 +100,12 @@ export class Assistant {
     if (kind === 'menu' && value === 'unit') return this.unit('', ctx);
     if (kind === 'menu' && value === 'help') return [this.help(ctx)];
     if (kind === 'nv' && value) return this.taskById(Number(value), ctx);
-    if (kind === 'dv' && value) return this.unitById(Number(value), ctx);
+    if (kind === 'dv' && value) {
+      // dv:<unit>:<status>:<offset> pages one status group of a unit ("Xem thêm" under the unit's view).
+      const [, , status, offset] = id.split(':');
+      if (status && (GROUPS as readonly string[]).includes(status)) return [await this.unitGroup(Number(value), status as GroupStatus, Number(offset) || 0, ctx)];
+      return this.unitById(Number(value), ctx);
+    }
     return [say('chat-old-choice')];
   }
 
@@ -217,14 +225,36 @@ export class Assistant {
       line(t('unit-title', { unit: unit.name, total: rows.length, done: counts.DONE!, overdue: counts.OVERDUE!, dueSoon: counts.DUE_SOON!, onTrack: counts.ON_TRACK!, notStarted: counts.NOT_STARTED! }), { strong: true }),
     ];
     const order = byUrgency(ctx.today, ctx.status);
-    for (const status of ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'NOT_STARTED', 'DONE'] as const) {
+    // A group cut short offers its next page; typed "xem thêm" continues the most urgent one.
+    const choices: Choice[] = [];
+    for (const status of GROUPS) {
       const group = rows.filter((r) => statusOf(r, ctx.today, ctx.status).status === status).sort(order);
       if (!group.length) continue;
       lines.push(line(t('unit-group', { status, count: group.length }), { strong: true }));
       const limit = status === 'DONE' ? 3 : PAGE;
       for (const r of group.slice(0, limit)) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false, titleLength: 70 }));
-      if (group.length > limit) lines.push(line(t('list-more', { count: group.length - limit }), { indent: true }));
+      if (group.length > limit) {
+        lines.push(line(t('list-more', { count: group.length - limit }), { indent: true }));
+        choices.push({ id: `dv:${unitId}:${status}:${limit}`, label: t('unit-more', { status, count: group.length - limit }), ...(choices.length ? {} : { words: MORE_WORDS }) });
+      }
     }
-    return [{ lines }];
+    return [{ lines, ...(choices.length ? { choices } : {}) }];
+  }
+
+  /** One status group of a unit, a page at a time. */
+  private async unitGroup(unitId: number, status: GroupStatus, offset: number, ctx: ChatContext): Promise<Reply> {
+    const { units, visible } = await this.visible(ctx);
+    const unit = units.find((u) => u.id === unitId);
+    if (!unit) return say('unit-not-found', { query: String(unitId) });
+    if (!canSee(visible, unitId)) return say('unit-out-of-scope', { unit: unit.name });
+    const group = (await this.deps.queries.assignments({ unitIds: [unitId] })).filter((r) => statusOf(r, ctx.today, ctx.status).status === status).sort(byUrgency(ctx.today, ctx.status));
+    const page = group.slice(offset, offset + PAGE);
+    if (!page.length) return say('answer-no-more');
+    const lines: Line[] = [line(t('unit-group-page', { unit: unit.name, status, from: offset + 1, to: offset + page.length, count: group.length }), { strong: true })];
+    for (const r of page) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false, titleLength: 70 }));
+    const rest = group.length - offset - page.length;
+    if (rest <= 0) return { lines };
+    lines.push(line(t('list-more', { count: rest })));
+    return { lines, choices: [{ id: `dv:${unitId}:${status}:${offset + PAGE}`, label: t('answer-more'), words: MORE_WORDS }] };
   }
 }

@@ -163,6 +163,14 @@ unit-group = { $status ->
         [NOT_STARTED] ⚪ Not started
        *[DONE] ✅ Done
     } ({ $count })
+unit-more = More { $status ->
+        [OVERDUE] overdue
+        [DUE_SOON] due soon
+        [ON_TRACK] in progress
+        [NOT_STARTED] not started
+       *[DONE] done
+    } ({ $count })
+unit-group-page = { $unit }, { unit-group } · items { $from }–{ $to } of { $count }:
 choice-expired = This choice is no longer valid (cancelled or timed out), so nothing was recorded. You can choose:
 choice-expired-toast = This choice is no longer valid
 choice-expired-in-flow = This choice is no longer valid (it belongs to an older message), so nothing was recorded. Please answer the question in the latest message, or type /huy to stop.

@@ -163,6 +163,14 @@ unit-group = { $status ->
         [NOT_STARTED] ⚪ Chưa triển khai
        *[DONE] ✅ Đã hoàn thành
     } ({ $count })
+unit-more = Xem thêm { $status ->
+        [OVERDUE] quá hạn
+        [DUE_SOON] sắp đến hạn
+        [ON_TRACK] đang triển khai
+        [NOT_STARTED] chưa triển khai
+       *[DONE] đã hoàn thành
+    } ({ $count })
+unit-group-page = { $unit }, { unit-group } · mục { $from }–{ $to } / { $count }:
 choice-expired = Lựa chọn này đã hết hiệu lực (đã huỷ hoặc quá thời gian chờ), nên tôi không ghi nhận gì. Anh/chị có thể chọn:
 choice-expired-toast = Lựa chọn này đã hết hiệu lực
 choice-expired-in-flow = Lựa chọn này đã hết hiệu lực (thuộc một tin nhắn cũ), nên tôi không ghi nhận gì. Anh/chị trả lời câu hỏi đang chờ ở tin nhắn mới nhất, hoặc gõ /huy để dừng.

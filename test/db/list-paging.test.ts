@@ -1,0 +1,73 @@
+/**
+ * Every list pages (issue 11): a unit's tasks grouped by status showed
+ * "… và N mục khác" with no way on; now each group cut short offers its next
+ * page, by choice (number or button) or by typing "xem thêm" / "tiếp".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChatService } from '../../bot/app.ts';
+import { renderReply } from '../../bot/chat/render.ts';
+import { i18n } from '../../bot/i18n.ts';
+import { seedSampleData } from '../../bot/services/seed.ts';
+import type { Inbound } from '../../domain/chat/engine.ts';
+import { FixedClock } from '../../domain/shared/clock.ts';
+import { instantOf } from '../../domain/shared/day.ts';
+import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { CALENDAR, DELIVERY, SETTINGS, silentLog } from '../support/telegram-harness.ts';
+
+describe("a unit's tasks page group by group", () => {
+  let db: TestDatabase;
+  const tr = i18n();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedSampleData(db.prisma);
+  }, 120_000);
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  async function chat(channel: 'CONSOLE' | 'TELEGRAM') {
+    const q = new PrismaTaskQueries(db.prisma);
+    const [leader] = await q.findPeople('Lê Minh Tuấn');
+    const service = buildChatService({ prisma: db.prisma, clock: new FixedClock(instantOf('2026-11-26', 9)), settings: SETTINGS, log: silentLog, tr, calendar: CALENDAR, delivery: DELIVERY });
+    const id = `lp-${channel}`;
+    let last: { choices: { id: string; label: string }[]; promptId?: string } = { choices: [] };
+    const send = async (message: Partial<Inbound>) => {
+      const out = await service.handle({ channel, chatId: id, user: { externalId: id }, asPerson: leader!, buttons: channel === 'TELEGRAM', ...message } as Inbound);
+      const asked = [...(out?.replies ?? [])].reverse().find((r) => r.choices?.length);
+      last = { choices: (asked?.choices ?? []).map((c) => ({ id: c.id, label: renderReply({ lines: [], choices: [c] }, tr, 'vi', { numberChoices: false }) })), promptId: asked?.promptId };
+      return (out?.replies ?? []).map((r) => renderReply(r, tr, 'vi', { numberChoices: channel !== 'TELEGRAM' })).join('\n---\n');
+    };
+    return { say: (text: string) => send({ text }), press: (choiceId: string) => send({ choiceId, promptId: last.promptId }), last: () => last };
+  }
+
+  it('console: typed "xem thêm" continues the most urgent group cut short; a number picks another; "tiếp" goes on', async () => {
+    const { say } = await chat('CONSOLE');
+    const view = await say('đơn vị Cát Hải');
+    const inProgress = Number(/🟢 Đang triển khai trong hạn \((\d+)\)/.exec(view)?.[1]);
+    const done = Number(/✅ Đã hoàn thành \((\d+)\)/.exec(view)?.[1]);
+    expect(done).toBeGreaterThan(11);
+    expect(view).toContain(`… và ${done - 3} mục khác.`);
+    expect(view).toContain(`1. Xem thêm đang triển khai (${inProgress - 8})`);
+    const number = /(\d+)\. Xem thêm đã hoàn thành/.exec(view)![1]!;
+    expect(await say('xem thêm')).toContain(`Đặc khu Cát Hải, 🟢 Đang triển khai trong hạn (${inProgress}) · mục 9–${inProgress} / ${inProgress}:`);
+    await say('đơn vị Cát Hải');
+    expect(await say(number)).toContain(`Đặc khu Cát Hải, ✅ Đã hoàn thành (${done}) · mục 4–11 / ${done}:`);
+    expect(await say('tiếp')).toContain(`mục 12–${Math.min(19, done)} / ${done}:`);
+  });
+
+  it('Telegram: a button per group cut short, each paging its own group', async () => {
+    const { say, press, last } = await chat('TELEGRAM');
+    await say('đơn vị Cát Hải');
+    const more = last().choices.filter((c) => /^dv:\d+:[A-Z_]+:\d+$/.test(c.id));
+    expect(more.length).toBeGreaterThan(0);
+    for (const c of more) {
+      const status = c.id.split(':')[2]!;
+      await say('đơn vị Cát Hải');
+      const page = await press(c.id);
+      expect(page).toMatch(/· mục \d+–\d+ \/ \d+:/);
+      expect(page).toContain({ OVERDUE: 'Quá hạn', DUE_SOON: 'Sắp đến hạn', ON_TRACK: 'Đang triển khai trong hạn', NOT_STARTED: 'Chưa triển khai', DONE: 'Đã hoàn thành' }[status]!);
+    }
+  });
+});
