@@ -99,7 +99,7 @@ export class Assistant {
     if (kind === 'menu' && value === 'mine') return [await this.mine(ctx, Number(id.split(':')[2] ?? 0) || 0)];
     if (kind === 'menu' && value === 'unit') return this.unit('', ctx);
     if (kind === 'menu' && value === 'help') return [this.help(ctx)];
-    if (kind === 'nv' && value) return this.taskById(Number(value), ctx);
+    if (kind === 'nv' && value) return this.taskById(Number(value), ctx, Number(id.split(':')[2] ?? 0) || 0);
     if (kind === 'dv' && value) {
       // dv:<unit>:<status>:<offset> pages one status group of a unit ("Xem thêm" under the unit's view).
       const [, , status, offset] = id.split(':');
@@ -152,7 +152,8 @@ export class Assistant {
     return this.taskById(taskIds[0]!, ctx);
   }
 
-  private async taskById(taskId: number, ctx: ChatContext): Promise<Reply[]> {
+  /** `offset`: for a task shared by many units, where the list of units that reported starts ("Xem thêm"). */
+  private async taskById(taskId: number, ctx: ChatContext, offset = 0): Promise<Reply[]> {
     const { visible } = await this.visible(ctx);
     const all = await this.deps.queries.assignments({ taskIds: [taskId] });
     const rows = all.filter((r) => canSee(visible, r.unitId));
@@ -165,11 +166,11 @@ export class Assistant {
       else lines.push(line(t('history-none')));
       return [{ lines }];
     }
-    return [this.rollUp(mineFirst, all, rows, ctx)];
+    return [this.rollUp(mineFirst, all, rows, ctx, offset)];
   }
 
   /** A task shared by many units: "5/55 đơn vị đã hoàn thành", then units not done, most urgent first. */
-  private rollUp(head: TaskRow, all: TaskRow[], visibleRows: TaskRow[], ctx: ChatContext): Reply {
+  private rollUp(head: TaskRow, all: TaskRow[], visibleRows: TaskRow[], ctx: ChatContext, offset = 0): Reply {
     const counts = statusCounts(all, ctx.today, ctx.status);
     const reported = all.filter((r) => r.lastReportedOn).length;
     const lines: Line[] = [
@@ -184,18 +185,22 @@ export class Assistant {
     const reportedOpen = visibleRows.filter((r) => r.lastReportedOn && statusOfRow(r).status !== 'DONE').sort(order);
     const silent = visibleRows.filter((r) => !r.lastReportedOn && statusOfRow(r).status !== 'DONE');
     const done = visibleRows.filter((r) => statusOfRow(r).status === 'DONE');
-    for (const r of reportedOpen.slice(0, PAGE)) {
+    const page = reportedOpen.slice(offset, offset + PAGE);
+    if (offset) lines.push(line(t('rollup-page', { from: offset + 1, to: offset + page.length, count: reportedOpen.length })));
+    for (const r of page) {
       const s = statusOfRow(r);
       lines.push(line(t('rollup-unit', { icon: STATUS_ICON[s.status], unit: r.unitName, status: s.status, value: r.percent ?? r.actualValue ?? 'none', reported: 'yes' }), { indent: true }));
     }
-    if (reportedOpen.length > PAGE) lines.push(line(t('list-more', { count: reportedOpen.length - PAGE }), { indent: true }));
+    const rest = reportedOpen.length - offset - page.length;
+    if (rest > 0) lines.push(line(t('list-more', { count: rest }), { indent: true }));
+    const more: Choice[] = rest > 0 ? [{ id: `nv:${head.taskId}:${offset + PAGE}`, label: t('answer-more'), words: MORE_WORDS }] : [];
     const names = (rs: TaskRow[]) => ({ count: rs.length, units: rs.slice(0, 6).map((r) => r.unitName).join(', '), more: Math.max(0, rs.length - 6) });
     const silentOverdue = silent.filter((r) => statusOfRow(r).status === 'OVERDUE');
     const silentOther = silent.filter((r) => statusOfRow(r).status !== 'OVERDUE');
     if (silentOverdue.length) lines.push(line(t('rollup-silent', { overdue: 'yes', ...names(silentOverdue) }), { indent: true }));
     if (silentOther.length) lines.push(line(t('rollup-silent', { overdue: 'no', ...names(silentOther) }), { indent: true }));
     if (done.length) lines.push(line(t('rollup-done', names(done)), { indent: true }));
-    return { lines };
+    return { lines, ...(more.length ? { choices: more } : {}) };
   }
 
   private async unit(query: string, ctx: ChatContext): Promise<Reply[]> {

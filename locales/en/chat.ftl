@@ -143,6 +143,7 @@ rollup-silent = { $overdue ->
         [0] {""}
        *[other] { " " }and { $more } more
     }
+rollup-page = Units that reported, not done: { $from }–{ $to } of { $count }
 rollup-done = ✅ Done ({ $count }): { $units }{ $more ->
         [0] {""}
        *[other] { " " }and { $more } more

@@ -143,6 +143,7 @@ rollup-silent = { $overdue ->
         [0] {""}
        *[other] { " " }và { $more } đơn vị khác
     }
+rollup-page = Đơn vị đã báo cáo, chưa xong: mục { $from }–{ $to } / { $count }
 rollup-done = ✅ Đã hoàn thành ({ $count }): { $units }{ $more ->
         [0] {""}
        *[other] { " " }và { $more } đơn vị khác

@@ -1,7 +1,8 @@
 /**
  * Every list pages (issue 11): a unit's tasks grouped by status showed
  * "… và N mục khác" with no way on; now each group cut short offers its next
- * page, by choice (number or button) or by typing "xem thêm" / "tiếp".
+ * page, by choice (number or button) or by typing "xem thêm" / "tiếp";
+ * and a task shared by many units pages the units that reported.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChatService } from '../../bot/app.ts';
@@ -69,5 +70,21 @@ describe("a unit's tasks page group by group", () => {
       expect(page).toMatch(/· mục \d+–\d+ \/ \d+:/);
       expect(page).toContain({ OVERDUE: 'Quá hạn', DUE_SOON: 'Sắp đến hạn', ON_TRACK: 'Đang triển khai trong hạn', NOT_STARTED: 'Chưa triển khai', DONE: 'Đã hoàn thành' }[status]!);
     }
+  });
+  it('console: a task shared by many units pages the units that reported', async () => {
+    // Twelve units of a task shared by many reported progress, none done.
+    const counts = await db.prisma.assignment.groupBy({ by: ['taskId'], _count: { _all: true } });
+    const shared = counts.filter((c) => c._count._all > 20).map((c) => c.taskId);
+    expect(shared.length).toBeGreaterThan(0);
+    const task = await db.prisma.task.findUniqueOrThrow({ where: { id: shared[0]! } });
+    const rows = await db.prisma.assignment.findMany({ where: { taskId: task.id, state: { not: 'DONE' } }, take: 12, orderBy: { id: 'asc' } });
+    await db.prisma.assignment.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'IN_PROGRESS', percent: 40, lastReportedAt: instantOf('2026-11-20', 9) } });
+    const { say, press, last } = await chat('CONSOLE');
+    const view = await press(`nv:${task.id}`);
+    const reported = await db.prisma.assignment.count({ where: { taskId: task.id, state: { not: 'DONE' }, lastReportedAt: { not: null } } });
+    expect(view).toContain(`… và ${reported - 8} mục khác.`);
+    expect(last().choices.map((c) => c.id)).toContain(`nv:${task.id}:8`);
+    const page2 = await say('xem thêm');
+    expect(page2).toContain(`Đơn vị đã báo cáo, chưa xong: mục 9–${Math.min(16, reported)} / ${reported}`);
   });
 });
