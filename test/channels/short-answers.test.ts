@@ -280,4 +280,19 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     expect(tg.tg.buttons(again).map((b) => b.text)[0]).not.toContain(`${reminded.number} · `);
     await tg.say(u, 'huỷ');
   });
+  it('Zalo: a voice message inside a report, with voice not enabled, says so and asks the step again', async () => {
+    const u = 'c0ffee07c0ffee07c0ff';
+    await zl.linkAndAccept(u, NHUNG);
+    await zl.say(u, '/capnhat A.II.6');
+    await zl.say(u, '1'); // đang triển khai
+    const count = await updates();
+    const b = zl.zalo.sentTo(u).length;
+    await zl.zalo.sendVoice(u, 'https://example.org/giong-noi.aac');
+    const [why, again] = (await zl.zalo.waitForMessages(u, b + 2, 5000)).slice(b).map((m) => m.text ?? '');
+    expect(why).toContain('Bot chưa bật nhận giọng nói, xin anh/chị gõ chữ.');
+    expect(again).toContain('gõ một số từ 0 đến 100');
+    expect((await zl.say(u, '40'))[0]).toContain('Sản phẩm đầu ra');
+    expect((await zl.say(u, 'huỷ'))[0]).toContain('Đã huỷ');
+    expect(await updates()).toBe(count);
+  });
 });
