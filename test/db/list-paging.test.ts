@@ -10,6 +10,7 @@ import { renderReply } from '../../bot/chat/render.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import type { Inbound } from '../../domain/chat/engine.ts';
+import type { PersonRef } from '../../domain/people/types.ts';
 import { FixedClock } from '../../domain/shared/clock.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
@@ -28,11 +29,11 @@ describe("a unit's tasks page group by group", () => {
     await db?.destroy();
   });
 
-  async function chat(channel: 'CONSOLE' | 'TELEGRAM') {
+  async function chat(channel: 'CONSOLE' | 'TELEGRAM', as?: PersonRef) {
     const q = new PrismaTaskQueries(db.prisma);
-    const [leader] = await q.findPeople('Lê Minh Tuấn');
+    const leader = as ?? (await q.findPeople('Lê Minh Tuấn'))[0];
     const service = buildChatService({ prisma: db.prisma, clock: new FixedClock(instantOf('2026-11-26', 9)), settings: SETTINGS, log: silentLog, tr, calendar: CALENDAR, delivery: DELIVERY });
-    const id = `lp-${channel}`;
+    const id = `lp-${channel}-${leader!.id}`;
     let last: { choices: { id: string; label: string }[]; promptId?: string } = { choices: [] };
     const send = async (message: Partial<Inbound>) => {
       const out = await service.handle({ channel, chatId: id, user: { externalId: id }, asPerson: leader!, buttons: channel === 'TELEGRAM', ...message } as Inbound);
@@ -86,5 +87,16 @@ describe("a unit's tasks page group by group", () => {
     expect(last().choices.map((c) => c.id)).toContain(`nv:${task.id}:8`);
     const page2 = await say('xem thêm');
     expect(page2).toContain(`Đơn vị đã báo cáo, chưa xong: mục 9–${Math.min(16, reported)} / ${reported}`);
+  });
+  it('Telegram: "việc của tôi" pages by its "Xem thêm" button and by typing "xem thêm" under the buttons', async () => {
+    const q = new PrismaTaskQueries(db.prisma);
+    const [nhung] = await q.findPeople('Trần Thị Hồng Nhung');
+    const { say, press, last } = await chat('TELEGRAM', nhung!);
+    const mine = await say('việc của tôi');
+    const open = Number(/: (\d+) đang mở/.exec(mine)?.[1]);
+    expect(open).toBeGreaterThan(16);
+    expect(last().choices.map((c) => c.id)).toContain('menu:mine:8');
+    expect(await press('menu:mine:8')).toContain(`mục 9–16 / ${open}:`);
+    expect(await say('xem thêm')).toContain(`mục 17–${Math.min(24, open)} / ${open}:`);
   });
 });
