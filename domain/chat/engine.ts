@@ -452,10 +452,10 @@ export class ChatEngine {
     return { replies, toast: out.toast };
   }
 
-  /** The open assignments a person may report on: theirs first, else their unit's. */
   /**
    * What a report may be about: the person's open tasks (the one definition and count of
-   * "việc của tôi"), most urgent first, those with a reminder still unanswered before the rest.
+   * "việc của tôi"), most urgent first, those with a reminder still unanswered before the rest
+   * (their ids are added to `pending`).
    */
   async candidates(person: PersonRef, today: Day, pending = new Set<number>()): Promise<ReportTarget[]> {
     const { open } = await openForPerson(this.deps.queries, person, today, this.deps.settings.status);
