@@ -17,7 +17,7 @@ import { askAudience, previewChoices, startBroadcast, stepBroadcast, type Broadc
 import { parseBroadcastChoice, previewLines } from '../../domain/broadcasts/message.ts';
 import { broadcastErrorReply, subscribeChoices, subscribeReply, subscriptionsReply, unsubscribeReply } from '../../domain/broadcasts/subscriptions.ts';
 import { ackReply, tallyReply } from '../../domain/broadcasts/tally.ts';
-import type { SendWindow } from '../../domain/delivery/policy.ts';
+import { nextWindowStart, type SendWindow } from '../../domain/delivery/policy.ts';
 import type { SendChannel } from '../../domain/delivery/types.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
@@ -144,24 +144,28 @@ export class DeliveryExtension implements Extension {
     const area = permission.ok ? permission.units : [];
     const result = stepBroadcast(state, flowInput, { area, today, now });
     if (!result.state) return { replies: result.replies, flow: null };
-    if (result.effect === 'preview') return this.preview(result.state, person.id);
+    if (result.effect === 'preview') return this.preview(result.state, person.id, now);
     if (result.effect === 'send') return this.send(result.state, input);
     return { replies: result.replies, flow: { name: 'broadcast', state: result.state } };
   }
 
-  private async preview(state: BroadcastFlowState, senderId: number): Promise<ExtensionResult> {
+  private async preview(state: BroadcastFlowState, senderId: number, now: Date): Promise<ExtensionResult> {
     const counted = await this.broadcasts.count(senderId, state.draft.audience);
     if (!counted.ok) {
       const back: BroadcastFlowState = { step: 'audience', draft: { ...state.draft, audience: undefined } };
       return { replies: [broadcastErrorReply(counted.error, counted.unitNames), askAudience()], flow: { name: 'broadcast', state: back } };
     }
     const at = state.draft.at ? new Date(state.draft.at) : null;
+    // Said as it will happen: outside working hours a notice waits for the next working hour.
+    const asked = at ?? now;
+    const goes = nextWindowStart(asked, this.deps.window);
+    const later = goes.getTime() > asked.getTime() + 60_000;
     const reply: Reply = {
       lines: [
         line(t('broadcast-preview-title'), { strong: true }),
         line(raw(shorten(state.draft.text ?? '', 300))),
         ...(state.draft.attachment ? [line(t('broadcast-preview-attachment', { kind: state.draft.attachment.kind }))] : []),
-        ...previewLines(counted.count, { at: at ? `${formatDay(dayOf(at))} ${new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16)}` : null }),
+        ...previewLines(counted.count, { at: at ? clockText(at) : null, goes: later ? clockText(goes) : null }),
       ],
       choices: previewChoices(Boolean(at)),
     };
@@ -191,7 +195,7 @@ export class DeliveryExtension implements Extension {
       now,
     });
     if (!created.ok) return { replies: [broadcastErrorReply(created.error, created.unitNames)], flow: { name: 'broadcast', state } };
-    const when = created.notBefore.getTime() <= now.getTime() + 60_000 ? 'now' : `${formatDay(dayOf(created.notBefore))} ${new Date(created.notBefore.getTime() + 7 * 3_600_000).toISOString().slice(11, 16)}`;
+    const when = created.notBefore.getTime() <= now.getTime() + 60_000 ? 'now' : clockText(created.notBefore);
     // Said as it will happen: at once, at the time asked, or later because of working hours.
     const moved = when !== 'now' && (!state.draft.at || created.notBefore.getTime() > new Date(state.draft.at).getTime() + 60_000);
     return { replies: [say('broadcast-queued', { recipients: created.recipients, when, id: created.broadcastId, moved: moved ? 'yes' : 'no' })], flow: null };
@@ -228,4 +232,9 @@ export class DeliveryExtension implements Extension {
     const res = await this.broadcasts.subscribe(identityId, target);
     return { replies: [subscribeReply(res.result, res.unitName)] };
   }
+}
+
+/** "27/11/2026 08:00", in Asia/Ho_Chi_Minh. */
+function clockText(instant: Date): string {
+  return `${formatDay(dayOf(instant))} ${new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(11, 16)}`;
 }

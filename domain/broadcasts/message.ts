@@ -49,10 +49,14 @@ export interface AudienceCount {
   notLinked: number;
 }
 
-export function previewLines(count: AudienceCount, when: { at: string | null }): Line[] {
+/**
+ * `at`: the time the sender asked for (null: now); `goes`: when the notice will really go out
+ * when that differs (outside working hours), else null.
+ */
+export function previewLines(count: AudienceCount, when: { at: string | null; goes?: string | null }): Line[] {
   return [
     line(t('broadcast-preview-count', { recipients: count.recipients, telegram: count.byChannel.TELEGRAM, zalo: count.byChannel.ZALO, residents: count.residents })),
     ...(count.unreachable || count.notLinked ? [line(t('broadcast-preview-missing', { unreachable: count.unreachable, notLinked: count.notLinked }))] : []),
-    line(t('broadcast-preview-when', { at: when.at ?? 'now' })),
+    line(t('broadcast-preview-when', { at: when.at ?? 'now', goes: when.goes ?? 'now' })),
   ];
 }

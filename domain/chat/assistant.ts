@@ -11,6 +11,7 @@ import { fold } from '../shared/text.ts';
 import type { StatusOptions } from '../status/derive-status.ts';
 import type { TaskQueries } from '../tasks/ports.ts';
 import { byUrgency, isOpenFor, statusOf, type TaskRow } from '../tasks/types.ts';
+import { openForPerson } from '../tasks/open-for-person.ts';
 import { lookupUnit } from '../units/lookup.ts';
 import type { UnitRef } from '../units/types.ts';
 import { line, raw, say, t, type Choice, type Line, type Reply } from './reply.ts';
@@ -31,6 +32,9 @@ export type Incoming = { kind: 'text'; text: string } | { kind: 'choice'; id: st
 
 const PAGE = 8;
 /** Typed words that ask for the next page of a list. */
+/** The status groups of a unit's view, most urgent first. */
+const GROUPS = ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'NOT_STARTED', 'DONE'] as const;
+type GroupStatus = (typeof GROUPS)[number];
 export const MORE_WORDS = ['xem them', 'them', 'tiep', 'tiep theo', 'xem tiep', 'more'];
 
 type Command = { name: 'help' } | { name: 'mine' } | { name: 'task'; ref: string; kind: 'TASK' | 'INDICATOR' | null } | { name: 'unit'; query: string } | { name: 'unknown' };
@@ -95,8 +99,13 @@ export class Assistant {
     if (kind === 'menu' && value === 'mine') return [await this.mine(ctx, Number(id.split(':')[2] ?? 0) || 0)];
     if (kind === 'menu' && value === 'unit') return this.unit('', ctx);
     if (kind === 'menu' && value === 'help') return [this.help(ctx)];
-    if (kind === 'nv' && value) return this.taskById(Number(value), ctx);
-    if (kind === 'dv' && value) return this.unitById(Number(value), ctx);
+    if (kind === 'nv' && value) return this.taskById(Number(value), ctx, Number(id.split(':')[2] ?? 0) || 0);
+    if (kind === 'dv' && value) {
+      // dv:<unit>:<status>:<offset> pages one status group of a unit ("Xem thêm" under the unit's view).
+      const [, , status, offset] = id.split(':');
+      if (status && (GROUPS as readonly string[]).includes(status)) return [await this.unitGroup(Number(value), status as GroupStatus, Number(offset) || 0, ctx)];
+      return this.unitById(Number(value), ctx);
+    }
     return [say('chat-old-choice')];
   }
 
@@ -107,12 +116,12 @@ export class Assistant {
 
   /** The person's open tasks, most urgent first, a page at a time ("Xem thêm" for the next). */
   async mine(ctx: ChatContext, offset = 0): Promise<Reply> {
-    const rows = await this.deps.queries.responsibleFor(ctx.person.id);
-    const open = rows.filter((r) => isOpenFor(r, ctx.today, ctx.status)).sort(byUrgency(ctx.today, ctx.status));
+    // The same definition and count as the report's "which task?" (domain/tasks/open-for-person.ts).
+    const { all: rows, open, whose } = await openForPerson(this.deps.queries, ctx.person, ctx.today, ctx.status);
     const done = rows.length - open.length;
     if (!rows.length) return say('mine-none');
     const page = open.slice(offset, offset + PAGE);
-    const lines: Line[] = [line(t(offset ? 'mine-title-page' : 'mine-title', { open: open.length, done, total: rows.length, from: offset + 1, to: offset + page.length }), { strong: true })];
+    const lines: Line[] = [line(t(offset ? 'mine-title-page' : 'mine-title', { open: open.length, done, total: rows.length, from: offset + 1, to: offset + page.length, whose }), { strong: true })];
     for (const r of page) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false }));
     const rest = open.length - offset - page.length;
     if (rest > 0) lines.push(line(t('list-more', { count: rest })));
@@ -143,7 +152,8 @@ export class Assistant {
     return this.taskById(taskIds[0]!, ctx);
   }
 
-  private async taskById(taskId: number, ctx: ChatContext): Promise<Reply[]> {
+  /** `offset`: for a task shared by many units, where the list of units that reported starts ("Xem thêm"). */
+  private async taskById(taskId: number, ctx: ChatContext, offset = 0): Promise<Reply[]> {
     const { visible } = await this.visible(ctx);
     const all = await this.deps.queries.assignments({ taskIds: [taskId] });
     const rows = all.filter((r) => canSee(visible, r.unitId));
@@ -156,11 +166,11 @@ export class Assistant {
       else lines.push(line(t('history-none')));
       return [{ lines }];
     }
-    return [this.rollUp(mineFirst, all, rows, ctx)];
+    return [this.rollUp(mineFirst, all, rows, ctx, offset)];
   }
 
   /** A task shared by many units: "5/55 đơn vị đã hoàn thành", then units not done, most urgent first. */
-  private rollUp(head: TaskRow, all: TaskRow[], visibleRows: TaskRow[], ctx: ChatContext): Reply {
+  private rollUp(head: TaskRow, all: TaskRow[], visibleRows: TaskRow[], ctx: ChatContext, offset = 0): Reply {
     const counts = statusCounts(all, ctx.today, ctx.status);
     const reported = all.filter((r) => r.lastReportedOn).length;
     const lines: Line[] = [
@@ -175,18 +185,22 @@ export class Assistant {
     const reportedOpen = visibleRows.filter((r) => r.lastReportedOn && statusOfRow(r).status !== 'DONE').sort(order);
     const silent = visibleRows.filter((r) => !r.lastReportedOn && statusOfRow(r).status !== 'DONE');
     const done = visibleRows.filter((r) => statusOfRow(r).status === 'DONE');
-    for (const r of reportedOpen.slice(0, PAGE)) {
+    const page = reportedOpen.slice(offset, offset + PAGE);
+    if (offset) lines.push(line(t('rollup-page', { from: offset + 1, to: offset + page.length, count: reportedOpen.length })));
+    for (const r of page) {
       const s = statusOfRow(r);
       lines.push(line(t('rollup-unit', { icon: STATUS_ICON[s.status], unit: r.unitName, status: s.status, value: r.percent ?? r.actualValue ?? 'none', reported: 'yes' }), { indent: true }));
     }
-    if (reportedOpen.length > PAGE) lines.push(line(t('list-more', { count: reportedOpen.length - PAGE }), { indent: true }));
+    const rest = reportedOpen.length - offset - page.length;
+    if (rest > 0) lines.push(line(t('list-more', { count: rest }), { indent: true }));
+    const more: Choice[] = rest > 0 ? [{ id: `nv:${head.taskId}:${offset + PAGE}`, label: t('answer-more'), words: MORE_WORDS }] : [];
     const names = (rs: TaskRow[]) => ({ count: rs.length, units: rs.slice(0, 6).map((r) => r.unitName).join(', '), more: Math.max(0, rs.length - 6) });
     const silentOverdue = silent.filter((r) => statusOfRow(r).status === 'OVERDUE');
     const silentOther = silent.filter((r) => statusOfRow(r).status !== 'OVERDUE');
     if (silentOverdue.length) lines.push(line(t('rollup-silent', { overdue: 'yes', ...names(silentOverdue) }), { indent: true }));
     if (silentOther.length) lines.push(line(t('rollup-silent', { overdue: 'no', ...names(silentOther) }), { indent: true }));
     if (done.length) lines.push(line(t('rollup-done', names(done)), { indent: true }));
-    return { lines };
+    return { lines, ...(more.length ? { choices: more } : {}) };
   }
 
   private async unit(query: string, ctx: ChatContext): Promise<Reply[]> {
@@ -216,14 +230,36 @@ export class Assistant {
       line(t('unit-title', { unit: unit.name, total: rows.length, done: counts.DONE!, overdue: counts.OVERDUE!, dueSoon: counts.DUE_SOON!, onTrack: counts.ON_TRACK!, notStarted: counts.NOT_STARTED! }), { strong: true }),
     ];
     const order = byUrgency(ctx.today, ctx.status);
-    for (const status of ['OVERDUE', 'DUE_SOON', 'ON_TRACK', 'NOT_STARTED', 'DONE'] as const) {
+    // A group cut short offers its next page; typed "xem thêm" continues the most urgent one.
+    const choices: Choice[] = [];
+    for (const status of GROUPS) {
       const group = rows.filter((r) => statusOf(r, ctx.today, ctx.status).status === status).sort(order);
       if (!group.length) continue;
       lines.push(line(t('unit-group', { status, count: group.length }), { strong: true }));
       const limit = status === 'DONE' ? 3 : PAGE;
       for (const r of group.slice(0, limit)) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false, titleLength: 70 }));
-      if (group.length > limit) lines.push(line(t('list-more', { count: group.length - limit }), { indent: true }));
+      if (group.length > limit) {
+        lines.push(line(t('list-more', { count: group.length - limit }), { indent: true }));
+        choices.push({ id: `dv:${unitId}:${status}:${limit}`, label: t('unit-more', { status, count: group.length - limit }), ...(choices.length ? {} : { words: MORE_WORDS }) });
+      }
     }
-    return [{ lines }];
+    return [{ lines, ...(choices.length ? { choices } : {}) }];
+  }
+
+  /** One status group of a unit, a page at a time. */
+  private async unitGroup(unitId: number, status: GroupStatus, offset: number, ctx: ChatContext): Promise<Reply> {
+    const { units, visible } = await this.visible(ctx);
+    const unit = units.find((u) => u.id === unitId);
+    if (!unit) return say('unit-not-found', { query: String(unitId) });
+    if (!canSee(visible, unitId)) return say('unit-out-of-scope', { unit: unit.name });
+    const group = (await this.deps.queries.assignments({ unitIds: [unitId] })).filter((r) => statusOf(r, ctx.today, ctx.status).status === status).sort(byUrgency(ctx.today, ctx.status));
+    const page = group.slice(offset, offset + PAGE);
+    if (!page.length) return say('answer-no-more');
+    const lines: Line[] = [line(t('unit-group-page', { unit: unit.name, status, from: offset + 1, to: offset + page.length, count: group.length }), { strong: true })];
+    for (const r of page) lines.push(...taskLines(r, ctx.today, { ...ctx.status, showUnit: false, titleLength: 70 }));
+    const rest = group.length - offset - page.length;
+    if (rest <= 0) return { lines };
+    lines.push(line(t('list-more', { count: rest })));
+    return { lines, choices: [{ id: `dv:${unitId}:${status}:${offset + PAGE}`, label: t('answer-more'), words: MORE_WORDS }] };
   }
 }

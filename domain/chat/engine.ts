@@ -15,7 +15,8 @@ import type { Clock } from '../shared/clock.ts';
 import { fold, shorten } from '../shared/text.ts';
 import type { StatusOptions } from '../status/derive-status.ts';
 import type { TaskQueries } from '../tasks/ports.ts';
-import { byUrgency, isOpenFor, matchesRef, type TaskRow } from '../tasks/types.ts';
+import { openForPerson } from '../tasks/open-for-person.ts';
+import { matchesRef, type TaskRow } from '../tasks/types.ts';
 import { Assistant, MORE_WORDS, readCommand, type ChatContext } from './assistant.ts';
 import type { ConversationRecord, ConversationStore, Identity, IdentityStore, ProgressStore } from './ports.ts';
 import { isShortAnswer, PROMPT_TTL_HOURS, promptState, readPrompt, resolveTyped, type Prompt } from './prompt.ts';
@@ -144,6 +145,8 @@ export function toTarget(row: TaskRow): ReportTarget {
 }
 
 const CODE_RE = /^[A-Za-z0-9]{6,12}$/;
+/** A reminder older than this no longer puts its tasks first (the monthly request follows). */
+const REMINDER_PENDING_DAYS = 31;
 
 export class ChatEngine {
   private readonly assistant: Assistant;
@@ -221,6 +224,11 @@ export class ChatEngine {
       if (record?.flow && !flowExpired) return { replies: [say('choice-expired-in-flow')], toast };
       const reporter = person.roles.some((r) => r === 'OFFICER' || r === 'UNIT_LEADER') ? 'yes' : 'no';
       return { ...(await this.reply(inbound, { memory: stored.memory }, [{ lines: [line(t('choice-expired', { reporter }))], choices: this.menu(person) }], null)), toast };
+    }
+
+    // ── Their own activation code typed again once linked (Zalo has no /start link): greeted ──
+    if (!inbound.asPerson && CODE_RE.test(text) && !record?.flow && (await identities.codeOwner(text)) === person.id && person.consentAt) {
+      return this.reply(inbound, stored, [say('link-already', { name: person.fullName }), { ...this.assistant.help(this.ctx(person, inbound.channel, today)), choices: this.menu(person) }], null);
     }
 
     // ── Personal data notice, once ──────────────────────────────────────────
@@ -351,13 +359,15 @@ export class ChatEngine {
         const lines = [...counts].flatMap(([code, n]) => [line(t(`quick-problem-${code}`)), ...(n > 1 ? [line(t('quick-problem-times', { count: n }), { indent: true })] : [])]);
         return this.reply(inbound, stored, [...expiredNote, { lines: [...lines, ...readingLines(reading, text), line(t('quick-problem-nothing-saved'))] }], null);
       }
-      const candidates = await this.candidates(person, today);
+      const pending = new Set<number>();
+      const candidates = await this.candidates(person, today, pending);
       // After a reminder, its tasks are what a bare reply speaks about.
       const fromReminder = (offered?.items ?? []).map((c) => /^rm:report:(\d+)$/.exec(c.id)?.[1]).filter(Boolean).map(Number);
       // One reminded task is what a bare reply speaks about; several come first in the list, and
       // a % comes before indicators' values (a % is a task's progress).
       const reminded = candidates.filter((c) => fromReminder.includes(c.taskId));
-      const rank = (c: ReportTarget) => (fromReminder.includes(c.taskId) ? 0 : 2) + (reading.percent !== null && c.kind === 'INDICATOR' ? 1 : 0);
+      // Candidates come with unanswered reminders first; a stable sort keeps that order within each rank.
+      const rank = (c: ReportTarget) => (reading.percent !== null && c.kind === 'INDICATOR' ? 2 : 0) + (fromReminder.includes(c.taskId) || pending.has(c.taskId) ? 0 : 1);
       const pool = reminded.length === 1 && !reading.taskRef ? reminded : [...candidates].sort((a, b) => rank(a) - rank(b));
       if (reading.taskRef && !pool.some((c) => matchesRef(c.number, reading.taskRef!))) {
         const refusal = await this.refuseForeignTask(person, reading.taskRef, today);
@@ -443,13 +453,28 @@ export class ChatEngine {
     return { replies, toast: out.toast };
   }
 
-  /** The open assignments a person may report on: theirs first, else their unit's. */
-  async candidates(person: PersonRef, today: Day): Promise<ReportTarget[]> {
-    const open = (rows: TaskRow[]) => rows.filter((r) => isOpenFor(r, today, this.deps.settings.status)).sort(byUrgency(today, this.deps.settings.status));
-    const mine = open(await this.deps.queries.responsibleFor(person.id));
-    if (mine.length) return mine.map(toTarget);
-    if (person.unitId === null) return [];
-    return open(await this.deps.queries.assignments({ unitIds: [person.unitId] })).map(toTarget);
+  /**
+   * What a report may be about: the person's open tasks (the one definition and count of
+   * "việc của tôi"), most urgent first, those with a reminder still unanswered before the rest
+   * (their ids are added to `pending`).
+   */
+  async candidates(person: PersonRef, today: Day, pending = new Set<number>()): Promise<ReportTarget[]> {
+    const { open } = await openForPerson(this.deps.queries, person, today, this.deps.settings.status);
+    for (const id of await this.pendingReminded(person, open)) pending.add(id);
+    return [...open].sort((a, b) => Number(!pending.has(a.taskId)) - Number(!pending.has(b.taskId))).map(toTarget);
+  }
+
+  /** Tasks a reminder asked this person about (within a month) with no report since. */
+  private async pendingReminded(person: PersonRef, open: TaskRow[]): Promise<Set<number>> {
+    if (!this.deps.progress.remindedTasks) return new Set();
+    const since = new Date(this.deps.clock.now().getTime() - REMINDER_PENDING_DAYS * 86_400_000);
+    const reminded = await this.deps.progress.remindedTasks(person.id, since);
+    const pending = new Set<number>();
+    for (const row of open) {
+      const at = reminded.get(row.taskId);
+      if (at && (row.lastReportedOn === null || row.lastReportedOn < dayOf(at))) pending.add(row.taskId);
+    }
+    return pending;
   }
 
   private async refuseForeignTask(person: PersonRef, ref: string, _today: Day): Promise<Reply | null> {

@@ -25,6 +25,8 @@ export type LinkResult =
 export interface IdentityStore {
   find(channel: ChatChannel, externalId: string): Promise<Identity | null>;
   linkByCode(input: { code: string; channel: ChatChannel; externalId: string; chatId: string; username?: string; displayName?: string; now: Date }): Promise<LinkResult>;
+  /** Whose activation code this is (used or not), without consuming or counting it; null for an unknown code. */
+  codeOwner(code: string): Promise<number | null>;
   linkByPhone(input: { phone: string; channel: ChatChannel; externalId: string; chatId: string; username?: string; displayName?: string; now: Date }): Promise<LinkResult>;
   acceptConsent(personId: number, now: Date): Promise<void>;
   /** Removes the link: no more messages to this account. Returns false when it was not linked. */
@@ -74,4 +76,6 @@ export interface ProgressStore {
   noChange(assignmentId: number, personId: number, channel: ChatChannel, now: Date): Promise<SavedUpdate | null>;
   /** Names `personId` the one responsible for a task in its unit (replacing other assignees of that unit). */
   handOver(taskId: number, unitId: number, personId: number, byPersonId: number): Promise<void>;
+  /** Tasks the reminders sent to this person since `since` asked about, each with the latest such reminder's time. */
+  remindedTasks?(personId: number, since: Date): Promise<Map<number, Date>>;
 }

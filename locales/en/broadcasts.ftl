@@ -17,8 +17,14 @@ broadcast-preview-count = It will go to { $recipients } recipients (Telegram { $
     }).
 broadcast-preview-missing = Cannot be reached: { $unreachable } blocked the bot or cannot receive, { $notLinked } have no linked account.
 broadcast-preview-when = { $at ->
-        [now] Sent right after you confirm (during working hours).
-       *[other] Scheduled for { $at }.
+        [now] { $goes ->
+            [now] Sent as soon as you confirm.
+           *[other] It is outside working hours now: once confirmed, the notice goes out at { $goes }.
+        }
+       *[other] Scheduled for { $at }{ $goes ->
+            [now] .
+           *[other] ; that is outside working hours, so the notice goes out at { $goes }.
+        }
     }
 broadcast-tally-title = { $final ->
         [yes] 📬 Results of notice #{ $id }

@@ -49,8 +49,14 @@ due-yearly = Due: every year ({ $date })
 due-text = Due: { $text }
 due-none = Due: not stated
 mine-none = You are not responsible for any task yet. If that is wrong, ask the standing office to update the registry.
-mine-title = Your tasks: { $open } open, { $done } done ({ $total } in all).
-mine-title-page = Your open tasks, { $from }–{ $to } of { $open }:
+mine-title = { $whose ->
+        [unit] Your unit's tasks (none is assigned to you by name)
+       *[own] Your tasks
+    }: { $open } open, { $done } done ({ $total } in all).
+mine-title-page = { $whose ->
+        [unit] Your unit's open tasks
+       *[own] Your open tasks
+    }, { $from }–{ $to } of { $open }:
 list-nothing-more = There is no list to continue. You can choose:
 
 ## One task
@@ -137,6 +143,7 @@ rollup-silent = { $overdue ->
         [0] {""}
        *[other] { " " }and { $more } more
     }
+rollup-page = Units that reported, not done: { $from }–{ $to } of { $count }
 rollup-done = ✅ Done ({ $count }): { $units }{ $more ->
         [0] {""}
        *[other] { " " }and { $more } more
@@ -157,6 +164,14 @@ unit-group = { $status ->
         [NOT_STARTED] ⚪ Not started
        *[DONE] ✅ Done
     } ({ $count })
+unit-more = More { $status ->
+        [OVERDUE] overdue
+        [DUE_SOON] due soon
+        [ON_TRACK] in progress
+        [NOT_STARTED] not started
+       *[DONE] done
+    } ({ $count })
+unit-group-page = { $unit }, { unit-group } · items { $from }–{ $to } of { $count }:
 choice-expired = This choice is no longer valid (cancelled or timed out), so nothing was recorded. You can choose:
 choice-expired-toast = This choice is no longer valid
 choice-expired-in-flow = This choice is no longer valid (it belongs to an older message), so nothing was recorded. Please answer the question in the latest message, or type /huy to stop.

@@ -59,7 +59,7 @@ reminder-no-change = No change
 reminder-snooze-tomorrow = ⏰ Remind me tomorrow
 reminder-snooze-week = Next week
 reminder-report-task = 📝 Report { $number }
-reminder-list = 📋 See all { $count } tasks
+reminder-list = 📋 See all my tasks
 reminder-snoozed = Done: I will remind you of task { $number } on the morning of { $date }.
 
 ## Digests for leaders

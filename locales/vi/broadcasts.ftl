@@ -17,8 +17,14 @@ broadcast-preview-count = Sẽ gửi tới { $recipients } người nhận (Tele
     }).
 broadcast-preview-missing = Không gửi được: { $unreachable } người đã chặn hoặc không nhận được tin, { $notLinked } người chưa liên kết tài khoản.
 broadcast-preview-when = { $at ->
-        [now] Gửi ngay sau khi xác nhận (trong giờ hành chính).
-       *[other] Hẹn gửi lúc { $at }.
+        [now] { $goes ->
+            [now] Gửi ngay khi anh/chị xác nhận.
+           *[other] Bây giờ ngoài giờ hành chính: nếu xác nhận, thông báo sẽ được gửi lúc { $goes }.
+        }
+       *[other] Hẹn gửi lúc { $at }{ $goes ->
+            [now] .
+           *[other] ; giờ này ngoài giờ hành chính nên thông báo sẽ được gửi lúc { $goes }.
+        }
     }
 broadcast-tally-title = { $final ->
         [yes] 📬 Kết quả gửi thông báo #{ $id }

@@ -49,8 +49,14 @@ due-yearly = Hạn: hằng năm ({ $date })
 due-text = Hạn: { $text }
 due-none = Hạn: không ghi
 mine-none = Hiện anh/chị chưa được giao phụ trách nhiệm vụ nào. Nếu chưa đúng, xin báo Văn phòng Thường trực để cập nhật.
-mine-title = Việc của anh/chị: { $open } đang mở, { $done } đã xong (tổng { $total }).
-mine-title-page = Việc của anh/chị đang mở, mục { $from }–{ $to } / { $open }:
+mine-title = { $whose ->
+        [unit] Việc của đơn vị anh/chị (anh/chị chưa được giao riêng nhiệm vụ nào)
+       *[own] Việc của anh/chị
+    }: { $open } đang mở, { $done } đã xong (tổng { $total }).
+mine-title-page = { $whose ->
+        [unit] Việc của đơn vị anh/chị đang mở
+       *[own] Việc của anh/chị đang mở
+    }, mục { $from }–{ $to } / { $open }:
 list-nothing-more = Không có danh sách nào đang xem dở để xem thêm. Anh/chị có thể chọn:
 
 ## Chi tiết một nhiệm vụ
@@ -137,6 +143,7 @@ rollup-silent = { $overdue ->
         [0] {""}
        *[other] { " " }và { $more } đơn vị khác
     }
+rollup-page = Đơn vị đã báo cáo, chưa xong: mục { $from }–{ $to } / { $count }
 rollup-done = ✅ Đã hoàn thành ({ $count }): { $units }{ $more ->
         [0] {""}
        *[other] { " " }và { $more } đơn vị khác
@@ -157,6 +164,14 @@ unit-group = { $status ->
         [NOT_STARTED] ⚪ Chưa triển khai
        *[DONE] ✅ Đã hoàn thành
     } ({ $count })
+unit-more = Xem thêm { $status ->
+        [OVERDUE] quá hạn
+        [DUE_SOON] sắp đến hạn
+        [ON_TRACK] đang triển khai
+        [NOT_STARTED] chưa triển khai
+       *[DONE] đã hoàn thành
+    } ({ $count })
+unit-group-page = { $unit }, { unit-group } · mục { $from }–{ $to } / { $count }:
 choice-expired = Lựa chọn này đã hết hiệu lực (đã huỷ hoặc quá thời gian chờ), nên tôi không ghi nhận gì. Anh/chị có thể chọn:
 choice-expired-toast = Lựa chọn này đã hết hiệu lực
 choice-expired-in-flow = Lựa chọn này đã hết hiệu lực (thuộc một tin nhắn cũ), nên tôi không ghi nhận gì. Anh/chị trả lời câu hỏi đang chờ ở tin nhắn mới nhất, hoặc gõ /huy để dừng.

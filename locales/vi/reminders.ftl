@@ -47,7 +47,7 @@ reminder-no-change = Không thay đổi
 reminder-snooze-tomorrow = ⏰ Nhắc lại ngày mai
 reminder-snooze-week = Nhắc tuần sau
 reminder-report-task = 📝 Báo cáo { $number }
-reminder-list = 📋 Xem cả { $count } nhiệm vụ
+reminder-list = 📋 Xem tất cả việc của tôi
 reminder-snoozed = Đã hẹn: sẽ nhắc lại nhiệm vụ { $number } vào sáng { $date }.
 
 ## Tổng hợp cho lãnh đạo

@@ -82,6 +82,11 @@ export class PrismaIdentityStore implements IdentityStore {
     return { ok: true, person: personRef(code.person), alreadyLinked: already };
   }
 
+  async codeOwner(code: string): Promise<number | null> {
+    const row = await this.tx.linkCode.findUnique({ where: { codeHash: hashCode(code.trim().toUpperCase()) }, select: { personId: true } });
+    return row?.personId ?? null;
+  }
+
   /** Minutes to wait when an account or a code had LINK_ATTEMPTS failures within the last hour, else null. */
   private async attemptsWait(account: string, codeKey: string, now: Date): Promise<number | null> {
     const since = new Date(now.getTime() - LINK_WINDOW_MS);

@@ -147,4 +147,18 @@ export class PrismaProgressStore implements ProgressStore {
     await this.tx.taskAssignee.create({ data: { taskId, personId } });
     await this.tx.auditLog.create({ data: { actor: 'chat', actorId: byPersonId, action: 'assignee.handover', entity: 'Task', entityId: String(taskId), data: { unitId, from: ofUnit.map((a) => a.personId), to: personId } } });
   }
+
+  async remindedTasks(personId: number, since: Date): Promise<Map<number, Date>> {
+    // A reminder's payload holds its reply ({ v, reply }): each task it lists has a "report" choice (rm:report:<taskId>).
+    const rows = await this.tx.delivery.findMany({ where: { personId, kind: 'REMINDER', state: 'SENT', sentAt: { gte: since } }, select: { payload: true, sentAt: true }, orderBy: { sentAt: 'desc' }, take: 50 });
+    const out = new Map<number, Date>();
+    for (const r of rows) {
+      const choices = (r.payload as { reply?: { choices?: Array<{ id?: unknown }> } } | null)?.reply?.choices ?? [];
+      for (const c of choices) {
+        const m = typeof c.id === 'string' ? /^rm:report:(\d+)$/.exec(c.id) : null;
+        if (m && r.sentAt && !out.has(Number(m[1]))) out.set(Number(m[1]), r.sentAt);
+      }
+    }
+    return out;
+  }
 }

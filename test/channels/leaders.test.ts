@@ -80,5 +80,7 @@ describe('leaders ask in chat', () => {
     const msgs = (await zl.zalo.waitForMessages(u, before + 3, 20_000)).slice(before);
     expect(msgs.some((m) => (m.text ?? '').includes('Zalo không gửi được'))).toBe(true);
     expect(msgs.every((m) => m.method === 'sendMessage')).toBe(true);
+    // No message to a chat user names a command-line tool.
+    expect(msgs.map((m) => m.text ?? '').join('\n')).not.toMatch(/npm|dòng lệnh/);
   }, 120_000);
 });

@@ -8,8 +8,10 @@ import { seedSampleData } from '../../bot/services/seed.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import { PrismaBroadcastStore } from '../../prisma/stores/broadcast-store.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { CALENDAR, choiceOf, DELIVERY, TelegramHarness } from '../support/telegram-harness.ts';
+import { CALENDAR, choiceOf, DELIVERY, SETTINGS, TelegramHarness } from '../support/telegram-harness.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
+import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import { byUrgency, isOpenFor } from '../../domain/tasks/types.ts';
 
 const NHUNG = 'Trần Thị Hồng Nhung';
 const MAI = 'Bùi Thị Mai';
@@ -202,5 +204,95 @@ describe('short answers are bound to what they answer (Telegram and Zalo, real d
     const first = /\n1\. (\S+) · ([^\n]+)/.exec(which!)!;
     expect(first[2]).not.toMatch(/^Tỷ lệ/); // a task, not an indicator
     expect((await zl.say(u, 'huỷ'))[0]).toContain('Đã huỷ');
+  });
+  it('Telegram: the other order, a notice first and then a report: typed "ok" saves the report, the notice\'s "Đã nhận" still acknowledges', async () => {
+    const u = tg.user(8805);
+    await tg.linkAndAccept(u, NHUNG);
+    const id = await notice('Rà soát danh mục dữ liệu dùng chung trước ngày 30/11.');
+    const before = tg.tg.sentTo(u).length;
+    await tg.delivery().worker.runUntilIdle();
+    const [msg] = (await tg.tg.waitForMessages(u, before + 1)).slice(before);
+    expect(msg!.plainText).toContain('Rà soát danh mục');
+    const [summary] = await tg.say(u, 'nv A.II.9: 65%');
+    expect(summary!.plainText).toContain('(65%)');
+    const count = await updates();
+    const [saved] = await tg.say(u, 'ok');
+    expect(saved!.plainText).toContain('Đã lưu cập nhật nhiệm vụ A.II.9');
+    expect(await updates()).toBe(count + 1);
+    expect(await ackOf(id, String(u))).toBeNull();
+    const [thanks] = await tg.press(u, msg!, /^bc:ack:/);
+    expect(thanks!.plainText).toContain('Cảm ơn anh/chị đã xác nhận');
+    expect(await ackOf(id, String(u))).not.toBeNull();
+    expect(await updates()).toBe(count + 1);
+  });
+
+  it('Zalo: sending one’s own used code again once linked greets the person', async () => {
+    const u = 'c0ffee05c0ffee05c0ff';
+    const code = await zl.invite(NHUNG);
+    const first = await zl.say(u, code, 2);
+    if (first[1]!.includes('dữ liệu cá nhân')) await zl.say(u, '1', 2);
+    const [hello, menu] = await zl.say(u, code, 2);
+    expect(hello).toContain('Chào Trần Thị Hồng Nhung, tài khoản này đã được liên kết rồi');
+    expect(`${hello}\n${menu}`).not.toContain('đã được dùng');
+    expect(menu).toContain('1. Báo cáo tiến độ');
+  });
+
+  it('Zalo: an image where text is expected says what the step accepts, and changes nothing', async () => {
+    const u = 'c0ffee06c0ffee06c0ff';
+    await zl.linkAndAccept(u, NHUNG);
+    await zl.say(u, '/capnhat A.II.6');
+    await zl.say(u, '1'); // đang triển khai
+    const b = zl.zalo.sentTo(u).length;
+    await zl.zalo.sendImage(u, 'https://example.org/anh.jpg');
+    const [said] = (await zl.zalo.waitForMessages(u, b + 1, 5000)).slice(b).map((m) => m.text ?? '');
+    expect(said).toContain('gõ một số từ 0 đến 100');
+    expect(said).not.toContain('Chọn một mục ở trên');
+    expect((await zl.say(u, '40'))[0]).toContain('Sản phẩm đầu ra');
+    const b2 = zl.zalo.sentTo(u).length;
+    await zl.zalo.sendImage(u, 'https://example.org/anh2.jpg');
+    const [out] = (await zl.zalo.waitForMessages(u, b2 + 1, 5000)).slice(b2).map((m) => m.text ?? '');
+    expect(out).toContain('tệp đính kèm gửi ở bước sau');
+    expect((await zl.say(u, 'huỷ'))[0]).toContain('Đã huỷ');
+  });
+  it('Telegram: "which task?" buttons show number and short title, tasks before indicators for a %, an unanswered reminder\'s task first', async () => {
+    const u = tg.user(8806);
+    await tg.linkAndAccept(u, NHUNG);
+    const nhung = await db.prisma.person.findFirstOrThrow({ where: { fullName: NHUNG } });
+    const status = SETTINGS.status;
+    const open = (await new PrismaTaskQueries(db.prisma).responsibleFor(nhung.id)).filter((r) => isOpenFor(r, DAY, status)).sort(byUrgency(DAY, status));
+    const tasks = open.filter((r) => r.kind === 'TASK');
+    const reminded = tasks.at(-1)!; // the least urgent task: never first by urgency alone
+    expect(tasks[0]!.taskId).not.toBe(reminded.taskId);
+    // A reminder about it went out this morning; since then the officer looked at another list.
+    await db.prisma.delivery.create({ data: { kind: 'REMINDER', dedupeKey: `rm-test-${u}`, personId: nhung.id, payload: { v: 1, reply: { lines: [], choices: [{ id: `rm:report:${reminded.taskId}`, label: 'Báo cáo ngay' }] } }, state: 'SENT', channel: 'TELEGRAM', chatId: String(u), sentAt: instantOf(DAY, 8) } });
+    await tg.say(u, 'việc của tôi');
+    const [which] = await tg.say(u, '45%, vướng kinh phí');
+    const labels = tg.tg.buttons(which).map((b) => b.text);
+    expect(labels[0]).toContain(`${reminded.number} · ${reminded.title.slice(0, 20)}`);
+    const kinds = labels.slice(0, -1).map((l) => open.find((r) => l.startsWith(`${r.number} · `))?.kind);
+    expect(kinds.every((k) => k !== undefined)).toBe(true);
+    expect(kinds.lastIndexOf('TASK')).toBeLessThan(kinds.includes('INDICATOR') ? kinds.indexOf('INDICATOR') : Infinity);
+    expect((await tg.say(u, 'huỷ'))[0]!.plainText).toContain('Đã huỷ');
+    // Once reported on, the reminder is answered: its task is back in its place.
+    await tg.say(u, `nv ${reminded.number}: 50%`);
+    await tg.say(u, 'ok');
+    const [again] = await tg.say(u, '/capnhat');
+    expect(tg.tg.buttons(again).map((b) => b.text)[0]).not.toContain(`${reminded.number} · `);
+    await tg.say(u, 'huỷ');
+  });
+  it('Zalo: a voice message inside a report, with voice not enabled, says so and asks the step again', async () => {
+    const u = 'c0ffee07c0ffee07c0ff';
+    await zl.linkAndAccept(u, NHUNG);
+    await zl.say(u, '/capnhat A.II.6');
+    await zl.say(u, '1'); // đang triển khai
+    const count = await updates();
+    const b = zl.zalo.sentTo(u).length;
+    await zl.zalo.sendVoice(u, 'https://example.org/giong-noi.aac');
+    const [why, again] = (await zl.zalo.waitForMessages(u, b + 2, 5000)).slice(b).map((m) => m.text ?? '');
+    expect(why).toContain('Bot chưa bật nhận giọng nói, xin anh/chị gõ chữ.');
+    expect(again).toContain('gõ một số từ 0 đến 100');
+    expect((await zl.say(u, '40'))[0]).toContain('Sản phẩm đầu ra');
+    expect((await zl.say(u, 'huỷ'))[0]).toContain('Đã huỷ');
+    expect(await updates()).toBe(count);
   });
 });

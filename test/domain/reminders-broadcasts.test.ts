@@ -103,7 +103,7 @@ describe('what recipients and senders read', () => {
     expect(text).toBe(
       'Sẽ gửi tới 10.000 người nhận (Telegram 8.000, Zalo 2.000; trong đó 500 người dân đăng ký).\n' +
         'Không gửi được: 12 người đã chặn hoặc không nhận được tin, 30 người chưa liên kết tài khoản.\n' +
-        'Gửi ngay sau khi xác nhận (trong giờ hành chính).',
+        'Gửi ngay khi anh/chị xác nhận.',
     );
   });
 

@@ -184,7 +184,9 @@ describe('reminder messages', () => {
     const text = renderReply(reminderReply(plan, '2026-01-21', { name: 'X', maxTasksListed: 8 })!, tr, 'vi', { numberChoices: true });
     expect(text).toContain('có 12 nhiệm vụ');
     expect(text).toContain('… và 4 mục khác.');
-    expect(text).toContain('📋 Xem cả 12 nhiệm vụ');
+    // The button opens "việc của tôi", whose own count is the one of every open task (issue 11): no second number here.
+    expect(text).toContain('📋 Xem tất cả việc của tôi');
+    expect(text).not.toContain('Xem cả 12');
   });
 
   it('the monthly request about several tasks offers the unit\'s appendix (/phuluc); about one task it does not', () => {
