@@ -92,3 +92,12 @@ export function sixClearSummaryArgs(report: SixClearReport): { tasks: number; ga
   return { tasks: report.tasks, gaps: report.withGaps, who: c.who, when: c.when, output: c.output, authority: c.authority, responsibility: c.responsibility };
 }
 
+
+/** The standing office's monthly digest ends with the city's "6 rõ" gaps per plan (or is only that, when the digest had nothing). */
+export function withSixClearSection(reply: Reply | null, report: SixClearReport): Reply | null {
+  if (!report.withGaps) return reply;
+  const section: Line[] = [line(t('six-digest-title', { gaps: report.withGaps, tasks: report.tasks }), { strong: true })];
+  for (const plan of report.plans) if (plan.withGaps) section.push(...planLines(plan, false));
+  section.push(line(t('six-hint')));
+  return reply ? { ...reply, lines: [...reply.lines, ...section] } : { lines: section };
+}
