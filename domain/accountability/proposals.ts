@@ -42,7 +42,15 @@ const key = (s: string) => ` ${unitKey(s).replace(/[^a-z0-9 ]/g, ' ').replace(/\
 export function recogniseAddressee(text: string, units: UnitRef[]): Addressee {
   const all = key(text);
   const verb = VERB.exec(all);
-  const scope = verb ? ` ${all.slice(verb.index + verb[0].length).trim()} ` : all;
+  return firstNamed(verb ? ` ${all.slice(verb.index + verb[0].length).trim()} ` : all, units);
+}
+
+/** The first unit or city word named anywhere in a text ("Sở Tài chính còn bao nhiêu kiến nghị quá hạn"). */
+export function unitNamedIn(text: string, units: UnitRef[]): Addressee {
+  return firstNamed(key(text), units);
+}
+
+function firstNamed(scope: string, units: UnitRef[]): Addressee {
   type Hit = { at: number; end: number; unit: UnitRef | null };
   const hits: Hit[] = [];
   for (const u of units) {
@@ -103,6 +111,28 @@ export function mayAnswer(person: PersonRef, addresseeUnitId: number | null): bo
 }
 
 export type ProposalStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'REFUSED';
+
+/** A tracked proposal as chat answers show it. */
+export interface ProposalView {
+  id: number;
+  taskId: number;
+  taskNumber: string;
+  planCode: string;
+  taskTitle: string;
+  fromUnitId: number;
+  fromUnitName: string;
+  proposerId: number | null;
+  proposerName: string | null;
+  text: string;
+  addresseeUnitId: number | null;
+  /** null = the standing office. */
+  addresseeName: string | null;
+  addresseeFrom: string;
+  state: ProposalStatus;
+  dueOn: Day;
+  answer: string | null;
+}
+
 
 /** Still waiting for a settled answer: open, or acknowledged only. Late when the due day has passed. */
 export function isPending(state: ProposalStatus): boolean {

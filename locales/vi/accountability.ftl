@@ -46,3 +46,115 @@ six-out-of-scope = Anh/chị không xem được “6 rõ” của { $unit } (ng
 six-not-allowed = Kiểm tra “6 rõ” dành cho lãnh đạo, Văn phòng thường trực và cán bộ đầu mối.
 six-import = Kiểm tra “6 rõ” các kế hoạch vừa nhập: { $gaps }/{ $tasks } nhiệm vụ, chỉ tiêu còn thiếu (chưa rõ người: { $who }, thời gian: { $when }, trách nhiệm: { $responsibility }, sản phẩm: { $output }, thẩm quyền: { $authority }).
 six-digest-title = Kiểm tra “6 rõ”: { $gaps }/{ $tasks } nhiệm vụ, chỉ tiêu còn thiếu
+
+## Kiến nghị, đề xuất: chuyển tới nơi phải trả lời
+
+-office = Văn phòng thường trực (thành phố)
+kn-addressee = { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    }
+kn-choice = { $kind ->
+        [ack] Đã tiếp thu
+        [res] Đã giải quyết…
+        [fwd] Chuyển cho…
+       *[ref] Không thể…
+    }
+kn-notice-title = 📨 Kiến nghị số { $id } { $from ->
+        [none] {""}
+       *[other] (chuyển từ { $from ->
+            [office] { -office }
+           *[other] { $from }
+        }){ " " }
+    }cần { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    } trả lời, hạn { $due }
+kn-notice-from = Từ { $unit }{ $person ->
+        [none] {""}
+       *[other] { " " }({ $person })
+    }, nhiệm vụ { $number } · { $plan }: { $title }
+kn-notice-how = Trả lời bằng lựa chọn dưới đây, hoặc gõ: “kn { $id } đã tiếp thu”, “kn { $id } đã giải quyết: …”, “kn { $id } chuyển cho …”, “kn { $id } không thể: lý do”.
+kn-raised = Đã chuyển { $count } kiến nghị tới nơi phải trả lời:
+kn-raised-item = Số { $id } → { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    }, hạn trả lời { $due }{ $guessed ->
+        [yes] {" "}(chưa rõ nơi nhận nên gửi Văn phòng thường trực)
+       *[no] {""}
+    }: { $text }
+kn-answer-title = 📬 Kiến nghị số { $id } của { $unit } (nhiệm vụ { $number } · { $plan }): { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    } đã trả lời ({ $by })
+kn-answer-state = { $kind ->
+        [ACKNOWLEDGED] Đã tiếp thu{ $text ->
+            [none] .
+           *[other] : { $text }
+        }
+        [RESOLVED] Đã giải quyết: { $text }
+        [REFUSED] Không thể giải quyết: { $text }
+       *[FORWARDED] Đã chuyển cho { $to ->
+            [office] { -office }
+           *[other] { $to }
+        } trả lời.
+    }
+kn-list-title = { $scope ->
+        [all] Toàn thành phố
+        [office] { -office }
+       *[other] { $scope }
+    }: { $lateOnly ->
+        [yes] { $late } kiến nghị quá hạn trả lời
+       *[no] { $count } kiến nghị chưa được trả lời xong, { $late } quá hạn
+    }
+kn-list-item = { $late ->
+        [yes] 🔴
+       *[no] { $state ->
+            [ACKNOWLEDGED] 🟡
+           *[other] 🟠
+        }
+    } Số { $id } · gửi { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    } · hạn { $due }{ $late ->
+        [yes] {" "}(quá hạn)
+       *[no] {""}
+    }{ $state ->
+        [ACKNOWLEDGED] {" "}· đã tiếp thu
+       *[other] {""}
+    } · từ { $unit }, nhiệm vụ { $number } · { $plan }
+kn-list-more = … và { $count } kiến nghị khác.
+kn-problem = { $problem ->
+        [resolved-needs-text] Xin ghi kết quả sau “đã giải quyết:”, ví dụ: kn 12 đã giải quyết: đã bố trí vốn tại QĐ 123/QĐ-UBND.
+        [refused-needs-reason] Xin ghi lý do sau “không thể:”, ví dụ: kn 12 không thể: không thuộc thẩm quyền.
+        [forward-needs-unit] Xin ghi đơn vị nhận sau “chuyển cho”, ví dụ: kn 12 chuyển cho Sở Xây dựng.
+       *[unknown] Trả lời kiến nghị bằng: đã tiếp thu, đã giải quyết: …, chuyển cho …, hoặc không thể: lý do.
+    }
+kn-ask-text = { $kind ->
+        [res] Kiến nghị số { $id }: gõ kết quả đã giải quyết (việc đã làm, văn bản).
+        [fwd] Kiến nghị số { $id }: gõ tên đơn vị nhận kiến nghị.
+       *[ref] Kiến nghị số { $id }: gõ lý do không thể giải quyết.
+    }
+kn-not-found = Không có kiến nghị số { $id }.
+kn-not-yours = Kiến nghị số { $id } gửi { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    }: chỉ lãnh đạo nơi nhận trả lời được.
+kn-already = Kiến nghị số { $id } đã được trả lời xong ({ $state ->
+        [RESOLVED] đã giải quyết
+       *[other] không thể giải quyết
+    }).
+kn-forward-unknown = Không tìm thấy đơn vị “{ $text }” để chuyển kiến nghị.
+kn-forward-same = Kiến nghị số { $id } đang gửi { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    } rồi.
+kn-forwarded = Đã chuyển kiến nghị số { $id } cho { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    }, hạn trả lời { $due }. Đơn vị đề xuất đã được báo.
+kn-answered = Đã ghi câu trả lời cho kiến nghị số { $id } ({ $kind ->
+        [ACKNOWLEDGED] đã tiếp thu
+        [RESOLVED] đã giải quyết
+       *[other] không thể giải quyết
+    }) và báo cho { $unit }.
