@@ -14,7 +14,7 @@ import { fold } from '../../domain/shared/text.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
-import { bestIdentity, PrismaDeliveryStore, PrismaPlanningReads } from './delivery-store.ts';
+import { bestIdentity, personIdsWithRoles, PrismaDeliveryStore, PrismaPlanningReads } from './delivery-store.ts';
 
 type Tx = Prisma.TransactionClient;
 export type { ProposalView };
@@ -85,13 +85,14 @@ export class PrismaProposalStore {
 
   /** Who answers for an addressee: its unit leaders, or the standing office (admins) for the city. */
   async answerers(addresseeUnitId: number | null): Promise<number[]> {
-    const people = await this.tx.person.findMany({ where: { active: true, ...(addresseeUnitId === null ? { roles: { has: 'ADMIN' } } : { unitId: addresseeUnitId, roles: { has: 'UNIT_LEADER' } }) }, select: { id: true } });
-    return people.map((p) => p.id);
+    const ids = await personIdsWithRoles(this.tx, [addresseeUnitId === null ? 'ADMIN' : 'UNIT_LEADER']);
+    if (addresseeUnitId === null) return ids;
+    return (await this.tx.person.findMany({ where: { id: { in: ids }, unitId: addresseeUnitId }, select: { id: true } })).map((p) => p.id);
   }
 
   /** The proposer and the leaders of the proposing unit. */
   async proposerSide(p: ProposalView): Promise<number[]> {
-    const leaders = await this.tx.person.findMany({ where: { active: true, unitId: p.fromUnitId, roles: { has: 'UNIT_LEADER' } }, select: { id: true } });
+    const leaders = await this.tx.person.findMany({ where: { id: { in: await personIdsWithRoles(this.tx, ['UNIT_LEADER']) }, unitId: p.fromUnitId }, select: { id: true } });
     return [...new Set([...(p.proposerId ? [p.proposerId] : []), ...leaders.map((l) => l.id)])];
   }
 
