@@ -18,7 +18,8 @@ export const DEFAULT_PROPOSAL_RESPONSE_DAYS = 10;
 export function splitProposals(text: string | null | undefined): string[] {
   if (!text?.trim()) return [];
   const parts = text
-    .split(/\n+|(?:^|\s)(?=\d{1,2}[.)]\s)|;\s*(?=(?:đề|de) (?:nghị|nghi|xuất|xuat)|(?:kiến|kien) (?:nghị|nghi))/iu)
+    // Lines, "1. … 2. …" items, and "; " (how the report reader joins several proposals of one message).
+    .split(/\n+|(?:^|\s)(?=\d{1,2}[.)]\s)|;\s*/u)
     .map((p) => p.replace(/^\s*(?:\d{1,2}[.)]|[-–•+*])\s*/, '').trim())
     .filter((p) => p.length > 2);
   return parts.length ? parts : [text.trim()];

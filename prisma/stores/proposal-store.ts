@@ -97,7 +97,7 @@ export class PrismaProposalStore {
   }
 
   /** Queues one message per person (deduplicated by `key`), on their preferred reachable account. */
-  async notify(personIds: number[], key: string, reply: Reply, now: Date): Promise<number> {
+  async notify(personIds: number[], key: string, reply: Reply, now: Date, kind: 'NOTICE' | 'DIGEST' = 'NOTICE'): Promise<number> {
     if (!personIds.length) return 0;
     const reads = new PrismaPlanningReads(this.tx as unknown as Db);
     const people = await reads.people(personIds);
@@ -105,7 +105,7 @@ export class PrismaProposalStore {
     for (const r of people.values()) {
       const identity = bestIdentity(r);
       if (!identity) continue;
-      rows.push({ kind: 'NOTICE', dedupeKey: `${key}:${r.personId}`, personId: r.personId, identityId: identity.id, channel: identity.channel as SendChannel, chatId: identity.chatId, unitId: r.unitId, broadcastId: null, payload: { v: 1, reply: storedReply(reply) }, notBefore: now });
+      rows.push({ kind, dedupeKey: `${key}:${r.personId}`, personId: r.personId, identityId: identity.id, channel: identity.channel as SendChannel, chatId: identity.chatId, unitId: r.unitId, broadcastId: null, payload: { v: 1, reply: storedReply(reply) }, notBefore: now });
     }
     return new PrismaDeliveryStore(this.tx as unknown as Db).insert(rows);
   }
