@@ -19,6 +19,7 @@ import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
 import { DeliveryExtension, type FileFetcher } from './chat/delivery-extension.ts';
 import { SheetsExtension } from './chat/sheets-extension.ts';
+import { AccountabilityExtension, parseAccountabilitySettings, raiseProposals, type AccountabilitySettings } from './chat/accountability-extension.ts';
 import { parseDeliverySettings, type DeliverySettings } from './delivery/settings.ts';
 import type { SendWindow } from '../domain/delivery/policy.ts';
 import { VoiceService, type Hearing } from './voice/service.ts';
@@ -62,6 +63,8 @@ export interface ChatServiceDeps {
   voice?: Hearing;
   /** Workbooks sent to the bot: UPLOAD_MAX_MB, and the upload page when PUBLIC_BASE_URL is set. */
   sheets?: { maxBytes: number; uploadPage?: { publicBaseUrl: string; ttlMinutes: number } };
+  /** Proposals and the "6 rõ" check (issue 15): PROPOSAL_RESPONSE_DAYS. */
+  accountability?: AccountabilitySettings;
 }
 
 const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -69,6 +72,7 @@ const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 /** The conversation service with every extension, as chat channels use it (also the test harnesses). */
 export function buildChatService(d: ChatServiceDeps): ChatService {
   const window: SendWindow = { calendar: d.calendar, hours: d.delivery.reminders.workingHours, mode: d.delivery.reminders.window };
+  const accountability = { calendar: d.calendar, settings: d.accountability ?? parseAccountabilitySettings({}) };
   return new ChatService({
     prisma: d.prisma,
     clock: d.clock,
@@ -80,9 +84,11 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
       // First: a document outside a report is a workbook.
       new SheetsExtension(tx, { tr: d.tr, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined, maxBytes: d.sheets?.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, uploadPage: d.sheets?.uploadPage }),
       new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined }),
+      new AccountabilityExtension(tx, accountability),
       new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' }),
     ],
     fallback: (tx) => new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'fallback' }),
+    afterMessage: (tx, inbound, started) => raiseProposals(tx, accountability, inbound, started),
   });
 }
 
@@ -134,6 +140,7 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
     files,
     chat: buildChatService({
       prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files, metrics, voice,
+      accountability: parseAccountabilitySettings(options.env ?? process.env),
       sheets: { maxBytes: config.uploads.maxBytes, uploadPage: config.http.publicBaseUrl ? { publicBaseUrl: config.http.publicBaseUrl, ttlMinutes: config.uploads.linkTtlMinutes } : undefined },
     }),
     voice,

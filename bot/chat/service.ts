@@ -7,6 +7,7 @@
  */
 import { ChatEngine, type EngineSettings, type Extension, type Inbound, type Outcome } from '../../domain/chat/engine.ts';
 import type { Clock } from '../../domain/shared/clock.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
 import type { Db } from '../../prisma/database.ts';
 import type { Prisma } from '../../prisma/generated/client.ts';
 import { PrismaConversationStore, PrismaIdentityStore } from '../../prisma/stores/chat-store.ts';
@@ -26,6 +27,8 @@ export interface ChatServiceDeps {
   extensions?: (tx: Prisma.TransactionClient) => Extension[];
   fallback?: (tx: Prisma.TransactionClient) => Extension;
   metrics?: Pick<Metrics, 'messages' | 'answerSeconds'>;
+  /** Runs after the engine on the same transaction (proposals raised by the updates it saved); its lines end the engine's last reply. */
+  afterMessage?: (tx: Prisma.TransactionClient, inbound: Inbound, started: Date) => Promise<Reply[]>;
   /** Voice messages (STT_URL set); unset, the engine answers that voice is not enabled. */
   voice?: Hearing;
 }
@@ -88,7 +91,14 @@ export class ChatService {
             extensions: this.deps.extensions?.(tx),
             fallback: this.deps.fallback?.(tx),
           });
-          return engine.handle(inbound);
+          const started = this.deps.clock.now();
+          const outcome = await engine.handle(inbound);
+          const after = await this.deps.afterMessage?.(tx, inbound, started);
+          if (!after?.length) return outcome;
+          // In the same message as the engine's last reply ("Đã lưu …"): one message in, as many out as before.
+          const last = outcome.replies.at(-1);
+          const extra = after.flatMap((r) => r.lines);
+          return last ? { ...outcome, replies: [...outcome.replies.slice(0, -1), { ...last, lines: [...last.lines, ...extra] }] } : { ...outcome, replies: after };
         },
         { timeout: 60_000, maxWait: 60_000 },
       );

@@ -12,6 +12,9 @@ import { nextWindowStart, type SendWindow } from '../../domain/delivery/policy.t
 import { storedReply, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
 import { visibleUnitIds } from '../../domain/people/scope.ts';
 import { monthlyWarning, monthlyWarningReply, weeklyDigest, weeklyDigestReply } from '../../domain/reminders/digests.ts';
+import { checkSixClear } from '../../domain/accountability/six-clear.ts';
+import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
+import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
 import { reminderReply } from '../../domain/reminders/message.ts';
 import { planReminders, reminderSelection } from '../../domain/reminders/planner.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
@@ -121,9 +124,12 @@ export async function runMonthlyDigest(deps: JobDeps, c: JobContext): Promise<Jo
   const day = dayOf(c.tick);
   const notBefore = dueAt(deps, c);
   if (!notBefore) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
-  return digest(deps, day, notBefore, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'], `digest-monthly:${day.slice(0, 7)}`, (rows, scope, name) =>
-    monthlyWarningReply(monthlyWarning(rows, day, deps.status), { scope, name }),
-  );
+  // The standing office's copy ends with the city's "6 rõ" gaps (issue 15).
+  const six = checkSixClear(await new PrismaSixClearStore(deps.reads.prisma).tasks());
+  return digest(deps, day, notBefore, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'], `digest-monthly:${day.slice(0, 7)}`, (rows, scope, name, roles) => {
+    const reply = monthlyWarningReply(monthlyWarning(rows, day, deps.status), { scope, name });
+    return scope === 'city' && roles.includes('ADMIN') ? withSixClearSection(reply, six) : reply;
+  });
 }
 
 async function digest(
@@ -132,7 +138,7 @@ async function digest(
   notBefore: Date,
   roles: Recipient['roles'],
   keyPrefix: string,
-  build: (rows: Awaited<ReturnType<PrismaPlanningReads['allAssignments']>>, scope: string, name: string) => Reply | null,
+  build: (rows: Awaited<ReturnType<PrismaPlanningReads['allAssignments']>>, scope: string, name: string, roles: Recipient['roles']) => Reply | null,
 ): Promise<JobSummary> {
   const [rows, recipients, units] = await Promise.all([deps.reads.allAssignments(), deps.reads.peopleWithRoles(roles), deps.reads.queries.units()]);
   const planned: PlannedDelivery[] = [];
@@ -141,7 +147,7 @@ async function digest(
     const visible = visibleUnitIds({ id: r.personId, fullName: r.fullName, unitId: r.unitId, roles: r.roles }, units);
     if (visible !== null && visible.length === 0) continue;
     const scoped = visible === null ? rows : rows.filter((x) => visible.includes(x.unitId));
-    const reply = build(scoped, visible === null ? 'city' : (r.unitName ?? 'city'), r.fullName);
+    const reply = build(scoped, visible === null ? 'city' : (r.unitName ?? 'city'), r.fullName, r.roles);
     if (!reply) continue;
     const d = row('DIGEST', `${keyPrefix}:${r.personId}`, r, reply, notBefore);
     if (d) planned.push(d);

@@ -14,6 +14,9 @@ import type { Db } from '../../prisma/database.ts';
 import { applyImport, type ImportInput, type ImportOutcome } from '../../prisma/stores/import-store.ts';
 import type { Translator } from '../i18n.ts';
 import { NotAWorkbookError, readSheets } from '../files/read-sheet.ts';
+import { checkSixClear } from '../../domain/accountability/six-clear.ts';
+import { sixClearSummaryArgs } from '../../domain/accountability/six-clear-reply.ts';
+import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -96,7 +99,14 @@ export async function prepareImport(bytes: Uint8Array, fileName: string, options
 export async function importBytes(prisma: Db, bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportOutcome> {
   const prepared = await prepareImport(bytes, fileName, options);
   if (!prepared.ok) return prepared.outcome;
-  return prepared.finish(await applyImport(prisma, prepared.input));
+  const outcome = prepared.finish(await applyImport(prisma, prepared.input));
+  if (!outcome.ok || outcome.dryRun) return outcome;
+  // The summary names the "6 rõ" gaps of the plans the file touched, so the office fixes the plan before asking for progress.
+  const codes = [...new Set(prepared.parsed.appendices.flatMap((s) => s.items.map((i) => i.plan.code)))];
+  if (!codes.length) return outcome;
+  const plans = await prisma.plan.findMany({ where: { code: { in: codes } }, select: { id: true } });
+  const tasks = await new PrismaSixClearStore(prisma).tasks({ planIds: plans.map((p) => p.id) });
+  return tasks.length ? { ...outcome, sixClear: sixClearSummaryArgs(checkSixClear(tasks)) } : outcome;
 }
 
 export async function importFile(prisma: Db, path: string, options: ImportOptions): Promise<ImportOutcome> {
@@ -140,5 +150,6 @@ export function describeOutcome(o: ImportOutcome, tr: Translator, locale: 'vi' |
     lines.push(tr.t('import-flagged-deadlines', { count: o.flaggedDeadlines.length }, locale));
     for (const f of o.flaggedDeadlines) lines.push(`  • ${tr.t('import-where-sheet', { sheet: f.sheet }, locale)}, ${tr.t('import-where-row', { row: f.row }, locale)}: "${f.text}"`);
   }
+  if (o.sixClear) lines.push(tr.t('six-import', o.sixClear, locale));
   return lines.join('\n');
 }

@@ -66,6 +66,8 @@ export interface ImportOutcome {
   asOf?: { day: Day; source: 'option' | 'file' | 'today' };
   /** Tasks created or changed, in file order (a preview lists them). */
   changes?: TaskChange[];
+  /** The "6 rõ" gaps of the plans the file touched, after an import that wrote (domain/accountability/six-clear.ts). */
+  sixClear?: { tasks: number; gaps: number; who: number; when: number; output: number; authority: number; responsibility: number };
 }
 
 export interface TaskChange {

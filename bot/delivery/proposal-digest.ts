@@ -1,0 +1,34 @@
+/**
+ * The weekly list of proposals waiting for an answer, per addressee (issue
+ * 15): each addressee's leaders (the standing office for the city) get the
+ * proposals addressed to them that are still open or only acknowledged,
+ * late first. Runs on the weekly digest's schedule, one row per person and week.
+ */
+import { pendingReply } from '../../domain/accountability/proposal-reply.ts';
+import { nextWindowStart } from '../../domain/delivery/policy.ts';
+import { dayOf } from '../../domain/shared/day.ts';
+import type { Prisma } from '../../prisma/generated/client.ts';
+import { PrismaProposalStore, type ProposalView } from '../../prisma/stores/proposal-store.ts';
+import type { JobDeps, JobSummary } from './jobs.ts';
+import type { JobContext, ScheduledJob } from './scheduler.ts';
+
+export const PROPOSAL_DIGEST_JOB = 'proposals-weekly';
+
+export function proposalDigestJob(deps: JobDeps): ScheduledJob {
+  return { name: PROPOSAL_DIGEST_JOB, cron: deps.settings.cron.digestWeekly, run: (c) => runProposalDigest(deps, c) };
+}
+
+export async function runProposalDigest(deps: JobDeps, c: JobContext): Promise<JobSummary> {
+  const day = dayOf(c.tick);
+  const at = nextWindowStart(c.now > c.tick ? c.now : c.tick, deps.window);
+  if (c.nextTick && at >= c.nextTick) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
+  const store = new PrismaProposalStore(deps.reads.prisma as unknown as Prisma.TransactionClient);
+  const byAddressee = new Map<number | null, ProposalView[]>();
+  for (const p of await store.pending()) byAddressee.set(p.addresseeUnitId, [...(byAddressee.get(p.addresseeUnitId) ?? []), p]);
+  let planned = 0;
+  for (const [unitId, list] of byAddressee) {
+    const reply = pendingReply(list, day, { scope: list[0]!.addresseeName ?? 'office', lateOnly: false });
+    planned += await store.notify(await store.answerers(unitId), `proposal-digest:${day}:${unitId ?? 'office'}`, reply, at, 'DIGEST');
+  }
+  return { day, planned, noAccount: 0 };
+}

@@ -1,0 +1,79 @@
+/**
+ * Proposals in chat, written once for every channel: the message to the
+ * addressee (with its four answers), what the officer is told after saving,
+ * the answer sent back to the proposer's side, and the pending list.
+ */
+import { line, raw, t, type Choice, type Line, type Reply } from '../chat/reply.ts';
+import { formatDay, type Day } from '../shared/day.ts';
+import { shorten } from '../shared/text.ts';
+import { isLate, type ProposalView } from './proposals.ts';
+
+const addressee = (p: Pick<ProposalView, 'addresseeName'>) => p.addresseeName ?? 'office';
+
+export const ANSWER_KINDS = ['ack', 'res', 'fwd', 'ref'] as const;
+export type AnswerChoice = (typeof ANSWER_KINDS)[number];
+
+export function parseProposalChoice(id: string): { kind: AnswerChoice; proposalId: number } | null {
+  const m = /^kn:(ack|res|fwd|ref):(\d+)$/.exec(id);
+  return m ? { kind: m[1] as AnswerChoice, proposalId: Number(m[2]) } : null;
+}
+
+function answerChoices(id: number): Choice[] {
+  return [
+    { id: `kn:ack:${id}`, label: t('kn-choice', { kind: 'ack' }) },
+    { id: `kn:res:${id}`, label: t('kn-choice', { kind: 'res' }) },
+    { id: `kn:fwd:${id}`, label: t('kn-choice', { kind: 'fwd' }) },
+    { id: `kn:ref:${id}`, label: t('kn-choice', { kind: 'ref' }) },
+  ];
+}
+
+/** To the addressee's leaders: a new (or forwarded) proposal, its task, and the answers. */
+export function proposalNotice(p: ProposalView, forwardedFrom?: string): Reply {
+  return {
+    lines: [
+      line(t('kn-notice-title', { id: p.id, addressee: addressee(p), due: formatDay(p.dueOn), from: forwardedFrom ?? 'none' }), { strong: true }),
+      line(t('kn-notice-from', { unit: p.fromUnitName, person: p.proposerName ?? 'none', number: p.taskNumber, plan: p.planCode, title: shorten(p.taskTitle, 90) })),
+      line(raw(`“${p.text}”`)),
+      line(t('kn-notice-how', { id: p.id })),
+    ],
+    choices: answerChoices(p.id),
+  };
+}
+
+/** To the officer, after the report that raised them was saved. */
+export function raisedReply(list: ProposalView[]): Reply {
+  return {
+    lines: [
+      line(t('kn-raised', { count: list.length })),
+      ...list.map((p) => line(t('kn-raised-item', { id: p.id, addressee: addressee(p), due: formatDay(p.dueOn), guessed: p.addresseeFrom === 'default' ? 'yes' : 'no', text: shorten(p.text, 80) }), { indent: true })),
+    ],
+  };
+}
+
+/** To the proposer and their unit's leaders: the answer. */
+export function answerNotice(p: ProposalView, answer: { kind: string; text: string | null; by: string; to?: string }): Reply {
+  return {
+    lines: [
+      line(t('kn-answer-title', { id: p.id, addressee: addressee(p), by: answer.by, unit: p.fromUnitName, number: p.taskNumber, plan: p.planCode }), { strong: true }),
+      line(raw(`“${shorten(p.text, 160)}”`), { indent: true }),
+      line(t('kn-answer-state', { kind: answer.kind, text: answer.text ?? 'none', to: answer.to ?? 'office' })),
+    ],
+  };
+}
+
+const SHOWN = 15;
+
+/** The pending proposals, late first: "Sở Tài chính: 2 kiến nghị chưa được trả lời, 1 quá hạn". */
+export function pendingReply(list: ProposalView[], today: Day, o: { scope: string; lateOnly: boolean }): Reply {
+  const late = list.filter((p) => isLate(p, today));
+  const shown = o.lateOnly ? late : [...late, ...list.filter((p) => !isLate(p, today))];
+  const head = line(t('kn-list-title', { scope: o.scope, count: list.length, late: late.length, lateOnly: o.lateOnly ? 'yes' : 'no' }), { strong: true });
+  if (!shown.length) return { lines: [head] };
+  const lines: Line[] = [head];
+  for (const p of shown.slice(0, SHOWN)) {
+    lines.push(line(t('kn-list-item', { id: p.id, addressee: addressee(p), due: formatDay(p.dueOn), late: isLate(p, today) ? 'yes' : 'no', state: p.state, unit: p.fromUnitName, number: p.taskNumber, plan: p.planCode })));
+    lines.push(line(raw(`“${shorten(p.text, 120)}”`), { indent: true }));
+  }
+  if (shown.length > SHOWN) lines.push(line(t('kn-list-more', { count: shown.length - SHOWN })));
+  return { lines };
+}

@@ -1,0 +1,153 @@
+/**
+ * Proposals routed to who must answer (issue 15): each "đề xuất / kiến nghị"
+ * of a progress update becomes a tracked item addressed to the unit named in
+ * it ("đề nghị Sở Tài chính bố trí vốn" → Sở Tài chính) or to the standing
+ * office ("đề nghị thành phố …", "UBND TP", "Ban Chỉ đạo"); the addressee's
+ * leaders answer within PROPOSAL_RESPONSE_DAYS working days.
+ */
+import type { WorkingCalendar } from '../calendar/working-days.ts';
+import type { PersonRef } from '../people/types.ts';
+import type { Day } from '../shared/day.ts';
+import { fold } from '../shared/text.ts';
+import { unitKey } from '../units/names.ts';
+import type { UnitRef } from '../units/types.ts';
+
+export const DEFAULT_PROPOSAL_RESPONSE_DAYS = 10;
+
+/** Several proposals in one field ("1. … 2. …", "- …", one a line) are tracked one by one. */
+export function splitProposals(text: string | null | undefined): string[] {
+  if (!text?.trim()) return [];
+  const parts = text
+    // Lines, "1. … 2. …" items, and "; " (how the report reader joins several proposals of one message).
+    .split(/\n+|(?:^|\s)(?=\d{1,2}[.)]\s)|;\s*/u)
+    .map((p) => p.replace(/^\s*(?:\d{1,2}[.)]|[-–•+*])\s*/, '').trim())
+    .filter((p) => p.length > 2);
+  return parts.length ? parts : [text.trim()];
+}
+
+export type Addressee = { kind: 'unit'; unit: UnitRef } | { kind: 'city' } | { kind: 'ask' };
+
+/** Words that mean the city itself (answered by the standing office). */
+const CITY_WORDS = [/\bthanh pho\b/, /\bban chi dao\b/, /\bthuong truc\b/, /\bcap tren\b/, /\btrung uong\b/, /\bcac so,? (ban,? )?nganh\b/, /\bcac co quan (cap )?thanh pho\b/, /\blanh dao thanh pho\b/];
+/** A proposal's verb: the addressee follows it ("đề nghị Sở Tài chính …"). */
+const VERB = /\b(de nghi|kien nghi|de xuat|xin|mong|kinh de nghi|yeu cau|can)\b/;
+
+const key = (s: string) => ` ${unitKey(s).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim()} `;
+
+/**
+ * The unit that must answer a proposal, from its text: the first unit or city
+ * word after the proposal's verb (or anywhere, without one). A unit of the city
+ * itself (UBND thành phố, Thành ủy, Ban Chỉ đạo) is the standing office's; a
+ * unit's name that contains "thành phố" ("Công an thành phố") stays that unit.
+ */
+export function recogniseAddressee(text: string, units: UnitRef[]): Addressee {
+  const all = key(text);
+  const verb = VERB.exec(all);
+  return firstNamed(verb ? ` ${all.slice(verb.index + verb[0].length).trim()} ` : all, units);
+}
+
+/** The first unit or city word named anywhere in a text ("Sở Tài chính còn bao nhiêu kiến nghị quá hạn"). */
+export function unitNamedIn(text: string, units: UnitRef[]): Addressee {
+  return firstNamed(key(text), units);
+}
+
+function firstNamed(scope: string, units: UnitRef[]): Addressee {
+  type Hit = { at: number; end: number; unit: UnitRef | null };
+  const hits: Hit[] = [];
+  for (const u of units) {
+    for (const name of new Set([u.name, ...u.aliases].map(key))) {
+      if (name.trim().length < 3) continue;
+      const at = scope.indexOf(name);
+      if (at >= 0) hits.push({ at, end: at + name.length, unit: u });
+    }
+  }
+  for (const re of CITY_WORDS) {
+    const m = re.exec(scope);
+    if (m && !hits.some((h) => h.unit && h.at <= m.index && m.index < h.end)) hits.push({ at: m.index, end: m.index + m[0].length, unit: null });
+  }
+  if (!hits.length) return { kind: 'ask' };
+  // Earliest first; at the same place the longest name ("Văn phòng UBND thành phố" over "UBND thành phố").
+  hits.sort((a, b) => a.at - b.at || b.end - a.end);
+  const first = hits[0]!;
+  if (!first.unit || first.unit.kind === 'CITY') return { kind: 'city' };
+  return { kind: 'unit', unit: first.unit };
+}
+
+export type ProposalAnswer =
+  | { kind: 'ACKNOWLEDGED'; text: string | null }
+  | { kind: 'RESOLVED'; text: string }
+  | { kind: 'FORWARDED'; to: string }
+  | { kind: 'REFUSED'; text: string };
+
+export type AnswerProblem = 'resolved-needs-text' | 'refused-needs-reason' | 'forward-needs-unit' | 'unknown';
+
+/** "đã tiếp thu", "đã giải quyết: …", "chuyển cho …", "không thể: lý do" (with or without diacritics). */
+export function readProposalAnswer(text: string): ProposalAnswer | { problem: AnswerProblem } {
+  const t = text.trim();
+  const f = fold(t);
+  const after = (n: number) => t.slice(n).replace(/^[\s:,.–-]+/, '').trim();
+  let m = /^(?:da )?tiep thu\b/.exec(f);
+  if (m) return { kind: 'ACKNOWLEDGED', text: after(m[0].length) || null };
+  m = /^(?:da )?giai quyet\b/.exec(f);
+  if (m) return after(m[0].length) ? { kind: 'RESOLVED', text: after(m[0].length) } : { problem: 'resolved-needs-text' };
+  m = /^(?:chuyen(?: tiep)?|giao) (?:cho|toi|den|sang)\b/.exec(f);
+  if (m) return after(m[0].length) ? { kind: 'FORWARDED', to: after(m[0].length) } : { problem: 'forward-needs-unit' };
+  m = /^(?:khong the|khong giai quyet duoc|tu choi)\b/.exec(f);
+  if (m) return after(m[0].length) ? { kind: 'REFUSED', text: after(m[0].length) } : { problem: 'refused-needs-reason' };
+  return { problem: 'unknown' };
+}
+
+/** The day an answer is due: `days` working days after the day it was raised (or forwarded). */
+export function responseDue(raisedOn: Day, days: number, calendar: WorkingCalendar): Day {
+  return calendar.addWorkingDays(raisedOn, days);
+}
+
+/**
+ * Who may answer: the leaders of the addressee unit; for the standing office
+ * (no addressee unit), the standing office (admins) and city leaders.
+ */
+export function mayAnswer(person: PersonRef, addresseeUnitId: number | null): boolean {
+  if (addresseeUnitId === null) return person.roles.includes('ADMIN') || person.roles.includes('CITY_LEADER');
+  return person.unitId === addresseeUnitId && person.roles.includes('UNIT_LEADER');
+}
+
+export type ProposalStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'REFUSED';
+
+/** A tracked proposal as chat answers show it. */
+export interface ProposalView {
+  id: number;
+  taskId: number;
+  taskNumber: string;
+  planCode: string;
+  taskTitle: string;
+  fromUnitId: number;
+  fromUnitName: string;
+  proposerId: number | null;
+  proposerName: string | null;
+  text: string;
+  addresseeUnitId: number | null;
+  /** null = the standing office. */
+  addresseeName: string | null;
+  addresseeFrom: string;
+  state: ProposalStatus;
+  dueOn: Day;
+  answer: string | null;
+}
+
+
+/** Still waiting for a settled answer: open, or acknowledged only. Late when the due day has passed. */
+export function isPending(state: ProposalStatus): boolean {
+  return state === 'OPEN' || state === 'ACKNOWLEDGED';
+}
+export function isLate(p: { state: ProposalStatus; dueOn: Day }, today: Day): boolean {
+  return p.state === 'OPEN' && p.dueOn < today;
+}
+
+/** Leaders' questions about proposals: "kiến nghị nào chưa được trả lời", "Sở Tài chính còn bao nhiêu kiến nghị quá hạn". */
+export function readProposalQuestion(text: string): { late: boolean; rest: string } | null {
+  const f = fold(text).replace(/[?.!]+$/, '').trim();
+  if (f === '/kiennghi' || /^\/kiennghi(@\w+)?\s/.test(f)) return { late: /\bqua han\b/.test(f), rest: text.trim().split(/\s+/).slice(1).join(' ') };
+  if (!/\b(kien nghi|de xuat)\b/.test(f)) return null;
+  if (!/\b(chua (duoc )?(tra loi|giai quyet|phan hoi)|qua han|con (bao nhieu|may)|dang cho|chua xu ly)\b/.test(f)) return null;
+  return { late: /\bqua han\b/.test(f), rest: text };
+}
