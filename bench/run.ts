@@ -7,7 +7,7 @@
  *   --db NAME        use (or create) this database instead of a fresh one named after the run;
  *                    one holding data is refused unless --force (e.g. one kept with --keep)
  *   --keep           leave the generated database (its name is printed)
- *   --recipients N   delivery: the broadcast's size (default 10000)
+ *   --recipients N   delivery: the broadcast's size (default 2000)
  *
  * On PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test,
  * used only as the admin connection): a database of its own, named after the
