@@ -378,13 +378,22 @@ function targetsSql(audience: ResolvedAudience, first: number): { sql: string; p
     uniq AS (SELECT DISTINCT ON (key) * FROM cand ORDER BY key, src, ord1, ord2),
     targets AS (
       SELECT u.key, u."personId", u."unitId", u.resident, u.src, u.ord1, u.ord2, best.id AS "identityId", best.channel, best."chatId",
-             EXISTS (SELECT 1 FROM "ChatIdentity" a WHERE a.channel IN ('TELEGRAM', 'ZALO') AND (a."personId" = u."personId" OR a.id = u."identityId")) AS sendable
+             EXISTS (SELECT 1 FROM "ChatIdentity" a WHERE a."personId" = u."personId" AND a.channel IN ('TELEGRAM', 'ZALO')) AS sendable
       FROM uniq u
       LEFT JOIN LATERAL (
         SELECT a.id, a.channel, a."chatId" FROM "ChatIdentity" a
-        WHERE a.channel IN ('TELEGRAM', 'ZALO') AND a."unreachableAt" IS NULL AND (a."personId" = u."personId" OR a.id = u."identityId")
+        WHERE a."personId" = u."personId" AND a.channel IN ('TELEGRAM', 'ZALO') AND a."unreachableAt" IS NULL
         ORDER BY (a.channel = u.pref) IS TRUE DESC, a."linkedAt" DESC, a.id DESC LIMIT 1
       ) best ON true
+      WHERE u."personId" IS NOT NULL
+      UNION ALL
+      SELECT u.key, NULL, u."unitId", u.resident, u.src, u.ord1, u.ord2,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a.id END,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a.channel END,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a."chatId" END,
+             a.channel IN ('TELEGRAM', 'ZALO')
+      FROM uniq u JOIN "ChatIdentity" a ON a.id = u."identityId"
+      WHERE u."personId" IS NULL
     )`;
   return { sql, params };
 }
