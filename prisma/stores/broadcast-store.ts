@@ -108,8 +108,6 @@ export class PrismaBroadcastStore {
     const created = await this.#atomically(
       async (tx) => {
         // Counted in the transaction that writes the rows, so the Broadcast row's count is theirs.
-        const count = await this.#count(tx, resolved.audience);
-        if (count.recipients + count.unreachable === 0) return { count, broadcastId: null };
         const b = await tx.broadcast.create({
           data: {
             senderId: sender.id,
@@ -118,12 +116,19 @@ export class PrismaBroadcastStore {
             audience: input.audience as Prisma.InputJsonValue,
             state: when > input.now ? 'SCHEDULED' : 'SENDING',
             scheduledAt: input.scheduledAt ?? null,
-            recipients: count.recipients,
+            recipients: 0,
             senderChannel: input.senderChannel ?? null,
             senderChatId: input.senderChatId ?? null,
           },
         });
-        await this.writeRows(tx, b.id, resolved.audience, payload, notBefore);
+        // One statement writes the rows and counts the audience they came from.
+        const { count } = await this.writeRows(tx, b.id, resolved.audience, payload, notBefore);
+        if (count.recipients + count.unreachable === 0) {
+          // Nobody to write a row for (and none written): no notice. Deleted rather than thrown, so a caller's transaction stays usable.
+          await tx.broadcast.delete({ where: { id: b.id } });
+          return { count, broadcastId: null };
+        }
+        await tx.broadcast.update({ where: { id: b.id }, data: { recipients: count.recipients } });
         await tx.auditLog.create({
           data: { actorId: sender.id, actor: input.senderChannel?.toLowerCase() ?? 'system', action: 'broadcast.create', entity: 'Broadcast', entityId: String(b.id), data: { recipients: count.recipients, audience: input.audience as Prisma.InputJsonValue } },
         });
@@ -305,42 +310,51 @@ export class PrismaBroadcastStore {
    * account, or SKIPPED when every account refused messages before); rows
    * already there are left alone. Returns how many were new.
    */
-  async writeRows(tx: Db | Prisma.TransactionClient, broadcastId: number, audience: ResolvedAudience, payload: DeliveryPayload, notBefore: Date): Promise<number> {
+  async writeRows(tx: Db | Prisma.TransactionClient, broadcastId: number, audience: ResolvedAudience, payload: DeliveryPayload, notBefore: Date): Promise<{ inserted: number; count: AudienceCount }> {
     const { sql, params } = targetsSql(audience, 5);
-    return tx.$executeRawUnsafe(
-      `WITH ${sql}
-       INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", channel, "chatId", "unitId", "broadcastId", payload, "notBefore", state, "lastError")
-       SELECT 'BROADCAST', 'broadcast:' || $1::int || ':' || t.key, t."personId", t."identityId", t.channel, t."chatId", t."unitId", $1::int, $2::jsonb, $3::timestamp,
-              CASE WHEN t."identityId" IS NULL THEN 'SKIPPED' ELSE 'PENDING' END::"DeliveryState",
-              CASE WHEN t."identityId" IS NULL THEN $4::text END
-       FROM targets t WHERE t."identityId" IS NOT NULL OR t.sendable
-       ORDER BY t.src, t.ord1, t.ord2
-       ON CONFLICT ("dedupeKey") DO NOTHING`,
+    const [r] = (await tx.$queryRawUnsafe(
+      `WITH ${sql},
+       ins AS (
+         INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", channel, "chatId", "unitId", "broadcastId", payload, "notBefore", state, "lastError")
+         SELECT 'BROADCAST', 'broadcast:' || $1::int || ':' || t.key, t."personId", t."identityId", t.channel, t."chatId", t."unitId", $1::int, $2::jsonb, $3::timestamp,
+                CASE WHEN t."identityId" IS NULL THEN 'SKIPPED' ELSE 'PENDING' END::"DeliveryState",
+                CASE WHEN t."identityId" IS NULL THEN $4::text END
+         FROM targets t WHERE t."identityId" IS NOT NULL OR t.sendable
+         ORDER BY t.src, t.ord1, t.ord2
+         ON CONFLICT ("dedupeKey") DO NOTHING
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM ins)::int AS inserted, ${COUNTS}`,
       broadcastId,
       JSON.stringify(payload),
       notBefore.toISOString(),
       'unreachable on every linked account',
       ...params,
-    );
+    )) as CountRow[];
+    return { inserted: r!.inserted, count: countOf(r!) };
   }
 
   /** The preview's numbers, counted in the database from the same targets the rows are written from. */
   async #count(prisma: Db | Prisma.TransactionClient, audience: ResolvedAudience): Promise<AudienceCount> {
     const { sql, params } = targetsSql(audience, 1);
-    const [r] = (await prisma.$queryRawUnsafe(
-      `WITH ${sql}
-       SELECT count(*) FILTER (WHERE "identityId" IS NOT NULL)::int AS recipients,
-              count(*) FILTER (WHERE "identityId" IS NOT NULL AND NOT resident)::int AS people,
-              count(*) FILTER (WHERE "identityId" IS NOT NULL AND resident)::int AS residents,
-              count(*) FILTER (WHERE channel = 'TELEGRAM')::int AS telegram,
-              count(*) FILTER (WHERE channel = 'ZALO')::int AS zalo,
-              count(*) FILTER (WHERE "identityId" IS NULL AND sendable)::int AS unreachable,
-              count(*) FILTER (WHERE "identityId" IS NULL AND NOT sendable)::int AS "notLinked"
-       FROM targets`,
-      ...params,
-    )) as Record<'recipients' | 'people' | 'residents' | 'telegram' | 'zalo' | 'unreachable' | 'notLinked', number>[];
-    return { recipients: r!.recipients, people: r!.people, residents: r!.residents, byChannel: { TELEGRAM: r!.telegram, ZALO: r!.zalo }, unreachable: r!.unreachable, notLinked: r!.notLinked };
+    const [r] = (await prisma.$queryRawUnsafe(`WITH ${sql} SELECT ${COUNTS}`, ...params)) as CountRow[];
+    return countOf(r!);
   }
+}
+
+const COUNTS = `count(*) FILTER (WHERE "identityId" IS NOT NULL)::int AS recipients,
+  count(*) FILTER (WHERE "identityId" IS NOT NULL AND NOT resident)::int AS people,
+  count(*) FILTER (WHERE "identityId" IS NOT NULL AND resident)::int AS residents,
+  count(*) FILTER (WHERE channel = 'TELEGRAM')::int AS telegram,
+  count(*) FILTER (WHERE channel = 'ZALO')::int AS zalo,
+  count(*) FILTER (WHERE "identityId" IS NULL AND sendable)::int AS unreachable,
+  count(*) FILTER (WHERE "identityId" IS NULL AND NOT sendable)::int AS "notLinked"
+  FROM targets`;
+
+type CountRow = Record<'inserted' | 'recipients' | 'people' | 'residents' | 'telegram' | 'zalo' | 'unreachable' | 'notLinked', number>;
+
+function countOf(r: CountRow): AudienceCount {
+  return { recipients: r.recipients, people: r.people, residents: r.residents, byChannel: { TELEGRAM: r.telegram, ZALO: r.zalo }, unreachable: r.unreachable, notLinked: r.notLinked };
 }
 
 /**
@@ -375,7 +389,7 @@ function targetsSql(audience: ResolvedAudience, first: number): { sql: string; p
   }
   if (!parts.length) parts.push(`SELECT NULL::text AS key, NULL::int AS "personId", NULL::int AS "identityId", NULL::int AS "unitId", NULL::"Channel" AS pref, false AS resident, 0 AS src, 0::float8 AS ord1, 0 AS ord2 WHERE false`);
   const sql = `cand AS (${parts.join('\n      UNION ALL\n      ')}),
-    uniq AS (SELECT DISTINCT ON (key) * FROM cand ORDER BY key, src, ord1, ord2),
+    uniq AS (SELECT DISTINCT ON ("personId", "identityId") * FROM cand ORDER BY "personId", "identityId", src, ord1, ord2),
     targets AS (
       SELECT u.key, u."personId", u."unitId", u.resident, u.src, u.ord1, u.ord2, best.id AS "identityId", best.channel, best."chatId",
              EXISTS (SELECT 1 FROM "ChatIdentity" a WHERE a."personId" = u."personId" AND a.channel IN ('TELEGRAM', 'ZALO')) AS sendable
