@@ -371,43 +371,47 @@ function targetsSql(audience: ResolvedAudience, first: number): { sql: string; p
     params.push(v);
     return `$${first + params.length - 1}::${cast}`;
   };
-  const parts: string[] = [];
+  // Registry people: of the audience's units and roles, then those who subscribed (their first subscription's unit when they have none).
+  const people: string[] = [];
   if (audience.people) {
     const { unitIds, roles } = audience.people;
     const where = ['p.active'];
     if (unitIds !== null) where.push(`p."unitId" = ANY(${p(unitIds, 'int[]')})`);
     if (roles) where.push(`p.roles::text[] && ${p(roles, 'text[]')}`);
-    parts.push(`SELECT 'p:' || p.id AS key, p.id AS "personId", NULL::int AS "identityId", p."unitId", p."preferredChannel" AS pref, false AS resident, 0 AS src, p.id::float8 AS ord1, 0 AS ord2
-      FROM "Person" p WHERE ${where.join(' AND ')}`);
+    people.push(`SELECT p.id AS "personId", p."unitId", p."preferredChannel" AS pref, false AS resident, 0 AS src, p.id::float8 AS ord1, 0 AS ord2 FROM "Person" p WHERE ${where.join(' AND ')}`);
   }
-  if (audience.residentsOf.length) {
-    const units = p(audience.residentsOf, 'int[]');
-    parts.push(`SELECT CASE WHEN i."personId" IS NULL THEN 'i:' || i.id ELSE 'p:' || i."personId" END AS key, i."personId", CASE WHEN i."personId" IS NULL THEN i.id END AS "identityId",
-        COALESCE(pp."unitId", s."unitId") AS "unitId", pp."preferredChannel" AS pref, true AS resident, 1 AS src, extract(epoch FROM s."createdAt")::float8 AS ord1, s.id AS ord2
-      FROM "Subscription" s JOIN "ChatIdentity" i ON i.id = s."identityId" LEFT JOIN "Person" pp ON pp.id = i."personId"
-      WHERE s."unitId" = ANY(${units}) AND (i."personId" IS NULL OR pp.active)`);
+  const units = audience.residentsOf.length ? p(audience.residentsOf, 'int[]') : null;
+  // A subscription counts once per account: the first (oldest) of that account's subscriptions in the audience.
+  const firstSub = `NOT EXISTS (SELECT 1 FROM "Subscription" s2 WHERE s2."identityId" = s."identityId" AND s2."unitId" = ANY(${units}) AND (s2."createdAt", s2.id) < (s."createdAt", s.id))`;
+  if (units) {
+    people.push(`SELECT pp.id AS "personId", COALESCE(pp."unitId", s."unitId") AS "unitId", pp."preferredChannel" AS pref, true AS resident, 1 AS src, extract(epoch FROM s."createdAt")::float8 AS ord1, s.id AS ord2
+      FROM "Subscription" s JOIN "ChatIdentity" i ON i.id = s."identityId" JOIN "Person" pp ON pp.id = i."personId" AND pp.active
+      WHERE s."unitId" = ANY(${units})`);
   }
-  if (!parts.length) parts.push(`SELECT NULL::text AS key, NULL::int AS "personId", NULL::int AS "identityId", NULL::int AS "unitId", NULL::"Channel" AS pref, false AS resident, 0 AS src, 0::float8 AS ord1, 0 AS ord2 WHERE false`);
-  const sql = `cand AS (${parts.join('\n      UNION ALL\n      ')}),
-    uniq AS (SELECT DISTINCT ON ("personId", "identityId") * FROM cand ORDER BY "personId", "identityId", src, ord1, ord2),
+  const personSql = people.length
+    ? `persons AS (SELECT DISTINCT ON ("personId") * FROM (${people.join(' UNION ALL ')}) c ORDER BY "personId", src, ord1, ord2),`
+    : `persons AS (SELECT NULL::int AS "personId", NULL::int AS "unitId", NULL::"Channel" AS pref, false AS resident, 0 AS src, 0::float8 AS ord1, 0 AS ord2 WHERE false),`;
+  const anonymous = units
+    ? `UNION ALL
+      SELECT 'i:' || a.id, NULL, s."unitId", true, 1, extract(epoch FROM s."createdAt")::float8, s.id,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a.id END,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a.channel END,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a."chatId" END,
+             a.channel IN ('TELEGRAM', 'ZALO')
+      FROM "Subscription" s JOIN "ChatIdentity" a ON a.id = s."identityId"
+      WHERE s."unitId" = ANY(${units}) AND a."personId" IS NULL AND ${firstSub}`
+    : '';
+  const sql = `${personSql}
     targets AS (
-      SELECT u.key, u."personId", u."unitId", u.resident, u.src, u.ord1, u.ord2, best.id AS "identityId", best.channel, best."chatId",
+      SELECT 'p:' || u."personId" AS key, u."personId", u."unitId", u.resident, u.src, u.ord1, u.ord2, best.id AS "identityId", best.channel, best."chatId",
              EXISTS (SELECT 1 FROM "ChatIdentity" a WHERE a."personId" = u."personId" AND a.channel IN ('TELEGRAM', 'ZALO')) AS sendable
-      FROM uniq u
+      FROM persons u
       LEFT JOIN LATERAL (
         SELECT a.id, a.channel, a."chatId" FROM "ChatIdentity" a
         WHERE a."personId" = u."personId" AND a.channel IN ('TELEGRAM', 'ZALO') AND a."unreachableAt" IS NULL
         ORDER BY (a.channel = u.pref) IS TRUE DESC, a."linkedAt" DESC, a.id DESC LIMIT 1
       ) best ON true
-      WHERE u."personId" IS NOT NULL
-      UNION ALL
-      SELECT u.key, NULL, u."unitId", u.resident, u.src, u.ord1, u.ord2,
-             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a.id END,
-             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a.channel END,
-             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a."chatId" END,
-             a.channel IN ('TELEGRAM', 'ZALO')
-      FROM uniq u JOIN "ChatIdentity" a ON a.id = u."identityId"
-      WHERE u."personId" IS NULL
+      ${anonymous}
     )`;
   return { sql, params };
 }
