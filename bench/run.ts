@@ -1,13 +1,14 @@
 /**
  * npm run bench [-- options]
  *
- *   --only db|questions|planning|start|delivery|pglite   one section (default: all but pglite and delivery)
+ *   --only db|questions|planning|start|delivery|notice|pglite   one section (default: all but pglite, delivery and notice)
  *   --tasks N        tasks in the generated city (default 100000; iterate with 10000)
  *   --samples N      samples per measured path (default 500; p95 needs ≥ 500)
  *   --db NAME        use (or create) this database instead of a fresh one named after the run;
  *                    one holding data is refused unless --force (e.g. one kept with --keep)
  *   --keep           leave the generated database (its name is printed)
- *   --recipients N   delivery: the broadcast's size (default 10000)
+ *   --recipients N   delivery: the broadcast's size (default 2000)
+ *   --residents N    notice: subscribed residents (default 100000)
  *
  * On PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test,
  * used only as the admin connection): a database of its own, named after the
@@ -34,6 +35,7 @@ import { generate, type Exec } from './generate.ts';
 import { measure, printTable, type Row } from './measure.ts';
 import { runQuestionBench } from './questions.ts';
 import { runDeliveryBench } from './delivery.ts';
+import { runNoticeBench } from './notice.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     tasks: { type: 'string' },
     samples: { type: 'string' },
     recipients: { type: 'string' },
+    residents: { type: 'string' },
   },
 });
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -188,6 +191,7 @@ let ok = true;
 const only = values.only;
 try {
   if (only === 'pglite') ok = await pgliteBench();
+  else if (only === 'notice') ok = await runNoticeBench({ dbs, residents: values.residents ? Number(values.residents) : undefined });
   else if (only !== 'delivery') {
     const target = values.db ? await dbs.use(values.db, values.force) : { ...(await dbs.create('city')), hasData: false };
     say(`Database: ${target.name}${values.keep ? ' (kept)' : ''}`);

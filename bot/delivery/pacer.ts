@@ -23,10 +23,9 @@ export class SharedPacer {
 
   /** `count` freshly booked shared slots, in the limiter's clock. */
   async book(count: number): Promise<number[]> {
-    const iv = this.limiter.minIntervalMs;
-    const { firstMs, nowMs } = await this.budget.book(this.channel, count, iv);
+    const { firstMs, nowMs, intervalMs } = await this.budget.book(this.channel, count, this.limiter.minIntervalMs, this.limiter.perSecond);
     const base = this.limiter.now() + (firstMs - nowMs);
-    return Array.from({ length: count }, (_, i) => base + i * iv);
+    return Array.from({ length: count }, (_, i) => base + i * intervalMs);
   }
 
   /** A slot for a later part of a reply (long texts, files): shared like the first. */

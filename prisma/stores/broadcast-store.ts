@@ -10,17 +10,15 @@ import { checkBroadcastText, resolveAudience, type BroadcastError, type Resolved
 import { isSubscribable, type SubscribeResult } from '../../domain/broadcasts/subscriptions.ts';
 import { addToCounts, emptyCounts, milestoneReached, tallyReply, type BroadcastTally, type UnitTally } from '../../domain/broadcasts/tally.ts';
 import { nextWindowStart, orderIdentities, type SendWindow } from '../../domain/delivery/policy.ts';
-import { storedReply, type DeliveryState, type IdentityRef, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
+import { storedReply, type DeliveryPayload, type DeliveryState, type SendChannel } from '../../domain/delivery/types.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
-import { personIdsWithRoles } from './delivery-store.ts';
 import { PrismaTaskQueries, personRef } from './task-queries.ts';
 
 /** Telegram accepts 50 MB from bots; a notice's file is kept in the database, so less. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-const INSERT_CHUNK = 1000;
 
 export interface BroadcastAttachment {
   kind: 'document' | 'photo';
@@ -44,15 +42,6 @@ export interface CreateBroadcastInput {
 
 export type BroadcastOutcome<T> = ({ ok: true } & T) | { ok: false; error: BroadcastError; unitNames: string[] };
 
-interface Target {
-  key: string;
-  personId: number | null;
-  unitId: number | null;
-  identity: IdentityRef | null;
-  /** Linked, but every account refused messages before. */
-  unreachable: boolean;
-  resident: boolean;
-}
 
 export class PrismaBroadcastStore {
   readonly #queries: PrismaTaskQueries;
@@ -94,7 +83,7 @@ export class PrismaBroadcastStore {
   async count(senderId: number, audience: unknown): Promise<BroadcastOutcome<{ count: AudienceCount }>> {
     const resolved = await this.#resolve(senderId, audience);
     if (!resolved.ok) return resolved;
-    return { ok: true, count: countOf(await this.#expand(resolved.audience)) };
+    return { ok: true, count: await this.#count(this.prisma, resolved.audience) };
   }
 
   /**
@@ -110,17 +99,15 @@ export class PrismaBroadcastStore {
     const resolved = await this.#resolve(input.senderId, input.audience);
     if (!resolved.ok) return resolved;
     const sender = resolved.sender;
-    const targets = await this.#expand(resolved.audience);
-    const count = countOf(targets);
-    if (count.recipients + count.unreachable === 0) return { ok: false, error: { code: 'empty-audience' }, unitNames: [] };
 
     const when = input.scheduledAt && input.scheduledAt > input.now ? input.scheduledAt : input.now;
     const notBefore = nextWindowStart(when, this.options.window);
     const attachment = input.attachment ? { kind: input.attachment.kind, fileName: input.attachment.fileName, mime: input.attachment.mime } : undefined;
     const payload = broadcastPayload({ text: input.text, senderName: sender.fullName, unitName: sender.unitName, ...(attachment ? { attachment } : {}) });
 
-    const broadcastId = await this.#atomically(
+    const created = await this.#atomically(
       async (tx) => {
+        // Counted in the transaction that writes the rows, so the Broadcast row's count is theirs.
         const b = await tx.broadcast.create({
           data: {
             senderId: sender.id,
@@ -129,50 +116,27 @@ export class PrismaBroadcastStore {
             audience: input.audience as Prisma.InputJsonValue,
             state: when > input.now ? 'SCHEDULED' : 'SENDING',
             scheduledAt: input.scheduledAt ?? null,
-            recipients: count.recipients,
+            recipients: 0,
             senderChannel: input.senderChannel ?? null,
             senderChatId: input.senderChatId ?? null,
           },
         });
-        const rows: PlannedDelivery[] = targets.filter((t) => t.identity || t.unreachable).map((t) => ({
-          kind: 'BROADCAST',
-          dedupeKey: `broadcast:${b.id}:${t.key}`,
-          personId: t.personId,
-          identityId: t.identity?.id ?? null,
-          channel: (t.identity?.channel as SendChannel | undefined) ?? null,
-          chatId: t.identity?.chatId ?? null,
-          unitId: t.unitId,
-          broadcastId: b.id,
-          payload,
-          notBefore,
-          ...(t.identity ? {} : { state: 'SKIPPED' as const, lastError: 'unreachable on every linked account' }),
-        }));
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-          await tx.delivery.createMany({
-            data: rows.slice(i, i + INSERT_CHUNK).map((r) => ({
-              kind: r.kind,
-              dedupeKey: r.dedupeKey,
-              personId: r.personId,
-              identityId: r.identityId,
-              channel: r.channel,
-              chatId: r.chatId,
-              unitId: r.unitId,
-              broadcastId: r.broadcastId,
-              payload: r.payload as unknown as Prisma.InputJsonValue,
-              notBefore: r.notBefore,
-              state: r.state ?? 'PENDING',
-              lastError: r.lastError ?? null,
-            })),
-            skipDuplicates: true,
-          });
+        // One statement writes the rows and counts the audience they came from.
+        const { count } = await this.writeRows(tx, b.id, resolved.audience, payload, notBefore);
+        if (count.recipients + count.unreachable === 0) {
+          // Nobody to write a row for (and none written): no notice. Deleted rather than thrown, so a caller's transaction stays usable.
+          await tx.broadcast.delete({ where: { id: b.id } });
+          return { count, broadcastId: null };
         }
+        await tx.broadcast.update({ where: { id: b.id }, data: { recipients: count.recipients } });
         await tx.auditLog.create({
           data: { actorId: sender.id, actor: input.senderChannel?.toLowerCase() ?? 'system', action: 'broadcast.create', entity: 'Broadcast', entityId: String(b.id), data: { recipients: count.recipients, audience: input.audience as Prisma.InputJsonValue } },
         });
-        return b.id;
+        return { count, broadcastId: b.id };
       },
     );
-    return { ok: true, broadcastId, recipients: count.recipients, count, notBefore };
+    if (created.broadcastId === null) return { ok: false, error: { code: 'empty-audience' }, unitNames: [] };
+    return { ok: true, broadcastId: created.broadcastId, recipients: created.count.recipients, count: created.count, notBefore };
   }
 
   /** Stops a notice that has not gone out yet (its pending rows become SKIPPED). */
@@ -341,55 +305,113 @@ export class PrismaBroadcastStore {
     return { ok: true, audience: r.audience, sender };
   }
 
-  /** One target per person (their best account) and per subscribed account that is nobody's in the registry. */
-  async #expand(audience: ResolvedAudience): Promise<Target[]> {
-    const targets = new Map<string, Target>();
-    const add = (personId: number | null, identities: IdentityRef[], preferred: string | null, unitId: number | null, resident: boolean, key: string) => {
-      if (targets.has(key)) return;
-      const sendable = identities.filter((i) => i.channel === 'TELEGRAM' || i.channel === 'ZALO');
-      const identity = orderIdentities(sendable, preferred)[0] ?? null;
-      if (!identity && sendable.length === 0) {
-        targets.set(key, { key, personId, unitId, identity: null, unreachable: false, resident });
-        return;
-      }
-      targets.set(key, { key, personId, unitId, identity, unreachable: identity === null, resident });
-    };
-    if (audience.people) {
-      const { unitIds, roles } = audience.people;
-      const people = await this.prisma.person.findMany({
-        where: { active: true, ...(unitIds !== null ? { unitId: { in: unitIds } } : {}), ...(roles ? { id: { in: await personIdsWithRoles(this.prisma, roles) } } : {}) },
-        include: { identities: true },
-        orderBy: { id: 'asc' },
-      });
-      for (const p of people) add(p.id, p.identities, p.preferredChannel, p.unitId, false, `p:${p.id}`);
-    }
-    if (audience.residentsOf.length) {
-      const subs = await this.prisma.subscription.findMany({
-        where: { unitId: { in: audience.residentsOf } },
-        include: { identity: { include: { person: { include: { identities: true } } } } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      });
-      for (const s of subs) {
-        const person = s.identity.person;
-        if (person) {
-          if (person.active) add(person.id, person.identities, person.preferredChannel, person.unitId ?? s.unitId, true, `p:${person.id}`);
-        } else add(null, [s.identity], null, s.unitId, true, `i:${s.identity.id}`);
-      }
-    }
-    return [...targets.values()];
+  /**
+   * One statement writes every recipient's row of a notice (a person's best
+   * account, or SKIPPED when every account refused messages before); rows
+   * already there are left alone. Returns how many were new.
+   */
+  async writeRows(tx: Db | Prisma.TransactionClient, broadcastId: number, audience: ResolvedAudience, payload: DeliveryPayload, notBefore: Date): Promise<{ inserted: number; count: AudienceCount }> {
+    const { sql, params } = targetsSql(audience, 5);
+    const [r] = (await tx.$queryRawUnsafe(
+      `WITH ${sql},
+       ins AS (
+         INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", channel, "chatId", "unitId", "broadcastId", payload, "notBefore", state, "lastError")
+         SELECT 'BROADCAST', 'broadcast:' || $1::int || ':' || t.key, t."personId", t."identityId", t.channel, t."chatId", t."unitId", $1::int, $2::jsonb, $3::timestamp,
+                CASE WHEN t."identityId" IS NULL THEN 'SKIPPED' ELSE 'PENDING' END::"DeliveryState",
+                CASE WHEN t."identityId" IS NULL THEN $4::text END
+         FROM targets t WHERE t."identityId" IS NOT NULL OR t.sendable
+         ORDER BY t.src, t.ord1, t.ord2
+         ON CONFLICT ("dedupeKey") DO NOTHING
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM ins)::int AS inserted, ${COUNTS}`,
+      broadcastId,
+      JSON.stringify(payload),
+      notBefore.toISOString(),
+      'unreachable on every linked account',
+      ...params,
+    )) as CountRow[];
+    return { inserted: r!.inserted, count: countOf(r!) };
+  }
+
+  /** The preview's numbers, counted in the database from the same targets the rows are written from. */
+  async #count(prisma: Db | Prisma.TransactionClient, audience: ResolvedAudience): Promise<AudienceCount> {
+    const { sql, params } = targetsSql(audience, 1);
+    const [r] = (await prisma.$queryRawUnsafe(`WITH ${sql} SELECT ${COUNTS}`, ...params)) as CountRow[];
+    return countOf(r!);
   }
 }
 
-function countOf(targets: Target[]): AudienceCount {
-  const count: AudienceCount = { recipients: 0, people: 0, residents: 0, byChannel: { TELEGRAM: 0, ZALO: 0 }, unreachable: 0, notLinked: 0 };
-  for (const t of targets) {
-    if (t.identity) {
-      count.recipients++;
-      if (t.resident) count.residents++;
-      else count.people++;
-      count.byChannel[t.identity.channel as SendChannel]++;
-    } else if (t.unreachable) count.unreachable++;
-    else count.notLinked++;
+const COUNTS = `count(*) FILTER (WHERE "identityId" IS NOT NULL)::int AS recipients,
+  count(*) FILTER (WHERE "identityId" IS NOT NULL AND NOT resident)::int AS people,
+  count(*) FILTER (WHERE "identityId" IS NOT NULL AND resident)::int AS residents,
+  count(*) FILTER (WHERE channel = 'TELEGRAM')::int AS telegram,
+  count(*) FILTER (WHERE channel = 'ZALO')::int AS zalo,
+  count(*) FILTER (WHERE "identityId" IS NULL AND sendable)::int AS unreachable,
+  count(*) FILTER (WHERE "identityId" IS NULL AND NOT sendable)::int AS "notLinked"
+  FROM targets`;
+
+type CountRow = Record<'inserted' | 'recipients' | 'people' | 'residents' | 'telegram' | 'zalo' | 'unreachable' | 'notLinked', number>;
+
+function countOf(r: CountRow): AudienceCount {
+  return { recipients: r.recipients, people: r.people, residents: r.residents, byChannel: { TELEGRAM: r.telegram, ZALO: r.zalo }, unreachable: r.unreachable, notLinked: r.notLinked };
+}
+
+/**
+ * The notice's targets as a CTE named `targets`, one row per person (their
+ * best account: the preferred app first, then the latest linked; none when
+ * every account refused messages before) and per subscribed account that is
+ * nobody's in the registry. Registry people come first, then subscribers in
+ * the order they subscribed; a person reached both ways is counted once, as
+ * the first way found them. Parameters are numbered from `first`.
+ */
+function targetsSql(audience: ResolvedAudience, first: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown, cast: string) => {
+    params.push(v);
+    return `$${first + params.length - 1}::${cast}`;
+  };
+  // Registry people: of the audience's units and roles, then those who subscribed (their first subscription's unit when they have none).
+  const people: string[] = [];
+  if (audience.people) {
+    const { unitIds, roles } = audience.people;
+    const where = ['p.active'];
+    if (unitIds !== null) where.push(`p."unitId" = ANY(${p(unitIds, 'int[]')})`);
+    if (roles) where.push(`p.roles::text[] && ${p(roles, 'text[]')}`);
+    people.push(`SELECT p.id AS "personId", p."unitId", p."preferredChannel" AS pref, false AS resident, 0 AS src, p.id::float8 AS ord1, 0 AS ord2 FROM "Person" p WHERE ${where.join(' AND ')}`);
   }
-  return count;
+  const units = audience.residentsOf.length ? p(audience.residentsOf, 'int[]') : null;
+  // A subscription counts once per account: the first (oldest) of that account's subscriptions in the audience.
+  const firstSub = `NOT EXISTS (SELECT 1 FROM "Subscription" s2 WHERE s2."identityId" = s."identityId" AND s2."unitId" = ANY(${units}) AND (s2."createdAt", s2.id) < (s."createdAt", s.id))`;
+  if (units) {
+    people.push(`SELECT pp.id AS "personId", COALESCE(pp."unitId", s."unitId") AS "unitId", pp."preferredChannel" AS pref, true AS resident, 1 AS src, extract(epoch FROM s."createdAt")::float8 AS ord1, s.id AS ord2
+      FROM "Subscription" s JOIN "ChatIdentity" i ON i.id = s."identityId" JOIN "Person" pp ON pp.id = i."personId" AND pp.active
+      WHERE s."unitId" = ANY(${units})`);
+  }
+  const personSql = people.length
+    ? `persons AS (SELECT DISTINCT ON ("personId") * FROM (${people.join(' UNION ALL ')}) c ORDER BY "personId", src, ord1, ord2),`
+    : `persons AS (SELECT NULL::int AS "personId", NULL::int AS "unitId", NULL::"Channel" AS pref, false AS resident, 0 AS src, 0::float8 AS ord1, 0 AS ord2 WHERE false),`;
+  const anonymous = units
+    ? `UNION ALL
+      SELECT 'i:' || a.id, NULL, s."unitId", true, 1, extract(epoch FROM s."createdAt")::float8, s.id,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a.id END,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a.channel END,
+             CASE WHEN a."unreachableAt" IS NULL AND a.channel IN ('TELEGRAM', 'ZALO') THEN a."chatId" END,
+             a.channel IN ('TELEGRAM', 'ZALO')
+      FROM "Subscription" s JOIN "ChatIdentity" a ON a.id = s."identityId"
+      WHERE s."unitId" = ANY(${units}) AND a."personId" IS NULL AND ${firstSub}`
+    : '';
+  const sql = `${personSql}
+    targets AS (
+      SELECT 'p:' || u."personId" AS key, u."personId", u."unitId", u.resident, u.src, u.ord1, u.ord2, best.id AS "identityId", best.channel, best."chatId",
+             EXISTS (SELECT 1 FROM "ChatIdentity" a WHERE a."personId" = u."personId" AND a.channel IN ('TELEGRAM', 'ZALO')) AS sendable
+      FROM persons u
+      LEFT JOIN LATERAL (
+        SELECT a.id, a.channel, a."chatId" FROM "ChatIdentity" a
+        WHERE a."personId" = u."personId" AND a.channel IN ('TELEGRAM', 'ZALO') AND a."unreachableAt" IS NULL
+        ORDER BY (a.channel = u.pref) IS TRUE DESC, a."linkedAt" DESC, a.id DESC LIMIT 1
+      ) best ON true
+      ${anonymous}
+    )`;
+  return { sql, params };
 }

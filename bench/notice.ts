@@ -1,0 +1,111 @@
+/**
+ * npm run bench -- --only notice [--residents 100000]
+ *
+ * A notice to every resident subscribed to the city's communes and wards
+ * (100,000 by default: accounts not in the registry, on Telegram and Zalo,
+ * 48 communes): the preview's count and the confirmation that writes one
+ * Delivery row per recipient, beside a floor — one hand-written INSERT …
+ * SELECT of the same rows (same payload), and a count of them. Target (issue 12, goal 1): the rows in one
+ * statement, under 5 s. Also the event loop's longest stall and the heap
+ * growth while confirming (the process serves chats meanwhile).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { createDelivery } from '../bot/delivery/index.ts';
+import { DEFAULT_WORKER_SETTINGS } from '../bot/delivery/worker.ts';
+import { createLogger } from '../bot/logger.ts';
+import { WorkingCalendar } from '../domain/calendar/working-days.ts';
+import { reminderSettings } from '../domain/reminders/settings.ts';
+import { systemClock } from '../domain/shared/clock.ts';
+import { openDatabase } from '../prisma/database.ts';
+import type { BenchDatabases } from './databases.ts';
+import { printTable, type Measure } from './measure.ts';
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+function stats(name: string, times: number[]): Measure {
+  const t = [...times].sort((a, b) => a - b);
+  return { name, runs: t.length, concurrency: 1, p50: t[Math.floor(t.length / 2)]!, p95: t[t.length - 1]!, max: t[t.length - 1]! };
+}
+
+export async function runNoticeBench(options: { dbs: BenchDatabases; residents?: number; runs?: number }): Promise<boolean> {
+  const n = options.residents ?? 100_000;
+  const runs = options.runs ?? 3;
+  say(`\nNotice to ${n.toLocaleString('en')} subscribed residents (PostgreSQL, ${runs} runs; load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  const { url } = await options.dbs.create('notice');
+  const db = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    await pool.query(`INSERT INTO "Unit"(code, name, kind) SELECT 'c' || i, 'Xã ' || i, 'COMMUNE' FROM generate_series(1, 48) i`);
+    const admin = await db.prisma.person.create({ data: { code: 'bench-admin', fullName: 'Quản trị (bench)', roles: ['ADMIN'] } });
+    await pool.query(`INSERT INTO "ChatIdentity"(channel, "externalId", "chatId") SELECT CASE WHEN i % 3 = 0 THEN 'ZALO' ELSE 'TELEGRAM' END::"Channel", 'r' || i, (2000000 + i)::text FROM generate_series(1, $1::int) i`, [n]);
+    await pool.query(`INSERT INTO "Subscription"("identityId", "unitId") SELECT i.id, u.id FROM "ChatIdentity" i JOIN "Unit" u ON u.code = 'c' || (1 + i.id % 48) WHERE i."externalId" LIKE 'r%'`);
+    await pool.query('ANALYZE');
+    const units = (await db.prisma.unit.findMany({ select: { id: true } })).map((u) => u.id);
+    const d = createDelivery({
+      prisma: db.prisma,
+      clock: systemClock,
+      calendar: new WorkingCalendar({ holidays: [], workDays: [1, 2, 3, 4, 5, 6, 7] }),
+      settings: { reminders: reminderSettings({ window: 'always' }), worker: DEFAULT_WORKER_SETTINGS, rates: { TELEGRAM: 30, ZALO: 10, perChatIntervalMs: 1000, marginMs: 25 }, catchUpMs: 0, instanceId: 'bench' },
+      status: { dueSoonDays: 7 },
+      log: createLogger({ level: 'silent', format: 'json' }),
+    });
+    const audience = { residentsOf: units };
+    const preview: number[] = [];
+    const create: number[] = [];
+    const floorT: number[] = [];
+    const floorCount: number[] = [];
+    let rows = 0;
+    let stall = 0;
+    let heap = 0;
+    for (let r = 0; r < runs; r++) {
+      let t0 = performance.now();
+      const c = await d.broadcasts.count(admin.id, audience);
+      preview.push(performance.now() - t0);
+      t0 = performance.now();
+      await pool.query(`SELECT count(DISTINCT i.id) FROM "Subscription" s JOIN "ChatIdentity" i ON i.id = s."identityId" WHERE s."unitId" = ANY($1::int[]) AND i."unreachableAt" IS NULL`, [units]);
+      floorCount.push(performance.now() - t0);
+      if (!c.ok || c.count.recipients !== n) throw new Error(`preview: ${JSON.stringify(c)}`);
+      const h = monitorEventLoopDelay({ resolution: 5 });
+      h.enable();
+      const heap0 = process.memoryUsage().heapUsed;
+      let heapMax = heap0;
+      const probe = setInterval(() => (heapMax = Math.max(heapMax, process.memoryUsage().heapUsed)), 20);
+      t0 = performance.now();
+      const b = await d.broadcasts.create({ senderId: admin.id, text: 'Thông báo: lịch cắt điện ngày mai từ 7 giờ đến 11 giờ.', audience, now: new Date() });
+      create.push(performance.now() - t0);
+      clearInterval(probe);
+      h.disable();
+      stall = Math.max(stall, h.max / 1e6);
+      heap = Math.max(heap, heapMax - heap0);
+      if (!b.ok) throw new Error(`create: ${JSON.stringify(b)}`);
+      rows = await db.prisma.delivery.count({ where: { broadcastId: b.broadcastId } });
+      const payload = (await db.prisma.delivery.findFirstOrThrow({ where: { broadcastId: b.broadcastId } })).payload;
+      // Cancelled and deleted, so every run writes into the same-sized table.
+      await pool.query(`DELETE FROM "Delivery" WHERE "broadcastId" = $1`, [b.broadcastId]);
+      t0 = performance.now();
+      await pool.query(
+        `INSERT INTO "Delivery"(kind, "dedupeKey", "identityId", channel, "chatId", "unitId", payload, "notBefore")
+         SELECT 'BROADCAST', 'floor:' || $1::int || ':' || i.id, i.id, i.channel, i."chatId", s."unitId", $2::jsonb, now()
+         FROM "Subscription" s JOIN "ChatIdentity" i ON i.id = s."identityId" WHERE s."unitId" = ANY($3::int[]) AND i."unreachableAt" IS NULL
+         ON CONFLICT ("dedupeKey") DO NOTHING`,
+        [r, JSON.stringify(payload), units],
+      );
+      floorT.push(performance.now() - t0);
+      await pool.query(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE 'floor:%'`);
+      await pool.query('VACUUM "Delivery"');
+    }
+    const ok = printTable(`Notice (PostgreSQL, ${n.toLocaleString('en')} subscribed residents; p95 column = slowest of ${runs})`, [
+      { name: `preview count of ${n.toLocaleString('en')} recipients`, app: stats('app', preview), floor: stats('floor', floorCount) },
+      { name: `confirm: Broadcast + ${rows.toLocaleString('en')} Delivery rows`, app: stats('app', create), floor: stats('floor', floorT) },
+    ]);
+    const under5 = Math.max(...create) < 5000;
+    say(`    confirm: slowest ${(Math.max(...create) / 1000).toFixed(2)} s, target < 5 s ${under5 ? '✓' : '✗'}; longest event-loop stall ${stall.toFixed(0)} ms; heap growth ${(heap / 2 ** 20).toFixed(0)} MiB; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    return ok && under5;
+  } finally {
+    await pool.end();
+    await db.close();
+    await options.dbs.dropAll();
+  }
+}

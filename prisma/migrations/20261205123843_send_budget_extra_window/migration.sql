@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SendBudget" ADD COLUMN "extraWindowMs" DOUBLE PRECISION NOT NULL DEFAULT 0;
