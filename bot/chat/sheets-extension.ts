@@ -22,7 +22,7 @@ import { formatDay, type Day } from '../../domain/shared/day.ts';
 import { fold } from '../../domain/shared/text.ts';
 import { inspectWorkbook } from '../../domain/sheets/inspect.ts';
 import { matchProgress } from '../../domain/sheets/progress-match.ts';
-import { importPreview, parseSheetChoice, problemsReply, progressPreview, refusalReply, type SheetRefusal } from '../../domain/sheets/preview.ts';
+import { importPreview, parseSheetChoice, problemsReply, progressPreview, refusalReply, type SheetChoice, type SheetRefusal } from '../../domain/sheets/preview.ts';
 import type { Db } from '../../prisma/database.ts';
 import type { Prisma } from '../../prisma/generated/client.ts';
 import { changedSomething, importInTransaction } from '../../prisma/stores/import-store.ts';
@@ -126,7 +126,7 @@ export class SheetsExtension implements Extension {
    * data may have changed between the preview and "Áp dụng"): a unit's progress appendix from one of
    * its officers or leaders, else what `npm run import` reads, for the standing office / admin.
    */
-  private async evaluate(upload: UploadRow, person: PersonRef, input: ExtensionInput, mode: 'preview' | 'apply'): Promise<{ reply: Reply; previewed: boolean; applied?: number }> {
+  private async evaluate(upload: UploadRow, person: PersonRef, input: ExtensionInput, mode: 'preview' | 'apply', offset = 0): Promise<{ reply: Reply; previewed: boolean; applied?: number }> {
     const fileName = upload.fileName ?? 'tep.xlsx';
     const refuse = (code: SheetRefusal, layout?: string) => ({ reply: refusalReply(code, { name: fileName, layout }), previewed: false });
     const actor = `chat:${input.inbound.channel.toLowerCase()}:person:${person.id}`;
@@ -150,7 +150,7 @@ export class SheetsExtension implements Extension {
         return { reply: { lines: [line(t('sheets-applied-progress', { name: fileName, count: preview.changes.length, unit: unitName }), { strong: true })] }, previewed: true, applied: preview.changes.length };
       }
       const any = preview.changes.length > 0;
-      return { reply: progressPreview(preview, { fileName, unitName }, any ? upload.id : null), previewed: any };
+      return { reply: progressPreview(preview, { fileName, unitName }, any ? upload.id : null, offset), previewed: any };
     }
     if (!person.roles.includes('ADMIN')) return refuse('not-allowed', layout);
     const outcome = prepared.finish(await importInTransaction(this.tx, prepared.input));
@@ -161,16 +161,18 @@ export class SheetsExtension implements Extension {
       return { reply: { lines: [line(t('sheets-applied-import', { name: fileName, created: s.tasksCreated, changed: s.tasksChanged, updates: s.updatesCreated, units: s.unitsCreated + s.unitsChanged, people: s.peopleCreated + s.peopleChanged }), { strong: true })] }, previewed: true };
     }
     if (!changedSomething(outcome.summary)) return { reply: { lines: [line(t('sheets-import-title', { name: fileName }), { strong: true }), line(t('sheets-nothing-new'))] }, previewed: false };
-    return { reply: importPreview({ fileName, summary: outcome.summary, changes: outcome.changes ?? [] }, upload.id), previewed: true };
+    return { reply: importPreview({ fileName, summary: outcome.summary, changes: outcome.changes ?? [] }, upload.id, offset), previewed: true };
   }
 
   // ── "Áp dụng" / "Huỷ" ─────────────────────────────────────────────────────
 
-  private async decide(choice: { action: 'apply' | 'cancel'; uploadId: number }, person: PersonRef, input: ExtensionInput): Promise<ExtensionResult> {
+  private async decide(choice: SheetChoice, person: PersonRef, input: ExtensionInput): Promise<ExtensionResult> {
     const upload = await this.store.find(choice.uploadId);
     if (!upload || upload.personId !== person.id || upload.state !== 'PREVIEWED' || upload.expiresAt < input.now || !upload.data) {
       return { replies: [{ lines: [line(t('sheets-stale'))] }], toast: t('chat-old-choice-toast') };
     }
+    // "Xem thêm": the preview's next page, read again from the kept file (nothing changes, the prompt stays)
+    if (choice.action === 'more') return { replies: [(await this.evaluate(upload, person, input, 'preview', choice.offset)).reply] };
     if (choice.action === 'cancel') {
       await this.store.set(upload.id, { state: 'CANCELLED' });
       return { replies: [{ lines: [line(t('sheets-cancelled'))] }] };

@@ -21,6 +21,7 @@ sheets-refused-not-allowed = "{ $name }" is { $layout ->
 sheets-refused-no-unit = Your account has no unit yet, so a progress appendix cannot be taken. Ask an admin to set your unit.
 sheets-refused-download-failed = Could not download "{ $name }" from the chat app. Please send it again.
 sheets-refused-problems = "{ $name }" has { $count } problems and cannot be applied:
+sheets-more-choice = Show more
 sheets-more = … and { $count } more.
 sheets-ask = Apply these changes?
 sheets-apply = Apply

@@ -21,6 +21,7 @@ sheets-refused-not-allowed = Tệp "{ $name }" là { $layout ->
 sheets-refused-no-unit = Tài khoản của anh/chị chưa gắn với đơn vị nào nên chưa nhận được phụ lục tiến độ. Anh/chị liên hệ quản trị để được gắn đơn vị.
 sheets-refused-download-failed = Chưa tải được tệp "{ $name }" từ ứng dụng chat. Anh/chị gửi lại giúp.
 sheets-refused-problems = Tệp "{ $name }" có { $count } lỗi, chưa áp dụng được:
+sheets-more-choice = Xem thêm
 sheets-more = … và { $count } mục khác.
 sheets-ask = Áp dụng các thay đổi này?
 sheets-apply = Áp dụng

@@ -95,6 +95,15 @@ describe('importPreview', () => {
     expect(keys.filter((k) => k.startsWith('sheets-change-'))).toHaveLength(PREVIEW_PAGE);
     const more = reply.lines.find((l) => 'key' in l.text && l.text.key === 'sheets-more')!;
     expect(more.text).toEqual({ key: 'sheets-more', args: { count: 20 - PREVIEW_PAGE } });
-    expect(reply.choices!.map((c) => c.id)).toEqual(['sh:apply:7', 'sh:cancel:7']);
+    expect(reply.choices!.map((c) => c.id)).toEqual(['sh:apply:7', 'sh:cancel:7', 'sh:more:7:15']);
+    // "Xem thêm" (or typed "xem thêm") shows the rest, still with "Áp dụng" / "Huỷ"
+    const { parseSheetChoice } = await import('../../domain/sheets/preview.ts');
+    expect(parseSheetChoice('sh:more:7:15')).toEqual({ action: 'more', uploadId: 7, offset: 15 });
+    expect(reply.choices!.at(-1)!.words).toContain('xem them');
+    const next = importPreview({ fileName: 'ct.xlsx', summary, changes }, 7, 15);
+    const shown = next.lines.filter((l) => 'key' in l.text && l.text.key.startsWith('sheets-change-')).map((l) => ('args' in l.text ? l.text.args?.number : null));
+    expect(shown).toEqual(['16', '17', '18', '19', '20']);
+    expect(next.lines.some((l) => 'key' in l.text && l.text.key === 'sheets-more')).toBe(false);
+    expect(next.choices!.map((c) => c.id)).toEqual(['sh:apply:7', 'sh:cancel:7']);
   });
 });
