@@ -75,6 +75,12 @@ export function matchesFilter(row: TaskRow, filter: ItemFilter, asOf: AsOf, stat
   return true;
 }
 
+/** `rows` without the shares of tasks that still have an open share among `scope` (filter.wholeTasksDone). */
+export function wholeTasksDone(rows: TaskRow[], scope: TaskRow[], asOf: AsOf): TaskRow[] {
+  const open = new Set(scope.filter((r) => rowStatus(r, asOf).status !== 'DONE').map((r) => r.taskId));
+  return rows.filter((r) => !open.has(r.taskId));
+}
+
 /** Tasks once each, in the order of their most urgent row, which stands for the task; with the statuses of all their rows. */
 export function groupByTask(rows: TaskRow[], asOf: AsOf): TaskGroup[] {
   const groups = new Map<number, TaskGroup>();

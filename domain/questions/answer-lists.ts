@@ -12,7 +12,7 @@ import { line, t, type Line } from '../chat/reply.ts';
 import { taskLines } from '../chat/views.ts';
 import { shorten } from '../shared/text.ts';
 import type { TaskRow } from '../tasks/types.ts';
-import { groupByTask, inRange, matchesFilter, rowStatus, sortByUrgency, topicMatcher } from './answer-filter.ts';
+import { groupByTask, inRange, matchesFilter, rowStatus, sortByUrgency, topicMatcher, wholeTasksDone } from './answer-filter.ts';
 import { coLed, roleFilter } from './answer-roles.ts';
 import { parseDeadline } from '../deadlines/parse-deadline.ts';
 import { citesDocument } from '../text/documents.ts';
@@ -52,6 +52,9 @@ interface Selection {
   taskTotal: number;
 }
 
+/** "đã hoàn thành" alone: a task counts done only when all its shares asked about are. */
+const onlyDone = (statuses: ItemFilter['statuses']) => !!statuses?.length && statuses.every((s) => s === 'DONE');
+
 const distinctTasks = (rows: TaskRow[]) => new Set(rows.map((r) => r.taskId)).size;
 
 /**
@@ -67,7 +70,8 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
     const keep = (r: TaskRow) => matchesFilter(r, base, asOf) && (!narrow || narrow.keep(r));
     let all = pool.filter(keep);
     if (run.interp.role === 'CO_LEAD') all = coLed(all, run.interp.unitIds);
-    const hits = all.filter((r) => matchesFilter(r, filter, asOf) && (!narrow || narrow.hit(r)));
+    const matching = all.filter((r) => matchesFilter(r, filter, asOf) && (!narrow || narrow.hit(r)));
+    const hits = filter.wholeTasksDone ? wholeTasksDone(matching, all, asOf) : matching;
     const counts = new Map<number, number>();
     for (const r of hits) counts.set(r.unitId, (counts.get(r.unitId) ?? 0) + 1);
     return {
@@ -198,9 +202,9 @@ function groupLines(run: ScopedRun, groups: TaskGroup[]): Line[] {
 export async function answerList(run: ScopedRun): Promise<Answer> {
   const sf = statusFilter(run.interp, run.asOf.today);
   const base = baseFilter(run);
-  const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow };
   // tasks once each (a programme task of 48 communes is one item, with its units' statuses); units' shares when the question is about units
   const byTask = counted(run) === 'TASKS';
+  const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow, wholeTasksDone: byTask && onlyDone(sf.statuses) };
   const sel = await select(run, filter, base, topicNarrow(run, (r) => [r.title]), byTask ? 'tasks' : 'rows');
   const head = headCounts(run, sel);
   const shown = byTask ? sel.groups.length : sel.rows.length;
@@ -232,7 +236,7 @@ export async function answerCount(run: ScopedRun, taskIds: number[] | null): Pro
     lines.push(totalsLine(run, n, n, undefined, c.total), line(t('answer-breakdown', breakdownArgs(c))));
     Object.assign(totals, { matched: n, total: n, shares: c.total, sharesTotal: c.total, done: c.done, inTime: c.onTrack + c.dueSoon, overdue: c.overdue, notStarted: c.notStarted, dueSoon: c.dueSoon });
   } else {
-    const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow };
+    const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow, wholeTasksDone: counted(run) === 'TASKS' && onlyDone(sf.statuses) };
     const sel = await select(run, filter, base, narrow, 'none');
     const head = headCounts(run, sel);
     lines.push(totalsLine(run, head.matched, head.total, undefined, head.shares));

@@ -7,7 +7,7 @@ import type { PersonRef } from '../people/types.ts';
 import { compareDays } from '../shared/day.ts';
 import type { TaskRow, UpdateRow } from '../tasks/types.ts';
 import type { UnitRef } from '../units/types.ts';
-import { byTaskThenUnit, countRows, groupByTask, matchesFilter, rowStatus, sortByUrgency, sumCounts } from './answer-filter.ts';
+import { byTaskThenUnit, countRows, groupByTask, matchesFilter, rowStatus, sortByUrgency, sumCounts, wholeTasksDone } from './answer-filter.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, TaskGroup, UnitCounts, UnitUpdates } from './ports.ts';
 import type { PlanRef } from './types.ts';
 import { taskSection } from './section.ts';
@@ -43,7 +43,9 @@ export class MemoryQuestionData implements QuestionData {
   }
 
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {
-    return this.rows.filter((r) => matchesFilter(r, filter, asOf));
+    const rows = this.rows.filter((r) => matchesFilter(r, filter, asOf));
+    if (!filter.wholeTasksDone) return rows;
+    return wholeTasksDone(rows, this.rows.filter((r) => !filter.unitIds || filter.unitIds.includes(r.unitId)), asOf);
   }
 
   async countByUnit(filter: ItemFilter, asOf: AsOf): Promise<{ unitId: number; count: number }[]> {

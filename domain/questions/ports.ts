@@ -47,6 +47,11 @@ export interface ItemFilter {
   reportedWindow?: DayRange | null;
   /** Has a proposal (đề xuất, kiến nghị) in its latest state. */
   hasProposals?: boolean;
+  /**
+   * Only tasks whose every share in `unitIds` (every unit when null) is done:
+   * a programme task of 48 units is done when all 48 are (DOMAIN.md).
+   */
+  wholeTasksDone?: boolean;
 }
 
 /** A task on a page of tasks: its most urgent matching share, and the statuses of all its matching shares. */

@@ -151,6 +151,11 @@ class Sql {
     if (f.doneWindow) parts.push(`(${this.done} AND ${this.range(`COALESCE(a."doneOn", ${this.reportedDay})`, f.doneWindow)})`);
     if (f.reportedWindow) parts.push(this.range(this.reportedDay, f.reportedWindow));
     if (f.hasProposals) parts.push(`(a.proposals ~ '\\S')`);
+    if (f.wholeTasksDone) {
+      // no share of the same task, among the units asked about, still open
+      const units = f.unitIds ? ` AND o."unitId" = ANY(${this.p(f.unitIds, 'int[]')})` : '';
+      parts.push(`NOT EXISTS (SELECT 1 FROM "Assignment" o WHERE o."taskId" = a."taskId"${units} AND NOT ${this.done.replace(/\ba\./g, 'o.')})`);
+    }
     return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   }
 
