@@ -171,6 +171,7 @@ export function baseFilter(run: ScopedRun): ItemFilter {
     planId: interp.planId,
     kind: indicators ? 'INDICATOR' : interp.itemKind === 'TASK' && !interp.topic ? 'TASK' : null,
     section: interp.section,
+    deadlineKinds: interp.continuous ? ['CONTINUOUS'] : null,
   };
 }
 
@@ -234,6 +235,7 @@ export function scopeArgs(run: ScopedRun): Record<string, string> {
     topic: 'none',
     section: run.interp.section ?? 'none',
     document: run.interp.document ?? 'none',
+    continuous: run.interp.continuous ? 'yes' : 'no',
     window: 'none',
     from: '',
     to: '',

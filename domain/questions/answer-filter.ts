@@ -72,6 +72,7 @@ export function matchesFilter(row: TaskRow, filter: ItemFilter, asOf: AsOf, stat
   if (filter.doneWindow && !(status.status === 'DONE' && inRange(row.doneOn ?? row.lastReportedOn, filter.doneWindow))) return false;
   if (filter.reportedWindow && !inRange(row.lastReportedOn, filter.reportedWindow)) return false;
   if (filter.hasProposals && !hasText(row.proposals)) return false;
+  if (filter.deadlineKinds?.length && !filter.deadlineKinds.includes(row.deadlineKind)) return false;
   return true;
 }
 

@@ -54,6 +54,7 @@ export function explain(r: Interpretation, asked: Intent, defaulted: Defaults, c
   if (r.planId !== null) out.push(`kế hoạch: ${ctx.plans.find((p) => p.id === r.planId)?.code ?? r.planId}`);
   if (r.taskRef && r.intent !== 'TASK_DETAIL') out.push(`số hiệu: ${r.taskRef}`);
   if (r.section) out.push(`mục ${r.section}`);
+  if (r.continuous) out.push('thường xuyên (không có hạn cụ thể)');
   if (r.topic) out.push(`chủ đề: ${r.topic}`);
   out.push(...notes);
   return out;

@@ -92,6 +92,7 @@ function empty(intent: Intent): Interpretation {
     rank: null,
     ignored: [],
     document: null,
+    continuous: false,
     windowOn: null,
     role: null,
     person: null,
@@ -135,6 +136,7 @@ interface Reading {
   role: Role | null;
   leader: Leader | null;
   document: string | null;
+  continuous: boolean;
 }
 
 function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): Reading {
@@ -204,6 +206,14 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     if (h.signal.k === 'ratio' && next && isSignificant(next) && !/^\d/.test(next.norm)) indicatorByName = true;
   }
 
+  // "nhiệm vụ thường xuyên": the tasks whose deadline is "Thường xuyên", not the word searched in their titles
+  let continuous = false;
+  for (let i = 0; i < toks.length; i++) {
+    if (matchesAt(toks, i, ['thuong', 'xuyen'])) {
+      markUsed(toks, i, i + 2);
+      continuous = true;
+    }
+  }
   // A command's argument names a unit: anything unread in it is an unknown unit, not a topic.
   const runs = leftoverRuns(toks);
   if (cmd?.unitArgument && unknownUnit === null && runs.length > 0) {
@@ -258,6 +268,7 @@ function read(text: string, ctx: QuestionContext, cmd: CommandReading | null): R
     role: role ?? (leader ? 'DIRECT' : null),
     leader,
     document,
+    continuous,
   };
 }
 
@@ -325,6 +336,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
     isScoped(r) ||
     r.leader !== null ||
     r.document !== null ||
+    r.continuous ||
     r.topicKnown ||
     statuses.length > 0 ||
     r.taskRef !== null ||
@@ -367,7 +379,7 @@ function decideIntent(r: Reading): { intent: Intent; byDefault: boolean } {
   // "Sở Tài chính phối hợp những việc gì", "việc anh Cường theo dõi": the tasks in that part
   if (r.role !== null && (r.unitIds.length > 0 || r.leader !== null || r.mine !== null)) return is('LIST');
   // a document number, or a subject the tasks speak of, alone: the tasks about it
-  if (r.document !== null || r.section !== null || (r.topicKnown && !has(hits, 'count'))) return is('LIST');
+  if (r.document !== null || r.section !== null || r.continuous || (r.topicKnown && !has(hits, 'count'))) return is('LIST');
   // Only a unit, a plan or "đơn vị tôi": its overview, said so in `understood`.
   // words it could not place mean it was asked something else: not understood rather than an overview nobody asked for
   if (isScoped(r) && r.topic === null && r.ignored.length === 0) return { intent: 'PROGRESS', byDefault: true };
@@ -464,6 +476,7 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
     rank,
     ignored: r.ignored,
     document: r.document,
+    continuous: r.continuous,
     windowOn: window === null ? null : windowOn(intent, statuses, hits),
     role: readRole(r, mine, ctx),
     person: r.leader?.name ?? null,

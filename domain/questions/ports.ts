@@ -8,6 +8,7 @@
 import type { PersonRef } from '../people/types.ts';
 import type { Day } from '../shared/day.ts';
 import type { TaskRow, UpdateRow } from '../tasks/types.ts';
+import type { DeadlineKind } from '../deadlines/parse-deadline.ts';
 import type { UnitRef } from '../units/types.ts';
 import type { PlanRef, StatusFilter } from './types.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -52,6 +53,8 @@ export interface ItemFilter {
    * a programme task of 48 units is done when all 48 are (DOMAIN.md).
    */
   wholeTasksDone?: boolean;
+  /** Only tasks of these deadline kinds ("thường xuyên": CONTINUOUS). */
+  deadlineKinds?: DeadlineKind[] | null;
 }
 
 /** A task on a page of tasks: its most urgent matching share, and the statuses of all its matching shares. */

@@ -94,6 +94,8 @@ export interface Interpretation {
   ignored: string[];
   /** A document number asked about ("quyết định 1037", "52/KH-UBND"): tasks whose output or reports cite it. */
   document: string | null;
+  /** "nhiệm vụ thường xuyên": the continuous tasks (no deadline, reported monthly). */
+  continuous: boolean;
   /** The part the named units or person play: chủ trì, phối hợp, cùng chủ trì, chỉ đạo. */
   role: 'LEAD' | 'COORDINATE' | 'CO_LEAD' | 'DIRECT' | null;
   /** The directing leader asked about, as the plans name them ("Hoàng Minh Cường"). */

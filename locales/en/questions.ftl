@@ -59,7 +59,10 @@ answer-status-word-2 = { $status2 ->
         [NOT_MET] , not met
        *[none] {""}
     }
-answer-topic-phrase = { $topic ->
+answer-topic-phrase = { $continuous ->
+        [yes] { " " }continuous
+       *[other] {""}
+    }{ $topic ->
         [none] {""}
        *[other] { " " }about "{ $topic }"
     }{ $section ->

@@ -59,7 +59,10 @@ answer-status-word-2 = { $status2 ->
         [NOT_MET] , chưa đạt
        *[none] {""}
     }
-answer-topic-phrase = { $topic ->
+answer-topic-phrase = { $continuous ->
+        [yes] { " " }thường xuyên
+       *[other] {""}
+    }{ $topic ->
         [none] {""}
        *[other] { " " }về "{ $topic }"
     }{ $section ->

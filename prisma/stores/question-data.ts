@@ -150,6 +150,7 @@ class Sql {
     if (f.dueWindow) parts.push(this.dueIn(f.dueWindow));
     if (f.doneWindow) parts.push(`(${this.done} AND ${this.range(`COALESCE(a."doneOn", ${this.reportedDay})`, f.doneWindow)})`);
     if (f.reportedWindow) parts.push(this.range(this.reportedDay, f.reportedWindow));
+    if (f.deadlineKinds?.length) parts.push(this.task(`T0."deadlineKind"::text = ANY(${this.p(f.deadlineKinds, 'text[]')})`));
     if (f.hasProposals) parts.push(`(a.proposals ~ '\\S')`);
     if (f.wholeTasksDone) {
       // no share of the same task, among the units asked about, still open

@@ -6,7 +6,6 @@
 export const KNOWN_FAILURES: Record<string, string> = {
   "Cát Hải đã hoàn thành bao nhiêu nhiệm vụ": "matched: got 12, want 15",
   "cat hai da xong bao nhieu nhiem vu": "matched: got 12, want 15",
-  "chương trình 2026 có bao nhiêu nhiệm vụ thường xuyên": "matched: got 1, want 16",
   "nhiệm vụ nào đã xong ở Cát Hải": "matched: got 12, want 15",
   "việc liên quan chữ ký số": "first: got [\"20\",\"22\",\"33\",\"11\",\"16\",\"26\",\"27\",\"A.I.2.2\"], want to include [\"A.I.2.7\"]",
   "việc cấp chứng thư số": "matched: got 5, want 1",

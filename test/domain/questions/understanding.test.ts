@@ -211,3 +211,14 @@ describe.each(Object.entries(KINDS))('kind %s', (_kind, cases) => {
     }
   });
 });
+
+describe('deadline kinds', () => {
+  it('"nhiệm vụ thường xuyên" is the continuous tasks (no deadline), not a word searched in titles', () => {
+    for (const q of ['chương trình 2026 có bao nhiêu nhiệm vụ thường xuyên', 'nhiem vu thuong xuyen cua cat hai']) {
+      const r = parseQuestion(q, context());
+      expect(r.continuous, q).toBe(true);
+      expect(r.topic, q).toBeNull();
+    }
+    expect(parseQuestion('nhiệm vụ quá hạn', context()).continuous).toBe(false);
+  });
+});
