@@ -23,9 +23,10 @@ export class SharedPacer {
 
   /** `count` freshly booked shared slots, in the limiter's clock. */
   async book(count: number): Promise<number[]> {
-    const { firstMs, nowMs, intervalMs } = await this.budget.book(this.channel, count, this.limiter.minIntervalMs, this.limiter.perSecond);
+    const iv = this.limiter.minIntervalMs;
+    const { firstMs, nowMs } = await this.budget.book(this.channel, count, iv);
     const base = this.limiter.now() + (firstMs - nowMs);
-    return Array.from({ length: count }, (_, i) => base + i * intervalMs);
+    return Array.from({ length: count }, (_, i) => base + i * iv);
   }
 
   /** A slot for a later part of a reply (long texts, files): shared like the first. */

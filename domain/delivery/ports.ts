@@ -64,13 +64,9 @@ export interface DeliveryQueue {
  * instance's share goes to the live ones at once.
  */
 export interface SendBudget {
-  /**
-   * Books `count` consecutive slots at least `intervalMs` apart (more while
-   * recent 429s widen the window, shared by every instance); the first slot,
-   * the budget's clock now (epoch ms) and the interval used.
-   */
-  book(channel: SendChannel, count: number, intervalMs: number, perSecond?: number): Promise<{ firstMs: number; nowMs: number; intervalMs: number }>;
-  /** A 429: nobody sends on this channel for `ms`, and the window widens a little for a while. */
+  /** Books `count` consecutive slots `intervalMs` apart; the first slot and the budget's clock now (epoch ms). */
+  book(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }>;
+  /** A 429: nobody sends on this channel for `ms`. */
   pause(channel: SendChannel, ms: number): Promise<void>;
   /** DeliveryQueue.markCalling, refused while the channel is paused (how long is returned then). */
   markCalling(channel: SendChannel, id: number, lockedBy: string, now: Date, until: Date): Promise<{ marked: boolean; pausedMs: number }>;

@@ -9,35 +9,26 @@ import type { SendChannel } from '../../domain/delivery/types.ts';
 import type { Db } from '../database.ts';
 
 const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::float8`;
-const EXTRA_STEP_MS = 20;
-const EXTRA_MAX_MS = 150;
-/** Milliseconds the window is widened by now: the last pause's widening, worn off since the pause ended. */
-const extra = (b: string) => `GREATEST(0, ${b}."extraWindowMs" - 0.00025 * GREATEST(0, ${NOW_MS} - ${b}."pausedUntilMs"))`;
 
 export class PrismaSendBudget implements SendBudget {
   constructor(private readonly prisma: Db) {}
 
-  async book(channel: SendChannel, count: number, intervalMs: number, perSecond = 1000 / intervalMs): Promise<{ firstMs: number; nowMs: number; intervalMs: number }> {
-    const iv = (b: string) => `($3::float8 + ${extra(b)} / $4::float8)`;
-    const [row] = await this.prisma.$queryRawUnsafe<{ next: number; now: number; iv: number }[]>(
-      `INSERT INTO "SendBudget" AS b (channel, "nextSlotMs") VALUES ($1::"Channel", ${NOW_MS} + $2::int * $3::float8)
-       ON CONFLICT (channel) DO UPDATE SET "nextSlotMs" = GREATEST(b."nextSlotMs", b."pausedUntilMs", ${NOW_MS}) + $2::int * ${iv('b')}
-       RETURNING b."nextSlotMs" AS next, ${NOW_MS} AS now, ${iv('b')} AS iv`,
+  async book(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }> {
+    const span = count * intervalMs;
+    const [row] = await this.prisma.$queryRawUnsafe<{ next: number; now: number }[]>(
+      `INSERT INTO "SendBudget" AS b (channel, "nextSlotMs") VALUES ($1::"Channel", ${NOW_MS} + $2::float8)
+       ON CONFLICT (channel) DO UPDATE SET "nextSlotMs" = GREATEST(b."nextSlotMs", b."pausedUntilMs", ${NOW_MS}) + $2::float8
+       RETURNING b."nextSlotMs" AS next, ${NOW_MS} AS now`,
       channel,
-      count,
-      intervalMs,
-      perSecond,
+      span,
     );
-    const used = Number(row!.iv);
-    return { firstMs: Number(row!.next) - count * used, nowMs: Number(row!.now), intervalMs: used };
+    return { firstMs: Number(row!.next) - span, nowMs: Number(row!.now) };
   }
 
-  /** A 429: everyone pauses; a new pause also widens the window by 20 ms (up to 150 ms), which wears off at 0.25 ms a second. */
   async pause(channel: SendChannel, ms: number): Promise<void> {
     await this.prisma.$executeRawUnsafe(
-      `INSERT INTO "SendBudget" AS b (channel, "pausedUntilMs", "extraWindowMs") VALUES ($1::"Channel", ${NOW_MS} + $2::float8, ${EXTRA_STEP_MS})
-       ON CONFLICT (channel) DO UPDATE SET "pausedUntilMs" = GREATEST(b."pausedUntilMs", ${NOW_MS} + $2::float8),
-         "extraWindowMs" = CASE WHEN b."pausedUntilMs" > ${NOW_MS} THEN b."extraWindowMs" ELSE LEAST(${EXTRA_MAX_MS}, ${extra('b')} + ${EXTRA_STEP_MS}) END`,
+      `INSERT INTO "SendBudget" AS b (channel, "pausedUntilMs") VALUES ($1::"Channel", ${NOW_MS} + $2::float8)
+       ON CONFLICT (channel) DO UPDATE SET "pausedUntilMs" = GREATEST(b."pausedUntilMs", ${NOW_MS} + $2::float8)`,
       channel,
       ms,
     );

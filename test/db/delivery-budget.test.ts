@@ -57,16 +57,4 @@ describe('shared send budget', () => {
     // Not ours: refused without a pause.
     expect(await budget.markCalling('TELEGRAM', row!.id, 'b', new Date(), new Date())).toEqual({ marked: false, pausedMs: 0 });
   });
-
-  it("a 429 widens every instance's window a little (once per pause), and the bookings after it are spaced by it", async () => {
-    const iv = 1025 / 30;
-    await budget.pause('ZALO', 200);
-    await budget.pause('ZALO', 200); // the same pause: no second widening
-    await new Promise((r) => setTimeout(r, 250));
-    const wider = await budget.book('ZALO', 3, iv, 30);
-    expect(wider.intervalMs).toBeGreaterThan(iv + 19 / 30);
-    expect(wider.intervalMs).toBeLessThan(iv + 21 / 30);
-    const next = await budget.book('ZALO', 1, iv, 30);
-    expect(next.firstMs - (wider.firstMs + 2 * wider.intervalMs)).toBeGreaterThanOrEqual(wider.intervalMs - 0.01);
-  });
 });

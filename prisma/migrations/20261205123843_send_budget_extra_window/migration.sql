@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "SendBudget" ADD COLUMN "extraWindowMs" DOUBLE PRECISION NOT NULL DEFAULT 0;
