@@ -12,11 +12,6 @@
  * Sends are booked: `book` reserves a slot at a future instant, so rows
  * claimed a little ahead of their turn are counted at once, and a send
  * booked before a pause waits for the pause's end (`waitFor`).
- * Booked slots are when calls should start; when they really start (a busy
- * machine wakes a timer late, a database round trip comes between) is
- * recorded too (`started`), and `beforeCall` keeps the sliding window on those
- * instants: a call that left late never lets the 30th after it go out early.
- *
  * Uses a monotonic clock (not the injectable domain clock): it measures real
  * time between HTTP calls.
  */
@@ -42,8 +37,6 @@ export class RateLimiter {
   readonly #n: number;
   /** Booked send times (past and future), ascending; the last `n` are kept. */
   readonly #times: number[] = [];
-  /** When calls really started, ascending; the last `n` are kept. */
-  readonly #started: number[] = [];
   readonly #lastByChat = new Map<string, number>();
   readonly #chatPausedUntil = new Map<string, number>();
   #pausedUntil = 0;
@@ -115,27 +108,6 @@ export class RateLimiter {
       }
       return;
     }
-  }
-
-  /**
-   * Just before a platform call: waits while `n` calls really started within
-   * the window (a late one counts from when it left), then records this one.
-   */
-  async beforeCall(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      const wait = this.callWait();
-      if (wait <= 0) break;
-      await sleep(Math.ceil(wait), undefined, signal ? { signal } : undefined);
-    }
-    this.#started.push(this.#now());
-    if (this.#started.length > this.#n) this.#started.splice(0, this.#started.length - this.#n);
-  }
-
-  /** Milliseconds before a call may start, judged on when the last calls really started (0 = now). */
-  callWait(now = this.#now()): number {
-    const s = this.#started;
-    if (s.length < this.#n) return 0;
-    return Math.max(0, s[s.length - this.#n]! + this.windowMs * (this.#n / this.perSecond) - now);
   }
 
   /** Books a slot and waits for it. */

@@ -14,8 +14,7 @@ export interface SendContext {
   /**
    * Just before the first platform call, once the request is built: the
    * worker records that the call starts (a crash from here on leaves the
-   * outcome unknown) and waits for the call's send slot. Throws when the call
-   * must not be made.
+   * outcome unknown). Throws when the call must not be made.
    */
   beforeFirstCall?(): Promise<void>;
   /** Waits until the next platform call may go out (rate limits; keeps the row's lease alive). */

@@ -13,7 +13,6 @@
  * retry_after and does not count as an attempt.
  */
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Choice, OutFile, Reply } from '../../domain/chat/reply.ts';
 import { decideAfterFailure, isWithinWindow, nextWindowStart, type SendWindow } from '../../domain/delivery/policy.ts';
@@ -110,8 +109,6 @@ export class DeliveryWorker {
   #loops: Promise<void>[] = [];
   #wake = new AbortController();
   #claimedThisRound = 0;
-  /** How long marking a call as starting takes (moving average, ms). */
-  #markMs = 20;
   readonly #stats: WorkerStats = { claimed: 0, sent: 0, rateLimited: 0, fallbacks: 0, failures: {}, swept: { unknown: 0, retried: 0, failed: 0 } };
 
   constructor(options: DeliveryWorkerOptions) {
@@ -199,25 +196,21 @@ export class DeliveryWorker {
         await this.#idle(Math.min(60_000, Math.max(pollMs, nextWindowStart(now, this.#o.window).getTime() - now.getTime())));
         continue;
       }
-      // Rows waiting for their slot do not count against the calls in flight: the rows claimed ahead come on top.
-      const cap = concurrency + Math.ceil(aheadMs / limiter.minIntervalMs) + 1;
-      if (inFlight.size >= cap) {
+      if (inFlight.size >= concurrency) {
         await Promise.race(inFlight);
         continue;
       }
-      // Claim ahead of the next slot, so the claim's round trip overlaps the pacing gap; with the
-      // shared budget, refill when half the lead is used, a batch at a time (fewer round trips);
+      // Claim a little ahead of the next slot, so the claim's round trip overlaps the pacing gap;
       // each claimed row books its slot at once, so the rows in doubt after a crash stay few.
       const wait = limiter.globalWait();
-      const refillAt = pacer ? aheadMs / 2 : aheadMs;
-      if (wait > refillAt) {
+      if (wait > aheadMs) {
         // A long 429 pause: nothing is due now as far as runUntilIdle is concerned.
         if (untilIdle && wait > this.settings.maxChatWaitMs && inFlight.size === 0) return;
-        await this.#idle(wait - refillAt);
+        await this.#idle(wait - aheadMs);
         continue;
       }
       const ahead = Math.floor((aheadMs - wait) / limiter.minIntervalMs) + 1;
-      const limit = Math.min(cap - inFlight.size, ahead);
+      const limit = Math.min(concurrency - inFlight.size, ahead);
       let rows: ClaimedDelivery[];
       try {
         rows = await this.#o.store.claim({ channel, limit, now: this.#o.clock.now(), lockedBy: this.lockedBy, leaseMs, excludeChats: limiter.coolingChats(aheadMs) });
@@ -261,11 +254,6 @@ export class DeliveryWorker {
     }
   }
 
-  /** How long before its slot a send starts marking its call: about two of the recent round trips. */
-  #markLeadMs(): number {
-    return Math.min(150, Math.max(5, 2 * this.#markMs));
-  }
-
   /** The chat must wait long (a 429 pause): back to the queue, no attempt counted, no call made. */
   async #release(row: ClaimedDelivery, waitMs: number): Promise<void> {
     try {
@@ -292,26 +280,19 @@ export class DeliveryWorker {
         log.error({ err: errFields(err) }, 'delivery payload unreadable');
         return;
       }
-      // Wake a round trip before the slot: the call is recorded as starting while the slot approaches,
-      // so the database's latency does not shift the call (a late call is what the platform counts).
-      await limiter.waitFor(slot - this.#markLeadMs(), row.chatId);
+      await limiter.waitFor(slot, row.chatId);
       const sender = this.#o.senders[row.channel]!;
       const context: SendContext = {
         // Recorded just before the call: a crash from here on leaves the outcome unknown; before it, the row is simply queued again.
         beforeFirstCall: async () => {
-          const t0 = performance.now();
           const marked = pacer
             ? await pacer.markCalling(row, this.lockedBy, clock, this.settings.leaseMs)
             : await store.markCalling(row.id, this.lockedBy, clock.now(), new Date(clock.now().getTime() + this.settings.leaseMs));
-          this.#markMs = 0.8 * this.#markMs + 0.2 * (performance.now() - t0);
           if (!marked) throw new NotOurs();
-          await limiter.waitFor(slot, row.chatId);
-          await limiter.beforeCall();
         },
         beforeCall: async () => {
           await store.extendLease(row.id, this.lockedBy, new Date(clock.now().getTime() + this.settings.leaseMs));
           await (pacer ? pacer.acquire(row.chatId) : limiter.acquire(row.chatId));
-          await limiter.beforeCall();
         },
         rateLimited: (ms) => {
           this.#stats.rateLimited++;
