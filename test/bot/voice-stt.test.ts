@@ -78,6 +78,7 @@ describe.skipIf(!HAVE_VOICE_TOOLS)(`real clips through ffmpeg (${NO_VOICE_TOOLS}
       const view = new DataView(wav.buffer, wav.byteOffset);
       expect(Buffer.from(wav.subarray(0, 4)).toString('latin1')).toBe('RIFF');
       expect([view.getUint16(22, true), view.getUint32(24, true), view.getUint16(34, true)]).toEqual([1, 16_000, 16]);
+      // the clip's length as ffmpeg measured the audio (not a time taken)
       expect(seconds).toBeGreaterThan(0.5);
       expect(seconds).toBeLessThan(10);
       expect(wavDataBytes(wav)).toBe(Math.round(seconds * 32_000));
