@@ -492,7 +492,7 @@ function interpret(text: string, ctx: QuestionContext, cmd: CommandReading | nul
 
 const PARTICLES = new Set(['đấy', 'đây', 'ấy', 'thế', 'nhé', 'nhỉ', 'ạ', 'đó', 'vậy', 'hả', 'hử', 'chứ']);
 
-const DOCUMENT_ROLE_WORDS = [['la', 'san', 'pham', 'cua'], ['la', 'ket', 'qua', 'cua'], ['san', 'pham'], ['ket', 'qua'], ['dau', 'ra'], ['cua']];
+const DOCUMENT_ROLE_WORDS = [['san', 'pham'], ['ket', 'qua'], ['dau', 'ra']];
 
 /** "bao nhiêu nhiệm vụ/chỉ tiêu/đơn vị" counts things; "tỷ lệ phủ sóng 5G … bao nhiêu" asks a value. */
 function countsThings(hits: SignalHit[]): boolean {
