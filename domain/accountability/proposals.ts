@@ -17,12 +17,26 @@ export const DEFAULT_PROPOSAL_RESPONSE_DAYS = 10;
 /** Several proposals in one field ("1. … 2. …", "- …", one a line) are tracked one by one. */
 export function splitProposals(text: string | null | undefined): string[] {
   if (!text?.trim()) return [];
-  const parts = text
-    // Lines, "1. … 2. …" items, and "; " (how the report reader joins several proposals of one message).
+  const raw = text
+    // Lines, "1. … 2. …" / "1) … 2) …" items, and "; " (how the report reader joins several proposals of one message).
     .split(/\n+|(?:^|\s)(?=\d{1,2}[.)]\s)|;\s*/u)
-    .map((p) => p.replace(/^\s*(?:\d{1,2}[.)]|[-–•+*])\s*/, '').trim())
-    .filter((p) => p.length > 2);
-  return parts.length ? parts : [text.trim()];
+    .map((p) => p.replace(/^\s*(?:\d{1,2}[.)]|[-–•+*])\s*/, '').trim());
+  // Texts saved before the reader cut lists ("1; A 2; B"): the next item's number ends the one before.
+  let n = 0;
+  const parts: string[] = [];
+  for (const p of raw) {
+    if (/^\d{1,2}[.)]?$/.test(p)) {
+      n = Number(p.replace(/\D/g, ''));
+      continue;
+    }
+    const tail = /\s+(\d{1,2})[.)]?$/.exec(p);
+    if (tail && n > 0 && Number(tail[1]) === n + 1) {
+      parts.push(p.slice(0, tail.index).trim());
+      n++;
+    } else parts.push(p);
+  }
+  const kept = parts.filter((p) => p.length > 2);
+  return kept.length ? kept : [text.trim()];
 }
 
 export type Addressee = { kind: 'unit'; unit: UnitRef } | { kind: 'city' } | { kind: 'ask' };

@@ -122,6 +122,21 @@ describe('proposals, answers and deadlines', () => {
   });
 
   it.each([
+    ['1. Đề nghị Sở Tài chính bố trí vốn 2. Đề nghị Sở Nội vụ hướng dẫn', ['Đề nghị Sở Tài chính bố trí vốn', 'Đề nghị Sở Nội vụ hướng dẫn']],
+    ['1. de nghi so tai chinh bo tri von 2. de nghi so noi vu huong dan', ['de nghi so tai chinh bo tri von', 'de nghi so noi vu huong dan']],
+    ['1) Sở Tài chính bố trí vốn 2) Sở Nội vụ hướng dẫn 3) Sở Y tế hỗ trợ', ['Sở Tài chính bố trí vốn', 'Sở Nội vụ hướng dẫn', 'Sở Y tế hỗ trợ']],
+    ['1. So tai chinh bo tri von\n2. So noi vu huong dan', ['So tai chinh bo tri von', 'So noi vu huong dan']],
+    // as the reply reader joined them before it cut numbered lists (texts already saved)
+    ['1; Sở Tài chính bố trí vốn 2; Sở Nội vụ hướng dẫn', ['Sở Tài chính bố trí vốn', 'Sở Nội vụ hướng dẫn']],
+    ['1; So tai chinh bo tri von 2; So noi vu huong dan 3; So y te ho tro', ['So tai chinh bo tri von', 'So noi vu huong dan', 'So y te ho tro']],
+    // a number that is part of the text stays
+    ['Đề nghị bố trí phòng họp tầng 2', ['Đề nghị bố trí phòng họp tầng 2']],
+    ['de nghi bo sung 2 bien che; de nghi cap 3 may tinh', ['de nghi bo sung 2 bien che', 'de nghi cap 3 may tinh']],
+  ])('splits %j with no stray item number', (text, expected) => {
+    expect(splitProposals(text)).toEqual(expected);
+  });
+
+  it.each([
     ['đã tiếp thu', { kind: 'ACKNOWLEDGED', text: null }],
     ['Da tiep thu, se bo tri trong quy I', { kind: 'ACKNOWLEDGED', text: 'se bo tri trong quy I' }],
     ['đã giải quyết: đã bố trí 2 tỷ đồng', { kind: 'RESOLVED', text: 'đã bố trí 2 tỷ đồng' }],

@@ -528,6 +528,20 @@ export const CASES: QuickReplyCase[] = [
     note: 'Thi đua khen thưởng đã xong',
   },
 
+  // --- numbered proposals and difficulties: the number of the next item is no part of the one before ----
+  { text: 'Đạt 60%. Kiến nghị: 1. Đề nghị Sở Tài chính bố trí vốn 2. Đề nghị Sở Nội vụ hướng dẫn', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'Sở Tài chính bố trí vốn; Sở Nội vụ hướng dẫn' },
+  { text: 'dat 60%. kien nghi: 1. de nghi so tai chinh bo tri von 2. de nghi so noi vu huong dan', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'So tai chinh bo tri von; So noi vu huong dan' },
+  { text: 'đạt 60%, kiến nghị: 1. Sở Tài chính bố trí vốn 2. Sở Nội vụ hướng dẫn', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'Sở Tài chính bố trí vốn; Sở Nội vụ hướng dẫn' },
+  { text: 'dat 60% kien nghi 1. so tai chinh bo tri von; 2. so noi vu huong dan', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'So tai chinh bo tri von; So noi vu huong dan' },
+  { text: 'đạt 60%, đề xuất 1) Sở Tài chính bố trí vốn 2) Sở Nội vụ hướng dẫn 3) Sở Y tế hỗ trợ', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'Sở Tài chính bố trí vốn; Sở Nội vụ hướng dẫn; Sở Y tế hỗ trợ' },
+  { text: 'dat 60%, de xuat 1) so tai chinh bo tri von 2) so noi vu huong dan', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'So tai chinh bo tri von; So noi vu huong dan' },
+  { text: 'đạt 60%. Kiến nghị: 1. Sở Tài chính bố trí vốn. 2. Sở Nội vụ hướng dẫn.', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'Sở Tài chính bố trí vốn; Sở Nội vụ hướng dẫn' },
+  { text: 'đạt 60%\nKiến nghị:\n1. Đề nghị Sở Tài chính bố trí vốn\n2. Đề nghị Sở Nội vụ hướng dẫn', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'Sở Tài chính bố trí vốn; Sở Nội vụ hướng dẫn' },
+  { text: 'dat 60%\nkien nghi:\n1. so tai chinh bo tri von\n2. so noi vu huong dan', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, proposals: 'So tai chinh bo tri von; So noi vu huong dan' },
+  { text: '1. Đề nghị Sở Tài chính bố trí vốn 2. Đề nghị Sở Nội vụ hướng dẫn', looksLikeUpdate: true, proposals: 'Sở Tài chính bố trí vốn; Sở Nội vụ hướng dẫn', unclear: 'state' },
+  { text: 'dat 60%, vuong: 1. thieu von 2. thieu nguoi', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 60, difficulties: 'Thieu von; Thieu nguoi' },
+  { text: 'đạt 50%, dự kiến xong trước tháng 12. Đề nghị Sở Tài chính bố trí vốn', looksLikeUpdate: true, state: 'IN_PROGRESS', percent: 50, expectedCompletion: 'trước tháng 12', proposals: 'Sở Tài chính bố trí vốn' },
+
   // --- empty and junk -------------------------------------------------------------------------
   { text: '', looksLikeUpdate: false },
   { text: '   \n  ', looksLikeUpdate: false },

@@ -9,6 +9,32 @@ export interface Clause {
   s: number;
   e: number;
   sep: 'start' | 'comma' | 'strong';
+  /** The clause is an item of a numbered list ("1. … 2. …", "1) … 2) …", inline or one a line); its number is cut off. */
+  item?: boolean;
+}
+
+/**
+ * Where the items of a numbered list start, inline or one a line: "1." / "1)"
+ * after the start, a space or a colon, then "2.", "3." … in order. A lone
+ * "tháng 12." or "đạt 2." is no list: the numbers must run from 1, at least two.
+ */
+function listItems(f: string): Map<number, number> {
+  const found: Array<{ at: number; n: number; len: number }> = [];
+  for (const m of f.matchAll(/(?<![^\s:])(\d{1,2})[.)]\s+(?=\S)/g)) found.push({ at: m.index, n: Number(m[1]), len: m[0].length });
+  const items = new Map<number, number>();
+  let run: typeof found = [];
+  const close = () => {
+    if (run.length >= 2) for (const r of run) items.set(r.at, r.len);
+    run = [];
+  };
+  for (const x of found) {
+    if (x.n === 1) {
+      close();
+      run = [x];
+    } else if (run.length && x.n === run[run.length - 1]!.n + 1) run.push(x);
+  }
+  close();
+  return items;
 }
 
 const NO_DOT_SPLIT_AFTER = new Set(['tp', 'tx', 'ths', 'ts', 'pgs', 'gs', 'v.v', 'p', 'q', 'st', 'ong', 'ba', 'tt', 'vv']);
@@ -18,10 +44,16 @@ export function segment(sh: Shadow): Clause[] {
   const cuts: Array<{ s: number; e: number; kind: 'comma' | 'strong' }> = [];
   const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
   let clauseStart = 0;
+  const items = listItems(f);
+  const itemStarts = new Set<number>();
   for (let i = 0; i < f.length; i++) {
     const c = f[i]!;
     let cut: { s: number; e: number; kind: 'comma' | 'strong' } | null = null;
-    if (c === '\n' || c === ';' || c === '!' || c === '\u2026') cut = { s: i, e: i + 1, kind: 'strong' };
+    const item = items.get(i);
+    if (item !== undefined) {
+      cut = { s: i, e: i + item, kind: 'strong' };
+      itemStarts.add(i + item);
+    } else if (c === '\n' || c === ';' || c === '!' || c === '\u2026') cut = { s: i, e: i + 1, kind: 'strong' };
     else if (c === ',') {
       const before = f.slice(clauseStart, i);
       const after = f.slice(i + 1);
@@ -59,7 +91,7 @@ export function segment(sh: Shadow): Clause[] {
     while (a < b && /[\s\-\u2013\u2014+*\u2022\u00b7>]/.test(f[a]!) && !(f[a] === '-' && /\d/.test(f[a + 1] ?? ''))) a++;
     while (b > a && /\s/.test(f[b - 1]!)) b--;
     if (b > a) {
-      clauses.push({ s: a, e: b, sep: clauses.length === 0 ? 'start' : (pending ?? 'strong') });
+      clauses.push({ s: a, e: b, sep: clauses.length === 0 ? 'start' : (pending ?? 'strong'), ...(itemStarts.has(s) ? { item: true } : {}) });
       pending = cut.kind;
     } else if (pending !== null) {
       pending = pending === 'strong' || cut.kind === 'strong' ? 'strong' : 'comma';

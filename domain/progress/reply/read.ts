@@ -25,7 +25,12 @@ export function readClauses(r: Reading): void {
   const lastPiece = () => (col.pieces.length ? col.pieces.length - 1 : null);
 
   const listed = isNumberedList(sh.f);
+  // "Kiến nghị: 1. … 2. …": the items of a numbered list under a difficulty or proposal heading stay in its field;
+  // the heading's own words ("Kiến nghị") are no content once an item follows.
+  let list: { field: Field; heading: number | null } | null = null;
+  let wordsOnly: number | null = null;
   clauses.forEach((c0, ci) => {
+    wordsOnly = null;
     const c = { ...c0 };
     if (listed) c.s += LIST_ITEM.exec(sh.f.slice(c.s, c.e))?.[0].length ?? 0;
     // A leading task number: "22. xong rồi", "II.6: 50%", "1.3) đạt".
@@ -242,7 +247,10 @@ export function readClauses(r: Reading): void {
           gapText = null;
           let t = clean(orig(sh, start, contentEnd), mk.kind !== 'DIFF_WORD' || start !== mk.s);
           // "còn vướng mắc" with nothing after it: the words themselves are the content
-          if (!t) t = clean(orig(sh, mk.s, contentEnd));
+          if (!t) {
+            t = clean(orig(sh, mk.s, contentEnd));
+            wordsOnly = col.pieces.length;
+          }
           // "(văn bản) chưa có số", "chưa ký": the paperwork of a finished work, not a blocker
           const paperwork = mk.kind === 'DIFF_WORD' && PAPERWORK.test(sh.f.slice(mk.s, contentEnd));
           // "khó khăn: thiếu nhân lực, chưa có phần mềm": the next comma-part of a list of blockers stays in it, as typed
@@ -290,6 +298,24 @@ export function readClauses(r: Reading): void {
       const p = col.pieces[k]!;
       if (p.field !== 'note') lastContentPiece = k;
       break;
+    }
+
+    if (c.item && list) {
+      for (let k = clausePieceStart; k < col.pieces.length; k++) {
+        if (col.pieces[k]!.field === 'note') col.pieces[k]!.field = list.field;
+      }
+      if (list.heading !== null && col.pieces.length > clausePieceStart) {
+        col.pieces.splice(list.heading, 1);
+        if (lastContentPiece !== null && lastContentPiece > list.heading) lastContentPiece--;
+        list.heading = null;
+      }
+      // "1. thiếu vốn, nhân lực": the next comma-part continues this item.
+      const made = col.pieces.length > clausePieceStart - (list.heading === null ? 0 : 1);
+      if (made && col.pieces.length) lastContentPiece = col.pieces.length - 1;
+    } else if (!c.item) {
+      list = null;
+      const last = col.pieces.length > clausePieceStart ? col.pieces[col.pieces.length - 1]! : null;
+      if (clauses[ci + 1]?.item && last && last.field !== 'note') list = { field: last.field, heading: wordsOnly === col.pieces.length - 1 ? wordsOnly : null };
     }
   });
 }
