@@ -6,7 +6,8 @@
 import { line, raw, t, type Choice, type Line, type Reply } from '../chat/reply.ts';
 import { formatDay, type Day } from '../shared/day.ts';
 import { shorten } from '../shared/text.ts';
-import { isLate, type ProposalView } from './proposals.ts';
+import type { UnitRef } from '../units/types.ts';
+import { isLate, recogniseAddressee, sendTag, splitProposals, unitTyped, type ProposalView } from './proposals.ts';
 
 const addressee = (p: Pick<ProposalView, 'addresseeName'>) => p.addresseeName ?? 'office';
 
@@ -37,6 +38,28 @@ export function proposalNotice(p: ProposalView, forwardedFrom?: string): Reply {
       line(t('kn-notice-how', { id: p.id })),
     ],
     choices: answerChoices(p.id),
+  };
+}
+
+/** On the due day, to the addressee's leaders: the proposal is still unanswered (with the four answers). */
+export function lateReminder(p: ProposalView, escalateOn: Day): Reply {
+  const notice = proposalNotice(p);
+  return {
+    lines: [line(t('kn-late-reminder', { id: p.id, addressee: addressee(p), due: formatDay(p.dueOn), escalate: formatDay(escalateOn) }), { strong: true }), ...notice.lines.slice(1)],
+    choices: notice.choices,
+  };
+}
+
+/** Still unanswered after the escalation days: to the standing office (and the addressee's leaders, who may still answer). */
+export function escalationNotice(p: ProposalView, days: number, forAnswerers: boolean): Reply {
+  const notice = proposalNotice(p);
+  return {
+    lines: [
+      line(t('kn-escalated', { id: p.id, addressee: addressee(p), due: formatDay(p.dueOn), days }), { strong: true }),
+      ...notice.lines.slice(1, 3),
+      ...(forAnswerers ? [notice.lines[3]!] : [line(t('kn-escalated-office'))]),
+    ],
+    ...(forAnswerers ? { choices: notice.choices } : {}),
   };
 }
 
@@ -76,4 +99,23 @@ export function pendingReply(list: ProposalView[], today: Day, o: { scope: strin
   }
   if (shown.length > SHOWN) lines.push(line(t('kn-list-more', { count: shown.length - SHOWN })));
   return { lines };
+}
+
+/**
+ * In the report's summary, before the officer saves: each proposal with the
+ * addressee recognised from it (or chosen with "gửi <đơn vị>"), and how to change it.
+ */
+export function proposalSummaryLines(proposals: string | null | undefined, units: UnitRef[]): Line[] {
+  const items = splitProposals(proposals);
+  if (!items.length) return [];
+  const lines: Line[] = [line(t('kn-summary-title'))];
+  items.forEach((text, i) => {
+    const a = recogniseAddressee(text, units);
+    const tag = sendTag(text);
+    const unknown = tag.to && unitTyped(tag.to, units).kind === 'ask' ? tag.to : 'none';
+    const addressee = a.kind === 'unit' ? a.unit.name : a.kind === 'city' ? 'office' : 'ask';
+    lines.push(line(t('kn-summary-item', { n: i + 1, text: shorten(tag.text, 80), addressee, chosen: 'chosen' in a && a.chosen ? 'yes' : 'no', unknown }), { indent: true }));
+  });
+  lines.push(line(t('kn-summary-hint', { count: items.length })));
+  return lines;
 }

@@ -9,10 +9,13 @@ import type { WorkingCalendar } from '../calendar/working-days.ts';
 import type { PersonRef } from '../people/types.ts';
 import type { Day } from '../shared/day.ts';
 import { fold } from '../shared/text.ts';
+import { lookupUnit } from '../units/lookup.ts';
 import { unitKey } from '../units/names.ts';
 import type { UnitRef } from '../units/types.ts';
 
 export const DEFAULT_PROPOSAL_RESPONSE_DAYS = 10;
+/** Working days after the due day before an unanswered proposal is escalated to the standing office. */
+export const PROPOSAL_ESCALATE_DAYS = 3;
 
 /** Several proposals in one field ("1. … 2. …", "- …", one a line) are tracked one by one. */
 export function splitProposals(text: string | null | undefined): string[] {
@@ -39,7 +42,27 @@ export function splitProposals(text: string | null | undefined): string[] {
   return kept.length ? kept : [text.trim()];
 }
 
-export type Addressee = { kind: 'unit'; unit: UnitRef } | { kind: 'city' } | { kind: 'ask' };
+export type Addressee = { kind: 'unit'; unit: UnitRef; chosen?: true } | { kind: 'city'; chosen?: true } | { kind: 'ask' };
+
+/**
+ * The addressee the officer chose in the report's summary ("gửi Sở Xây dựng"),
+ * kept with the proposal's text as a visible tag: "… [gửi Sở Xây dựng]".
+ */
+const SEND_TAG = /\s*\[(?:gửi|gui)\s+([^\]]+)\]\s*$/iu;
+
+/** A proposal's text without the officer's "[gửi …]" tag, and the tag's unit as typed. */
+export function sendTag(text: string): { text: string; to: string | null } {
+  const m = SEND_TAG.exec(text);
+  return m ? { text: text.slice(0, m.index).trim(), to: m[1]!.trim() } : { text, to: null };
+}
+
+/** The unit a typed name means ("Sở Xây dựng", "so xay dung", "thành phố"), or 'ask' when none or several. */
+export function unitTyped(text: string, units: UnitRef[]): Addressee {
+  const named = firstNamed(key(text), units);
+  if (named.kind !== 'ask') return named;
+  const found = lookupUnit(text, units);
+  return found.kind === 'one' ? (found.unit.kind === 'CITY' ? { kind: 'city' } : { kind: 'unit', unit: found.unit }) : { kind: 'ask' };
+}
 
 /** Words that mean the city itself (answered by the standing office). */
 const CITY_WORDS = [/\bthanh pho\b/, /\bban chi dao\b/, /\bthuong truc\b/, /\bcap tren\b/, /\btrung uong\b/, /\bcac so,? (ban,? )?nganh\b/, /\bcac co quan (cap )?thanh pho\b/, /\blanh dao thanh pho\b/];
@@ -55,6 +78,12 @@ const key = (s: string) => ` ${unitKey(s).replace(/[^a-z0-9 ]/g, ' ').replace(/\
  * unit's name that contains "thành phố" ("Công an thành phố") stays that unit.
  */
 export function recogniseAddressee(text: string, units: UnitRef[]): Addressee {
+  const tag = sendTag(text);
+  if (tag.to) {
+    const chosen = unitTyped(tag.to, units);
+    if (chosen.kind !== 'ask') return { ...chosen, chosen: true };
+    text = tag.text;
+  }
   const all = key(text);
   const verb = VERB.exec(all);
   return firstNamed(verb ? ` ${all.slice(verb.index + verb[0].length).trim()} ` : all, units);
@@ -85,6 +114,30 @@ function firstNamed(scope: string, units: UnitRef[]): Addressee {
   const first = hits[0]!;
   if (!first.unit || first.unit.kind === 'CITY') return { kind: 'city' };
   return { kind: 'unit', unit: first.unit };
+}
+
+/**
+ * In the report's summary, the officer names who must answer: "gửi Sở Xây dựng"
+ * (the only proposal), "gửi 2 Sở Xây dựng", "gửi kiến nghị 2 cho Sở Xây dựng".
+ */
+export function readSendTo(text: string): { n: number | null; to: string } | null {
+  const m = /^\s*(?:gửi|gui|chuyển|chuyen|nơi nhận|noi nhan)\s+(?:(?:(?:kiến nghị|kien nghi|đề xuất|de xuat|kn|số|so)\s*)?(\d{1,2})\s*[:.,-]?\s+)?(?:(?:cho|tới|toi|đến|den)\s+)?(.+)$/iu.exec(text);
+  if (!m) return null;
+  const to = m[2]!.replace(/[.!]+$/, '').trim();
+  return to ? { n: m[1] ? Number(m[1]) : null, to } : null;
+}
+
+export type SendToProblem = 'no-proposals' | 'which' | 'out-of-range';
+
+/** The proposals' text with item `n` (1-based; null = the only one) tagged for `to`, the items joined by "; ". */
+export function withSendTo(proposals: string | null | undefined, n: number | null, to: string): { text: string } | { problem: SendToProblem; count: number } {
+  const items = splitProposals(proposals);
+  if (!items.length) return { problem: 'no-proposals', count: 0 };
+  if (n === null && items.length > 1) return { problem: 'which', count: items.length };
+  const at = (n ?? 1) - 1;
+  if (at < 0 || at >= items.length) return { problem: 'out-of-range', count: items.length };
+  items[at] = `${sendTag(items[at]!).text} [gửi ${to}]`;
+  return { text: items.join('; ') };
 }
 
 export type ProposalAnswer =
@@ -164,4 +217,20 @@ export function readProposalQuestion(text: string): { late: boolean; rest: strin
   if (!/\b(kien nghi|de xuat)\b/.test(f)) return null;
   if (!/\b(chua (duoc )?(tra loi|giai quyet|phan hoi)|qua han|con (bao nhieu|may)|dang cho|chua xu ly)\b/.test(f)) return null;
   return { late: /\bqua han\b/.test(f), rest: text };
+}
+
+/** The working day an unanswered proposal is escalated: PROPOSAL_ESCALATE_DAYS working days after its due day. */
+export function escalationDay(dueOn: Day, calendar: WorkingCalendar, days = PROPOSAL_ESCALATE_DAYS): Day {
+  return calendar.addWorkingDays(dueOn, days);
+}
+
+/**
+ * What a still-open proposal needs today (run on working days): from its due
+ * day a reminder to the addressee's leaders, from the escalation day an
+ * escalation. Acknowledged, resolved and refused proposals are answered.
+ * Each step happens once per due day (a forward sets a new one).
+ */
+export function lateStep(p: { state: ProposalStatus; dueOn: Day }, today: Day, calendar: WorkingCalendar, days = PROPOSAL_ESCALATE_DAYS): 'remind' | 'escalate' | null {
+  if (p.state !== 'OPEN' || today < p.dueOn) return null;
+  return today >= escalationDay(p.dueOn, calendar, days) ? 'escalate' : 'remind';
 }

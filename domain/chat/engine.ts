@@ -9,6 +9,7 @@ import type { ChatChannel, PersonRef } from '../people/types.ts';
 import { canSee, visibleUnitIds } from '../people/scope.ts';
 import { parseQuickReply } from '../progress/quick-reply.ts';
 import { readingLines } from '../progress/read-back.ts';
+import { proposalSummaryLines } from '../accountability/proposal-reply.ts';
 import { askAgain, startCorrection, startQuick, startSteps, stepReport, targetLine, type Attachment, type FlowInput, type ReportState, type ReportTarget } from '../progress/report-flow.ts';
 import { dayOf, type Day } from '../shared/day.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -590,6 +591,10 @@ export class ChatEngine {
     }
     const flowState = result.state;
     const last = replies[replies.length - 1];
+    // The summary before saving shows where each proposal will go (issue 15: the officer confirms the addressee).
+    if (flowState?.step === 'confirm' && flowState.draft.proposals && last?.choices?.some((c) => c.id === 'f:save') && last.lines.length > 2) {
+      last.lines.splice(last.lines.length - 1, 0, ...proposalSummaryLines(flowState.draft.proposals, await this.deps.queries.units()));
+    }
     const choices = last?.choices?.length ? { items: last.choices, freeNumbers: Boolean(last.freeNumbers) } : null;
     await this.save(inbound, { report: flowState ?? undefined, memory: stored.memory, ...(flowState && voice.length ? { voice } : {}) }, flowState ? 'report' : null, choices, now, result.cancelled ? 'cancelled' : undefined);
     return { replies, toast: result.cancelled ? t('report-cancelled-toast') : undefined };

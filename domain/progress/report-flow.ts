@@ -13,6 +13,7 @@ import { line, t, type Choice, type Line, type Reply } from '../chat/reply.ts';
 import { parseQuickReply, type QuickReply } from './quick-reply.ts';
 import { matchesRef } from '../tasks/types.ts';
 import { fieldLines, isLongPaste, readBackLines } from './read-back.ts';
+import { readSendTo, withSendTo } from '../accountability/proposals.ts';
 
 export type { ProgressState } from '../status/derive-status.ts';
 import type { ProgressState } from '../status/derive-status.ts';
@@ -341,6 +342,13 @@ export function stepReport(state: ReportState, input: FlowInput, _today: Day): F
         return { state: null, replies: [], save: { target: state.target!, draft: d, amendsId: state.amendsId } };
       }
       if (id === 'f:edit' || ['sua', 'chinh sua'].includes(f)) return enter({ ...state, mode: state.mode === 'quick' ? 'steps' : state.mode }, 'status');
+      // "gửi Sở Xây dựng", "gửi 2 Sở Xây dựng": the officer names who must answer a proposal (issue 15).
+      const send = text ? readSendTo(text) : null;
+      if (send) {
+        const sent = withSendTo(d.proposals, send.n, send.to);
+        if ('problem' in sent) return error(state, 'kn-send-problem', { problem: sent.problem, count: sent.count });
+        return enter({ ...state, draft: { ...d, proposals: sent.text } }, 'confirm');
+      }
       // A new one-line reply while confirming replaces the reading (it is what they meant now).
       if (text) {
         const q = parseQuickReply(text);

@@ -158,3 +158,39 @@ kn-answered = Answer recorded for proposal no. { $id } ({ $kind ->
         [RESOLVED] resolved
        *[other] cannot be resolved
     }); { $unit } was told.
+
+## Where proposals go, in the summary before saving
+
+kn-summary-title = The proposals will go to:
+kn-summary-item = { $n }. “{ $text }” → { $addressee ->
+        [office] { -office }
+        [ask] addressee unclear: type “gửi <unit>” to choose (otherwise { -office })
+       *[other] { $addressee }
+    }{ $chosen ->
+        [yes] { " " }(your choice)
+       *[other] {""}
+    }{ $unknown ->
+        [none] {""}
+       *[other] { " " }— no unit “{ $unknown }” found
+    }
+kn-summary-hint = To change where one goes, type { $count ->
+        [one] “gửi <unit>” (e.g. gửi Sở Xây dựng).
+       *[other] “gửi <number> <unit>” (e.g. gửi 2 Sở Xây dựng).
+    }
+kn-send-problem = { $problem ->
+        [no-proposals] This update has no proposal to route yet.
+        [which] There are { $count } proposals: add the number, e.g. “gửi 2 Sở Xây dựng”.
+       *[other] There are only { $count } proposals: type a number from 1 to { $count }.
+    }
+
+## Unanswered proposals: a reminder on the due day, then escalation
+
+kn-late-reminder = ⏰ Today ({ $due }) is the answer deadline of proposal { $id } to { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    }. If it is not answered, on { $escalate } it is escalated to the standing office.
+kn-escalated = ⚠️ Proposal { $id } to { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    } is { $days } working days past its answer deadline ({ $due }) with no answer.
+kn-escalated-office = The standing office follows up with the addressee (type “kiến nghị nào quá hạn” for the list).

@@ -158,3 +158,39 @@ kn-answered = Đã ghi câu trả lời cho kiến nghị số { $id } ({ $kind 
         [RESOLVED] đã giải quyết
        *[other] không thể giải quyết
     }) và báo cho { $unit }.
+
+## Nơi nhận kiến nghị, trong bản tóm tắt trước khi lưu
+
+kn-summary-title = Kiến nghị sẽ chuyển tới:
+kn-summary-item = { $n }. “{ $text }” → { $addressee ->
+        [office] { -office }
+        [ask] chưa rõ nơi nhận: ghi “gửi <đơn vị>” để chọn (nếu không, chuyển { -office })
+       *[other] { $addressee }
+    }{ $chosen ->
+        [yes] { " " }(anh/chị chọn)
+       *[other] {""}
+    }{ $unknown ->
+        [none] {""}
+       *[other] { " " }— không tìm thấy đơn vị “{ $unknown }”
+    }
+kn-summary-hint = Đổi nơi nhận: gõ { $count ->
+        [one] “gửi <đơn vị>” (ví dụ: gửi Sở Xây dựng).
+       *[other] “gửi <số thứ tự> <đơn vị>” (ví dụ: gửi 2 Sở Xây dựng).
+    }
+kn-send-problem = { $problem ->
+        [no-proposals] Bản cập nhật này chưa có kiến nghị nào để chọn nơi nhận.
+        [which] Có { $count } kiến nghị: anh/chị gõ kèm số thứ tự, ví dụ “gửi 2 Sở Xây dựng”.
+       *[other] Chỉ có { $count } kiến nghị: anh/chị gõ số thứ tự từ 1 đến { $count }.
+    }
+
+## Kiến nghị chưa được trả lời: nhắc đúng hạn, rồi báo lên
+
+kn-late-reminder = ⏰ Hôm nay ({ $due }) là hạn trả lời kiến nghị số { $id } gửi { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    }. Nếu chưa trả lời, ngày { $escalate } kiến nghị sẽ được báo lên Văn phòng thường trực.
+kn-escalated = ⚠️ Kiến nghị số { $id } gửi { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    } đã quá hạn trả lời ({ $due }) { $days } ngày làm việc mà chưa có câu trả lời.
+kn-escalated-office = Văn phòng thường trực theo dõi, đôn đốc nơi nhận trả lời (gõ “kiến nghị nào quá hạn” để xem danh sách).

@@ -49,7 +49,7 @@ export class PrismaProposalStore {
         const p = await this.tx.proposal.create({
           data: {
             updateId: u.id, position, taskId: u.taskId, fromUnitId: u.unitId, proposerId: u.reporterId, text,
-            addresseeUnitId: a.kind === 'unit' ? a.unit.id : null, addresseeFrom: a.kind === 'unit' ? 'text' : a.kind === 'city' ? 'city' : 'default',
+            addresseeUnitId: a.kind === 'unit' ? a.unit.id : null, addresseeFrom: 'chosen' in a && a.chosen ? 'officer' : a.kind === 'unit' ? 'text' : a.kind === 'city' ? 'city' : 'default',
             dueOn: dayToDb(responseDue(o.today, o.responseDays, o.calendar)),
           },
         });
@@ -65,12 +65,22 @@ export class PrismaProposalStore {
   }
 
   /** Pending proposals (open or only acknowledged), oldest due first. */
-  async pending(filter: { addresseeUnitIds?: number[]; office?: boolean; fromUnitIds?: number[] } = {}): Promise<ProposalView[]> {
+  async pending(filter: { addresseeUnitIds?: number[]; office?: boolean; fromUnitIds?: number[]; dueBy?: Day } = {}): Promise<ProposalView[]> {
     const or: Prisma.ProposalWhereInput[] = [];
     if (filter.addresseeUnitIds) or.push({ addresseeUnitId: { in: filter.addresseeUnitIds } });
     if (filter.office) or.push({ addresseeUnitId: null });
     if (filter.fromUnitIds) or.push({ fromUnitId: { in: filter.fromUnitIds } });
-    return this.views({ state: { in: ['OPEN', 'ACKNOWLEDGED'] }, ...(or.length ? { OR: or } : {}) });
+    return this.views({ state: { in: ['OPEN', 'ACKNOWLEDGED'] }, ...(or.length ? { OR: or } : {}), ...(filter.dueBy ? { dueOn: { lte: dayToDb(filter.dueBy) } } : {}) });
+  }
+
+  /** Whether the late-proposal step was taken for this due day (a forward sets a new one). */
+  async stepDone(id: number, kind: 'REMINDED' | 'ESCALATED', dueOn: Day): Promise<boolean> {
+    return (await this.tx.proposalEvent.count({ where: { proposalId: id, kind, text: dueOn } })) > 0;
+  }
+
+  /** The reminder or escalation in the proposal's history, by the system. */
+  async recordStep(id: number, kind: 'REMINDED' | 'ESCALATED', dueOn: Day, now: Date): Promise<void> {
+    await this.tx.proposalEvent.create({ data: { proposalId: id, kind, personId: null, channel: 'SYSTEM', text: dueOn, at: now } });
   }
 
   /** Records an answer: the latest state on the proposal, an event in its history. A forward re-addresses it with a new due day. */

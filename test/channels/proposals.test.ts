@@ -128,4 +128,23 @@ describe('proposals routed to who must answer', () => {
     const p = await db.prisma.proposal.findUniqueOrThrow({ where: { id: officeId } });
     expect(p).toMatchObject({ state: 'ACKNOWLEDGED', answer: 'sẽ trình trong quý I' });
   });
+  it('the summary before saving shows where each proposal goes; the officer changes one with "gửi 2 <đơn vị>"', async () => {
+    const [summary] = await zl.say(NHUNG, 'nv II.6: 60%, kiến nghị: 1. Đề nghị Sở Tài chính bố trí vốn 2. Đề nghị hỗ trợ thêm máy tính');
+    expect(summary).toMatch(/Kiến nghị sẽ chuyển tới:\n\s+1\. “Sở Tài chính bố trí vốn” → Sở Tài chính\n\s+2\. “Hỗ trợ thêm máy tính” → chưa rõ nơi nhận: ghi “gửi <đơn vị>” để chọn/);
+    expect(summary).toContain('Đổi nơi nhận: gõ “gửi <số thứ tự> <đơn vị>” (ví dụ: gửi 2 Sở Xây dựng).');
+    expect(summary).not.toMatch(/vốn 2/);
+    const [which] = await zl.say(NHUNG, 'gui so xay dung');
+    expect(which).toContain('Có 2 kiến nghị: anh/chị gõ kèm số thứ tự');
+    const [unknown] = await zl.say(NHUNG, 'gửi 2 Sở Ngoại giao');
+    expect(unknown).toContain('2. “Hỗ trợ thêm máy tính” → chưa rõ nơi nhận: ghi “gửi <đơn vị>” để chọn (nếu không, chuyển Văn phòng thường trực (thành phố)) — không tìm thấy đơn vị “Sở Ngoại giao”');
+    const [changed] = await zl.say(NHUNG, 'gui 2 so xay dung');
+    expect(changed).toContain('2. “Hỗ trợ thêm máy tính” → Sở Xây dựng (anh/chị chọn)');
+    expect(changed).toContain('1. “Sở Tài chính bố trí vốn” → Sở Tài chính\n');
+    const [raised] = await zl.say(NHUNG, 'ok');
+    expect(raised).toContain('Đã lưu cập nhật nhiệm vụ A.II.6');
+    expect(raised).toMatch(/Số \d+ → Sở Tài chính, hạn trả lời [\d/]+: Sở Tài chính bố trí vốn/);
+    expect(raised).toMatch(/Số (\d+) → Sở Xây dựng, hạn trả lời [\d/]+: Hỗ trợ thêm máy tính \[gửi so xay dung\]/);
+    const id = Number(/Số (\d+) → Sở Xây dựng/.exec(raised!)![1]);
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ addresseeFrom: 'officer' });
+  }, 120_000);
 });

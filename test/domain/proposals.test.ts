@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_DAYS } from '../../domain/calendar/holidays.ts';
 import { WorkingCalendar } from '../../domain/calendar/working-days.ts';
-import { isLate, mayAnswer, readProposalAnswer, readProposalQuestion, recogniseAddressee, responseDue, splitProposals } from '../../domain/accountability/proposals.ts';
+import { escalationDay, isLate, lateStep, mayAnswer, readProposalAnswer, readProposalQuestion, readSendTo, recogniseAddressee, responseDue, splitProposals, withSendTo } from '../../domain/accountability/proposals.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { UnitKind } from '../../domain/units/types.ts';
 
@@ -192,5 +192,53 @@ describe('proposals, answers and deadlines', () => {
   ])('question "%s"', (text, expected) => {
     const q = readProposalQuestion(text);
     expect(q ? { late: q.late } : null).toEqual(expected);
+  });
+
+  it.each([
+    ['gửi Sở Xây dựng', { n: null, to: 'Sở Xây dựng' }],
+    ['gui so xay dung', { n: null, to: 'so xay dung' }],
+    ['gửi 2 Sở Xây dựng', { n: 2, to: 'Sở Xây dựng' }],
+    ['gửi kiến nghị 2 cho Sở Y tế.', { n: 2, to: 'Sở Y tế' }],
+    ['chuyen kn 1: so noi vu', { n: 1, to: 'so noi vu' }],
+    ['gửi', null],
+    ['ok', null],
+  ])('the officer names the addressee in the summary: %j', (text, expected) => {
+    expect(readSendTo(text)).toEqual(expected);
+  });
+
+  it('tags the chosen proposal, and recognition takes the tag first', () => {
+    expect(withSendTo('Sở Tài chính bố trí vốn; Hỗ trợ máy tính', 2, 'Sở Xây dựng')).toEqual({ text: 'Sở Tài chính bố trí vốn; Hỗ trợ máy tính [gửi Sở Xây dựng]' });
+    expect(withSendTo('Hỗ trợ máy tính [gửi Sở Y tế]', null, 'so xay dung')).toEqual({ text: 'Hỗ trợ máy tính [gửi so xay dung]' });
+    expect(withSendTo('A bố trí vốn; B hỗ trợ', null, 'Sở Y tế')).toEqual({ problem: 'which', count: 2 });
+    expect(withSendTo('A bố trí vốn; B hỗ trợ', 3, 'Sở Y tế')).toEqual({ problem: 'out-of-range', count: 2 });
+    expect(withSendTo(null, null, 'Sở Y tế')).toEqual({ problem: 'no-proposals', count: 0 });
+    const a = recogniseAddressee('Đề nghị Sở Tài chính bố trí vốn [gửi so xay dung]', UNITS);
+    expect(a).toMatchObject({ kind: 'unit', chosen: true, unit: { name: 'Sở Xây dựng' } });
+    expect(recogniseAddressee('Hỗ trợ máy tính [gửi thành phố]', UNITS)).toEqual({ kind: 'city', chosen: true });
+    // an unknown unit in the tag: what the text itself says
+    expect(recogniseAddressee('Đề nghị Sở Y tế hỗ trợ [gửi Sở Ngoại giao]', UNITS)).toMatchObject({ kind: 'unit', unit: { name: 'Sở Y tế' } });
+  });
+
+  it.each([
+    // due Thursday 10/12/2026: Fri 11, Mon 14, Tue 15
+    ['2026-12-10', '2026-12-15'],
+    // due Friday 13/02/2026, the last working day before Tết Bính Ngọ (16–20/02): escalated Wed 25/02
+    ['2026-02-13', '2026-02-25'],
+    // due 24/04/2026: Hùng Kings' day (Mon 27/04), 30/4 and 1/5 skipped
+    ['2026-04-24', '2026-05-04'],
+    // due 31/12/2026: New Year's Day skipped
+    ['2026-12-31', '2027-01-06'],
+  ])('due %s → escalated %s (3 working days, holidays and Tết skipped)', (due, escalated) => {
+    expect(escalationDay(due, calendar)).toBe(escalated);
+  });
+
+  it('late steps: a reminder from the due day, escalation from the escalation day; answered ones never', () => {
+    const open = { state: 'OPEN' as const, dueOn: '2026-02-13' };
+    expect(lateStep(open, '2026-02-12', calendar)).toBeNull();
+    expect(lateStep(open, '2026-02-13', calendar)).toBe('remind');
+    expect(lateStep(open, '2026-02-24', calendar)).toBe('remind');
+    expect(lateStep(open, '2026-02-25', calendar)).toBe('escalate');
+    expect(lateStep({ ...open, state: 'ACKNOWLEDGED' }, '2026-02-25', calendar)).toBeNull();
+    expect(lateStep({ ...open, state: 'RESOLVED' }, '2026-02-25', calendar)).toBeNull();
   });
 });

@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "ProposalEventKind" ADD VALUE 'REMINDED';
+
+-- AlterEnum
+ALTER TYPE "ProposalEventKind" ADD VALUE 'ESCALATED';
