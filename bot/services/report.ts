@@ -10,6 +10,9 @@ import { appendixRows } from '../../domain/exports/progress-appendix.ts';
 import { canSee, visibleUnitIds } from '../../domain/people/scope.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import { reportScopeKey, type ReportData } from '../../domain/reports/ports.ts';
+import { countProposals } from '../../domain/accountability/proposals.ts';
+import { PrismaProposalStore } from '../../prisma/stores/proposal-store.ts';
+import type { Prisma } from '../../prisma/generated/client.ts';
 import { chartBars, quarterEve, summarize, summaryReply, type SummaryFigures } from '../../domain/reports/summary.ts';
 import { formatDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
@@ -97,6 +100,7 @@ export async function buildReport(deps: ReportDeps, options: ReportOptions): Pro
     since,
     sinceKind: previous ? ('report' as const) : ('quarter' as const),
     dueSoonDays: deps.status.dueSoonDays,
+    proposals: countProposals(await new PrismaProposalStore(prisma as unknown as Prisma.TransactionClient).forReport({ unitIds, planId, since }), since, options.asOf),
   };
   const figures = summarize(input);
   const summary = summaryReply(figures, input);

@@ -7,7 +7,7 @@ import { line, raw, t, type Choice, type Line, type Reply } from '../chat/reply.
 import { formatDay, type Day } from '../shared/day.ts';
 import { shorten } from '../shared/text.ts';
 import type { UnitRef } from '../units/types.ts';
-import { isLate, recogniseAddressee, sendTag, splitProposals, unitTyped, type ProposalView } from './proposals.ts';
+import { isLate, recogniseAddressee, type ProposalCounts, sendTag, splitProposals, unitTyped, type ProposalView } from './proposals.ts';
 
 const addressee = (p: Pick<ProposalView, 'addresseeName'>) => p.addresseeName ?? 'office';
 
@@ -118,4 +118,13 @@ export function proposalSummaryLines(proposals: string | null | undefined, units
   });
   lines.push(line(t('kn-summary-hint', { count: items.length })));
   return lines;
+}
+
+/** In `/baocao`: "Kiến nghị: 5 chưa trả lời xong (2 quá hạn), 3 đã trả lời trong kỳ", and the addressees with the most. */
+export function proposalReportLines(c: ProposalCounts | undefined): Line[] {
+  if (!c || (c.open === 0 && c.answered === 0)) return [];
+  return [
+    line(t('kn-report', { open: c.open, late: c.late, answered: c.answered }), { strong: true }),
+    ...c.top.map((a) => line(t('kn-report-addressee', { addressee: a.addressee ?? 'office', open: a.open, late: a.late }), { indent: true })),
+  ];
 }

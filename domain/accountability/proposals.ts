@@ -199,6 +199,8 @@ export interface ProposalView {
   state: ProposalStatus;
   dueOn: Day;
   answer: string | null;
+  /** The day of the latest answer (acknowledged, resolved or refused), in Asia/Ho_Chi_Minh. */
+  answeredOn: Day | null;
 }
 
 
@@ -233,4 +235,31 @@ export function escalationDay(dueOn: Day, calendar: WorkingCalendar, days = PROP
 export function lateStep(p: { state: ProposalStatus; dueOn: Day }, today: Day, calendar: WorkingCalendar, days = PROPOSAL_ESCALATE_DAYS): 'remind' | 'escalate' | null {
   if (p.state !== 'OPEN' || today < p.dueOn) return null;
   return today >= escalationDay(p.dueOn, calendar, days) ? 'escalate' : 'remind';
+}
+
+/** Proposals in a report: pending (open or acknowledged), late, answered in the period, and the addressees with the most pending. */
+export interface ProposalCounts {
+  open: number;
+  late: number;
+  answered: number;
+  /** null = the standing office. */
+  top: Array<{ addressee: string | null; open: number; late: number }>;
+}
+
+/** Counts for `/baocao`: answered "in the period" means after `since` up to `asOf`; late means open past its due day at `asOf`. */
+export function countProposals(list: Array<Pick<ProposalView, 'state' | 'dueOn' | 'addresseeName' | 'answeredOn'>>, since: Day, asOf: Day, top = 3): ProposalCounts {
+  const pending = list.filter((p) => isPending(p.state));
+  const by = new Map<string | null, { addressee: string | null; open: number; late: number }>();
+  for (const p of pending) {
+    const row = by.get(p.addresseeName) ?? { addressee: p.addresseeName, open: 0, late: 0 };
+    row.open++;
+    if (isLate(p, asOf)) row.late++;
+    by.set(p.addresseeName, row);
+  }
+  return {
+    open: pending.length,
+    late: pending.filter((p) => isLate(p, asOf)).length,
+    answered: list.filter((p) => p.answeredOn !== null && p.answeredOn > since && p.answeredOn <= asOf).length,
+    top: [...by.values()].sort((a, b) => b.late - a.late || b.open - a.open || (a.addressee ?? '').localeCompare(b.addressee ?? '', 'vi')).slice(0, top),
+  };
 }

@@ -13,6 +13,8 @@ import { addDays, dayParts, formatDay, makeDay, quarterOf, type Day } from '../s
 import { shorten } from '../shared/text.ts';
 import { compareNumbers, type TaskRow } from '../tasks/types.ts';
 import type { NoteRow } from './ports.ts';
+import { proposalReportLines } from '../accountability/proposal-reply.ts';
+import type { ProposalCounts } from '../accountability/proposals.ts';
 
 /** Units named as most overdue; notes listed per kind. */
 const TOP_UNITS = 5;
@@ -31,6 +33,8 @@ export interface SummaryInput {
   /** …which is the previous report's day, or the eve of the quarter when there was none. */
   sinceKind: 'report' | 'quarter';
   dueSoonDays: number;
+  /** Proposals raised by or addressed to the scope (issue 15). */
+  proposals?: ProposalCounts;
 }
 
 export interface UnitFigures extends UnitCounts {
@@ -139,6 +143,7 @@ export function summaryReply(f: SummaryFigures, input: SummaryInput): Reply {
     ),
   );
   lines.push(...noteLines(f.newDifficulties, 'DIFFICULTIES', input), ...noteLines(f.newProposals, 'PROPOSALS', input));
+  lines.push(...proposalReportLines(input.proposals));
   lines.push(line(t('report-files')));
   return { lines };
 }

@@ -194,3 +194,19 @@ kn-escalated = ⚠️ Proposal { $id } to { $addressee ->
        *[other] { $addressee }
     } is { $days } working days past its answer deadline ({ $due }) with no answer.
 kn-escalated-office = The standing office follows up with the addressee (type “kiến nghị nào quá hạn” for the list).
+
+## Proposals in the /baocao report
+
+kn-report = Proposals: { $open } awaiting a final answer ({ $late } late), { $answered } answered in the period
+kn-report-addressee = { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    }: { $open } awaiting{ $late ->
+        [0] {""}
+       *[other] , { $late } late
+    }
+
+## Telegram command menu
+
+telegram-cmd-kiennghi = Proposals not answered yet
+telegram-cmd-6ro = The “6 rõ” check of a plan or unit

@@ -194,3 +194,19 @@ kn-escalated = ⚠️ Kiến nghị số { $id } gửi { $addressee ->
        *[other] { $addressee }
     } đã quá hạn trả lời ({ $due }) { $days } ngày làm việc mà chưa có câu trả lời.
 kn-escalated-office = Văn phòng thường trực theo dõi, đôn đốc nơi nhận trả lời (gõ “kiến nghị nào quá hạn” để xem danh sách).
+
+## Kiến nghị trong báo cáo /baocao
+
+kn-report = Kiến nghị, đề xuất: { $open } chưa được trả lời xong ({ $late } quá hạn), { $answered } đã được trả lời trong kỳ
+kn-report-addressee = { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    }: { $open } chưa trả lời xong{ $late ->
+        [0] {""}
+       *[other] , { $late } quá hạn
+    }
+
+## Menu lệnh Telegram
+
+telegram-cmd-kiennghi = Kiến nghị chưa được trả lời
+telegram-cmd-6ro = Kiểm tra “6 rõ” của kế hoạch, đơn vị

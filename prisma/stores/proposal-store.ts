@@ -9,7 +9,7 @@ import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { recogniseAddressee, responseDue, splitProposals, type ProposalView } from '../../domain/accountability/proposals.ts';
 import { storedReply, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
-import { dayFromDb, dayToDb, type Day } from '../../domain/shared/day.ts';
+import { dayFromDb, dayOf, dayToDb, type Day } from '../../domain/shared/day.ts';
 import { fold } from '../../domain/shared/text.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
@@ -71,6 +71,17 @@ export class PrismaProposalStore {
     if (filter.office) or.push({ addresseeUnitId: null });
     if (filter.fromUnitIds) or.push({ fromUnitId: { in: filter.fromUnitIds } });
     return this.views({ state: { in: ['OPEN', 'ACKNOWLEDGED'] }, ...(or.length ? { OR: or } : {}), ...(filter.dueBy ? { dueOn: { lte: dayToDb(filter.dueBy) } } : {}) });
+  }
+
+  /**
+   * For a report: proposals raised by or addressed to `unitIds` (null: all), of tasks of `planId`,
+   * still pending or answered since `since`.
+   */
+  async forReport(o: { unitIds: number[] | null; planId: number | null; since: Day }): Promise<ProposalView[]> {
+    const and: Prisma.ProposalWhereInput[] = [{ OR: [{ state: { in: ['OPEN', 'ACKNOWLEDGED'] } }, { answeredAt: { gte: dayToDb(o.since) } }] }];
+    if (o.unitIds) and.push({ OR: [{ fromUnitId: { in: o.unitIds } }, { addresseeUnitId: { in: o.unitIds } }] });
+    if (o.planId !== null) and.push({ taskId: { in: (await this.tx.task.findMany({ where: { planId: o.planId }, select: { id: true } })).map((t) => t.id) } });
+    return this.views({ AND: and });
   }
 
   /** Whether the late-proposal step was taken for this due day (a forward sets a new one). */
@@ -135,7 +146,7 @@ export class PrismaProposalStore {
       id: r.id, taskId: r.taskId, taskNumber: task.get(r.taskId)?.number ?? '', planCode: task.get(r.taskId)?.plan.code ?? '', taskTitle: task.get(r.taskId)?.title ?? '',
       fromUnitId: r.fromUnitId, fromUnitName: unit.get(r.fromUnitId) ?? '', proposerId: r.proposerId, proposerName: r.proposerId ? (person.get(r.proposerId) ?? null) : null,
       text: r.text, addresseeUnitId: r.addresseeUnitId, addresseeName: r.addresseeUnitId ? (unit.get(r.addresseeUnitId) ?? null) : null, addresseeFrom: r.addresseeFrom,
-      state: r.state, dueOn: dayFromDb(r.dueOn), answer: r.answer,
+      state: r.state, dueOn: dayFromDb(r.dueOn), answer: r.answer, answeredOn: r.answeredAt ? dayOf(r.answeredAt) : null,
     }));
   }
 }

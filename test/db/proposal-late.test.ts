@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChatService } from '../../bot/app.ts';
 import { runProposalLate } from '../../bot/delivery/proposal-late.ts';
+import { buildReport } from '../../bot/services/report.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
@@ -90,4 +91,22 @@ describe('late proposals: a reminder on the due day, then escalation', () => {
     const history = await db.prisma.proposalEvent.findMany({ where: { proposalId: stcProposal, kind: { in: ['REMINDED', 'ESCALATED'] } } });
     expect(history.every((e) => e.channel === 'SYSTEM' && e.personId === null)).toBe(true);
   }, 120_000);
+
+  it('/baocao counts the proposals: pending, late, answered in the period, per addressee', async () => {
+    const deps = { prisma: db.prisma, tr: i18n(), status: { dueSoonDays: 7 } };
+    const city = await buildReport(deps, { unitIds: null, asOf: '2026-12-15', actor: 'test' });
+    expect(city.ok).toBe(true);
+    const keys = (r: typeof city) => (r.ok ? r.summary.lines.map((l) => l.text).filter((x) => 'key' in x && x.key.startsWith('kn-')) : []);
+    expect(keys(city)).toEqual([
+      { key: 'kn-report', args: { open: 2, late: 1, answered: 1 } },
+      { key: 'kn-report-addressee', args: { addressee: 'Sở Tài chính', open: 1, late: 1 } },
+      { key: 'kn-report-addressee', args: { addressee: 'office', open: 1, late: 0 } },
+    ]);
+    // A unit's report counts the proposals it raised or must answer; Sở Nội vụ has none.
+    const stc = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Sở Tài chính' } });
+    const own = await buildReport(deps, { unitIds: [stc.id], asOf: '2026-12-15', actor: 'test' });
+    expect(keys(own)[0]).toEqual({ key: 'kn-report', args: { open: 1, late: 1, answered: 0 } });
+    const snv = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Sở Nội vụ' } });
+    expect(keys(await buildReport(deps, { unitIds: [snv.id], asOf: '2026-12-15', actor: 'test' }))).toEqual([]);
+  }, 180_000);
 });

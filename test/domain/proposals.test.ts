@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_DAYS } from '../../domain/calendar/holidays.ts';
 import { WorkingCalendar } from '../../domain/calendar/working-days.ts';
-import { escalationDay, isLate, lateStep, mayAnswer, readProposalAnswer, readProposalQuestion, readSendTo, recogniseAddressee, responseDue, splitProposals, withSendTo } from '../../domain/accountability/proposals.ts';
+import { countProposals, escalationDay, isLate, lateStep, mayAnswer, readProposalAnswer, readProposalQuestion, readSendTo, recogniseAddressee, responseDue, splitProposals, withSendTo } from '../../domain/accountability/proposals.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { UnitKind } from '../../domain/units/types.ts';
 
@@ -240,5 +240,32 @@ describe('proposals, answers and deadlines', () => {
     expect(lateStep(open, '2026-02-25', calendar)).toBe('escalate');
     expect(lateStep({ ...open, state: 'ACKNOWLEDGED' }, '2026-02-25', calendar)).toBeNull();
     expect(lateStep({ ...open, state: 'RESOLVED' }, '2026-02-25', calendar)).toBeNull();
+  });
+
+  it('counts proposals for a report: pending, late at the report day, answered after the previous report, top addressees', () => {
+    const p = (state: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'REFUSED', dueOn: string, addresseeName: string | null, answeredOn: string | null = null) => ({ state, dueOn, addresseeName, answeredOn });
+    const c = countProposals(
+      [
+        p('OPEN', '2026-12-01', 'Sở Tài chính'),
+        p('OPEN', '2026-12-20', 'Sở Tài chính'),
+        p('OPEN', '2026-12-02', null),
+        p('ACKNOWLEDGED', '2026-12-01', 'Sở Y tế', '2026-11-30'),
+        p('RESOLVED', '2026-12-01', 'Sở Nội vụ', '2026-12-10'),
+        p('REFUSED', '2026-12-01', 'Sở Nội vụ', '2026-09-15'),
+        p('OPEN', '2026-12-30', 'Sở Xây dựng'),
+      ],
+      '2026-09-30',
+      '2026-12-15',
+    );
+    expect(c).toEqual({
+      open: 5,
+      late: 2,
+      answered: 2,
+      top: [
+        { addressee: 'Sở Tài chính', open: 2, late: 1 },
+        { addressee: null, open: 1, late: 1 },
+        { addressee: 'Sở Xây dựng', open: 1, late: 0 },
+      ],
+    });
   });
 });
