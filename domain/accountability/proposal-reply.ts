@@ -4,10 +4,10 @@
  * the answer sent back to the proposer's side, and the pending list.
  */
 import { line, raw, t, type Choice, type Line, type Reply } from '../chat/reply.ts';
-import { formatDay, type Day } from '../shared/day.ts';
+import { dayOf, formatDay, type Day } from '../shared/day.ts';
 import { shorten } from '../shared/text.ts';
 import type { UnitRef } from '../units/types.ts';
-import { isLate, recogniseAddressee, type ProposalCounts, sendTag, splitProposals, unitTyped, type ProposalView } from './proposals.ts';
+import { isLate, recogniseAddressee, type ProposalCounts, type ProposalHistory, sendTag, splitProposals, unitTyped, type ProposalView } from './proposals.ts';
 
 const addressee = (p: Pick<ProposalView, 'addresseeName'>) => p.addresseeName ?? 'office';
 
@@ -127,4 +127,23 @@ export function proposalReportLines(c: ProposalCounts | undefined): Line[] {
     line(t('kn-report', { open: c.open, late: c.late, answered: c.answered }), { strong: true }),
     ...c.top.map((a) => line(t('kn-report-addressee', { addressee: a.addressee ?? 'office', open: a.open, late: a.late }), { indent: true })),
   ];
+}
+
+/** Hours and minutes in Asia/Ho_Chi_Minh (UTC+7, no summer time). */
+function localTime(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 3_600_000);
+  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** In a task's detail: its proposals, each with its history (who, when, on which channel). */
+export function proposalHistoryLines(list: ProposalHistory[]): Line[] {
+  if (!list.length) return [];
+  const lines: Line[] = [line(t('kn-history-title', { count: list.length }), { strong: true })];
+  for (const p of list) {
+    lines.push(line(t('kn-history-proposal', { id: p.id, addressee: p.addresseeName ?? 'office', state: p.state, due: formatDay(p.dueOn), text: shorten(p.text, 100) }), { indent: true }));
+    for (const e of p.events) {
+      lines.push(line(t('kn-history-event', { day: formatDay(dayOf(e.at)), time: localTime(e.at), kind: e.kind, by: e.by ?? 'none', channel: e.channel, to: e.toOffice ? 'office' : (e.to ?? 'none'), text: e.kind === 'RAISED' || e.kind === 'REMINDED' || e.kind === 'ESCALATED' || e.kind === 'FORWARDED' ? 'none' : (e.text ?? 'none') }), { indent: true }));
+    }
+  }
+  return lines;
 }

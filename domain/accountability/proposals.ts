@@ -9,6 +9,7 @@ import type { WorkingCalendar } from '../calendar/working-days.ts';
 import type { PersonRef } from '../people/types.ts';
 import type { Day } from '../shared/day.ts';
 import { fold } from '../shared/text.ts';
+import { dayOf, formatDay } from '../shared/day.ts';
 import { lookupUnit } from '../units/lookup.ts';
 import { unitKey } from '../units/names.ts';
 import type { UnitRef } from '../units/types.ts';
@@ -262,4 +263,51 @@ export function countProposals(list: Array<Pick<ProposalView, 'state' | 'dueOn' 
     answered: list.filter((p) => p.answeredOn !== null && p.answeredOn > since && p.answeredOn <= asOf).length,
     top: [...by.values()].sort((a, b) => b.late - a.late || b.open - a.open || (a.addressee ?? '').localeCompare(b.addressee ?? '', 'vi')).slice(0, top),
   };
+}
+
+export type ProposalEventKindName = 'RAISED' | 'ACKNOWLEDGED' | 'RESOLVED' | 'FORWARDED' | 'REFUSED' | 'REMINDED' | 'ESCALATED';
+
+/** A proposal with its append-only history, for a task's detail and the appendix's notes. */
+export interface ProposalHistory {
+  id: number;
+  text: string;
+  addresseeName: string | null;
+  state: ProposalStatus;
+  dueOn: Day;
+  events: Array<{ kind: ProposalEventKindName; at: Date; by: string | null; channel: string; to: string | null; toOffice: boolean; text: string | null }>;
+}
+
+const VI_EVENT: Record<ProposalEventKindName, string> = {
+  RAISED: 'nêu',
+  ACKNOWLEDGED: 'đã tiếp thu',
+  RESOLVED: 'đã giải quyết',
+  FORWARDED: 'chuyển',
+  REFUSED: 'không thể',
+  REMINDED: 'nhắc hạn',
+  ESCALATED: 'báo lên VP thường trực',
+};
+const VI_CHANNEL: Record<string, string> = { TELEGRAM: 'Telegram', ZALO: 'Zalo', CONSOLE: 'console', XLSX: 'Excel', IMPORT: 'nhập tệp', SYSTEM: 'tự động' };
+
+/**
+ * One line of the appendix's "Đề xuất, kiến nghị" column per tracked proposal, after
+ * the officer's own text: "↳ Kiến nghị số 12 → Sở Tài chính: nêu 26/11/2026 (…, Zalo) · …".
+ * The appendix is a document in Vietnamese, like its headers; the import drops these lines.
+ */
+export function followUpLine(h: ProposalHistory): string {
+  const steps = h.events.map((e) => {
+    const who = [e.by, VI_CHANNEL[e.channel] ?? e.channel].filter(Boolean).join(', ');
+    const what = e.kind === 'FORWARDED' ? `chuyển ${e.to ?? 'VP thường trực'}` : VI_EVENT[e.kind];
+    const said = e.text && ['ACKNOWLEDGED', 'RESOLVED', 'REFUSED'].includes(e.kind) ? `: ${e.text}` : '';
+    return `${what} ${formatDay(dayOf(e.at))} (${who})${said}`;
+  });
+  return `${FOLLOW_UP_MARK} Kiến nghị số ${h.id} → ${h.addresseeName ?? 'VP thường trực'}: ${steps.join(' · ')}`;
+}
+
+export const FOLLOW_UP_MARK = '↳';
+
+/** The officer's text of an appendix proposals cell, without the follow-up lines an export added. */
+export function withoutFollowUp(text: string | null): string | null {
+  if (text === null) return null;
+  const kept = text.split('\n').filter((l) => !l.trimStart().startsWith(`${FOLLOW_UP_MARK} Kiến nghị số`)).join('\n').trim();
+  return kept || null;
 }

@@ -4,6 +4,7 @@
  * task), a unit's tasks grouped by status. Input is text or a chosen option;
  * output is channel-neutral replies.
  */
+import { proposalHistoryLines } from '../accountability/proposal-reply.ts';
 import type { ChatChannel, PersonRef } from '../people/types.ts';
 import { canSee, visibleUnitIds } from '../people/scope.ts';
 import type { Day } from '../shared/day.ts';
@@ -164,6 +165,7 @@ export class Assistant {
       const lines = [...detailLines(mineFirst, ctx.today, ctx.status)];
       if (history.length) lines.push(line(t('history-title', { count: history.length }), { strong: true }), ...historyLines(history));
       else lines.push(line(t('history-none')));
+      lines.push(...proposalHistoryLines((await this.deps.queries.proposalHistory?.(taskId, mineFirst.unitId)) ?? []));
       return [{ lines }];
     }
     return [this.rollUp(mineFirst, all, rows, ctx, offset)];

@@ -23,6 +23,8 @@ export interface ExportItem {
   title: string;
   deadlineText: string | null;
   progress: ProgressFields | null;
+  /** What became of the row's tracked proposals (issue 15), one line each, after the officer's text in the proposals column. */
+  followUp?: string[];
 }
 
 export type AppendixRow =
@@ -106,7 +108,7 @@ export function appendixRows(items: ExportItem[]): AppendixRow[] {
           result ?? '',
           p?.expectedCompletionText ?? '',
           p?.difficulties ?? '',
-          p?.proposals ?? '',
+          [p?.proposals, ...(item.followUp ?? [])].filter(Boolean).join('\n'),
         ],
       });
     }

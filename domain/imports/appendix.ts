@@ -8,6 +8,7 @@
  * Pure: a grid in, items and row-level problems out. Nothing is guessed:
  * a row that cannot be read is a problem, and one problem refuses the file.
  */
+import { withoutFollowUp } from '../accountability/proposals.ts';
 import { namesImpossibleDate, parseDeadline } from '../deadlines/parse-deadline.ts';
 import type { ProgressFields } from '../progress/fields.ts';
 import { readResultText } from '../progress/result-text.ts';
@@ -233,7 +234,8 @@ function readProgress(
     outputDocument: clean(get('output')),
     expectedCompletionText: clean(get('expected')),
     difficulties: clean(get('difficulties')),
-    proposals: clean(get('proposals')),
+    // The follow-up lines an export adds under the officer's proposals are no part of them.
+    proposals: withoutFollowUp(clean(get('proposals'))),
   };
 }
 

@@ -4,6 +4,7 @@
  * đã hoàn thành") with the units not done, most urgent first. Several tasks
  * with that number: the asker chooses (choices `nv:<taskId>`, as in chat).
  */
+import { proposalHistoryLines } from '../accountability/proposal-reply.ts';
 import { line, raw, t, type Choice, type Line } from '../chat/reply.ts';
 import { detailLines, historyLines, progressArgs, STATUS_ICON } from '../chat/views.ts';
 import { shorten } from '../shared/text.ts';
@@ -65,6 +66,7 @@ export async function answerTask(run: ScopedRun): Promise<Answer> {
     const history = await run.data.history(row.assignmentId, 6);
     const lines = [...detailLines(row, asOf.today, { dueSoonDays: asOf.dueSoonDays }), ...directing(run, row)];
     lines.push(...(history.length ? [line(t('history-title', { count: history.length }), { strong: true }), ...historyLines(history)] : [line(t('history-none'))]));
+    lines.push(...proposalHistoryLines((await run.data.proposalHistory?.(row.taskId, row.unitId)) ?? []));
     return answer(run, 'ANSWERED', { lines }, { scope, items: [taskItem(row, asOf, true)], totals: { units: 1 } });
   }
 

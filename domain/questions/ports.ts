@@ -5,6 +5,7 @@
  * ./answer-memory.ts, whose plain TypeScript over the status engine is the
  * reference the SQL is tested against.
  */
+import type { ProposalHistory } from '../accountability/proposals.ts';
 import type { PersonRef } from '../people/types.ts';
 import type { Day } from '../shared/day.ts';
 import type { TaskRow, UpdateRow } from '../tasks/types.ts';
@@ -123,4 +124,6 @@ export interface QuestionData {
   /** Assignments whose task number is `ref` or ends with ".ref" (in any plan: "5" is also "A.II.5"), the exact number first, within some units. */
   findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]>;
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]>;
+  /** The proposals a unit raised on a task, with their history (issue 15); absent in fakes that have none. */
+  proposalHistory?(taskId: number, unitId: number): Promise<ProposalHistory[]>;
 }

@@ -1,4 +1,5 @@
 import type { PersonRef } from '../people/types.ts';
+import type { ProposalHistory } from '../accountability/proposals.ts';
 import type { UnitRef } from '../units/types.ts';
 import type { TaskRow, UpdateRow } from './types.ts';
 
@@ -17,4 +18,6 @@ export interface TaskQueries {
   /** Tasks numbered `ref` in any plan ("5" is also "A.II.5" and "B.NV.5"), the exact number first: what a reader asking "nv 5" may mean. */
   findByNumber(ref: string, unitIds: number[] | null): Promise<TaskRow[]>;
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]>;
+  /** The proposals a unit raised on a task, with their history (issue 15); absent in fakes that have none. */
+  proposalHistory?(taskId: number, unitId: number): Promise<ProposalHistory[]>;
 }

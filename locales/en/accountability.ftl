@@ -210,3 +210,41 @@ kn-report-addressee = { $addressee ->
 
 telegram-cmd-kiennghi = Proposals not answered yet
 telegram-cmd-6ro = The “6 rõ” check of a plan or unit
+
+## Proposals in a task's history
+
+kn-history-title = The unit's proposals ({ $count }):
+kn-history-proposal = No. { $id } → { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    } · { $state ->
+        [OPEN] not answered
+        [ACKNOWLEDGED] acknowledged
+        [RESOLVED] resolved
+       *[REFUSED] refused
+    } · due { $due }: “{ $text }”
+kn-history-event = { "  " }{ $day } { $time } · { $kind ->
+        [RAISED] raised
+        [ACKNOWLEDGED] acknowledged
+        [RESOLVED] resolved
+        [FORWARDED] forwarded to { $to ->
+            [office] { -office }
+           *[other] { $to }
+        }
+        [REFUSED] refused
+        [REMINDED] deadline reminder
+       *[ESCALATED] escalated to the standing office
+    }{ $by ->
+        [none] {""}
+       *[other] { " " }— { $by }
+    } ({ $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+        [CONSOLE] console
+        [XLSX] Excel
+        [IMPORT] file import
+       *[SYSTEM] automatic
+    }){ $text ->
+        [none] {""}
+       *[other] : { $text }
+    }

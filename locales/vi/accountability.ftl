@@ -210,3 +210,41 @@ kn-report-addressee = { $addressee ->
 
 telegram-cmd-kiennghi = Kiến nghị chưa được trả lời
 telegram-cmd-6ro = Kiểm tra “6 rõ” của kế hoạch, đơn vị
+
+## Kiến nghị trong lịch sử nhiệm vụ
+
+kn-history-title = Kiến nghị của đơn vị ({ $count }):
+kn-history-proposal = Số { $id } → { $addressee ->
+        [office] { -office }
+       *[other] { $addressee }
+    } · { $state ->
+        [OPEN] chưa trả lời
+        [ACKNOWLEDGED] đã tiếp thu
+        [RESOLVED] đã giải quyết
+       *[REFUSED] không thể giải quyết
+    } · hạn { $due }: “{ $text }”
+kn-history-event = { "  " }{ $day } { $time } · { $kind ->
+        [RAISED] nêu
+        [ACKNOWLEDGED] đã tiếp thu
+        [RESOLVED] đã giải quyết
+        [FORWARDED] chuyển cho { $to ->
+            [office] { -office }
+           *[other] { $to }
+        }
+        [REFUSED] không thể
+        [REMINDED] nhắc hạn trả lời
+       *[ESCALATED] báo lên Văn phòng thường trực
+    }{ $by ->
+        [none] {""}
+       *[other] { " " }— { $by }
+    } ({ $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+        [CONSOLE] console
+        [XLSX] Excel
+        [IMPORT] nhập tệp
+       *[SYSTEM] tự động
+    }){ $text ->
+        [none] {""}
+       *[other] : { $text }
+    }

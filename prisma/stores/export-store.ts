@@ -4,6 +4,9 @@ import { progressOf } from '../../domain/progress/fields.ts';
 import { addDays, instantOf, type Day } from '../../domain/shared/day.ts';
 import type { Db } from '../database.ts';
 import { inForce } from './effective-updates.ts';
+import { followUpLine } from '../../domain/accountability/proposals.ts';
+import type { Prisma } from '../generated/client.ts';
+import { PrismaProposalStore } from './proposal-store.ts';
 
 export async function unitsWithAssignments(prisma: Db, unitIds: number[] | null): Promise<{ id: number; name: string }[]> {
   return prisma.unit.findMany({
@@ -22,9 +25,12 @@ export async function exportItems(prisma: Db, unitId: number, asOf: Day): Promis
   });
   const latest = new Map<number, (typeof updates)[number]>();
   for (const u of updates) if (!latest.has(u.assignmentId)) latest.set(u.assignmentId, u);
+  // The unit's tracked proposals and what became of them, for the proposals column (issue 15).
+  const followUps = await new PrismaProposalStore(prisma as unknown as Prisma.TransactionClient).history({ taskIds: assignments.map((a) => a.taskId), fromUnitId: unitId, until: end });
   return assignments.map((a) => {
     const t = a.task;
     const u = latest.get(a.id);
+    const followUp = (followUps.get(t.id) ?? []).map(followUpLine);
     return {
       planId: t.planId,
       planCode: t.plan.code,
@@ -40,6 +46,7 @@ export async function exportItems(prisma: Db, unitId: number, asOf: Day): Promis
       title: t.title,
       deadlineText: t.deadlineText,
       progress: u ? progressOf(u) : null,
+      ...(followUp.length ? { followUp } : {}),
     };
   });
 }

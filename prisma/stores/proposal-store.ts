@@ -7,7 +7,7 @@
  */
 import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
-import { recogniseAddressee, responseDue, splitProposals, type ProposalView } from '../../domain/accountability/proposals.ts';
+import { recogniseAddressee, responseDue, splitProposals, type ProposalHistory, type ProposalView } from '../../domain/accountability/proposals.ts';
 import { storedReply, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
 import { dayFromDb, dayOf, dayToDb, type Day } from '../../domain/shared/day.ts';
 import { fold } from '../../domain/shared/text.ts';
@@ -82,6 +82,42 @@ export class PrismaProposalStore {
     if (o.unitIds) and.push({ OR: [{ fromUnitId: { in: o.unitIds } }, { addresseeUnitId: { in: o.unitIds } }] });
     if (o.planId !== null) and.push({ taskId: { in: (await this.tx.task.findMany({ where: { planId: o.planId }, select: { id: true } })).map((t) => t.id) } });
     return this.views({ AND: and });
+  }
+
+  /** The proposals of tasks (raised by `fromUnitId` when given) with their events up to `until`, oldest first. */
+  async history(o: { taskIds: number[]; fromUnitId?: number; until?: Date }): Promise<Map<number, ProposalHistory[]>> {
+    const out = new Map<number, ProposalHistory[]>();
+    if (!o.taskIds.length) return out;
+    const until = o.until ? { lt: o.until } : undefined;
+    const rows = await this.tx.proposal.findMany({
+      where: { taskId: { in: o.taskIds }, ...(o.fromUnitId ? { fromUnitId: o.fromUnitId } : {}), ...(until ? { events: { some: { kind: 'RAISED', at: until } } } : {}) },
+      include: { events: { where: until ? { at: until } : {}, orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
+      orderBy: { id: 'asc' },
+    });
+    if (!rows.length) return out;
+    const unitIds = new Set<number>();
+    const personIds = new Set<number>();
+    for (const r of rows) {
+      if (r.addresseeUnitId) unitIds.add(r.addresseeUnitId);
+      for (const e of r.events) {
+        if (e.toUnitId) unitIds.add(e.toUnitId);
+        if (e.personId) personIds.add(e.personId);
+      }
+    }
+    const [units, people] = await Promise.all([
+      this.tx.unit.findMany({ where: { id: { in: [...unitIds] } }, select: { id: true, name: true } }),
+      this.tx.person.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, fullName: true } }),
+    ]);
+    const unit = new Map(units.map((u) => [u.id, u.name]));
+    const person = new Map(people.map((p) => [p.id, p.fullName]));
+    for (const r of rows) {
+      const h: ProposalHistory = {
+        id: r.id, text: r.text, addresseeName: r.addresseeUnitId ? (unit.get(r.addresseeUnitId) ?? null) : null, state: r.state, dueOn: dayFromDb(r.dueOn),
+        events: r.events.map((e) => ({ kind: e.kind, at: e.at, by: e.personId ? (person.get(e.personId) ?? null) : null, channel: e.channel, to: e.toUnitId ? (unit.get(e.toUnitId) ?? null) : null, toOffice: e.kind === 'FORWARDED' && !e.toUnitId, text: e.text })),
+      };
+      out.set(r.taskId, [...(out.get(r.taskId) ?? []), h]);
+    }
+    return out;
   }
 
   /** Whether the late-proposal step was taken for this due day (a forward sets a new one). */

@@ -13,6 +13,7 @@
  * must (a yearly task, a plan or item kind filter): counts and lists over
  * the whole city avoid a 100,000-row join with Task that way.
  */
+import type { ProposalHistory } from '../../domain/accountability/proposals.ts';
 import { buildVocabulary, type Vocabulary } from '../../domain/questions/vocabulary.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, TaskGroup, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
@@ -455,6 +456,10 @@ export class PrismaQuestionData implements QuestionData {
 
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]> {
     return this.queries.history(assignmentId, limit);
+  }
+
+  proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {
+    return this.queries.proposalHistory(taskId, unitId);
   }
 }
 

@@ -2,6 +2,8 @@
  * TaskQueries on Prisma: assignments with their task, plan and unit, mapped
  * to the domain's TaskRow.
  */
+import type { ProposalHistory } from '../../domain/accountability/proposals.ts';
+import { PrismaProposalStore } from './proposal-store.ts';
 import type { PersonRef, Role } from '../../domain/people/types.ts';
 import { dayFromDb, dayOf } from '../../domain/shared/day.ts';
 import { fold } from '../../domain/shared/text.ts';
@@ -188,6 +190,10 @@ export class PrismaTaskQueries implements TaskQueries {
        ORDER BY (t.number = $2) DESC, a."taskId", a."unitId"`,
       unitIds ? [tail, clean, like, unitIds] : [tail, clean, like],
     );
+  }
+
+  async proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {
+    return (await new PrismaProposalStore(this.prisma as unknown as Prisma.TransactionClient).history({ taskIds: [taskId], fromUnitId: unitId })).get(taskId) ?? [];
   }
 
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {

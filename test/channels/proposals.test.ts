@@ -16,6 +16,9 @@ import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { CALENDAR, DELIVERY, SETTINGS, silentLog } from '../support/telegram-harness.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
+import { exportItems } from '../../prisma/stores/export-store.ts';
+import { appendixRows } from '../../domain/exports/progress-appendix.ts';
+import { withoutFollowUp } from '../../domain/accountability/proposals.ts';
 
 async function consoleChat(db: TestDatabase, as: string, lines: string[], today: string): Promise<string[]> {
   const [person] = await new PrismaTaskQueries(db.prisma).findPeople(as);
@@ -112,6 +115,22 @@ describe('proposals routed to who must answer', () => {
     const events = await db.prisma.proposalEvent.findMany({ where: { proposalId }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.kind, e.channel])).toEqual([['RAISED', 'ZALO'], ['FORWARDED', 'ZALO'], ['RESOLVED', 'ZALO']]);
   });
+
+  it('the task\'s detail lists the proposal with its history (who, when, channel); the appendix export carries it in the proposals column', async () => {
+    const [detail] = await zl.say(NHUNG, 'nv II.6');
+    expect(detail).toContain('Kiến nghị của đơn vị (1):');
+    expect(detail).toContain(`Số ${proposalId} → Sở Xây dựng · đã giải quyết · hạn 10/12/2026: “Sở Tài chính bố trí vốn”`);
+    expect(detail).toMatch(/26\/11\/2026 \d\d:\d\d · nêu — Trần Thị Hồng Nhung \(Zalo\)/);
+    expect(detail).toMatch(/26\/11\/2026 \d\d:\d\d · chuyển cho Sở Xây dựng — Trịnh Văn Lực \(Zalo\)/);
+    expect(detail).toMatch(/26\/11\/2026 \d\d:\d\d · đã giải quyết — Đào Thị Xuân \(Zalo\): đã cấp phép trạm BTS theo GP 45\/GP-SXD/);
+    const catHai = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } });
+    const items = await exportItems(db.prisma, catHai.id, '2026-11-26');
+    const item = items.find((i) => i.number === 'A.II.6')!;
+    expect(item.followUp).toEqual([`↳ Kiến nghị số ${proposalId} → Sở Xây dựng: nêu 26/11/2026 (Trần Thị Hồng Nhung, Zalo) · chuyển Sở Xây dựng 26/11/2026 (Trịnh Văn Lực, Zalo) · đã giải quyết 26/11/2026 (Đào Thị Xuân, Zalo): đã cấp phép trạm BTS theo GP 45/GP-SXD`]);
+    const row = appendixRows([item]).find((r) => r.type === 'item')!;
+    expect(row.type === 'item' && row.cells[8]).toBe(`Sở Tài chính bố trí vốn\n${item.followUp![0]}`);
+    expect(withoutFollowUp(row.type === 'item' ? row.cells[8] : null)).toBe('Sở Tài chính bố trí vốn');
+  }, 120_000);
 
   it('console: the standing office lists what is unanswered (late ones first) and answers for the city', async () => {
     await zl.say(NHUNG, 'nv II.8: 40%, de nghi thanh pho bo sung kinh phi');
