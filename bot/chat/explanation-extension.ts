@@ -39,6 +39,7 @@ const UNIT_FLOW = 'explanation-unit';
 /** Units offered when a shared task's unit is not named. */
 const UNITS_OFFERED = 8;
 
+/** A shared task's unit being chosen: every unit this person may ask (the latest few are offered as choices; any may be typed). */
 type UnitState = { taskId: number; dueOn: Day; reason: string | null; unitIds: number[] };
 
 export class ExplanationExtension implements Extension {
@@ -95,7 +96,16 @@ export class ExplanationExtension implements Extension {
     let rows = await this.queries.findByRef(c.ref, null);
     if (!rows.length) rows = await this.queries.findByNumber(c.ref, null);
     if (!rows.length) return { replies: [say('gt-task-not-found', { ref: c.ref })] };
-    const taskIds = [...new Set(rows.map((r) => r.taskId))];
+    let taskIds = [...new Set(rows.map((r) => r.taskId))];
+    if (taskIds.length > 1 && c.unitText) {
+      // "II.6 Cát Hải": the unit named tells which of the tasks numbered so.
+      const named = lookupUnit(c.unitText, units);
+      const ofUnit = named.kind === 'one' ? rows.filter((r) => r.unitId === named.unit.id) : [];
+      if (new Set(ofUnit.map((r) => r.taskId)).size === 1) {
+        rows = rows.filter((r) => r.taskId === ofUnit[0]!.taskId);
+        taskIds = [ofUnit[0]!.taskId];
+      }
+    }
     if (taskIds.length > 1) {
       const seen = taskIds.map((id) => rows.find((r) => r.taskId === id)!).slice(0, 6);
       return { replies: [say('gt-task-many', { ref: c.ref, tasks: seen.map((r) => `${r.number} (${r.planCode})`).join('; ') })] };
@@ -117,8 +127,8 @@ export class ExplanationExtension implements Extension {
     // A task of several units: which one? The late ones (longest first) that this person may ask.
     const allowed = rows.filter((r) => mayRequest(person, r.unitId, units).ok && statusOf(r, input.today, this.deps.status).status !== 'DONE');
     if (!allowed.length) return { replies: [say('gt-no-unit-to-ask', { number: rows[0]!.number })] };
-    const ranked = allowed.sort((a, b) => statusOf(b, input.today, this.deps.status).daysOverdue - statusOf(a, input.today, this.deps.status).daysOverdue).slice(0, UNITS_OFFERED);
-    const state: UnitState = { taskId: taskIds[0]!, dueOn: due.dueOn, reason: c.reason, unitIds: ranked.map((r) => r.unitId) };
+    const ranked = [...allowed].sort((a, b) => statusOf(b, input.today, this.deps.status).daysOverdue - statusOf(a, input.today, this.deps.status).daysOverdue).slice(0, UNITS_OFFERED);
+    const state: UnitState = { taskId: taskIds[0]!, dueOn: due.dueOn, reason: c.reason, unitIds: allowed.map((r) => r.unitId) };
     return {
       replies: [{
         lines: [line(t('gt-which-unit', { number: rows[0]!.number, plan: rows[0]!.planCode, count: rows.length, shown: ranked.length }))],
@@ -138,7 +148,16 @@ export class ExplanationExtension implements Extension {
       const found = lookupUnit(input.inbound.text, offered);
       if (found.kind === 'one') unit = found.unit;
     }
-    if (!unit) return { replies: [say('gt-which-unit-again')], flow: { name: UNIT_FLOW, state } };
+    if (!unit) {
+      // Another command or question meanwhile: the choice is dropped and the message read afresh (ours), or said to be typed again.
+      const text = input.inbound.text?.trim() ?? '';
+      if (!input.choiceId && text) {
+        const fresh = await this.handle({ ...input, choiceId: null });
+        if (fresh) return { ...fresh, flow: fresh.flow ?? null };
+        if (text.startsWith('/')) return { replies: [say('gt-unit-dropped')], flow: null };
+      }
+      return { replies: [say('gt-which-unit-again')], flow: { name: UNIT_FLOW, state } };
+    }
     const [row] = (await this.queries.assignments({ unitIds: [unit.id], taskIds: [state.taskId] })).filter((r) => r.taskId === state.taskId);
     if (!row) return { replies: [say('gt-unit-not-assigned', { unit: unit.name, number: '' })], flow: null };
     return { replies: [await this.create(person, row, state.dueOn, state.reason, units, input)], flow: null };

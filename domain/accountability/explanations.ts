@@ -57,7 +57,9 @@ export type CommandReading = { kind: 'list' } | { kind: 'usage' } | ({ kind: 're
 const COMMAND = /^\/giaitrinh(?:@\w+)?(?=\s|$)/;
 const REF = /^#?(?:[a-z]\.)?(?:[ivx]{1,4}|\d{1,3}|[a-z]{1,3})(?:\.(?:[ivx]{1,4}|\d{1,3}|[a-z]{1,3}))*$/;
 const DUE_DAYS = /(?:^|[\s,;])(?:han(?: tra loi)?\s*:?\s*)?(?:trong\s+)?(\d{1,3})\s*ngay(?: lam viec)?$/;
-const DUE_DATE = /(?:^|[\s,;])(?:han(?: tra loi)?\s*:?\s*)?(?:truoc\s+|den\s+)?(?:ngay\s+)?(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/;
+const DUE_DATE = /(?:^|[\s,;])(?:han(?: tra loi)?\s*:?\s*)?(?:truoc\s+|den\s+)?(?:ngay\s+)?(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?$/;
+/** "15.12" is a date only after "hạn", "trước", "đến" or "ngày": alone it is a task number ("nv 1.2"). */
+const DUE_DOTTED = /(?:^|[\s,;])(?:han(?: tra loi)?\s*:?|truoc|den|ngay)\s*(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$/;
 
 /**
  * `/giaitrinh <nhiệm vụ> [đơn vị] [hạn] [lý do: …]`, with or without diacritics:
@@ -81,8 +83,10 @@ export function readExplanationCommand(text: string): CommandReading | null {
     f = fold(orig);
   }
   let due: DueInput | null = null;
-  const d = DUE_DAYS.exec(f);
-  const dd = d ? null : DUE_DATE.exec(f);
+  // The deadline comes after the task: text that is only a number is the task's.
+  const after = (m: RegExpExecArray | null) => (m && m.index > 0 ? m : null);
+  const d = after(DUE_DAYS.exec(f));
+  const dd = d ? null : (after(DUE_DATE.exec(f)) ?? after(DUE_DOTTED.exec(f)));
   if (d) due = { kind: 'days', days: Number(d[1]) };
   else if (dd) due = { kind: 'date', day: Number(dd[1]), month: Number(dd[2]), year: dd[3] ? (dd[3].length === 2 ? 2000 + Number(dd[3]) : Number(dd[3])) : null };
   const cut = d ?? dd;

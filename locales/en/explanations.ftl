@@ -96,3 +96,4 @@ gt-answered = { $again ->
         [yes] The additional explanation
        *[no] The explanation
     } for request no. { $id } was recorded and sent to { $requester }.
+gt-unit-dropped = The choice of unit was dropped. Please type that command again.

@@ -96,3 +96,4 @@ gt-answered = Đã ghi { $again ->
         [yes] phần giải trình bổ sung
        *[no] giải trình
     } cho yêu cầu số { $id } và gửi tới { $requester }.
+gt-unit-dropped = Đã thôi chọn đơn vị giải trình. Anh/chị gõ lại lệnh vừa rồi.
