@@ -97,3 +97,4 @@ gt-answered = { $again ->
        *[no] The explanation
     } for request no. { $id } was recorded and sent to { $requester }.
 gt-unit-dropped = The choice of unit was dropped. Please type that command again.
+gt-report-line = Explanation requests: { $open } not answered ({ $late } overdue), { $answered } answered.

@@ -97,3 +97,4 @@ gt-answered = Đã ghi { $again ->
        *[no] giải trình
     } cho yêu cầu số { $id } và gửi tới { $requester }.
 gt-unit-dropped = Đã thôi chọn đơn vị giải trình. Anh/chị gõ lại lệnh vừa rồi.
+gt-report-line = Yêu cầu giải trình: { $open } chưa trả lời ({ $late } quá hạn), { $answered } đã trả lời.

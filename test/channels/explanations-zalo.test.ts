@@ -8,6 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExplanationDeadlines } from '../../bot/delivery/explanation-jobs.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
+import { buildReport } from '../../bot/services/report.ts';
+import { renderReply } from '../../bot/chat/render.ts';
+import { i18n } from '../../bot/i18n.ts';
 import { instantOf } from '../../domain/shared/day.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
@@ -79,10 +82,16 @@ describe('explanation requests on Zalo', () => {
     const [list] = await zl.say(HA, 'nhung don vi nao chua giai trinh');
     expect(list).toContain('Toàn thành phố: 1 yêu cầu giải trình chưa được trả lời (1 đơn vị), 1 quá hạn');
     expect(list).toContain(`🔴 Số ${id} · Xã Tiên Lãng · nhiệm vụ 1 · CTr-2026 · hạn 30/11/2026 (quá hạn, đã báo lãnh đạo đơn vị)`);
+    const report = async () => {
+      const r = await buildReport({ prisma: db.prisma, tr: i18n(), status: { dueSoonDays: 7 } }, { unitIds: null, asOf: '2026-12-03' });
+      return r.ok ? renderReply(r.summary, i18n(), 'vi') : '';
+    };
+    expect(await report()).toContain('Yêu cầu giải trình: 1 chưa trả lời (1 quá hạn), 0 đã trả lời.');
     const [ask] = await zl.say(LEADER, '1');
     expect(ask).toBe(`Yêu cầu giải trình số ${id}: gõ nội dung giải trình hoặc gửi tệp (gõ /huy để thôi).`);
     const [done] = await zl.say(LEADER, 'Xã đã bố trí cán bộ chuyên trách từ 01/12, sẽ ban hành kế hoạch trong tháng 12.');
     expect(done).toBe(`Đã ghi giải trình cho yêu cầu số ${id} và gửi tới Nguyễn Thu Hà.`);
+    expect(await report()).toContain('Yêu cầu giải trình: 0 chưa trả lời (0 quá hạn), 1 đã trả lời.');
     const events = await db.prisma.explanationEvent.findMany({ where: { requestId: id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.kind, e.channel])).toEqual([['REQUESTED', 'ZALO'], ['REMINDED', 'SYSTEM'], ['ESCALATED', 'SYSTEM'], ['ANSWERED', 'ZALO']]);
   }, 120_000);
