@@ -19,6 +19,7 @@ import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
 import { DeliveryExtension, type FileFetcher } from './chat/delivery-extension.ts';
 import { SheetsExtension } from './chat/sheets-extension.ts';
+import { ExplanationExtension } from './chat/explanation-extension.ts';
 import { AccountabilityExtension, parseAccountabilitySettings, raiseProposals, type AccountabilitySettings } from './chat/accountability-extension.ts';
 import { parseDeliverySettings, type DeliverySettings } from './delivery/settings.ts';
 import type { SendWindow } from '../domain/delivery/policy.ts';
@@ -85,6 +86,7 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
       new SheetsExtension(tx, { tr: d.tr, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined, maxBytes: d.sheets?.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, uploadPage: d.sheets?.uploadPage }),
       new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined }),
       new AccountabilityExtension(tx, accountability),
+      new ExplanationExtension(tx, { calendar: d.calendar, status: d.settings.status }),
       new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' }),
     ],
     fallback: (tx) => new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'fallback' }),

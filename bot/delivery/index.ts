@@ -9,6 +9,7 @@
  */
 import { proposalDigestJob } from './proposal-digest.ts';
 import { proposalLateJob } from './proposal-late.ts';
+import { explanationJob } from './explanation-jobs.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import type { SendWindow } from '../../domain/delivery/policy.ts';
 import type { SendChannel } from '../../domain/delivery/types.ts';
@@ -72,7 +73,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     reminders: new ReminderActions({ store, queries: reads.queries, calendar: o.calendar, settings: o.settings.reminders }),
     jobDeps,
     scheduler: new Scheduler({
-      jobs: [...deliveryJobs(jobDeps), proposalDigestJob(jobDeps), proposalLateJob(jobDeps), housekeepingJob(o.prisma)],
+      jobs: [...deliveryJobs(jobDeps), proposalDigestJob(jobDeps), proposalLateJob(jobDeps), explanationJob(jobDeps), housekeepingJob(o.prisma)],
       store: new PrismaScheduleStore(o.prisma),
       clock: o.clock,
       log: o.log.child({ component: 'scheduler' }),

@@ -20,6 +20,8 @@ import type { Db } from '../../prisma/database.ts';
 import { exportItems, unitsWithAssignments } from '../../prisma/stores/export-store.ts';
 import { PrismaReportData } from '../../prisma/stores/question-data.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import { PrismaExplanationStore } from '../../prisma/stores/explanation-store.ts';
+import type { Prisma } from '../../prisma/generated/client.ts';
 import type { Locale, Translator } from '../i18n.ts';
 import { exportProgressAppendix } from './export.ts';
 
@@ -104,6 +106,9 @@ export async function buildReport(deps: ReportDeps, options: ReportOptions): Pro
   };
   const figures = summarize(input);
   const summary = summaryReply(figures, input);
+  // Explanation requests (issue 15.1) in the same scope: one line before the files' note, when there are any.
+  const gt = await new PrismaExplanationStore(prisma as unknown as Prisma.TransactionClient).counts(unitIds, options.asOf);
+  if (gt.open + gt.answered > 0) summary.lines.splice(Math.max(summary.lines.length - 1, 0), 0, line(t('gt-report-line', gt)));
   if (figures.total.total === 0) return { ok: false, reply: summary };
 
   const xlsx: OutFile = {
