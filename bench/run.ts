@@ -9,6 +9,7 @@
  *   --keep           leave the generated database (its name is printed)
  *   --recipients N   delivery: the broadcast's size (default 2000)
  *   --residents N    notice: subscribed residents (default 100000)
+ *   --planning reminders|digests   planning: only the reminder runs, or only the digest runs (default both)
  *
  * On PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test,
  * used only as the admin connection): a database of its own, named after the
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     samples: { type: 'string' },
     recipients: { type: 'string' },
     residents: { type: 'string' },
+    planning: { type: 'string' },
   },
 });
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -104,10 +106,11 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
   const deps: JobDeps = { store, reads, calendar, window: { calendar, hours: settings.workingHours, mode: 'always' }, settings, status: { dueSoonDays: 7 } };
   const rows: Row[] = [];
   const stalls: string[] = [];
-  for (const [name, day] of [
+  const reminderDays = values.planning === 'digests' ? [] : ([
     ['reminder run for one day (26/11/2026)', '2026-11-26'],
     ['reminder run on the monthly request day (25/11/2026)', '2026-11-25'],
-  ] as const) {
+  ] as const);
+  for (const [name, day] of reminderDays) {
     const tick = instantOf(day, 8);
     const runs = 5;
     const h = monitorEventLoopDelay({ resolution: 5 });
@@ -135,7 +138,7 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
   // The weekly digest and the monthly warning list for every leader (and admin); the floor gives the same
   // per-unit information in one statement: counts by status and the first overdue/stale items per unit
   // (window function), joined to the leaders who see each unit.
-  for (const [name, day, prefix, run, floorSql] of [
+  for (const [name, day, prefix, run, floorSql] of values.planning === 'reminders' ? [] : ([
     [
       'weekly digest run (Monday 23/11/2026)',
       '2026-11-23',
@@ -167,7 +170,7 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
        SELECT p.id, u.*, (SELECT array_agg(top.id) FROM top WHERE top."unitId" = u."unitId") AS items
        FROM "Person" p JOIN u ON u."unitId" = p."unitId" WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
     ],
-  ] as const) {
+  ] as const)) {
     const tick = instantOf(day, 8);
     const runs = 3;
     const h = monitorEventLoopDelay({ resolution: 5 });
