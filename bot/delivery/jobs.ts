@@ -16,7 +16,7 @@ import { checkSixClear } from '../../domain/accountability/six-clear.ts';
 import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
 import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
 import { reminderReply } from '../../domain/reminders/message.ts';
-import { planReminders, reminderSelection, type PersonPlan } from '../../domain/reminders/planner.ts';
+import { planReminders, reminderSelection } from '../../domain/reminders/planner.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
@@ -79,9 +79,6 @@ function row(kind: PlannedDelivery['kind'], dedupeKey: string, r: Recipient, rep
   };
 }
 
-/** People planned per synchronous stretch of the reminder run. */
-const PLAN_CHUNK = 100;
-
 /** The daily run: one message per person with their tasks that come up today (and leaders' escalations). */
 export async function runReminders(deps: JobDeps, c: JobContext): Promise<JobSummary> {
   const day = dayOf(c.tick);
@@ -92,27 +89,21 @@ export async function runReminders(deps: JobDeps, c: JobContext): Promise<JobSum
   const snoozes = await deps.reads.snoozes(new Date(c.tick.getTime() - 2 * 86_400_000));
   const selection = reminderSelection(day, await deps.reads.earliestDeadline(), deps.calendar, deps.settings);
   const { rows, responsibilities } = await deps.reads.reminderCandidates(day, selection, [...new Set(snoozes.filter((s) => dayOf(s.until) === day).map((s) => s.taskId))]);
-  // Planned a chunk of people at a time (escalations in a call of their own), yielding between chunks so that a
-  // process serving chats never stalls for the whole run; the same plans as one call (test/db/delivery-month.test.ts runs it).
-  const common = { day, leaders: await deps.reads.leadersByUnit(), snoozes, calendar: deps.calendar, settings: deps.settings, status: deps.status };
-  const byPerson = new Map<number, PersonPlan>();
-  const people = [...responsibilities.entries()];
-  for (let i = 0; i < people.length; i += PLAN_CHUNK) {
-    for (const p of planReminders({ ...common, responsibilities: new Map(people.slice(i, i + PLAN_CHUNK)), assignments: [] })) byPerson.set(p.personId, p);
-    await yieldToChats();
-  }
-  for (const p of planReminders({ ...common, responsibilities: new Map(), assignments: rows })) {
-    const mine = byPerson.get(p.personId);
-    byPerson.set(p.personId, mine ? { ...mine, escalations: p.escalations } : p);
-  }
-  await yieldToChats();
-  const plans = [...byPerson.values()].sort((a, b) => a.personId - b.personId);
-  const recipients = await deps.reads.people(plans.map((p) => p.personId));
+  const plans = planReminders({
+    day,
+    responsibilities,
+    assignments: rows,
+    leaders: await deps.reads.leadersByUnit(),
+    snoozes,
+    calendar: deps.calendar,
+    settings: deps.settings,
+    status: deps.status,
+  });
+  const people = await deps.reads.people(plans.map((p) => p.personId));
   const planned: PlannedDelivery[] = [];
   let noAccount = 0;
-  for (const [index, plan] of plans.entries()) {
-    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToChats();
-    const person = recipients.get(plan.personId);
+  for (const plan of plans) {
+    const person = people.get(plan.personId);
     if (!person) continue;
     const reply = reminderReply(plan, day, { name: person.fullName, maxTasksListed: deps.settings.maxTasksListed });
     if (!reply) continue;
