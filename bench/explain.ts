@@ -2,7 +2,8 @@
  * npm run bench:explain [-- --tasks 100000] [-- --out bench/EXPLAIN.md]
  *
  * Writes EXPLAIN (ANALYZE, BUFFERS) of every SQL statement the hot paths run
- * — a day's reminder planning, a monthly request day, and the common
+ * — a day's reminder planning, a monthly request day, the weekly digest and
+ * the monthly warning list, and the common
  * questions — on a generated city (PostgreSQL, a database named after the
  * run, dropped at the end), and flags any sequential scan of Task or
  * Assignment. The statements are captured as the app sends them (its raw
@@ -11,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { runReminders, type JobDeps } from '../bot/delivery/jobs.ts';
+import { plannedMonthlyDigests, plannedWeeklyDigests, runReminders, type JobDeps } from '../bot/delivery/jobs.ts';
 import type { PersonRef } from '../domain/people/types.ts';
 import { answerQuestion } from '../domain/questions/answer.ts';
 import { questionContext } from '../domain/questions/context.ts';
@@ -32,6 +33,7 @@ const { values } = parseArgs({ options: { tasks: { type: 'string' }, out: { type
 const TASKS = Number(values.tasks ?? 100_000);
 const OUT = values.out ?? 'bench/EXPLAIN.md';
 const TODAY = '2026-11-26';
+const WHOLE_CITY = /^(weekly digest|monthly warning list)/;
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 interface Captured {
@@ -72,6 +74,10 @@ try {
     path = `reminder run ${day}`;
     await runReminders(deps, { tick: instantOf(day, 8), now: instantOf(day, 8), nextTick: null });
   }
+  path = 'weekly digest 2026-11-23';
+  await plannedWeeklyDigests(deps, '2026-11-23');
+  path = 'monthly warning list 2026-11-25';
+  await plannedMonthlyDigests(deps, '2026-11-25');
   const data = new PrismaQuestionData(prisma);
   const leader: PersonRef = { id: 0, fullName: 'Lãnh đạo thành phố', unitId: null, roles: ['CITY_LEADER'] };
   for (const q of ['nhiệm vụ quá hạn ở Đơn vị 38', 'các việc sắp đến hạn trong 7 ngày', 'có bao nhiêu nhiệm vụ', 'nhiệm vụ 920', 'đơn vị nào chưa cập nhật tháng này']) {
@@ -85,17 +91,24 @@ try {
     '',
   ];
   const seq: string[] = [];
+  const wholeCity: string[] = [];
   for (const c of log) {
     const params = c.params.map((p) => (p instanceof Date ? p.toISOString() : p));
     const { rows } = await admin.query(`EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, params);
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     // A scan the executor never ran (a hashed subplan left unused) does not count.
     const bad = plan.split('\n').some((l) => /Seq Scan on "(Task|Assignment)"/.test(l) && !l.includes('never executed'));
-    if (bad) seq.push(c.path);
+    // The digests' per-unit counts cover every assignment by design: a scan of the table is their plan; reported apart.
+    if (bad) (WHOLE_CITY.test(c.path) && /GROUP BY/.test(c.sql) ? wholeCity : seq).push(c.path);
     const shown = plan.replace(/'\{[^']{300,}\}'/g, (m) => `${m.slice(0, 120)}…}'`);
     out.push(`## ${c.path}${bad ? ' — sequential scan of Task or Assignment' : ''}`, '', '```sql', c.sql.trim(), '```', '', `parameters: \`${JSON.stringify(params).slice(0, 300)}\``, '', '```', shown, '```', '');
   }
-  out.splice(4, 0, seq.length ? `Sequential scans of Task or Assignment: ${seq.join('; ')}.\n` : 'No sequential scan of Task or Assignment.\n');
+  out.splice(
+    4,
+    0,
+    (seq.length ? `Sequential scans of Task or Assignment: ${seq.join('; ')}.\n` : 'No sequential scan of Task or Assignment outside the digests\' whole-city counts.\n') +
+      (wholeCity.length ? `\nThe digests' per-unit counts read every assignment (one scan, grouped by unit): ${wholeCity.join('; ')}.\n` : ''),
+  );
   writeFileSync(OUT, out.join('\n'));
   process.stdout.write(`${log.length} statements explained into ${OUT}; sequential scans of Task/Assignment: ${seq.length ? seq.join('; ') : 'none'}\n`);
   await db.close();

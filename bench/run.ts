@@ -9,6 +9,7 @@
  *   --keep           leave the generated database (its name is printed)
  *   --recipients N   delivery: the broadcast's size (default 2000)
  *   --residents N    notice: subscribed residents (default 100000)
+ *   --planning reminders|digests   planning: only the reminder runs, or only the digest runs (default both)
  *
  * On PostgreSQL (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/test,
  * used only as the admin connection): a database of its own, named after the
@@ -22,7 +23,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { runReminders, type JobDeps } from '../bot/delivery/jobs.ts';
+import { runMonthlyDigest, runReminders, runWeeklyDigest, type JobDeps } from '../bot/delivery/jobs.ts';
 import { WorkingCalendar } from '../domain/calendar/working-days.ts';
 import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_DAYS } from '../domain/calendar/holidays.ts';
 import { reminderSettings } from '../domain/reminders/settings.ts';
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     samples: { type: 'string' },
     recipients: { type: 'string' },
     residents: { type: 'string' },
+    planning: { type: 'string' },
   },
 });
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -92,7 +94,8 @@ async function dbBench(db: Database, floor: Exec): Promise<boolean> {
 
 /**
  * The daily reminder run (planning and inserting Delivery rows) for one day
- * and for the monthly request day, with the event loop's longest stall and
+ * and for the monthly request day, the weekly digest and the monthly warning
+ * list, with the event loop's longest stall and
  * the heap growth; the floor selects the same (assignment, person) pairs in
  * one hand-written query.
  */
@@ -103,10 +106,11 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
   const deps: JobDeps = { store, reads, calendar, window: { calendar, hours: settings.workingHours, mode: 'always' }, settings, status: { dueSoonDays: 7 } };
   const rows: Row[] = [];
   const stalls: string[] = [];
-  for (const [name, day] of [
+  const reminderDays = values.planning === 'digests' ? [] : ([
     ['reminder run for one day (26/11/2026)', '2026-11-26'],
     ['reminder run on the monthly request day (25/11/2026)', '2026-11-25'],
-  ] as const) {
+  ] as const);
+  for (const [name, day] of reminderDays) {
     const tick = instantOf(day, 8);
     const runs = 5;
     const h = monitorEventLoopDelay({ resolution: 5 });
@@ -128,6 +132,60 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
         [[day, '2026-11-27', '2026-11-30', '2026-12-07', '2026-11-19', '2026-11-12'], day === '2026-11-25', '2026-11-01'],
       ),
     );
+    rows.push({ name, app, floor: floorM, goal: 3 });
+    stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
+  }
+  // The weekly digest and the monthly warning list for every leader (and admin); the floor gives the same
+  // per-unit information in one statement: counts by status and the first overdue/stale items per unit
+  // (window function), joined to the leaders who see each unit.
+  for (const [name, day, prefix, run, floorSql] of values.planning === 'reminders' ? [] : ([
+    [
+      'weekly digest run (Monday 23/11/2026)',
+      '2026-11-23',
+      'digest-weekly:2026-11-23:',
+      runWeeklyDigest,
+      `WITH s AS (
+         SELECT a.id, a."unitId", a."deadlineDate", a.state, a."lastReportedAt",
+                (a.state <> 'DONE' AND a."deadlineDate" < $1::date) AS overdue,
+                (a.state <> 'DONE' AND a."deadlineDate" BETWEEN $1::date AND $1::date + 14) AS upcoming,
+                (a."lastReportedAt" >= $1::date - 7 AND (a.difficulties IS NOT NULL OR a.proposals IS NOT NULL)) AS issue
+         FROM "Assignment" a),
+       u AS (SELECT "unitId", count(*) FILTER (WHERE state <> 'DONE') AS open, count(*) FILTER (WHERE state = 'DONE') AS done,
+                    count(*) FILTER (WHERE overdue) AS overdue, count(*) FILTER (WHERE upcoming) AS upcoming, count(*) FILTER (WHERE issue) AS issues
+             FROM s GROUP BY 1),
+       top AS (SELECT * FROM (SELECT s.id, s."unitId", row_number() OVER (PARTITION BY s."unitId" ORDER BY s."deadlineDate", s.id) AS r FROM s WHERE overdue) x WHERE r <= 5)
+       SELECT p.id, u.*, (SELECT array_agg(top.id) FROM top WHERE top."unitId" = u."unitId") AS items
+       FROM "Person" p JOIN u ON u."unitId" = p."unitId" WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
+    ],
+    [
+      'monthly warning list run (25/11/2026)',
+      '2026-11-25',
+      'digest-monthly:2026-11:',
+      runMonthlyDigest,
+      `WITH s AS (
+         SELECT a.id, a."unitId", a."deadlineDate", (a."lastReportedAt" >= date_trunc('month', $1::date)) AS updated
+         FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" WHERE a.state <> 'DONE' OR t.rhythm = 'CONTINUOUS'),
+       u AS (SELECT "unitId", count(*) AS open, count(*) FILTER (WHERE updated) AS updated FROM s GROUP BY 1),
+       top AS (SELECT * FROM (SELECT s.id, s."unitId", row_number() OVER (PARTITION BY s."unitId" ORDER BY s."deadlineDate", s.id) AS r FROM s WHERE NOT updated) x WHERE r <= 10)
+       SELECT p.id, u.*, (SELECT array_agg(top.id) FROM top WHERE top."unitId" = u."unitId") AS items
+       FROM "Person" p JOIN u ON u."unitId" = p."unitId" WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
+    ],
+  ] as const)) {
+    const tick = instantOf(day, 8);
+    const runs = 3;
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    const heap0 = process.memoryUsage().heapUsed;
+    let heapMax = heap0;
+    let planned = 0;
+    const app = await measure('app', runs, async () => {
+      await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: prefix } } });
+      const r = await run(deps, { tick, now: tick, nextTick: null });
+      planned = r.planned;
+      heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
+    });
+    h.disable();
+    const floorM = await measure('floor', runs, () => floor(floorSql, [day]));
     rows.push({ name, app, floor: floorM, goal: 3 });
     stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
   }

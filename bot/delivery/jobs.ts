@@ -11,7 +11,7 @@ import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import { nextWindowStart, type SendWindow } from '../../domain/delivery/policy.ts';
 import { storedReply, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
 import { visibleUnitIds } from '../../domain/people/scope.ts';
-import { monthlyWarning, monthlyWarningReply, weeklyDigest, weeklyDigestReply } from '../../domain/reminders/digests.ts';
+import { MONTHLY_LIST_MAX, monthlyWarningOf, monthlyWarningReply, unitShares, WEEKLY_LIST_MAX, weeklyDigestReply, weeklyOrders, type Item, type WeeklyDigest } from '../../domain/reminders/digests.ts';
 import { checkSixClear } from '../../domain/accountability/six-clear.ts';
 import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
 import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
@@ -20,6 +20,9 @@ import { planReminders, reminderSelection } from '../../domain/reminders/planner
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
+import { byUrgency, statusOf } from '../../domain/tasks/types.ts';
+import { PlanningSql, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
+import { setImmediate as yieldToChats } from 'node:timers/promises';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { bestIdentity, type PrismaDeliveryStore, type PrismaPlanningReads, type Recipient } from '../../prisma/stores/delivery-store.ts';
 import type { JobContext, ScheduledJob } from './scheduler.ts';
@@ -116,7 +119,7 @@ export async function runWeeklyDigest(deps: JobDeps, c: JobContext): Promise<Job
   const day = dayOf(c.tick);
   const notBefore = dueAt(deps, c);
   if (!notBefore) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
-  return digest(deps, day, notBefore, ['UNIT_LEADER', 'CITY_LEADER'], `digest-weekly:${day}`, (rows, scope, name) => weeklyDigestReply(weeklyDigest(rows, day, deps.status), { scope, name }));
+  return insertDigests(deps, day, notBefore, `digest-weekly:${day}`, await plannedWeeklyDigests(deps, day));
 }
 
 /** The monthly warning list: leaders as for the weekly digest, and the standing office (admins) for the whole city. */
@@ -124,32 +127,122 @@ export async function runMonthlyDigest(deps: JobDeps, c: JobContext): Promise<Jo
   const day = dayOf(c.tick);
   const notBefore = dueAt(deps, c);
   if (!notBefore) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
-  // The standing office's copy ends with the city's "6 rõ" gaps (issue 15).
-  const six = checkSixClear(await new PrismaSixClearStore(deps.reads.prisma).tasks());
-  return digest(deps, day, notBefore, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'], `digest-monthly:${day.slice(0, 7)}`, (rows, scope, name, roles) => {
-    const reply = monthlyWarningReply(monthlyWarning(rows, day, deps.status), { scope, name });
-    return scope === 'city' && roles.includes('ADMIN') ? withSixClearSection(reply, six) : reply;
-  });
+  return insertDigests(deps, day, notBefore, `digest-monthly:${day.slice(0, 7)}`, await plannedMonthlyDigests(deps, day));
 }
 
-async function digest(
-  deps: JobDeps,
-  day: Day,
-  notBefore: Date,
-  roles: Recipient['roles'],
-  keyPrefix: string,
-  build: (rows: Awaited<ReturnType<PrismaPlanningReads['allAssignments']>>, scope: string, name: string, roles: Recipient['roles']) => Reply | null,
-): Promise<JobSummary> {
-  const [rows, recipients, units] = await Promise.all([deps.reads.allAssignments(), deps.reads.peopleWithRoles(roles), deps.reads.queries.units()]);
+export interface PlannedDigest {
+  recipient: Recipient;
+  reply: Reply;
+}
+
+/** Recipients with the units they see (null: the city), those who see nothing left out. */
+async function digestScopes(deps: JobDeps, roles: Recipient['roles']) {
+  const [recipients, units] = await Promise.all([deps.reads.peopleWithRoles(roles), deps.reads.queries.units()]);
+  return recipients
+    .map((r) => ({ r, visible: visibleUnitIds({ id: r.personId, fullName: r.fullName, unitId: r.unitId, roles: r.roles }, units) }))
+    .filter((s) => s.visible === null || s.visible.length > 0);
+}
+
+/** JavaScript's share of a digest run is per recipient × units: give chats their turn every so many recipients. */
+const YIELD_EVERY = 25;
+
+/** In a stable order of the rows a digest used to read (by task, then unit), so ties fall the same way. */
+const byTaskUnit = (a: Item, b: Item) => a.row.taskId - b.row.taskId || a.row.unitId - b.row.unitId;
+
+/**
+ * The weekly digests: per-unit counts and each unit's (or the city's) first
+ * rows of every list from SQL (PlanningSql), summed and merged per recipient.
+ */
+export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<PlannedDigest[]> {
+  const sql = new PlanningSql(deps.reads.prisma);
+  const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER']);
+  if (!scopes.length) return [];
+  const unitIds = [...new Set(scopes.flatMap((s) => s.visible ?? []))];
+  const [units, first] = await Promise.all([
+    sql.weeklyUnits(day, deps.status),
+    sql.weeklyFirstRows(day, deps.status, { unitIds, city: scopes.some((s) => s.visible === null), max: WEEKLY_LIST_MAX }),
+  ]);
+  const byUnit = new Map(units.map((u) => [u.unitId, u]));
+  const rows = await sql.rows([...first.values()].flatMap((m) => [...m.values()].flat()));
+  const items = new Map([...rows.values()].map((row) => [row.assignmentId, { row, status: statusOf(row, day, deps.status) }]));
+  const order = weeklyOrders(day, deps.status);
+  const out: PlannedDigest[] = [];
+  for (const [index, { r, visible }] of scopes.entries()) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToChats();
+    const mine = visible === null ? units : visible.map((id) => byUnit.get(id)).filter((u): u is UnitWeekly => u !== undefined);
+    const sum = (k: keyof Omit<UnitWeekly, 'unitId' | 'unitName'>) => mine.reduce((n, u) => n + u[k], 0);
+    const list = (name: string, cmp: (a: Item, b: Item) => number): Item[] => {
+      const ids = visible === null ? (first.get(name)?.get(0) ?? []) : visible.flatMap((id) => first.get(name)?.get(id) ?? []);
+      return ids.map((id) => items.get(id)!).filter(Boolean).sort(byTaskUnit).sort(cmp).slice(0, WEEKLY_LIST_MAX);
+    };
+    const d: WeeklyDigest = {
+      day,
+      open: sum('open'),
+      done: sum('done'),
+      overdue: sum('overdue'),
+      newOverdue: list('newOverdue', order.byRow),
+      upcoming: list('upcoming', order.upcoming),
+      newIssues: list('newIssues', order.newIssues),
+      unitsMostOverdue: mine.filter((u) => u.overdue > 0).map((u) => ({ unitId: u.unitId, unitName: u.unitName, count: u.overdue })).sort(order.units),
+      overdueItems: list('overdue', order.byRow),
+      counts: { newOverdue: sum('newOverdue'), upcoming: sum('upcoming'), newIssues: sum('newIssues') },
+    };
+    const reply = weeklyDigestReply(d, { scope: visible === null ? 'city' : (r.unitName ?? 'city'), name: r.fullName });
+    if (reply) out.push({ recipient: r, reply });
+  }
+  return out;
+}
+
+/**
+ * The monthly warning lists: per-unit shares from SQL; then, for the units
+ * each recipient's list reaches (worst share first, until the list is
+ * full), those units' first tasks not updated this month.
+ */
+export async function plannedMonthlyDigests(deps: JobDeps, day: Day): Promise<PlannedDigest[]> {
+  const sql = new PlanningSql(deps.reads.prisma);
+  const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN']);
+  if (!scopes.length) return [];
+  // The standing office's copy ends with the city's "6 rõ" gaps (issue 15).
+  const sixFor = scopes.some((s) => s.visible === null && s.r.roles.includes('ADMIN')) ? checkSixClear(await new PrismaSixClearStore(deps.reads.prisma).tasks()) : null;
+  const units = await sql.monthlyUnits(day, deps.status);
+  const byUnit = new Map(units.map((u) => [u.unitId, u]));
+  const cityShares = unitShares(units);
+  const planned = scopes.map((s) => ({ ...s, shares: s.visible === null ? cityShares : unitShares(s.visible.map((id) => byUnit.get(id)).filter((u): u is UnitMonthly => u !== undefined)) }));
+  // The units whose stale rows a list reaches.
+  const needed = new Set<number>();
+  for (const p of planned) {
+    let listed = 0;
+    for (const u of p.shares) {
+      if (listed >= MONTHLY_LIST_MAX) break;
+      if (u.open > u.updated) needed.add(u.unitId);
+      listed += u.open - u.updated;
+    }
+  }
+  const first = await sql.monthlyFirstStale(day, deps.status, [...needed], MONTHLY_LIST_MAX);
+  const rows = await sql.rows([...first.values()].flat());
+  const items = new Map([...rows.values()].map((row) => [row.assignmentId, { row, status: statusOf(row, day, deps.status) }]));
+  const urgency = byUrgency(day, deps.status);
+  const out: PlannedDigest[] = [];
+  for (const [index, { r, visible, shares }] of planned.entries()) {
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToChats();
+    const stale: Item[] = [];
+    for (const u of shares) {
+      if (stale.length >= MONTHLY_LIST_MAX) break;
+      stale.push(...(first.get(u.unitId) ?? []).map((id) => items.get(id)!).filter(Boolean).sort(byTaskUnit).sort((a, b) => urgency(a.row, b.row)));
+    }
+    const scope = visible === null ? 'city' : (r.unitName ?? 'city');
+    const reply = monthlyWarningReply(monthlyWarningOf(day, shares, stale.slice(0, MONTHLY_LIST_MAX)), { scope, name: r.fullName });
+    const full = sixFor && scope === 'city' && r.roles.includes('ADMIN') ? withSixClearSection(reply, sixFor) : reply;
+    if (full) out.push({ recipient: r, reply: full });
+  }
+  return out;
+}
+
+async function insertDigests(deps: JobDeps, day: Day, notBefore: Date, keyPrefix: string, digests: PlannedDigest[]): Promise<JobSummary> {
   const planned: PlannedDelivery[] = [];
   let noAccount = 0;
-  for (const r of recipients) {
-    const visible = visibleUnitIds({ id: r.personId, fullName: r.fullName, unitId: r.unitId, roles: r.roles }, units);
-    if (visible !== null && visible.length === 0) continue;
-    const scoped = visible === null ? rows : rows.filter((x) => visible.includes(x.unitId));
-    const reply = build(scoped, visible === null ? 'city' : (r.unitName ?? 'city'), r.fullName, r.roles);
-    if (!reply) continue;
-    const d = row('DIGEST', `${keyPrefix}:${r.personId}`, r, reply, notBefore);
+  for (const { recipient, reply } of digests) {
+    const d = row('DIGEST', `${keyPrefix}:${recipient.personId}`, recipient, reply, notBefore);
     if (d) planned.push(d);
     else noAccount++;
   }

@@ -16,7 +16,7 @@ export const UPCOMING_DAYS = 14;
 /** The programme's rule: at least 90% of open tasks updated every month. */
 export const MONTHLY_TARGET_PERCENT = 90;
 
-interface Item {
+export interface Item {
   row: TaskRow;
   status: RowStatus;
 }
@@ -42,6 +42,11 @@ export interface WeeklyDigest {
   unitsMostOverdue: UnitCount[];
   /** Every overdue task, longest overdue first. */
   overdueItems: Item[];
+  /**
+   * When set, the lists above hold only their first rows (at least as many as
+   * a reply shows) and these are their full lengths (digests planned in SQL).
+   */
+  counts?: { newOverdue: number; upcoming: number; newIssues: number };
 }
 
 /** Open tasks owe a monthly update, and so do continuous ones even when marked done. */
@@ -49,12 +54,24 @@ export function owesMonthlyUpdate(row: TaskRow, status: RowStatus): boolean {
   return status.status !== 'DONE' || row.rhythm === 'CONTINUOUS';
 }
 
+/** The orders of the weekly digest's lists (those planned in SQL sort their first rows with them too). */
+export function weeklyOrders(day: Day, options?: StatusOptions) {
+  const urgency = byUrgency(day, options);
+  const byRow = (a: Item, b: Item) => urgency(a.row, b.row);
+  return {
+    byRow,
+    upcoming: (a: Item, b: Item) => compareDays(a.status.due!, b.status.due!) || byRow(a, b),
+    newIssues: (a: Item, b: Item) => compareDays(b.row.lastReportedOn!, a.row.lastReportedOn!) || byRow(a, b),
+    units: (a: UnitCount, b: UnitCount) => b.count - a.count || a.unitName.localeCompare(b.unitName, 'vi'),
+  };
+}
+
 export function weeklyDigest(rows: TaskRow[], day: Day, options?: StatusOptions): WeeklyDigest {
   const weekAgo = addDays(day, -WEEK_DAYS);
   const horizon = addDays(day, UPCOMING_DAYS);
   const items = rows.map((row) => ({ row, status: statusOf(row, day, options) }));
-  const urgency = byUrgency(day, options);
-  const byRow = (a: Item, b: Item) => urgency(a.row, b.row);
+  const order = weeklyOrders(day, options);
+  const byRow = order.byRow;
   const overdueByUnit = new Map<number, UnitCount>();
   for (const i of items) {
     if (i.status.status !== 'OVERDUE') continue;
@@ -70,11 +87,11 @@ export function weeklyDigest(rows: TaskRow[], day: Day, options?: StatusOptions)
     newOverdue: items.filter((i) => i.status.status === 'OVERDUE' && i.status.due !== null && compareDays(i.status.due, weekAgo) >= 0).sort(byRow),
     upcoming: items
       .filter((i) => i.status.status !== 'DONE' && i.status.due !== null && compareDays(i.status.due, day) >= 0 && compareDays(i.status.due, horizon) <= 0)
-      .sort((a, b) => compareDays(a.status.due!, b.status.due!) || byRow(a, b)),
+      .sort(order.upcoming),
     newIssues: items
       .filter((i) => i.row.lastReportedOn !== null && compareDays(i.row.lastReportedOn, weekAgo) >= 0 && compareDays(i.row.lastReportedOn, day) < 0 && Boolean(i.row.difficulties || i.row.proposals))
-      .sort((a, b) => compareDays(b.row.lastReportedOn!, a.row.lastReportedOn!) || byRow(a, b)),
-    unitsMostOverdue: [...overdueByUnit.values()].sort((a, b) => b.count - a.count || a.unitName.localeCompare(b.unitName, 'vi')),
+      .sort(order.newIssues),
+    unitsMostOverdue: [...overdueByUnit.values()].sort(order.units),
     overdueItems: items.filter((i) => i.status.status === 'OVERDUE').sort(byRow),
   };
 }
@@ -94,24 +111,31 @@ function itemLine(i: Item): Line {
   );
 }
 
-function section(lines: Line[], heading: Line, items: Item[], max: number, render: (i: Item) => Line = itemLine): void {
-  if (!items.length) return;
+/** `total` is the list's full length when `items` holds only its first rows. */
+function section(lines: Line[], heading: Line, items: Item[], max: number, render: (i: Item) => Line = itemLine, total = items.length): void {
+  if (!total) return;
   lines.push(heading);
   for (const i of items.slice(0, max)) lines.push(render(i));
-  if (items.length > max) lines.push(line(t('list-more', { count: items.length - max }), { indent: true }));
+  if (total > max) lines.push(line(t('list-more', { count: total - max }), { indent: true }));
 }
+
+/** How many rows a weekly digest lists per section, and a monthly warning list. */
+export const WEEKLY_LIST_MAX = 5;
+export const MONTHLY_LIST_MAX = 10;
+export const MONTHLY_UNITS_MAX = 15;
 
 /** `scope` is a unit's name, or 'city' for the whole city. Null when there is nothing to report. */
 export function weeklyDigestReply(d: WeeklyDigest, options: { scope: string; name: string; listMax?: number }): Reply | null {
-  if (d.overdue === 0 && !d.upcoming.length && !d.newIssues.length) return null;
-  const max = options.listMax ?? 5;
+  const n = d.counts ?? { newOverdue: d.newOverdue.length, upcoming: d.upcoming.length, newIssues: d.newIssues.length };
+  if (d.overdue === 0 && !n.upcoming && !n.newIssues) return null;
+  const max = options.listMax ?? WEEKLY_LIST_MAX;
   const lines: Line[] = [
     line(t('digest-weekly-title', { scope: options.scope, date: formatDay(d.day) }), { strong: true }),
-    line(t('digest-weekly-summary', { open: d.open, done: d.done, overdue: d.overdue, upcoming: d.upcoming.length })),
+    line(t('digest-weekly-summary', { open: d.open, done: d.done, overdue: d.overdue, upcoming: n.upcoming })),
   ];
-  section(lines, line(t('digest-new-overdue', { count: d.newOverdue.length })), d.newOverdue, max);
-  section(lines, line(t('digest-upcoming', { count: d.upcoming.length, days: UPCOMING_DAYS })), d.upcoming, max);
-  section(lines, line(t('digest-issues', { count: d.newIssues.length })), d.newIssues, max, (i) =>
+  section(lines, line(t('digest-new-overdue', { count: n.newOverdue })), d.newOverdue, max, itemLine, n.newOverdue);
+  section(lines, line(t('digest-upcoming', { count: n.upcoming, days: UPCOMING_DAYS })), d.upcoming, max, itemLine, n.upcoming);
+  section(lines, line(t('digest-issues', { count: n.newIssues })), d.newIssues, max, (i) =>
     line(
       t('digest-issue', {
         number: i.row.number,
@@ -121,13 +145,14 @@ export function weeklyDigestReply(d: WeeklyDigest, options: { scope: string; nam
       }),
       { indent: true },
     ),
+    n.newIssues,
   );
   if (d.unitsMostOverdue.length > 1) {
     lines.push(line(t('digest-top-units')));
     for (const u of d.unitsMostOverdue.slice(0, max)) lines.push(line(t('digest-unit-overdue', { unit: u.unitName, count: u.count }), { indent: true }));
   } else {
     // One unit: name its longest-overdue tasks instead.
-    section(lines, line(t('digest-overdue-list', { count: d.overdue })), d.overdueItems, max);
+    section(lines, line(t('digest-overdue-list', { count: d.overdue })), d.overdueItems, max, itemLine, d.overdue);
   }
   return { lines };
 }
@@ -151,12 +176,27 @@ export interface MonthlyWarning {
   belowTarget: boolean;
   /** Worst share first. */
   units: UnitShare[];
-  /** Not updated this month, units with the worst share first. */
+  /** Not updated this month, units with the worst share first (only the first rows when `staleCount` is set). */
   stale: Item[];
+  /** The full length of `stale` when it holds only its first rows (planned in SQL). */
+  staleCount?: number;
 }
 
 const shareOf = (updated: number, open: number) => (open === 0 ? 100 : Math.floor((updated * 100) / open));
 const below = (updated: number, open: number) => updated * 100 < open * MONTHLY_TARGET_PERCENT;
+
+/** Each unit's share with its flag, worst share first. */
+export function unitShares(units: { unitId: number; unitName: string; open: number; updated: number }[]): UnitShare[] {
+  const list = units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, open: u.open, updated: u.updated, share: shareOf(u.updated, u.open), belowTarget: below(u.updated, u.open) }));
+  return list.sort((a, b) => a.updated * b.open - b.updated * a.open || b.open - a.open || a.unitName.localeCompare(b.unitName, 'vi'));
+}
+
+/** The month's totals over units' shares, with `stale` (the first rows, ordered by the caller) and its full length. */
+export function monthlyWarningOf(day: Day, units: UnitShare[], stale: Item[]): MonthlyWarning {
+  const open = units.reduce((s, u) => s + u.open, 0);
+  const updated = units.reduce((s, u) => s + u.updated, 0);
+  return { day, open, updated, share: shareOf(updated, open), belowTarget: below(updated, open), units, stale, staleCount: open - updated };
+}
 
 export function monthlyWarning(rows: TaskRow[], day: Day, options?: StatusOptions): MonthlyWarning {
   const items = rows.map((row) => ({ row, status: statusOf(row, day, options) })).filter((i) => owesMonthlyUpdate(i.row, i.status));
@@ -167,8 +207,7 @@ export function monthlyWarning(rows: TaskRow[], day: Day, options?: StatusOption
     if (i.status.updatedThisMonth) u.updated++;
     units.set(i.row.unitId, u);
   }
-  const list = [...units.values()].map((u) => ({ ...u, share: shareOf(u.updated, u.open), belowTarget: below(u.updated, u.open) }));
-  list.sort((a, b) => a.updated * b.open - b.updated * a.open || b.open - a.open || a.unitName.localeCompare(b.unitName, 'vi'));
+  const list = unitShares([...units.values()]);
   const rank = new Map(list.map((u, index) => [u.unitId, index]));
   const urgency = byUrgency(day, options);
   const stale = items.filter((i) => !i.status.updatedThisMonth).sort((a, b) => rank.get(a.row.unitId)! - rank.get(b.row.unitId)! || urgency(a.row, b.row));
@@ -185,14 +224,15 @@ export function monthlyWarningReply(w: MonthlyWarning, options: { scope: string;
     line(t('digest-monthly-summary', { updated: w.updated, open: w.open, share: w.share, target: MONTHLY_TARGET_PERCENT, flag: w.belowTarget ? 'low' : 'ok' })),
   ];
   if (w.units.length > 1) {
-    const unitsMax = options.unitsMax ?? 15;
+    const unitsMax = options.unitsMax ?? MONTHLY_UNITS_MAX;
     lines.push(line(t('digest-monthly-units')));
     for (const u of w.units.slice(0, unitsMax)) {
       lines.push(line(t('digest-monthly-unit', { unit: u.unitName, updated: u.updated, open: u.open, share: u.share, flag: u.belowTarget ? 'low' : 'ok' }), { indent: true }));
     }
     if (w.units.length > unitsMax) lines.push(line(t('list-more', { count: w.units.length - unitsMax }), { indent: true }));
   }
-  section(lines, line(t('digest-monthly-stale', { count: w.stale.length })), w.stale, options.listMax ?? 10, (i) =>
+  const staleCount = w.staleCount ?? w.stale.length;
+  section(lines, line(t('digest-monthly-stale', { count: staleCount })), w.stale, options.listMax ?? MONTHLY_LIST_MAX, (i) =>
     line(
       t('digest-stale-item', {
         number: i.row.number,
@@ -203,6 +243,7 @@ export function monthlyWarningReply(w: MonthlyWarning, options: { scope: string;
       }),
       { indent: true },
     ),
+    staleCount,
   );
   return { lines };
 }

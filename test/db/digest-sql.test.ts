@@ -1,0 +1,86 @@
+/**
+ * The digests planned in SQL (per-unit aggregates and each unit's first rows,
+ * prisma/stores/planning-sql.ts) say exactly what the pure planner says over
+ * every assignment (domain/reminders/digests.ts, as the jobs used to run it):
+ * for every leader and admin, every Monday's weekly digest and every month's
+ * warning list of 2026, and on days around the year's end, on the sample city
+ * with progress reported, done tasks, indicators and sub-units.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plannedMonthlyDigests, plannedWeeklyDigests, type JobDeps } from '../../bot/delivery/jobs.ts';
+import { seedSampleData } from '../../bot/services/seed.ts';
+import { checkSixClear } from '../../domain/accountability/six-clear.ts';
+import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
+import type { Reply } from '../../domain/chat/reply.ts';
+import { visibleUnitIds } from '../../domain/people/scope.ts';
+import { monthlyWarning, monthlyWarningReply, weeklyDigest, weeklyDigestReply } from '../../domain/reminders/digests.ts';
+import { FixedClock } from '../../domain/shared/clock.ts';
+import { addDays, instantOf, type Day } from '../../domain/shared/day.ts';
+import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { linkSamplePeople, testDelivery } from './delivery-fixtures.ts';
+
+/** The jobs' planning before issue 12: every assignment read, filtered per recipient in JavaScript. */
+async function reference(deps: JobDeps, day: Day, kind: 'weekly' | 'monthly'): Promise<Map<number, Reply>> {
+  const roles = kind === 'weekly' ? (['UNIT_LEADER', 'CITY_LEADER'] as const) : (['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'] as const);
+  const [rows, recipients, units] = await Promise.all([deps.reads.allAssignments(), deps.reads.peopleWithRoles([...roles]), deps.reads.queries.units()]);
+  const six = kind === 'monthly' ? checkSixClear(await new PrismaSixClearStore(deps.reads.prisma).tasks()) : null;
+  const out = new Map<number, Reply>();
+  for (const r of recipients) {
+    const visible = visibleUnitIds({ id: r.personId, fullName: r.fullName, unitId: r.unitId, roles: r.roles }, units);
+    if (visible !== null && visible.length === 0) continue;
+    const scoped = visible === null ? rows : rows.filter((x) => visible.includes(x.unitId));
+    const scope = visible === null ? 'city' : (r.unitName ?? 'city');
+    let reply: Reply | null;
+    if (kind === 'weekly') reply = weeklyDigestReply(weeklyDigest(scoped, day, deps.status), { scope, name: r.fullName });
+    else {
+      reply = monthlyWarningReply(monthlyWarning(scoped, day, deps.status), { scope, name: r.fullName });
+      if (scope === 'city' && r.roles.includes('ADMIN')) reply = withSixClearSection(reply, six!);
+    }
+    if (reply) out.set(r.personId, reply);
+  }
+  return out;
+}
+
+describe('digests planned in SQL match the pure planner', () => {
+  let db: TestDatabase;
+  let deps: JobDeps;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedSampleData(db.prisma);
+    await linkSamplePeople(db.prisma);
+    const clock = new FixedClock(instantOf('2026-02-25', 8));
+    deps = testDelivery(db.prisma, clock, {}).jobDeps;
+  }, 300_000);
+  afterAll(async () => db?.destroy(), 300_000);
+
+  const compare = async (day: Day, kind: 'weekly' | 'monthly') => {
+    const planned = kind === 'weekly' ? await plannedWeeklyDigests(deps, day) : await plannedMonthlyDigests(deps, day);
+    const got = new Map(planned.map((p) => [p.recipient.personId, p.reply]));
+    expect(got, `${kind} ${day}`).toEqual(await reference(deps, day, kind));
+    // Lists cut after their first rows ("… and N more") are where per-unit first rows could go wrong.
+    cut += [...got.values()].filter((r) => r.lines.some((l) => 'key' in l.text && l.text.key === 'list-more')).length;
+    return got.size;
+  };
+  let cut = 0;
+
+  it('every Monday of 2026 and the last days of the year (weekly digest)', async () => {
+    let sent = 0;
+    const days: Day[] = ['2025-12-29', '2026-12-28', '2026-12-31', '2027-01-04'];
+    for (let d: Day = '2026-01-05'; d <= '2026-12-21'; d = addDays(d, 7)) days.push(d);
+    cut = 0;
+    for (const day of days) sent += await compare(day, 'weekly');
+    expect(sent).toBeGreaterThan(days.length);
+    expect(cut).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('the 25th of every month of 2026, and a first and a last day of a month (monthly warning list)', async () => {
+    let sent = 0;
+    const days: Day[] = ['2026-03-01', '2026-12-31', '2027-01-25'];
+    for (let m = 1; m <= 12; m++) days.push(`2026-${String(m).padStart(2, '0')}-25`);
+    cut = 0;
+    for (const day of days) sent += await compare(day, 'monthly');
+    expect(sent).toBeGreaterThan(days.length);
+    expect(cut).toBeGreaterThan(0);
+  }, 600_000);
+});
