@@ -3,6 +3,9 @@
  *
  *   --only db|questions|planning|start|delivery|notice|pglite   one section (default: all but pglite, delivery and notice)
  *   --tasks N        tasks in the generated city (default 100000; iterate with 10000)
+ *   --shape city     city-shaped data instead (bench/generate.ts): 110 units, 2,000 tasks mostly
+ *                    shared by 30–50 units, 5,000 people on Telegram/Zalo, 100,000 subscribed
+ *                    residents, updates over a year (--tasks is then ignored)
  *   --samples N      samples per measured path (default 500; p95 needs ≥ 500)
  *   --db NAME        use (or create) this database instead of a fresh one named after the run;
  *                    one holding data is refused unless --force (e.g. one kept with --keep)
@@ -45,6 +48,7 @@ const { values } = parseArgs({
     force: { type: 'boolean', default: false },
     db: { type: 'string' },
     tasks: { type: 'string' },
+    shape: { type: 'string' },
     samples: { type: 'string' },
     recipients: { type: 'string' },
     residents: { type: 'string' },
@@ -54,6 +58,9 @@ const { values } = parseArgs({
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const TASKS = Number(values.tasks ?? 100_000);
 const SAMPLES = Number(values.samples ?? 500);
+if (values.shape !== undefined && values.shape !== 'city' && values.shape !== 'scale') throw new Error(`--shape: "city" or "scale", not "${values.shape}"`);
+const SHAPE = values.shape === 'city' ? 'city' : 'scale';
+const SIZE_LABEL = SHAPE === 'city' ? 'city shape: 2,000 tasks × 30–50 units' : `${TASKS} tasks`;
 const TODAY = '2026-11-26';
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -68,7 +75,7 @@ function pgExec(url: string): { exec: Exec; close: () => Promise<void> } {
 async function dbBench(db: Database, floor: Exec): Promise<boolean> {
   const data = new PrismaQuestionData(db.prisma);
   const asOf = { today: TODAY, dueSoonDays: 7 };
-  const unit = (i: number) => 1 + ((i * 37) % 1000);
+  const unit = (i: number) => 1 + ((i * 37) % (SHAPE === 'city' ? 110 : 1000));
   const rows: Row[] = [
     {
       name: 'overdue open tasks of one unit (all rows)',
@@ -243,7 +250,7 @@ async function pgliteBench(): Promise<boolean> {
 }
 
 say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
-say(`Sizes: ${TASKS} tasks, ${SAMPLES} samples per path (run with --tasks/--samples to change)`);
+say(`Sizes: ${SIZE_LABEL}, ${SAMPLES} samples per path (run with --tasks/--shape/--samples to change)`);
 const dbs = new BenchDatabases(ADMIN_URL);
 let ok = true;
 const only = values.only;
@@ -257,10 +264,11 @@ try {
     const db = await openDatabase({ databaseUrl: target.url, poolSize: 24 });
     try {
       const count = Number(((await floor.exec(`SELECT count(*) AS n FROM "Task"`)) as { n: string }[])[0]!.n);
-      if (!target.hasData || count === 0) await generate(floor.exec, { tasks: TASKS });
+      if (!target.hasData || count === 0) await generate(floor.exec, { tasks: TASKS, shape: SHAPE });
       else say(`Using the data already there (${count} tasks)`);
       if (!only || only === 'db') ok = (await dbBench(db, floor.exec)) && ok;
-      if (!only || only === 'questions') ok = (await runQuestionBench(db, { samples: SAMPLES, concurrency: [1, 20], floor: floor.exec, label: `PostgreSQL, ${TASKS} tasks` })) && ok;
+      if (!only || only === 'questions')
+        ok = (await runQuestionBench(db, { samples: SAMPLES, concurrency: [1, 20], floor: floor.exec, label: `PostgreSQL, ${SIZE_LABEL}`, url: target.url })) && ok;
       if (!only || only === 'planning') ok = (await planningBench(db, floor.exec, `PostgreSQL, ${TASKS} tasks`)) && ok;
       if (!only || only === 'start') ok = startBench(target.url, Math.min(SAMPLES, 20)) && ok;
     } finally {

@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
+import { QuestionReference } from '../prisma/stores/question-data.ts';
 import { DeliveryExtension, type FileFetcher } from './chat/delivery-extension.ts';
 import { SheetsExtension } from './chat/sheets-extension.ts';
 import { ExplanationExtension } from './chat/explanation-extension.ts';
@@ -74,6 +75,8 @@ const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 export function buildChatService(d: ChatServiceDeps): ChatService {
   const window: SendWindow = { calendar: d.calendar, hours: d.delivery.reminders.workingHours, mode: d.delivery.reminders.window };
   const accountability = { calendar: d.calendar, settings: d.accountability ?? parseAccountabilitySettings({}) };
+  // units, plans and the tasks' words, shared by the answers of every message (a change check per message)
+  const reference = new QuestionReference();
   return new ChatService({
     prisma: d.prisma,
     clock: d.clock,
@@ -87,9 +90,9 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
       new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined }),
       new AccountabilityExtension(tx, accountability),
       new ExplanationExtension(tx, { calendar: d.calendar, status: d.settings.status }),
-      new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands' }),
+      new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands', reference }),
     ],
-    fallback: (tx) => new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'fallback' }),
+    fallback: (tx) => new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'fallback', reference }),
     afterMessage: (tx, inbound, started) => raiseProposals(tx, accountability, inbound, started),
   });
 }

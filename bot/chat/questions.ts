@@ -15,7 +15,7 @@ import type { Interpretation } from '../../domain/questions/types.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../../prisma/database.ts';
 import type { Prisma } from '../../prisma/generated/client.ts';
-import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
+import { PrismaQuestionData, type QuestionReference } from '../../prisma/stores/question-data.ts';
 import type { Translator } from '../i18n.ts';
 import { buildReport } from '../services/report.ts';
 
@@ -31,9 +31,10 @@ export class QuestionsExtension implements Extension {
 
   constructor(
     private readonly tx: Prisma.TransactionClient,
-    private readonly deps: { tr: Translator; status: StatusOptions; mode: 'commands' | 'fallback' },
+    private readonly deps: { tr: Translator; status: StatusOptions; mode: 'commands' | 'fallback'; reference?: QuestionReference },
   ) {
-    this.data = new PrismaQuestionData(tx as unknown as Db);
+    // made per message: the reference data (units, plans, the tasks' words) lives in `reference`, checked once per message
+    this.data = new PrismaQuestionData(tx as unknown as Db, Date.now, deps.reference);
   }
 
   async handle(input: ExtensionInput): Promise<ExtensionResult | null> {

@@ -87,6 +87,16 @@ export interface UnitUpdates {
   updated: number;
 }
 
+/** A list answer's data: what `page`/`pageTasks`, `countByUnit` and `countTasks` return for the filter and its base. */
+export interface Selected {
+  rows: TaskRow[];
+  groups: TaskGroup[];
+  byUnit: { unitId: number; count: number }[];
+  totals: { unitId: number; count: number }[];
+  tasks: number;
+  taskTotal: number;
+}
+
 export interface QuestionData {
   /** Every unit (the parser's vocabulary and the scope rules' tree). */
   units(): Promise<UnitRef[]>;
@@ -107,6 +117,11 @@ export interface QuestionData {
    * statuses. Tasks in the order of their most urgent share (`byUrgency`).
    */
   pageTasks(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskGroup[]>;
+  /**
+   * Optional: `selection` in as few round trips as the store can (PostgreSQL:
+   * one statement, then the page's rows); the same results as the separate calls.
+   */
+  selection?(filter: ItemFilter, base: ItemFilter, asOf: AsOf, page: { offset: number; size: number }, shown: 'none' | 'rows' | 'tasks'): Promise<Selected>;
   /** Status counts per unit of the assignments matching the filter (its statuses are ignored). */
   statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]>;
   /** The same counts summed over every unit, in one aggregate (`unitId` 0). */

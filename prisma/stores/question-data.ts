@@ -16,7 +16,7 @@
 import type { ProposalHistory } from '../../domain/accountability/proposals.ts';
 import { buildVocabulary, type Vocabulary } from '../../domain/questions/vocabulary.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
-import type { AsOf, DayRange, ItemFilter, QuestionData, TaskGroup, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
+import type { AsOf, DayRange, ItemFilter, QuestionData, Selected, TaskGroup, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
 import type { PlanRef, StatusFilter } from '../../domain/questions/types.ts';
 import type { NoteRow, ReportData, ReportFilter, ReportRun } from '../../domain/reports/ports.ts';
 import { addDays, addMonths, compareDays, dayFromDb, dayOf, dayParts, endOfMonth, instantOf, makeDay, type Day } from '../../domain/shared/day.ts';
@@ -38,7 +38,11 @@ class Sql {
   /** 31/12 falls within the due-soon horizon: yearly tasks are due soon (the last days of December). */
   readonly yearlyDueSoon: boolean;
 
-  constructor(private readonly asOf: AsOf) {
+  /** The yearly tasks' ids (read once per change of Task, see QuestionReference), or null: looked up in Task where evaluated. */
+  constructor(
+    private readonly asOf: AsOf,
+    private readonly yearlyIds: number[] | null = null,
+  ) {
     const { year } = dayParts(asOf.today);
     this.yearEnd = makeDay(year, 12, 31);
     this.yearlyDueSoon = compareDays(this.yearEnd, addDays(asOf.today, asOf.dueSoonDays)) <= 0;
@@ -54,8 +58,19 @@ class Sql {
     return `a."taskId" IN (SELECT id FROM "Task" T0 WHERE ${condition})`;
   }
 
-  /** A yearly task ("Hằng năm": reopens every 1 January, due 31/12). Yearly tasks carry no deadline date. */
+  private yearlyParam: string | null = null;
+
+  /**
+   * A yearly task ("Hằng năm": reopens every 1 January, due 31/12). Yearly
+   * tasks carry no deadline date. With the ids known, a hashed array test on
+   * the row (one parameter however often the condition appears), not a
+   * subquery over the whole Task table.
+   */
   get yearly(): string {
+    if (this.yearlyIds) {
+      this.yearlyParam ??= this.p(this.yearlyIds, 'int[]');
+      return `(a."deadlineDate" IS NULL AND a."taskId" = ANY(${this.yearlyParam}))`;
+    }
     return `(a."deadlineDate" IS NULL AND ${this.task(`T0.rhythm = 'YEARLY' OR T0."deadlineKind" = 'YEARLY'`)})`;
   }
 
@@ -184,78 +199,162 @@ function ranked(sql: Sql, filter: ItemFilter, asOf: AsOf): string {
   return `SELECT x.id, x."taskId", x."unitId", ${rank} AS rank, COALESCE(to_char(x.due, 'YYYYMMDD'), '99991231') AS due FROM (${inner}) x`;
 }
 
+function pageLimit(page: { offset: number; size: number }): number {
+  return Math.max(1, Math.floor(page.offset + page.size));
+}
+
+/** The first `limit` ranked rows of `from` and every row tied with the last, packed in one text value. */
+function pageSql(from: string, limit: number): string {
+  return `(SELECT string_agg(concat_ws(',', y.id, y."taskId", y."unitId", y.rank, y.due), ';') FROM (
+    SELECT * FROM ${from} r ORDER BY rank, due FETCH FIRST ${limit} ROWS WITH TIES) y)`;
+}
+
+/** The same by task: each task's most urgent share stands for it, with its shares' counts by status. */
+function pageTasksSql(from: string, limit: number): string {
+  return `(SELECT string_agg(concat_ws(',', g.rep, g."taskId", g.unit, g.rank, g.due, g.n, g.c0, g.c1, g.c2, g.c3, g.c4), ';') FROM (
+    SELECT (array_agg(y.id ORDER BY y.rank, y.due, y."unitId"))[1] AS rep, y."taskId", min(y."unitId") AS unit,
+           min(y.rank) AS rank, (array_agg(y.due ORDER BY y.rank, y.due))[1] AS due, count(*) AS n,
+           count(*) FILTER (WHERE y.rank = 0) AS c0, count(*) FILTER (WHERE y.rank = 1) AS c1, count(*) FILTER (WHERE y.rank = 2) AS c2,
+           count(*) FILTER (WHERE y.rank = 3) AS c3, count(*) FILTER (WHERE y.rank = 4) AS c4
+    FROM ${from} y GROUP BY y."taskId" ORDER BY 4, 5 FETCH FIRST ${limit} ROWS WITH TIES) g)`;
+}
+
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
 /** Units and plans are re-read when they change, and at least this often (a rename does not change the fingerprint). */
 const CACHE_MS = 60_000;
-/** How long a check that nothing changed holds (one question reads units and plans several times). */
+/** How long a check that nothing changed holds within one PrismaQuestionData (chat makes one per message). */
 const CHECK_MS = 1_000;
+
+interface Registry {
+  key: string;
+  at: number;
+  units: UnitRef[];
+  plans: PlanRef[];
+  planOrder: number[];
+}
+
+/** What one change check reads: the units' and plans' fingerprint, and the tasks'. */
+interface Fingerprint {
+  reference: string;
+  tasks: string;
+}
+
+/**
+ * The reference data answers read — units, plans, the words of the tasks and
+ * which tasks are yearly — shared by every PrismaQuestionData of a process
+ * (chat makes one per message, inside its transaction): loaded once, and
+ * re-read only when one cheap statement says it changed.
+ */
+export class QuestionReference {
+  registry: Registry | null = null;
+  words: { key: string; vocabulary: Vocabulary } | null = null;
+  yearly: { key: string; ids: number[] } | null = null;
+  readonly loading = new Map<string, Promise<unknown>>();
+
+  /** One load per key at a time, however many askers want it. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const running = this.loading.get(key);
+    if (running) return running as Promise<T>;
+    const p = load().finally(() => this.loading.delete(key));
+    this.loading.set(key, p);
+    return p;
+  }
+}
 
 export class PrismaQuestionData implements QuestionData {
   private readonly queries: PrismaTaskQueries;
-  private cache: { key: string; at: number; checkedAt: number; units: UnitRef[]; plans: PlanRef[]; planOrder: number[] } | null = null;
   private readonly tasks = new Map<number, { planId: number; number: string }>();
+  private check: { at: number; fingerprint: Promise<Fingerprint> } | null = null;
 
   constructor(
     private readonly prisma: Db,
     private readonly clock: () => number = Date.now,
+    private readonly shared: QuestionReference = new QuestionReference(),
   ) {
     this.queries = new PrismaTaskQueries(prisma);
   }
 
-  /** Units, plans and the plans in `localeCompare` order of their codes, re-read when they change (checked at most every second). */
-  private async registry(): Promise<NonNullable<PrismaQuestionData['cache']>> {
+  /**
+   * The change check: one statement (counts and highest ids of Unit,
+   * UnitAlias and Plan; highest id and last change of Task, both read from an
+   * index), once per instance — once per message in chat — and at most once a
+   * second in a long-lived one; concurrent steps of an answer share it.
+   */
+  private fingerprint(): Promise<Fingerprint> {
     const now = this.clock();
-    if (this.cache && now - this.cache.checkedAt < CHECK_MS) return this.cache;
-    const [f] = (await this.prisma.$queryRawUnsafe(
-      `SELECT (SELECT count(*) FROM "Unit")::int AS u, (SELECT coalesce(max(id), 0) FROM "Unit")::int AS um,
-              (SELECT count(*) FROM "UnitAlias")::int AS a, (SELECT coalesce(max(id), 0) FROM "UnitAlias")::int AS am,
-              (SELECT count(*) FROM "Plan")::int AS p, (SELECT coalesce(max(id), 0) FROM "Plan")::int AS pm`,
-    )) as Record<string, number>[];
-    const key = JSON.stringify(f);
-    if (this.cache && this.cache.key === key && now - this.cache.at < CACHE_MS) {
-      this.cache.checkedAt = now;
-      return this.cache;
-    }
-    const [units, plans] = await Promise.all([this.queries.units(), this.prisma.plan.findMany({ orderBy: { id: 'asc' } })]);
-    const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
-    const planOrder = [...refs].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.id);
-    this.cache = { key, at: now, checkedAt: now, units, plans: refs, planOrder };
-    return this.cache;
+    if (this.check && now - this.check.at < CHECK_MS) return this.check.fingerprint;
+    const fingerprint = (async () => {
+      const [f] = (await this.prisma.$queryRawUnsafe(
+        `SELECT (SELECT count(*) FROM "Unit")::int AS u, (SELECT coalesce(max(id), 0) FROM "Unit")::int AS um,
+                (SELECT count(*) FROM "UnitAlias")::int AS a, (SELECT coalesce(max(id), 0) FROM "UnitAlias")::int AS am,
+                (SELECT count(*) FROM "Plan")::int AS p, (SELECT coalesce(max(id), 0) FROM "Plan")::int AS pm,
+                (SELECT coalesce(max(id), 0) FROM "Task")::int AS tm, (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text AS tu`,
+      )) as Record<string, number | string>[];
+      const { tm, tu, ...reference } = f!;
+      return { reference: JSON.stringify(reference), tasks: JSON.stringify({ tm, tu }) };
+    })();
+    this.check = { at: now, fingerprint };
+    fingerprint.catch(() => {
+      if (this.check?.fingerprint === fingerprint) this.check = null;
+    });
+    return fingerprint;
   }
 
-  private words: { key: string; checkedAt: number; vocabulary: Vocabulary } | null = null;
+  /** Units, plans and the plans in `localeCompare` order of their codes, re-read when they change. */
+  private async registry(): Promise<Registry> {
+    const { reference: key } = await this.fingerprint();
+    const cached = this.shared.registry;
+    if (cached && cached.key === key && this.clock() - cached.at < CACHE_MS) return cached;
+    return this.shared.once(`registry:${key}`, async () => {
+      const [units, plans] = await Promise.all([this.queries.units(), this.prisma.plan.findMany({ orderBy: { id: 'asc' } })]);
+      const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
+      const planOrder = [...refs].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.id);
+      this.shared.registry = { key, at: this.clock(), units, plans: refs, planOrder };
+      return this.shared.registry;
+    });
+  }
+
+  /** The ids of the yearly tasks, re-read when tasks change. */
+  private async yearlyIds(): Promise<number[]> {
+    const { tasks: key } = await this.fingerprint();
+    if (this.shared.yearly?.key === key) return this.shared.yearly.ids;
+    return this.shared.once(`yearly:${key}`, async () => {
+      const rows = (await this.prisma.$queryRawUnsafe(`SELECT id FROM "Task" WHERE rhythm = 'YEARLY' OR "deadlineKind" = 'YEARLY' ORDER BY id`)) as { id: number }[];
+      const ids = rows.map((r) => r.id);
+      this.shared.yearly = { key, ids };
+      return ids;
+    });
+  }
+
+  /** The status rules' SQL for a day, with the yearly tasks known. */
+  private async sql(asOf: AsOf): Promise<Sql> {
+    return new Sql(asOf, await this.yearlyIds());
+  }
 
   /**
    * The words of every task's title, output, headings, units and directing
    * leader (not of progress notes, whose everyday words — "thời tiết" — would
    * make any chat a subject): built once and rebuilt only when tasks were
-   * added (checked at most every second).
+   * added or changed.
    */
   async vocabulary(): Promise<Vocabulary> {
-    const now = this.clock();
-    if (this.words && now - this.words.checkedAt < CHECK_MS) return this.words.vocabulary;
-    const [f] = (await this.prisma.$queryRawUnsafe(
-      `SELECT (SELECT count(*) FROM "Task")::int AS t, (SELECT coalesce(max(id), 0) FROM "Task")::int AS tm,
-              (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text AS tu`,
-    )) as Record<string, number>[];
-    const key = JSON.stringify(f);
-    if (this.words?.key === key) {
-      this.words.checkedAt = now;
-      return this.words.vocabulary;
-    }
-    const rows = (await this.prisma.$queryRawUnsafe(
-      `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"
-       UNION ALL
-       SELECT NULL
-       UNION ALL
-       SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"
-       UNION ALL
-       SELECT string_agg(DISTINCT concat_ws('.', "sectionCode", "groupCode"), ' | ') FROM "Task"`,
-    )) as { text: string | null }[];
-    const split = (r: { text: string | null } | undefined) => (r?.text ? r.text.split(' | ') : []);
-    const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]), split(rows[3]));
-    this.words = { key, checkedAt: now, vocabulary };
-    return vocabulary;
+    const { tasks: key } = await this.fingerprint();
+    if (this.shared.words?.key === key) return this.shared.words.vocabulary;
+    return this.shared.once(`words:${key}`, async () => {
+      const rows = (await this.prisma.$queryRawUnsafe(
+        `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"
+         UNION ALL
+         SELECT NULL
+         UNION ALL
+         SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"
+         UNION ALL
+         SELECT string_agg(DISTINCT concat_ws('.', "sectionCode", "groupCode"), ' | ') FROM "Task"`,
+      )) as { text: string | null }[];
+      const split = (r: { text: string | null } | undefined) => (r?.text ? r.text.split(' | ') : []);
+      const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]), split(rows[3]));
+      this.shared.words = { key, vocabulary };
+      return vocabulary;
+    });
   }
 
   async units(): Promise<UnitRef[]> {
@@ -277,19 +376,19 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {
-    const rows = await this.hydrate(await this.ids(new Sql(asOf), filter));
+    const rows = await this.hydrate(await this.ids(await this.sql(asOf), filter));
     return rows.sort((a, b) => a.taskId - b.taskId || a.unitId - b.unitId);
   }
 
   async countTasks(filter: ItemFilter, asOf: AsOf): Promise<number> {
-    const sql = new Sql(asOf);
+    const sql = await this.sql(asOf);
     const where = sql.where(filter);
     const [row] = (await this.prisma.$queryRawUnsafe(`SELECT count(DISTINCT a."taskId")::int AS n FROM ${sql.from} ${where}`, ...sql.params)) as { n: number }[];
     return row?.n ?? 0;
   }
 
   async countByUnit(filter: ItemFilter, asOf: AsOf): Promise<{ unitId: number; count: number }[]> {
-    const sql = new Sql(asOf);
+    const sql = await this.sql(asOf);
     const where = sql.where(filter);
     return (await this.prisma.$queryRawUnsafe(`SELECT a."unitId" AS "unitId", count(*)::int AS count FROM ${sql.from} ${where} GROUP BY 1 ORDER BY 1`, ...sql.params)) as {
       unitId: number;
@@ -307,47 +406,81 @@ export class PrismaQuestionData implements QuestionData {
    * the rest, and only the page's rows are then loaded in full.
    */
   async page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]> {
-    const sql = new Sql(asOf);
-    const limit = Math.max(1, Math.floor(page.offset + page.size));
-    const [packed] = (await this.prisma.$queryRawUnsafe(
-      `SELECT string_agg(concat_ws(',', y.id, y."taskId", y."unitId", y.rank, y.due), ';') AS rows FROM (
-         ${ranked(sql, filter, asOf)} ORDER BY rank, due FETCH FIRST ${limit} ROWS WITH TIES) y`,
-      ...sql.params,
-    )) as { rows: string | null }[];
-    if (!packed?.rows) return [];
-    const rows = packed.rows.split(';').map((r) => {
+    const sql = await this.sql(asOf);
+    const limit = pageLimit(page);
+    const [packed] = (await this.prisma.$queryRawUnsafe(`SELECT ${pageSql(`(${ranked(sql, filter, asOf)})`, limit)} AS rows`, ...sql.params)) as { rows: string | null }[];
+    return this.pageRows(packed?.rows ?? null, page);
+  }
+
+  private async pageRows(packed: string | null, page: { offset: number; size: number }): Promise<TaskRow[]> {
+    if (!packed) return [];
+    const rows = packed.split(';').map((r) => {
       const [id, taskId, unitId, rank, due] = r.split(',').map(Number) as [number, number, number, number, number];
       return { id, taskId, unitId, rank, due };
     });
-    const ordered = await this.inOrder(rows, limit);
+    const ordered = await this.inOrder(rows, pageLimit(page));
     return this.hydrate(ordered.slice(page.offset, page.offset + page.size).map((r) => r.id));
   }
 
   /** Tasks once each, ordered by their most urgent matching share (the one that stands for the task), with their shares' statuses. */
   async pageTasks(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskGroup[]> {
-    const sql = new Sql(asOf);
-    const limit = Math.max(1, Math.floor(page.offset + page.size));
-    const [packed] = (await this.prisma.$queryRawUnsafe(
-      `SELECT string_agg(concat_ws(',', g.rep, g."taskId", g.unit, g.rank, g.due, g.n, g.c0, g.c1, g.c2, g.c3, g.c4), ';') AS rows FROM (
-         SELECT (array_agg(y.id ORDER BY y.rank, y.due, y."unitId"))[1] AS rep, y."taskId", min(y."unitId") AS unit,
-                min(y.rank) AS rank, (array_agg(y.due ORDER BY y.rank, y.due))[1] AS due, count(*) AS n,
-                count(*) FILTER (WHERE y.rank = 0) AS c0, count(*) FILTER (WHERE y.rank = 1) AS c1, count(*) FILTER (WHERE y.rank = 2) AS c2,
-                count(*) FILTER (WHERE y.rank = 3) AS c3, count(*) FILTER (WHERE y.rank = 4) AS c4
-         FROM (${ranked(sql, filter, asOf)}) y GROUP BY y."taskId" ORDER BY 4, 5 FETCH FIRST ${limit} ROWS WITH TIES) g`,
-      ...sql.params,
-    )) as { rows: string | null }[];
-    if (!packed?.rows) return [];
-    const groups = packed.rows.split(';').map((r) => {
+    const sql = await this.sql(asOf);
+    const [packed] = (await this.prisma.$queryRawUnsafe(`SELECT ${pageTasksSql(`(${ranked(sql, filter, asOf)})`, pageLimit(page))} AS rows`, ...sql.params)) as {
+      rows: string | null;
+    }[];
+    return this.pageGroups(packed?.rows ?? null, page);
+  }
+
+  private async pageGroups(packed: string | null, page: { offset: number; size: number }): Promise<TaskGroup[]> {
+    if (!packed) return [];
+    const groups = packed.split(';').map((r) => {
       const [id, taskId, unitId, rank, due, n, ...c] = r.split(',').map(Number) as number[];
       return { id: id!, taskId: taskId!, unitId: unitId!, rank: rank!, due: due!, n: n!, c };
     });
-    const ordered = (await this.inOrder(groups, limit)).slice(page.offset, page.offset + page.size);
+    const ordered = (await this.inOrder(groups, pageLimit(page))).slice(page.offset, page.offset + page.size);
     const rows = await this.hydrate(ordered.map((g) => g.id));
     return ordered.map((g, i) => ({
       row: rows[i]!,
       units: g.n,
       byStatus: { OVERDUE: g.c[0]!, DUE_SOON: g.c[1]!, NOT_STARTED: g.c[2]!, ON_TRACK: g.c[3]!, DONE: g.c[4]! },
     }));
+  }
+
+  /**
+   * A list answer's data in one statement (issue 12): the matching shares
+   * per unit, the base's per unit, both counted in tasks, and the page's
+   * candidates (rows or tasks), over the matching rows read once; then the
+   * page's rows loaded in a second. The same results as `page` or
+   * `pageTasks`, `countByUnit` and `countTasks` of the filter and the base.
+   */
+  async selection(filter: ItemFilter, base: ItemFilter, asOf: AsOf, page: { offset: number; size: number }, shown: 'none' | 'rows' | 'tasks'): Promise<Selected> {
+    const sql = await this.sql(asOf);
+    const limit = pageLimit(page);
+    const f = shown === 'none' ? `SELECT a."taskId", a."unitId" FROM ${sql.from} ${sql.where(filter)}` : ranked(sql, filter, asOf);
+    const same = JSON.stringify(filter) === JSON.stringify(base);
+    const b = same ? null : `SELECT a."taskId", a."unitId" FROM ${sql.from} ${sql.where(base)}`;
+    const byUnit = (cte: string) => `(SELECT string_agg(c."unitId" || ',' || c.n, ';') FROM (SELECT "unitId", count(*) AS n FROM ${cte} GROUP BY 1) c)`;
+    const shownSql = shown === 'rows' ? pageSql('f', limit) : shown === 'tasks' ? pageTasksSql('f', limit) : 'NULL';
+    const [r] = (await this.prisma.$queryRawUnsafe(
+      `WITH f AS (${f})${b ? `, b AS (${b})` : ''}
+       SELECT ${byUnit('f')} AS "byUnit", ${byUnit(b ? 'b' : 'f')} AS totals,
+         (SELECT count(DISTINCT "taskId") FROM f)::int AS tasks, (SELECT count(DISTINCT "taskId") FROM ${b ? 'b' : 'f'})::int AS "taskTotal",
+         ${shownSql} AS shown`,
+      ...sql.params,
+    )) as { byUnit: string | null; totals: string | null; tasks: number; taskTotal: number; shown: string | null }[];
+    const counts = (packed: string | null) =>
+      packed
+        ? packed
+            .split(';')
+            .map((x) => x.split(',').map(Number) as [number, number])
+            .map(([unitId, count]) => ({ unitId, count }))
+            .sort((x, y) => x.unitId - y.unitId)
+        : [];
+    const [rows, groups] = await Promise.all([
+      shown === 'rows' ? this.pageRows(r!.shown, page) : Promise.resolve([]),
+      shown === 'tasks' ? this.pageGroups(r!.shown, page) : Promise.resolve([]),
+    ]);
+    return { rows, groups, byUnit: counts(r!.byUnit), totals: counts(r!.totals), tasks: r!.tasks, taskTotal: r!.taskTotal };
   }
 
   /**
@@ -391,7 +524,7 @@ export class PrismaQuestionData implements QuestionData {
 
   /** Status counts in one pass: "done" (and, in late December, "yearly") once per row, then plain comparisons. */
   private async counts(filter: ItemFilter, asOf: AsOf, byUnit: boolean): Promise<UnitCounts[]> {
-    const sql = new Sql(asOf);
+    const sql = await this.sql(asOf);
     const yearly = sql.yearlyDueSoon ? sql.yearly : 'false';
     const inner = `SELECT a."unitId", a."deadlineDate" AS d, a."lastReportedAt" AS r, a.state, a.percent, ${sql.done} AS done, ${yearly} AS yearly
       FROM ${sql.from} ${sql.where(filter, { statuses: false })}`;
@@ -421,7 +554,7 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   async monthlyUpdates(filter: ItemFilter, asOf: AsOf): Promise<UnitUpdates[]> {
-    const sql = new Sql(asOf);
+    const sql = await this.sql(asOf);
     const { from, to } = sql.month;
     return (await this.prisma.$queryRawUnsafe(
       `SELECT x."unitId" AS "unitId", count(*)::int AS open, count(*) FILTER (WHERE x.r >= ${from} AND x.r < ${to})::int AS updated
@@ -432,7 +565,7 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   async updatesIn(filter: ItemFilter, range: DayRange): Promise<UnitUpdates[]> {
-    const sql = new Sql({ today: range.to, dueSoonDays: 0 });
+    const sql = new Sql({ today: range.to, dueSoonDays: 0 }, await this.yearlyIds());
     const where = sql.where({ ...filter, statuses: [] });
     const doneBy = `(${sql.done} AND COALESCE(a."doneOn", ${sql.reportedDay}) <= ${sql.p(range.to, 'date')})`;
     const from = sql.p(ts(instantOf(range.from)), 'timestamp');

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Task_updatedAt_idx" ON "Task"("updatedAt");
