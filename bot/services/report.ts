@@ -21,7 +21,6 @@ import { exportItems, unitsWithAssignments } from '../../prisma/stores/export-st
 import { PrismaReportData } from '../../prisma/stores/question-data.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { PrismaExplanationStore } from '../../prisma/stores/explanation-store.ts';
-import type { Prisma } from '../../prisma/generated/client.ts';
 import type { Locale, Translator } from '../i18n.ts';
 import { exportProgressAppendix } from './export.ts';
 
