@@ -133,11 +133,15 @@ describe('parseQuickReply: properties', () => {
     }
   });
 
-  it('stays fast on a whole Telegram message of repeated keywords (no regex blow-up)', () => {
+  // A catastrophic regex would hang here for minutes; the test's own time-out (generous for a loaded
+  // machine) is the only clock: no duration is asserted.
+  it('reads a whole Telegram message of repeated keywords without a regex blow-up', { timeout: 60_000 }, () => {
     const tokens = ['da ', 'tien do ', 'dat duoc ', 'i.', '1.', '1/', 'nv 1.', 'kho khan ', 'de nghi ', 'du kien ', 'x ', 'abc.', 'quy 1/'];
-    const started = performance.now();
-    for (const t of tokens) parseQuickReply(t.repeat(Math.ceil(4096 / t.length)).slice(0, 4096));
-    expect(performance.now() - started).toBeLessThan(5000);
+    for (const t of tokens) {
+      const text = t.repeat(Math.ceil(4096 / t.length)).slice(0, 4096);
+      const r = parseQuickReply(text);
+      expect(r.percent === null || (r.percent >= 0 && r.percent <= 100), t).toBe(true);
+    }
   });
 
   it('never splits inside a decimal, a document number or a date', () => {
