@@ -8,15 +8,20 @@ export type Exec = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
 export type Shape = 'scale' | 'city';
 
+/** Runs one generating statement and prints how long it took (unless quiet). */
+function stepper(exec: Exec, quiet: boolean | undefined) {
+  return async (label: string, sql: string) => {
+    const s = performance.now();
+    await exec(sql);
+    if (!quiet) process.stdout.write(`  ${label.padEnd(40)} ${((performance.now() - s) / 1000).toFixed(1)} s\n`);
+  };
+}
+
 export async function generate(exec: Exec, options: { tasks: number; quiet?: boolean; shape?: Shape }): Promise<void> {
   if (options.shape === 'city') return generateCity(exec, options);
   const n = options.tasks;
   const t0 = performance.now();
-  const step = async (label: string, sql: string) => {
-    const s = performance.now();
-    await exec(sql);
-    if (!options.quiet) process.stdout.write(`  ${label.padEnd(40)} ${((performance.now() - s) / 1000).toFixed(1)} s\n`);
-  };
+  const step = stepper(exec, options.quiet);
   if (!options.quiet) process.stdout.write('Generating data…\n');
   await step('1,000 units', `INSERT INTO "Unit"(code, name, kind)
     SELECT 'u' || i, 'Đơn vị ' || i, (ARRAY['COMMUNE','WARD','DEPARTMENT','SPECIAL_ZONE','PARTY_BODY','AGENCY'])[1 + i % 6]::"UnitKind" FROM generate_series(1, 1000) i`);
@@ -63,11 +68,7 @@ export async function generate(exec: Exec, options: { tasks: number; quiet?: boo
  */
 async function generateCity(exec: Exec, options: { quiet?: boolean }): Promise<void> {
   const t0 = performance.now();
-  const step = async (label: string, sql: string) => {
-    const s = performance.now();
-    await exec(sql);
-    if (!options.quiet) process.stdout.write(`  ${label.padEnd(40)} ${((performance.now() - s) / 1000).toFixed(1)} s\n`);
-  };
+  const step = stepper(exec, options.quiet);
   if (!options.quiet) process.stdout.write('Generating city-shaped data…\n');
   await step('110 units', `INSERT INTO "Unit"(code, name, kind)
     SELECT 'u' || i, 'Đơn vị ' || i, CASE WHEN i <= 40 THEN 'COMMUNE' WHEN i <= 75 THEN 'WARD' WHEN i <= 77 THEN 'SPECIAL_ZONE'

@@ -10,11 +10,10 @@
  */
 import { deadlineActions } from '../../domain/accountability/explanations.ts';
 import { escalationNote, escalationNotice, reminderNotice } from '../../domain/accountability/explanations-reply.ts';
-import { nextWindowStart } from '../../domain/delivery/policy.ts';
-import { dayOf } from '../../domain/shared/day.ts';
 import type { Prisma } from '../../prisma/generated/client.ts';
 import { PrismaExplanationStore } from '../../prisma/stores/explanation-store.ts';
 import type { JobDeps, JobSummary } from './jobs.ts';
+import { runDay } from './run-day.ts';
 import type { JobContext, ScheduledJob } from './scheduler.ts';
 
 export const EXPLANATION_JOB = 'explanations-daily';
@@ -24,10 +23,9 @@ export function explanationJob(deps: JobDeps): ScheduledJob {
 }
 
 export async function runExplanationDeadlines(deps: JobDeps, c: JobContext): Promise<JobSummary> {
-  const day = dayOf(c.tick);
-  if (!deps.calendar.isWorkingDay(day)) return { day, planned: 0, noAccount: 0, skipped: 'not-a-working-day' };
-  const at = nextWindowStart(c.now > c.tick ? c.now : c.tick, deps.window);
-  if (c.nextTick && at >= c.nextTick) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
+  const run = runDay(deps, c, { workingDaysOnly: true });
+  if (run.skip) return run.skip;
+  const { day, at } = run;
   const store = new PrismaExplanationStore(deps.reads.prisma as unknown as Prisma.TransactionClient);
   let planned = 0;
   for (const r of await store.due(day)) {

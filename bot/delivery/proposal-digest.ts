@@ -5,11 +5,10 @@
  * late first. Runs on the weekly digest's schedule, one row per person and week.
  */
 import { pendingReply } from '../../domain/accountability/proposal-reply.ts';
-import { nextWindowStart } from '../../domain/delivery/policy.ts';
-import { dayOf } from '../../domain/shared/day.ts';
 import type { Prisma } from '../../prisma/generated/client.ts';
 import { PrismaProposalStore, type ProposalView } from '../../prisma/stores/proposal-store.ts';
 import type { JobDeps, JobSummary } from './jobs.ts';
+import { runDay } from './run-day.ts';
 import type { JobContext, ScheduledJob } from './scheduler.ts';
 
 export const PROPOSAL_DIGEST_JOB = 'proposals-weekly';
@@ -19,9 +18,9 @@ export function proposalDigestJob(deps: JobDeps): ScheduledJob {
 }
 
 export async function runProposalDigest(deps: JobDeps, c: JobContext): Promise<JobSummary> {
-  const day = dayOf(c.tick);
-  const at = nextWindowStart(c.now > c.tick ? c.now : c.tick, deps.window);
-  if (c.nextTick && at >= c.nextTick) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
+  const run = runDay(deps, c, { workingDaysOnly: false });
+  if (run.skip) return run.skip;
+  const { day, at } = run;
   const store = new PrismaProposalStore(deps.reads.prisma as unknown as Prisma.TransactionClient);
   const byAddressee = new Map<number | null, ProposalView[]>();
   for (const p of await store.pending()) byAddressee.set(p.addresseeUnitId, [...(byAddressee.get(p.addresseeUnitId) ?? []), p]);

@@ -11,12 +11,11 @@
  */
 import { escalationNotice, lateReminder } from '../../domain/accountability/proposal-reply.ts';
 import { escalationDay, lateStep, PROPOSAL_ESCALATE_DAYS } from '../../domain/accountability/proposals.ts';
-import { nextWindowStart } from '../../domain/delivery/policy.ts';
-import { dayOf } from '../../domain/shared/day.ts';
 import type { Prisma } from '../../prisma/generated/client.ts';
 import { PrismaProposalStore } from '../../prisma/stores/proposal-store.ts';
 import { personIdsWithRoles } from '../../prisma/stores/delivery-store.ts';
 import type { JobDeps, JobSummary } from './jobs.ts';
+import { runDay } from './run-day.ts';
 import type { JobContext, ScheduledJob } from './scheduler.ts';
 
 export const PROPOSAL_LATE_JOB = 'proposals-late';
@@ -26,10 +25,9 @@ export function proposalLateJob(deps: JobDeps): ScheduledJob {
 }
 
 export async function runProposalLate(deps: JobDeps, c: JobContext): Promise<JobSummary> {
-  const day = dayOf(c.tick);
-  if (!deps.calendar.isWorkingDay(day)) return { day, planned: 0, noAccount: 0, skipped: 'not-a-working-day' };
-  const at = nextWindowStart(c.now > c.tick ? c.now : c.tick, deps.window);
-  if (c.nextTick && at >= c.nextTick) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
+  const run = runDay(deps, c, { workingDaysOnly: true });
+  if (run.skip) return run.skip;
+  const { day, at } = run;
   const tx = deps.reads.prisma as unknown as Prisma.TransactionClient;
   const store = new PrismaProposalStore(tx);
   let planned = 0;
