@@ -10,7 +10,6 @@
  */
 import { deadlineActions } from '../../domain/accountability/explanations.ts';
 import { escalationNote, escalationNotice, reminderNotice } from '../../domain/accountability/explanations-reply.ts';
-import type { Prisma } from '../../prisma/generated/client.ts';
 import { PrismaExplanationStore } from '../../prisma/stores/explanation-store.ts';
 import type { JobDeps, JobSummary } from './jobs.ts';
 import { runDay } from './run-day.ts';
@@ -26,7 +25,7 @@ export async function runExplanationDeadlines(deps: JobDeps, c: JobContext): Pro
   const run = runDay(deps, c, { workingDaysOnly: true });
   if (run.skip) return run.skip;
   const { day, at } = run;
-  const store = new PrismaExplanationStore(deps.reads.prisma as unknown as Prisma.TransactionClient);
+  const store = new PrismaExplanationStore(deps.reads.prisma);
   let planned = 0;
   for (const r of await store.due(day)) {
     const act = deadlineActions({ state: r.state, dueOn: r.dueOn, reminded: r.remindedAt !== null, escalated: r.escalatedAt !== null }, day, deps.calendar);

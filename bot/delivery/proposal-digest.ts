@@ -5,7 +5,6 @@
  * late first. Runs on the weekly digest's schedule, one row per person and week.
  */
 import { pendingReply } from '../../domain/accountability/proposal-reply.ts';
-import type { Prisma } from '../../prisma/generated/client.ts';
 import { PrismaProposalStore, type ProposalView } from '../../prisma/stores/proposal-store.ts';
 import type { JobDeps, JobSummary } from './jobs.ts';
 import { runDay } from './run-day.ts';
@@ -21,7 +20,7 @@ export async function runProposalDigest(deps: JobDeps, c: JobContext): Promise<J
   const run = runDay(deps, c, { workingDaysOnly: false });
   if (run.skip) return run.skip;
   const { day, at } = run;
-  const store = new PrismaProposalStore(deps.reads.prisma as unknown as Prisma.TransactionClient);
+  const store = new PrismaProposalStore(deps.reads.prisma);
   const byAddressee = new Map<number | null, ProposalView[]>();
   for (const p of await store.pending()) byAddressee.set(p.addresseeUnitId, [...(byAddressee.get(p.addresseeUnitId) ?? []), p]);
   let planned = 0;

@@ -11,7 +11,6 @@
  */
 import { escalationNotice, lateReminder } from '../../domain/accountability/proposal-reply.ts';
 import { escalationDay, lateStep, PROPOSAL_ESCALATE_DAYS } from '../../domain/accountability/proposals.ts';
-import type { Prisma } from '../../prisma/generated/client.ts';
 import { PrismaProposalStore } from '../../prisma/stores/proposal-store.ts';
 import { personIdsWithRoles } from '../../prisma/stores/delivery-store.ts';
 import type { JobDeps, JobSummary } from './jobs.ts';
@@ -28,7 +27,7 @@ export async function runProposalLate(deps: JobDeps, c: JobContext): Promise<Job
   const run = runDay(deps, c, { workingDaysOnly: true });
   if (run.skip) return run.skip;
   const { day, at } = run;
-  const tx = deps.reads.prisma as unknown as Prisma.TransactionClient;
+  const tx = deps.reads.prisma;
   const store = new PrismaProposalStore(tx);
   let planned = 0;
   for (const p of await store.pending({ dueBy: day })) {

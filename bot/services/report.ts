@@ -12,7 +12,6 @@ import type { PersonRef } from '../../domain/people/types.ts';
 import { reportScopeKey, type ReportData } from '../../domain/reports/ports.ts';
 import { countProposals } from '../../domain/accountability/proposals.ts';
 import { PrismaProposalStore } from '../../prisma/stores/proposal-store.ts';
-import type { Prisma } from '../../prisma/generated/client.ts';
 import { chartBars, quarterEve, summarize, summaryReply, type SummaryFigures } from '../../domain/reports/summary.ts';
 import { formatDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
@@ -101,12 +100,12 @@ export async function buildReport(deps: ReportDeps, options: ReportOptions): Pro
     since,
     sinceKind: previous ? ('report' as const) : ('quarter' as const),
     dueSoonDays: deps.status.dueSoonDays,
-    proposals: countProposals(await new PrismaProposalStore(prisma as unknown as Prisma.TransactionClient).forReport({ unitIds, planId, since }), since, options.asOf),
+    proposals: countProposals(await new PrismaProposalStore(prisma).forReport({ unitIds, planId, since }), since, options.asOf),
   };
   const figures = summarize(input);
   const summary = summaryReply(figures, input);
   // Explanation requests (issue 15.1) in the same scope: one line before the files' note, when there are any.
-  const gt = await new PrismaExplanationStore(prisma as unknown as Prisma.TransactionClient).counts(unitIds, options.asOf);
+  const gt = await new PrismaExplanationStore(prisma).counts(unitIds, options.asOf);
   if (gt.open + gt.answered > 0) summary.lines.splice(Math.max(summary.lines.length - 1, 0), 0, line(t('gt-report-line', gt)));
   if (figures.total.total === 0) return { ok: false, reply: summary };
 

@@ -12,7 +12,8 @@ import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
 import { bestIdentity, personIdsWithRoles, PrismaDeliveryStore, PrismaPlanningReads } from './delivery-store.ts';
 
-type Tx = Prisma.TransactionClient;
+/** A transaction, or the client itself for the daily jobs and reports (reads and single statements). */
+type Tx = Db | Prisma.TransactionClient;
 type Channel = 'TELEGRAM' | 'ZALO' | 'CONSOLE' | 'SYSTEM';
 export type { ExplanationView };
 

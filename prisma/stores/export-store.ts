@@ -5,7 +5,6 @@ import { addDays, instantOf, type Day } from '../../domain/shared/day.ts';
 import type { Db } from '../database.ts';
 import { inForce } from './effective-updates.ts';
 import { followUpLine } from '../../domain/accountability/proposals.ts';
-import type { Prisma } from '../generated/client.ts';
 import { PrismaProposalStore } from './proposal-store.ts';
 
 export async function unitsWithAssignments(prisma: Db, unitIds: number[] | null): Promise<{ id: number; name: string }[]> {
@@ -26,7 +25,7 @@ export async function exportItems(prisma: Db, unitId: number, asOf: Day): Promis
   const latest = new Map<number, (typeof updates)[number]>();
   for (const u of updates) if (!latest.has(u.assignmentId)) latest.set(u.assignmentId, u);
   // The unit's tracked proposals and what became of them, for the proposals column (issue 15).
-  const followUps = await new PrismaProposalStore(prisma as unknown as Prisma.TransactionClient).history({ taskIds: assignments.map((a) => a.taskId), fromUnitId: unitId, until: end });
+  const followUps = await new PrismaProposalStore(prisma).history({ taskIds: assignments.map((a) => a.taskId), fromUnitId: unitId, until: end });
   return assignments.map((a) => {
     const t = a.task;
     const u = latest.get(a.id);

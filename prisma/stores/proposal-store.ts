@@ -16,7 +16,8 @@ import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
 import { bestIdentity, personIdsWithRoles, PrismaDeliveryStore, PrismaPlanningReads } from './delivery-store.ts';
 
-type Tx = Prisma.TransactionClient;
+/** A transaction, or the client itself for the daily jobs and reports (reads and single statements). */
+type Tx = Db | Prisma.TransactionClient;
 export type { ProposalView };
 type Channel = 'TELEGRAM' | 'ZALO' | 'CONSOLE' | 'XLSX' | 'IMPORT' | 'SYSTEM';
 

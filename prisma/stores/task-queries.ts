@@ -193,7 +193,7 @@ export class PrismaTaskQueries implements TaskQueries {
   }
 
   async proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {
-    return (await new PrismaProposalStore(this.prisma as unknown as Prisma.TransactionClient).history({ taskIds: [taskId], fromUnitId: unitId })).get(taskId) ?? [];
+    return (await new PrismaProposalStore(this.prisma).history({ taskIds: [taskId], fromUnitId: unitId })).get(taskId) ?? [];
   }
 
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {
