@@ -23,6 +23,48 @@ export function parseExplanationChoice(id: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** An overdue item of a leader's answer, offered to be explained: one unit's share, or a shared task (its unit chosen next). */
+export interface RequestOffer {
+  taskId: number;
+  /** null: a task of several units, the unit is asked next. */
+  unitId: number | null;
+  number: string;
+  planCode: string;
+  unitName: string | null;
+  /** Overdue units of a shared task. */
+  lateUnits: number;
+}
+
+/** "Yêu cầu giải trình: 14 · Đặc khu Cát Hải" under an answer; `gt:rq:<task>:<unit>` (or `gt:rq:<task>`). */
+export function requestChoice(o: RequestOffer): Choice {
+  return {
+    id: o.unitId === null ? `gt:rq:${o.taskId}` : `gt:rq:${o.taskId}:${o.unitId}`,
+    label: t('gt-choice-request', { number: o.number, plan: o.planCode, unit: o.unitName ?? 'none', units: o.lateUnits }),
+  };
+}
+
+export function parseRequestChoice(id: string): { taskId: number; unitId: number | null } | null {
+  const m = /^gt:rq:(\d+)(?::(\d+))?$/.exec(id);
+  return m ? { taskId: Number(m[1]), unitId: m[2] ? Number(m[2]) : null } : null;
+}
+
+export const CONFIRM_SEND = 'gt:send';
+export const CONFIRM_DROP = 'gt:drop';
+
+/** Before a request chosen from an answer is sent: what, to whom, by when; change the deadline or add a reason by typing. */
+export function requestConfirmation(c: { unitName: string; number: string; planCode: string; daysLate: number; dueOn: Day; days: number | null; reason: string | null }): Reply {
+  const lines = [line(t('gt-confirm', { unit: c.unitName, number: c.number, plan: c.planCode, late: c.daysLate, due: formatDay(c.dueOn), days: c.days ?? 'none' }))];
+  if (c.reason) lines.push(line(t('gt-notice-reason', { reason: c.reason })));
+  lines.push(line(t('gt-confirm-hint')));
+  return {
+    lines,
+    choices: [
+      { id: CONFIRM_SEND, label: t('gt-choice-send'), words: ['gui', 'gui yeu cau', 'ok', 'co', 'dong y', 'xac nhan'] },
+      { id: CONFIRM_DROP, label: t('gt-choice-drop'), words: ['thoi', 'khong', 'ko', 'huy'] },
+    ],
+  };
+}
+
 const answerChoice = (id: number): Choice[] => [{ id: `gt:ans:${id}`, label: t('gt-choice-answer'), words: ['tra loi', 'giai trinh'] }];
 
 function taskLines(v: ExplanationView, facts: TaskFacts | null): Line[] {

@@ -75,25 +75,10 @@ export function readExplanationCommand(text: string): CommandReading | null {
   orig = orig.slice(m[0].length).trim();
   f = fold(orig);
   if (!f) return { kind: 'list' };
-  let reason: string | null = null;
-  const r = /(?:^|[\s,;])(?:ly do|vi)\s*:/.exec(f);
-  if (r) {
-    reason = orig.slice(r.index + r[0].length).trim() || null;
-    orig = orig.slice(0, r.index).replace(/[\s,;]+$/, '');
-    f = fold(orig);
-  }
-  let due: DueInput | null = null;
-  // The deadline comes after the task: text that is only a number is the task's.
-  const after = (m: RegExpExecArray | null) => (m && m.index > 0 ? m : null);
-  const d = after(DUE_DAYS.exec(f));
-  const dd = d ? null : (after(DUE_DATE.exec(f)) ?? after(DUE_DOTTED.exec(f)));
-  if (d) due = { kind: 'days', days: Number(d[1]) };
-  else if (dd) due = { kind: 'date', day: Number(dd[1]), month: Number(dd[2]), year: dd[3] ? (dd[3].length === 2 ? 2000 + Number(dd[3]) : Number(dd[3])) : null };
-  const cut = d ?? dd;
-  if (cut) {
-    orig = orig.slice(0, cut.index).replace(/[\s,;]+$/, '');
-    f = fold(orig);
-  }
+  const tail = readDueAndReason(orig, false);
+  orig = tail.rest;
+  f = fold(orig);
+  const { due, reason } = tail;
   // The task: its number, after an optional "nv", "nhiệm vụ", "chỉ tiêu", "số".
   const lead = /^(?:(?:nv|nhiem vu|chi tieu|ct)\s*(?:so\s+)?)?/.exec(f)!;
   const rest = orig.slice(lead[0].length).trim();
@@ -102,6 +87,33 @@ export function readExplanationCommand(text: string): CommandReading | null {
   if (!ref || !REF.test(fold(ref)) || !/[0-9ivx]/i.test(ref)) return { kind: 'usage' };
   const unit = stripUnitLead(more.join(' '));
   return { kind: 'request', ref: ref.replace(/^#/, ''), unitText: unit || null, due, reason };
+}
+
+/**
+ * The reply deadline and the reason at the end of a text ("… 10 ngày làm việc",
+ * "… hạn 15/12, lý do: …"), and what comes before them. After a task, a lone
+ * number is the task's (`atStart` false); typed alone at a confirmation, "hạn
+ * 15/12" or "10 ngày" is the deadline (`atStart` true).
+ */
+export function readDueAndReason(text: string, atStart: boolean): { rest: string; due: DueInput | null; reason: string | null } {
+  let orig = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  let f = fold(orig);
+  let reason: string | null = null;
+  const r = /(?:^|[\s,;])(?:ly do|vi)\s*:/.exec(f);
+  if (r) {
+    reason = orig.slice(r.index + r[0].length).trim() || null;
+    orig = orig.slice(0, r.index).replace(/[\s,;]+$/, '');
+    f = fold(orig);
+  }
+  let due: DueInput | null = null;
+  const after = (m: RegExpExecArray | null) => (m && (atStart || m.index > 0) ? m : null);
+  const d = after(DUE_DAYS.exec(f));
+  const dd = d ? null : (after(DUE_DATE.exec(f)) ?? after(DUE_DOTTED.exec(f)));
+  if (d) due = { kind: 'days', days: Number(d[1]) };
+  else if (dd) due = { kind: 'date', day: Number(dd[1]), month: Number(dd[2]), year: dd[3] ? (dd[3].length === 2 ? 2000 + Number(dd[3]) : Number(dd[3])) : null };
+  const cut = d ?? dd;
+  if (cut) orig = orig.slice(0, cut.index).replace(/[\s,;]+$/, '');
+  return { rest: orig, due, reason };
 }
 
 /** "của Cát Hải", "đơn vị: Sở Tài chính" → the unit's name. */

@@ -98,3 +98,22 @@ gt-answered = { $again ->
     } for request no. { $id } was recorded and sent to { $requester }.
 gt-unit-dropped = The choice of unit was dropped. Please type that command again.
 gt-report-line = Explanation requests: { $open } not answered ({ $late } overdue), { $answered } answered.
+
+## From an overdue item of a leader's answer
+
+gt-choice-request = Ask to explain: { $number } · { $unit ->
+        [none] { $plan } ({ $units } units overdue)
+       *[other] { $unit }
+    }
+gt-confirm = Ask { $unit } to explain task { $number } · { $plan } ({ $late ->
+        [0] not overdue
+       *[other] { $late } days overdue
+    }), answer by { $due }{ $days ->
+        [none] ?
+       *[other] {" "}({ $days } working days)?
+    }
+gt-confirm-hint = Choose “Send the request” to send it. To change the deadline or give a reason, type e.g. “hạn 15/12”, “10 ngày” or “lý do: no update since June”.
+gt-choice-send = Send the request
+gt-choice-drop = Cancel
+gt-confirm-dropped = Cancelled: no explanation request was sent.
+gt-confirm-again = Choose “Send the request” or “Cancel”, or type a deadline (“hạn 15/12”, “10 ngày”) or a reason (“lý do: …”).

@@ -98,3 +98,22 @@ gt-answered = Đã ghi { $again ->
     } cho yêu cầu số { $id } và gửi tới { $requester }.
 gt-unit-dropped = Đã thôi chọn đơn vị giải trình. Anh/chị gõ lại lệnh vừa rồi.
 gt-report-line = Yêu cầu giải trình: { $open } chưa trả lời ({ $late } quá hạn), { $answered } đã trả lời.
+
+## From an overdue item of a leader's answer
+
+gt-choice-request = Yêu cầu giải trình: { $number } · { $unit ->
+        [none] { $plan } ({ $units } đơn vị quá hạn)
+       *[other] { $unit }
+    }
+gt-confirm = Yêu cầu { $unit } giải trình nhiệm vụ { $number } · { $plan } ({ $late ->
+        [0] chưa quá hạn
+       *[other] quá hạn { $late } ngày
+    }), hạn trả lời { $due }{ $days ->
+        [none] ?
+       *[other] {" "}({ $days } ngày làm việc)?
+    }
+gt-confirm-hint = Chọn “Gửi yêu cầu” để gửi. Muốn đổi hạn hoặc nêu lý do, gõ ví dụ “hạn 15/12”, “10 ngày” hoặc “lý do: chưa cập nhật từ tháng 6”.
+gt-choice-send = Gửi yêu cầu
+gt-choice-drop = Thôi
+gt-confirm-dropped = Đã thôi, không gửi yêu cầu giải trình nào.
+gt-confirm-again = Chọn “Gửi yêu cầu” hoặc “Thôi”, hoặc gõ hạn trả lời (“hạn 15/12”, “10 ngày”) hay lý do (“lý do: …”).

@@ -4,7 +4,7 @@
  * who may request and answer.
  */
 import { describe, expect, it } from 'vitest';
-import { deadlineActions, escalationDay, mayAnswerExplanation, mayRequest, mayRequestAny, readExplanationCommand, readExplanationQuestion, readTypedExplanation, resolveDue } from '../../domain/accountability/explanations.ts';
+import { deadlineActions, escalationDay, mayAnswerExplanation, mayRequest, mayRequestAny, readDueAndReason, readExplanationCommand, readExplanationQuestion, readTypedExplanation, resolveDue } from '../../domain/accountability/explanations.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import { CALENDAR } from '../support/telegram-harness.ts';
@@ -29,6 +29,16 @@ describe('reading /giaitrinh', () => {
   ])('%s', (text, expected) => {
     expect(readExplanationCommand(text)).toEqual(expected);
   });
+  it('a deadline or a reason typed alone at a confirmation, with and without diacritics', () => {
+    expect(readDueAndReason('hạn 15/12', true)).toEqual({ rest: '', due: { kind: 'date', day: 15, month: 12, year: null }, reason: null });
+    expect(readDueAndReason('10 ngay lam viec', true)).toEqual({ rest: '', due: { kind: 'days', days: 10 }, reason: null });
+    expect(readDueAndReason('han 10/12, ly do: chua cap nhat tu thang 6', true)).toEqual({ rest: '', due: { kind: 'date', day: 10, month: 12, year: null }, reason: 'chua cap nhat tu thang 6' });
+    expect(readDueAndReason('lý do: chậm 5 tháng', true)).toEqual({ rest: '', due: null, reason: 'chậm 5 tháng' });
+    // Anything else is left over (the confirmation reads it afresh): "15" alone after a task stays the task's.
+    expect(readDueAndReason('tiến độ Sở Nội vụ', true).rest).toBe('tiến độ Sở Nội vụ');
+    expect(readDueAndReason('15', false)).toEqual({ rest: '15', due: null, reason: null });
+  });
+
   it('other text is not the command', () => {
     expect(readExplanationCommand('/giaitrinh_traloi 5 abc')).toBeNull();
     expect(readExplanationCommand('giải trình')).toBeNull();
