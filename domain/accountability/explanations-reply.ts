@@ -4,9 +4,10 @@
  * the answer sent back to the requester, and the list of open requests.
  */
 import { line, raw, t, type Choice, type Line, type Reply } from '../chat/reply.ts';
-import { formatDay, type Day } from '../shared/day.ts';
+import { dayOf, formatDay, type Day } from '../shared/day.ts';
+import { localTime } from './proposal-reply.ts';
 import { shorten } from '../shared/text.ts';
-import { isLateExplanation, type ExplanationView } from './explanations.ts';
+import { isLateExplanation, type ExplanationHistory, type ExplanationView } from './explanations.ts';
 
 /** What the unit is told about the task: how late it is and its last update. */
 export interface TaskFacts {
@@ -133,4 +134,18 @@ export function pendingExplanations(list: ExplanationView[], today: Day, o: { sc
   }
   if (shown.length > SHOWN) lines.push(line(t('gt-list-more', { count: shown.length - SHOWN })));
   return { lines };
+}
+
+/** In a task's detail: the unit's explanation requests, each with its history (who, when, on which channel). */
+export function explanationHistoryLines(list: ExplanationHistory[]): Line[] {
+  if (!list.length) return [];
+  const lines: Line[] = [line(t('gt-history-title', { count: list.length }), { strong: true })];
+  for (const h of list) {
+    lines.push(line(t('gt-history-request', { id: h.id, requester: h.requesterName, due: formatDay(h.dueOn), state: h.state }), { indent: true }));
+    for (const e of h.events) {
+      const text = e.kind === 'REQUESTED' || e.kind === 'ANSWERED' ? (e.text ? shorten(e.text, 160) : 'none') : 'none';
+      lines.push(line(t('gt-history-event', { day: formatDay(dayOf(e.at)), time: localTime(e.at), kind: e.kind, by: e.by ?? 'none', channel: e.channel, text, file: e.fileName ?? 'none' }), { indent: true }));
+    }
+  }
+  return lines;
 }

@@ -9,7 +9,8 @@
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { descendants } from '../people/scope.ts';
 import type { PersonRef } from '../people/types.ts';
-import { compareDays, isDay, makeDay, type Day } from '../shared/day.ts';
+import { compareDays, dayOf, formatDay, isDay, makeDay, type Day } from '../shared/day.ts';
+import { FOLLOW_UP_MARK, VI_CHANNEL } from './proposals.ts';
 import { fold } from '../shared/text.ts';
 import type { UnitRef } from '../units/types.ts';
 
@@ -216,4 +217,37 @@ export function readExplanationQuestion(text: string): { lateOnly: boolean } | n
   if (!/\bgiai trinh\b/.test(f) || f.startsWith('/')) return null;
   if (!/\b(chua|nao|bao nhieu|con may|qua han|danh sach|dang cho)\b/.test(f)) return null;
   return { lateOnly: /\bqua han\b/.test(f) };
+}
+
+export type ExplanationEventKindName = 'REQUESTED' | 'ANSWERED' | 'REMINDED' | 'ESCALATED';
+
+/** A request with its append-only history, for a task's detail and the appendix's notes. */
+export interface ExplanationHistory {
+  id: number;
+  requesterName: string;
+  state: ExplanationState;
+  dueOn: Day;
+  events: Array<{ kind: ExplanationEventKindName; at: Date; by: string | null; channel: string; text: string | null; fileName: string | null }>;
+}
+
+const VI_STEP: Record<ExplanationEventKindName, string> = {
+  REQUESTED: 'yêu cầu',
+  ANSWERED: 'giải trình',
+  REMINDED: 'nhắc hạn',
+  ESCALATED: 'báo lãnh đạo đơn vị',
+};
+
+/**
+ * One line of the appendix's last column per explanation request of the row's unit, after
+ * the proposals': "↳ Giải trình số 5 (hạn 03/12/2026): yêu cầu 26/11/2026 (Lê Minh Tuấn,
+ * Telegram): lý do · giải trình 27/11/2026 (Phan Thị Ngọc, Telegram): … [tệp cv.pdf]".
+ * One line, whatever the texts hold; the import drops it (proposals.ts `withoutFollowUp`).
+ */
+export function explanationFollowUpLine(h: ExplanationHistory): string {
+  const steps = h.events.map((e) => {
+    const who = [e.by, VI_CHANNEL[e.channel] ?? e.channel].filter(Boolean).join(', ');
+    const said = [e.text && (e.kind === 'REQUESTED' || e.kind === 'ANSWERED') ? e.text : null, e.fileName ? `[tệp ${e.fileName}]` : null].filter(Boolean).join(' ');
+    return `${VI_STEP[e.kind]} ${formatDay(dayOf(e.at))} (${who})${said ? `: ${said}` : ''}`;
+  });
+  return `${FOLLOW_UP_MARK} Giải trình số ${h.id} (hạn ${formatDay(h.dueOn)}): ${steps.join(' · ')}`.replace(/\s*\n\s*/g, ' ');
 }

@@ -117,3 +117,31 @@ gt-choice-send = Send the request
 gt-choice-drop = Cancel
 gt-confirm-dropped = Cancelled: no explanation request was sent.
 gt-confirm-again = Choose “Send the request” or “Cancel”, or type a deadline (“hạn 15/12”, “10 ngày”) or a reason (“lý do: …”).
+
+## Explanation requests in a task's history
+
+gt-history-title = Explanation requests ({ $count }):
+gt-history-request = No. { $id } from { $requester } · due { $due } · { $state ->
+        [OPEN] not answered
+       *[ANSWERED] explained
+    }
+gt-history-event = { "  " }{ $day } { $time } · { $kind ->
+        [REQUESTED] asked to explain
+        [ANSWERED] explained
+        [REMINDED] reminded of the deadline
+       *[ESCALATED] escalated to the unit's head and the requester
+    }{ $by ->
+        [none] {""}
+       *[other] { " " }— { $by }
+    } ({ $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+        [CONSOLE] console
+       *[SYSTEM] automatic
+    }){ $text ->
+        [none] {""}
+       *[other] : { $text }
+    }{ $file ->
+        [none] {""}
+       *[other] { " " }[file { $file }]
+    }

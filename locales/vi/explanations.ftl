@@ -117,3 +117,31 @@ gt-choice-send = Gửi yêu cầu
 gt-choice-drop = Thôi
 gt-confirm-dropped = Đã thôi, không gửi yêu cầu giải trình nào.
 gt-confirm-again = Chọn “Gửi yêu cầu” hoặc “Thôi”, hoặc gõ hạn trả lời (“hạn 15/12”, “10 ngày”) hay lý do (“lý do: …”).
+
+## Yêu cầu giải trình trong lịch sử nhiệm vụ
+
+gt-history-title = Yêu cầu giải trình ({ $count }):
+gt-history-request = Số { $id } của { $requester } · hạn { $due } · { $state ->
+        [OPEN] chưa trả lời
+       *[ANSWERED] đã giải trình
+    }
+gt-history-event = { "  " }{ $day } { $time } · { $kind ->
+        [REQUESTED] yêu cầu giải trình
+        [ANSWERED] giải trình
+        [REMINDED] nhắc hạn trả lời
+       *[ESCALATED] báo lãnh đạo đơn vị và người yêu cầu
+    }{ $by ->
+        [none] {""}
+       *[other] { " " }— { $by }
+    } ({ $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+        [CONSOLE] console
+       *[SYSTEM] tự động
+    }){ $text ->
+        [none] {""}
+       *[other] : { $text }
+    }{ $file ->
+        [none] {""}
+       *[other] { " " }[tệp { $file }]
+    }

@@ -12,6 +12,8 @@ import { buildReport } from '../../bot/services/report.ts';
 import { renderReply } from '../../bot/chat/render.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { instantOf } from '../../domain/shared/day.ts';
+import { exportItems } from '../../prisma/stores/export-store.ts';
+import { withoutFollowUp } from '../../domain/accountability/proposals.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
 
@@ -94,5 +96,20 @@ describe('explanation requests on Zalo', () => {
     expect(await report()).toContain('Yêu cầu giải trình: 0 chưa trả lời (0 quá hạn), 1 đã trả lời.');
     const events = await db.prisma.explanationEvent.findMany({ where: { requestId: id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.kind, e.channel])).toEqual([['REQUESTED', 'ZALO'], ['REMINDED', 'SYSTEM'], ['ESCALATED', 'SYSTEM'], ['ANSWERED', 'ZALO']]);
+
+    // History: the unit's detail of the task, and its appendix row, show every step.
+    const [detail] = await zl.say(HA, 'nhiem vu 1 xa tien lang');
+    expect(detail).toContain(`Số ${id} của Nguyễn Thu Hà · hạn 30/11/2026 · đã giải trình`);
+    expect(detail).toContain('26/11/2026 09:00 · yêu cầu giải trình — Nguyễn Thu Hà (Zalo)');
+    expect(detail).toContain('30/11/2026 08:00 · nhắc hạn trả lời (tự động)');
+    expect(detail).toContain('02/12/2026 08:00 · báo lãnh đạo đơn vị và người yêu cầu (tự động)');
+    expect(detail).toMatch(/\d\d\/12\/2026 \d\d:\d\d · giải trình — Nguyễn Văn Bình \(Zalo\): Xã đã bố trí cán bộ chuyên trách từ 01\/12/);
+    const tl = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Xã Tiên Lãng' } });
+    const item = (await exportItems(db.prisma, tl.id, '2026-12-31')).find((i) => i.number === '1' && i.planCode === 'CTr-2026')!;
+    const line = item.followUp!.at(-1)!;
+    expect(line).toMatch(new RegExp(`^↳ Giải trình số ${id} \\(hạn 30/11/2026\\): yêu cầu 26/11/2026 \\(Nguyễn Thu Hà, Zalo\\) · nhắc hạn 30/11/2026 \\(tự động\\) · báo lãnh đạo đơn vị 02/12/2026 \\(tự động\\) · giải trình \\d\\d/12/2026 \\(Nguyễn Văn Bình, Zalo\\): Xã đã bố trí`));
+    expect(withoutFollowUp(`Đề nghị bổ sung biên chế\n${line}`)).toBe('Đề nghị bổ sung biên chế');
+    // Before the request, the appendix has no line for it.
+    expect((await exportItems(db.prisma, tl.id, '2026-11-25')).find((i) => i.number === '1' && i.planCode === 'CTr-2026')!.followUp).toBeUndefined();
   }, 120_000);
 });
