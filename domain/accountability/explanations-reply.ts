@@ -129,11 +129,33 @@ export function pendingExplanations(list: ExplanationView[], today: Day, o: { sc
   const head = line(t('gt-list-title', { scope: o.scope, count: list.length, late: late.length, units, lateOnly: o.lateOnly ? 'yes' : 'no' }), { strong: true });
   if (!shown.length) return { lines: [head] };
   const lines: Line[] = [head];
-  for (const v of shown.slice(0, SHOWN)) {
-    lines.push(line(t('gt-list-item', { id: v.id, unit: v.unitName, number: v.taskNumber, plan: v.planCode, due: formatDay(v.dueOn), late: isLateExplanation(v, today) ? 'yes' : 'no', escalated: v.escalatedAt ? 'yes' : 'no', requester: v.requesterName })));
-  }
+  for (const v of shown.slice(0, SHOWN)) lines.push(listItem(v, today));
   if (shown.length > SHOWN) lines.push(line(t('gt-list-more', { count: shown.length - SHOWN })));
   return { lines };
+}
+
+function listItem(v: ExplanationView, today: Day, indent = false): Line {
+  return line(t('gt-list-item', { id: v.id, unit: v.unitName, number: v.taskNumber, plan: v.planCode, due: formatDay(v.dueOn), late: isLateExplanation(v, today) ? 'yes' : 'no', escalated: v.escalatedAt ? 'yes' : 'no', requester: v.requesterName }), { indent });
+}
+
+/**
+ * The requester's weekly digest: the requests they sent that are still
+ * unanswered, when one is past its deadline (escalated ones say so), late first.
+ * Nothing when none is late.
+ */
+export function requesterDigestLines(list: ExplanationView[], today: Day, max: number): Line[] {
+  const late = list.filter((v) => isLateExplanation(v, today));
+  if (!late.length) return [];
+  const shown = [...late, ...list.filter((v) => !isLateExplanation(v, today))];
+  const lines: Line[] = [line(t('gt-digest-title', { count: list.length, late: late.length }))];
+  for (const v of shown.slice(0, max)) lines.push(listItem(v, today, true));
+  if (shown.length > max) lines.push(line(t('gt-list-more', { count: shown.length - max }), { indent: true }));
+  return lines;
+}
+
+/** The weekly digest of a requester who has no other (the standing office): these lines under a title. */
+export function requesterDigest(lines: Line[], today: Day): Reply {
+  return { lines: [line(t('gt-digest-own-title', { date: formatDay(today) }), { strong: true }), ...lines] };
 }
 
 /** In a task's detail: the unit's explanation requests, each with its history (who, when, on which channel). */

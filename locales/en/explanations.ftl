@@ -145,3 +145,8 @@ gt-history-event = { "  " }{ $day } { $time } · { $kind ->
         [none] {""}
        *[other] { " " }[file { $file }]
     }
+
+## In the requester's weekly digest
+
+gt-digest-title = Explanation requests you sent, not answered: { $count }, { $late } overdue
+gt-digest-own-title = 📝 Weekly digest ({ $date }) · explanation requests you sent

@@ -145,3 +145,8 @@ gt-history-event = { "  " }{ $day } { $time } · { $kind ->
         [none] {""}
        *[other] { " " }[tệp { $file }]
     }
+
+## Trong bản tổng hợp tuần của người yêu cầu
+
+gt-digest-title = Yêu cầu giải trình anh/chị đã gửi chưa được trả lời: { $count }, quá hạn { $late }
+gt-digest-own-title = 📝 Tổng hợp tuần ({ $date }) · yêu cầu giải trình anh/chị đã gửi

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExplanationDeadlines } from '../../bot/delivery/explanation-jobs.ts';
+import { runWeeklyDigest } from '../../bot/delivery/jobs.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import { buildReport } from '../../bot/services/report.ts';
 import { renderReply } from '../../bot/chat/render.ts';
@@ -79,6 +80,18 @@ describe('explanation requests on Zalo', () => {
     expect(head).toContain(`⚠️ Xã Tiên Lãng chưa trả lời yêu cầu giải trình số ${id} của Nguyễn Thu Hà: hạn 30/11/2026, đã quá 2 ngày làm việc.`);
     const note = (await zl.zalo.waitForMessages(HA, h0 + 1, 60_000)).at(-1)!.text!;
     expect(note).toBe(`⚠️ Yêu cầu giải trình số ${id} (Xã Tiên Lãng, nhiệm vụ 1 · CTr-2026) quá hạn 30/11/2026 đã 2 ngày làm việc chưa được trả lời; đã báo lãnh đạo đơn vị (1 người).`);
+
+    // The requester's weekly digest (the standing office gets one for this alone) has a line for it; the unit's leader's has not.
+    zl.clock.set(instantOf('2026-12-03', 8));
+    const [h2, l2] = [zl.zalo.sentTo(HA).length, zl.zalo.sentTo(LEADER).length];
+    await runWeeklyDigest(zl.delivery().jobDeps, { tick: instantOf('2026-12-03', 8), now: instantOf('2026-12-03', 8), nextTick: null });
+    await deliver();
+    const digest = (await zl.zalo.waitForMessages(HA, h2 + 1, 60_000)).slice(h2).map((m) => m.text ?? '').join('\n');
+    expect(digest).toContain('Yêu cầu giải trình anh/chị đã gửi chưa được trả lời: 1, quá hạn 1');
+    expect(digest).toContain(`🔴 Số ${id} · Xã Tiên Lãng · nhiệm vụ 1 · CTr-2026 · hạn 30/11/2026 (quá hạn, đã báo lãnh đạo đơn vị)`);
+    const leaderDigest = (await zl.zalo.waitForMessages(LEADER, l2 + 1, 60_000)).slice(l2).map((m) => m.text ?? '').join('\n');
+    expect(leaderDigest).toContain('Tổng hợp tuần');
+    expect(leaderDigest).not.toContain('anh/chị đã gửi');
 
     // The leaders' question, late first; then the officer answers by the numbered choice of the escalation's copy.
     const [list] = await zl.say(HA, 'nhung don vi nao chua giai trinh');
