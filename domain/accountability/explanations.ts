@@ -64,7 +64,7 @@ const DUE_DOTTED = /(?:^|[\s,;])(?:han(?: tra loi)?\s*:?|truoc|den|ngay)\s*(\d{1
 
 /**
  * `/giaitrinh <nhiệm vụ> [đơn vị] [hạn] [lý do: …]`, with or without diacritics:
- * "/giaitrinh II.6 Cát Hải 10 ngày làm việc", "/giaitrinh nv 13 so tai chinh han 15/12".
+ * "/giaitrinh 14 Cát Hải 10 ngày làm việc", "/giaitrinh nv 13 so tai chinh han 15/12".
  * `/giaitrinh` alone lists the open requests. Null when the text is not the command.
  */
 export function readExplanationCommand(text: string): CommandReading | null {

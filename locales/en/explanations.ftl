@@ -53,10 +53,10 @@ gt-list-item = { $late ->
     } · asked by { $requester }
 gt-list-more = … and { $count } more.
 gt-list-not-allowed = The list of explanation requests is for leaders, the standing office and focal officers.
-gt-usage = To ask for an explanation: /giaitrinh <task> [unit] [deadline], e.g. /giaitrinh II.6 Cát Hải, /giaitrinh 13 Sở Tài chính 10 ngày làm việc, /giaitrinh 13 Sở Tài chính hạn 15/12. Type /giaitrinh to see the requests not answered yet.
+gt-usage = To ask for an explanation: /giaitrinh <task> [unit] [deadline], e.g. /giaitrinh 14 Cát Hải, /giaitrinh 13 Sở Tài chính 10 ngày làm việc, /giaitrinh 13 Sở Tài chính hạn 15/12. Type /giaitrinh to see the requests not answered yet.
 gt-not-allowed = Only city leaders and the standing office may ask a unit to explain (unit leaders: the units under theirs).
 gt-out-of-scope = You may ask only the units under yours to explain; { $unit } is not one of them.
-gt-task-not-found = No task “{ $ref }”. Type the task's number as in the plan, e.g. /giaitrinh II.6 Cát Hải.
+gt-task-not-found = No task “{ $ref }”. Type the task's number as in the plan, e.g. /giaitrinh 14 Cát Hải.
 gt-task-many = “{ $ref }” matches several tasks: { $tasks }. Type the full number, e.g. /giaitrinh A.II.6.
 gt-due-problem = { $problem ->
         [days-range] The deadline is 1 to 60 working days, e.g. 10 ngày làm việc.
@@ -98,6 +98,8 @@ gt-answered = { $again ->
     } for request no. { $id } was recorded and sent to { $requester }.
 gt-unit-dropped = The choice of unit was dropped. Please type that command again.
 gt-report-line = Explanation requests: { $open } not answered ({ $late } overdue), { $answered } answered.
+
+telegram-cmd-giaitrinh = Ask a unit to explain; requests not answered
 
 ## From an overdue item of a leader's answer
 

@@ -10,6 +10,7 @@ import { seedSampleData } from '../../bot/services/seed.ts';
 import { exportProgressAppendix } from '../../bot/services/export.ts';
 import { importBytes } from '../../bot/services/import.ts';
 import { readSheets } from '../../bot/files/read-sheet.ts';
+import { i18n } from '../../bot/i18n.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { TelegramHarness } from '../support/telegram-harness.ts';
 
@@ -119,5 +120,18 @@ describe('explanation requests on Telegram', () => {
     expect(outcome.summary).toMatchObject({ tasksCreated: 0, tasksChanged: 0, updatesCreated: 0 });
     expect(await db.prisma.progressUpdate.count()).toBe(updates);
     expect(await db.prisma.assignment.findMany({ where: { unitId: stc.id }, orderBy: { id: 'asc' } })).toEqual(before);
+  }, 120_000);
+
+  it('every example the help gives names one task and one unit (the sample data has two tasks numbered II.6)', async () => {
+    const tuan = tg.user(7101);
+    const texts = ['gt-usage', 'gt-task-not-found'].map((k) => i18n().t(k, { ref: 'x' }, 'vi')).join(' ');
+    const examples = [...texts.matchAll(/\/giaitrinh \d[^,]*?(?=, |\. |\.$)/g)].map((m) => m[0]);
+    expect(examples).toEqual(['/giaitrinh 14 Cát Hải', '/giaitrinh 13 Sở Tài chính 10 ngày làm việc', '/giaitrinh 13 Sở Tài chính hạn 15/12', '/giaitrinh 14 Cát Hải']);
+    for (const example of examples) {
+      const [reply] = await tg.say(tuan, example);
+      expect(reply!.plainText).toMatch(/^(Đã gửi yêu cầu giải trình số \d+ tới|\S.* đang có yêu cầu giải trình số \d+ về nhiệm vụ)/);
+    }
+    const [ambiguous] = await tg.say(tuan, '/giaitrinh II.6 Cát Hải');
+    expect(ambiguous!.plainText).toContain('khớp nhiều nhiệm vụ');
   }, 120_000);
 });
