@@ -14,6 +14,7 @@ import { instantOf } from '../../domain/shared/day.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { TelegramHarness } from '../support/telegram-harness.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
+import { consoleChat } from '../support/console-chat.ts';
 
 describe('explanation requests from an overdue item', () => {
   let db: TestDatabase;
@@ -139,4 +140,15 @@ describe('explanation requests from an overdue item', () => {
     const [which] = await zl.say(ha, choice![1]!);
     expect(which).toContain('Nhiệm vụ 1 · CTr-2026 giao cho 48 đơn vị. Yêu cầu đơn vị nào giải trình?');
   }, 180_000);
+
+  it('console: the same numbered choice; a unit leader asks only the units under theirs', async () => {
+    // Console lines are one conversation: list, choose 2 (task 15, already asked on Zalo: said so), list again, choose 1 (14: asked on Telegram).
+    const [list, chosen] = await consoleChat(db, 'Lê Minh Tuấn', ['nhiệm vụ nào quá hạn ở Cát Hải?', '2'], '2026-11-26');
+    expect(list).toContain('1. Yêu cầu giải trình: 14 · Đặc khu Cát Hải');
+    expect(chosen).toMatch(/^Đặc khu Cát Hải đang có yêu cầu giải trình số \d+ về nhiệm vụ 15, hạn trả lời 10\/12\/2026\.$/);
+    // Cát Hải's own leader: the items, no choice to ask his own unit.
+    const [own] = await consoleChat(db, 'Phạm Văn Đức', ['nhiem vu qua han cat hai'], '2026-11-26');
+    expect(own).toContain('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    expect(own).not.toMatch(/giải trình/i);
+  }, 120_000);
 });
