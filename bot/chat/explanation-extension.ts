@@ -13,10 +13,12 @@
 import type { Extension, ExtensionInput, ExtensionResult } from '../../domain/chat/engine.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import {
-  mayAnswerExplanation, mayRequest, mayRequestAny, readExplanationCommand, readExplanationQuestion, readTypedExplanation, resolveDue,
+  DEFAULT_EXPLANATION_DAYS, mayAnswerExplanation, mayRequest, mayRequestAny, readDueAndReason, readExplanationCommand, readExplanationQuestion, readTypedExplanation, resolveDue,
   type ExplanationCommand,
 } from '../../domain/accountability/explanations.ts';
-import { explanationAnswerNotice, parseExplanationChoice, pendingExplanations, requestNotice } from '../../domain/accountability/explanations-reply.ts';
+import {
+  CONFIRM_DROP, CONFIRM_SEND, explanationAnswerNotice, parseExplanationChoice, parseRequestChoice, pendingExplanations, requestConfirmation, requestNotice,
+} from '../../domain/accountability/explanations-reply.ts';
 import { line, say, t, type Reply } from '../../domain/chat/reply.ts';
 import { visibleUnitIds } from '../../domain/people/scope.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
@@ -36,14 +38,17 @@ export interface ExplanationDeps {
 
 const ANSWER_FLOW = 'explanation-answer';
 const UNIT_FLOW = 'explanation-unit';
+const CONFIRM_FLOW = 'explanation-confirm';
 /** Units offered when a shared task's unit is not named. */
 const UNITS_OFFERED = 8;
 
 /** A shared task's unit being chosen: every unit this person may ask (the latest few are offered as choices; any may be typed). */
 type UnitState = { taskId: number; dueOn: Day; reason: string | null; unitIds: number[] };
+/** A request chosen from an overdue item of an answer, shown before it is sent; `days` null when a date was typed. */
+type ConfirmState = { taskId: number; unitId: number; dueOn: Day; days: number | null; reason: string | null };
 
 export class ExplanationExtension implements Extension {
-  readonly flows = [ANSWER_FLOW, UNIT_FLOW];
+  readonly flows = [ANSWER_FLOW, UNIT_FLOW, CONFIRM_FLOW];
   private readonly store: PrismaExplanationStore;
   private readonly queries: PrismaTaskQueries;
 
@@ -60,6 +65,8 @@ export class ExplanationExtension implements Extension {
     if (!person) return null;
     const chosen = choiceId ? parseExplanationChoice(choiceId) : null;
     if (chosen !== null) return this.startAnswer(chosen, person);
+    const offer = choiceId ? parseRequestChoice(choiceId) : null;
+    if (offer) return this.fromAnswer(person, offer, input);
     if (choiceId || !inbound.text) return null;
     const text = inbound.text.trim();
     const command = readExplanationCommand(text);
@@ -80,6 +87,7 @@ export class ExplanationExtension implements Extension {
     const person = input.person!;
     const text = input.inbound.text?.trim() ?? '';
     if (input.flow === UNIT_FLOW) return this.unitChosen(person, input.state as UnitState, input);
+    if (input.flow === CONFIRM_FLOW) return this.confirmed(person, input.state as ConfirmState, input);
     const { id } = input.state as { id: number };
     // A command typed meanwhile leaves the answer unwritten: nothing is recorded from it.
     if (!input.inbound.file && /^\/\w+/.test(text)) return { replies: [say('gt-answer-dropped', { id })], flow: null };
@@ -124,11 +132,16 @@ export class ExplanationExtension implements Extension {
       return { replies: [await this.create(person, rows.find((r) => r.unitId === found.unit.id)!, due.dueOn, c.reason, units, input)] };
     }
     if (rows.length === 1) return { replies: [await this.create(person, rows[0]!, due.dueOn, c.reason, units, input)] };
-    // A task of several units: which one? The late ones (longest first) that this person may ask.
+    return this.offerUnits(person, rows, due.dueOn, c.reason, units, input);
+  }
+
+  /** A task of several units: which one? The late ones (longest first) that this person may ask. */
+  private offerUnits(person: PersonRef, rows: TaskRow[], dueOn: Day, reason: string | null, units: UnitRef[], input: ExtensionInput): ExtensionResult {
+    const taskIds = [...new Set(rows.map((r) => r.taskId))];
     const allowed = rows.filter((r) => mayRequest(person, r.unitId, units).ok && statusOf(r, input.today, this.deps.status).status !== 'DONE');
     if (!allowed.length) return { replies: [say('gt-no-unit-to-ask', { number: rows[0]!.number })] };
     const ranked = [...allowed].sort((a, b) => statusOf(b, input.today, this.deps.status).daysOverdue - statusOf(a, input.today, this.deps.status).daysOverdue).slice(0, UNITS_OFFERED);
-    const state: UnitState = { taskId: taskIds[0]!, dueOn: due.dueOn, reason: c.reason, unitIds: allowed.map((r) => r.unitId) };
+    const state: UnitState = { taskId: taskIds[0]!, dueOn, reason, unitIds: allowed.map((r) => r.unitId) };
     return {
       replies: [{
         lines: [line(t('gt-which-unit', { number: rows[0]!.number, plan: rows[0]!.planCode, count: rows.length, shown: ranked.length }))],
@@ -136,6 +149,58 @@ export class ExplanationExtension implements Extension {
       }],
       flow: { name: UNIT_FLOW, state },
     };
+  }
+
+  /**
+   * "Yêu cầu giải trình" chosen under an overdue item of an answer (the engine bound the
+   * press or the number to the live prompt): one unit's share is shown for confirmation
+   * with the default deadline; a shared task asks which unit first, as `/giaitrinh <task>`.
+   */
+  private async fromAnswer(person: PersonRef, offer: { taskId: number; unitId: number | null }, input: ExtensionInput): Promise<ExtensionResult> {
+    const units = await this.queries.units();
+    if (!mayRequestAny(person, units)) return { replies: [say('gt-not-allowed')] };
+    const rows = await this.queries.assignments({ taskIds: [offer.taskId], ...(offer.unitId !== null ? { unitIds: [offer.unitId] } : {}) });
+    if (!rows.length) return { replies: [say('chat-old-choice')] };
+    const dueOn = this.deps.calendar.addWorkingDays(input.today, DEFAULT_EXPLANATION_DAYS);
+    if (offer.unitId === null) return this.offerUnits(person, rows, dueOn, null, units, input);
+    return this.confirm(person, rows[0]!, { taskId: offer.taskId, unitId: offer.unitId, dueOn, days: DEFAULT_EXPLANATION_DAYS, reason: null }, units, input);
+  }
+
+  /** The confirmation, or why nothing can be asked (no right, done, already asked). */
+  private async confirm(person: PersonRef, row: TaskRow, state: ConfirmState, units: UnitRef[], input: ExtensionInput): Promise<ExtensionResult> {
+    const refused = await this.cannotAsk(person, row, units, input.today);
+    if (refused) return { replies: [refused], flow: null };
+    const status = statusOf(row, input.today, this.deps.status);
+    return {
+      replies: [requestConfirmation({ unitName: row.unitName, number: row.number, planCode: row.planCode, daysLate: status.daysOverdue, dueOn: state.dueOn, days: state.days, reason: state.reason })],
+      flow: { name: CONFIRM_FLOW, state },
+    };
+  }
+
+  private async confirmed(person: PersonRef, state: ConfirmState, input: ExtensionInput): Promise<ExtensionResult> {
+    const units = await this.queries.units();
+    const [row] = await this.queries.assignments({ unitIds: [state.unitId], taskIds: [state.taskId] });
+    if (!row) return { replies: [say('chat-old-choice')], flow: null };
+    if (input.choiceId === CONFIRM_SEND) return { replies: [await this.create(person, row, state.dueOn, state.reason, units, input)], flow: null };
+    if (input.choiceId === CONFIRM_DROP) return { replies: [say('gt-confirm-dropped')], flow: null };
+    const text = input.inbound.text?.trim() ?? '';
+    if (!input.choiceId && text && !text.startsWith('/')) {
+      // "hạn 15/12", "10 ngày", "lý do: …": the confirmation again with them.
+      const typed = readDueAndReason(text, true);
+      if ((typed.due || typed.reason) && !typed.rest) {
+        const due = typed.due ? resolveDue(typed.due, input.today, this.deps.calendar) : { ok: true as const, dueOn: state.dueOn };
+        if (!due.ok) return { replies: [say('gt-due-problem', { problem: due.problem })], flow: { name: CONFIRM_FLOW, state } };
+        const days = typed.due ? (typed.due.kind === 'days' ? typed.due.days : null) : state.days;
+        return this.confirm(person, row, { ...state, dueOn: due.dueOn, days, reason: typed.reason ?? state.reason }, units, input);
+      }
+    }
+    // Another command or question meanwhile: nothing is sent, the message is read afresh.
+    if (!input.choiceId && text) {
+      const fresh = await this.handle({ ...input, choiceId: null });
+      if (fresh) return { ...fresh, flow: fresh.flow ?? null };
+      if (text.startsWith('/')) return { replies: [say('gt-confirm-dropped')], flow: null };
+    }
+    return { replies: [say('gt-confirm-again')], flow: { name: CONFIRM_FLOW, state } };
   }
 
   private async unitChosen(person: PersonRef, state: UnitState, input: ExtensionInput): Promise<ExtensionResult> {
@@ -163,13 +228,20 @@ export class ExplanationExtension implements Extension {
     return { replies: [await this.create(person, row, state.dueOn, state.reason, units, input)], flow: null };
   }
 
-  private async create(person: PersonRef, row: TaskRow, dueOn: Day, reason: string | null, units: UnitRef[], input: ExtensionInput): Promise<Reply> {
+  /** Why this person cannot ask this unit about this task now, or null. */
+  private async cannotAsk(person: PersonRef, row: TaskRow, units: UnitRef[], today: Day): Promise<Reply | null> {
     const allowed = mayRequest(person, row.unitId, units);
     if (!allowed.ok) return say(allowed.why === 'out-of-scope' ? 'gt-out-of-scope' : 'gt-not-allowed', { unit: row.unitName });
-    const status = statusOf(row, input.today, this.deps.status);
-    if (status.status === 'DONE') return say('gt-task-done', { number: row.number, unit: row.unitName });
+    if (statusOf(row, today, this.deps.status).status === 'DONE') return say('gt-task-done', { number: row.number, unit: row.unitName });
     const open = await this.store.openFor(row.taskId, row.unitId);
     if (open) return say('gt-already-open', { id: open.id, unit: row.unitName, number: row.number, due: formatDay(open.dueOn) });
+    return null;
+  }
+
+  private async create(person: PersonRef, row: TaskRow, dueOn: Day, reason: string | null, units: UnitRef[], input: ExtensionInput): Promise<Reply> {
+    const refused = await this.cannotAsk(person, row, units, input.today);
+    if (refused) return refused;
+    const status = statusOf(row, input.today, this.deps.status);
     const id = await this.store.create({ taskId: row.taskId, unitId: row.unitId, requesterId: person.id, reason, dueOn, channel: input.inbound.channel, now: input.now });
     const view = (await this.store.find(id))!;
     const recipients = await this.store.recipients(row.taskId, row.unitId);

@@ -15,6 +15,8 @@ import { MONTHLY_LIST_MAX, monthlyWarningOf, monthlyWarningReply, unitShares, WE
 import { checkSixClear } from '../../domain/accountability/six-clear.ts';
 import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
 import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
+import { requesterDigest, requesterDigestLines } from '../../domain/accountability/explanations-reply.ts';
+import { PrismaExplanationStore, type ExplanationView } from '../../prisma/stores/explanation-store.ts';
 import { reminderReply } from '../../domain/reminders/message.ts';
 import { planReminders, reminderSelection } from '../../domain/reminders/planner.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
@@ -156,7 +158,7 @@ const byTaskUnit = (a: Item, b: Item) => a.row.taskId - b.row.taskId || a.row.un
 export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<PlannedDigest[]> {
   const sql = new PlanningSql(deps.reads.prisma);
   const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER']);
-  if (!scopes.length) return [];
+  if (!scopes.length) return withRequestersLines(deps, day, []);
   const unitIds = [...new Set(scopes.flatMap((s) => s.visible ?? []))];
   const [units, first] = await Promise.all([
     sql.weeklyUnits(day, deps.status),
@@ -189,6 +191,34 @@ export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<Pla
     };
     const reply = weeklyDigestReply(d, { scope: visible === null ? 'city' : (r.unitName ?? 'city'), name: r.fullName });
     if (reply) out.push({ recipient: r, reply });
+  }
+  return withRequestersLines(deps, day, out);
+}
+
+/**
+ * Issue 15: each requester's digest ends with the explanation requests they sent that
+ * are still unanswered, when one is past its deadline; a requester with no weekly digest
+ * (the standing office) gets these lines alone.
+ */
+async function withRequestersLines(deps: JobDeps, day: Day, digests: PlannedDigest[]): Promise<PlannedDigest[]> {
+  const open = await new PrismaExplanationStore(deps.reads.prisma).open({ unitIds: null });
+  const byRequester = new Map<number, ExplanationView[]>();
+  for (const v of open) byRequester.set(v.requesterId, [...(byRequester.get(v.requesterId) ?? []), v]);
+  const sections = new Map<number, ReturnType<typeof requesterDigestLines>>();
+  for (const [id, list] of byRequester) {
+    const lines = requesterDigestLines(list, day, WEEKLY_LIST_MAX);
+    if (lines.length) sections.set(id, lines);
+  }
+  if (!sections.size) return digests;
+  const out = digests.map((d) => {
+    const lines = sections.get(d.recipient.personId);
+    sections.delete(d.recipient.personId);
+    return lines ? { recipient: d.recipient, reply: { ...d.reply, lines: [...d.reply.lines, ...lines] } } : d;
+  });
+  const alone = await deps.reads.people([...sections.keys()]);
+  for (const [id, lines] of sections) {
+    const recipient = alone.get(id);
+    if (recipient) out.push({ recipient, reply: requesterDigest(lines, day) });
   }
   return out;
 }

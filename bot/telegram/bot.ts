@@ -34,7 +34,7 @@ export interface TelegramOptions {
 }
 
 /** The Vietnamese command menu (English for English-language clients). */
-export const COMMANDS = ['capnhat', 'viectoi', 'baocao', 'nv', 'donvi', 'quahan', 'sapden', 'tiendo', 'vuongmac', 'chamcapnhat', 'kiennghi', '6ro', 'sua', 'rutlai', 'huy', 'giao', 'phuluc', 'guitep', 'thongbao', 'dangky', 'huydangky', 'roikhoi', 'trogiup'] as const;
+export const COMMANDS = ['capnhat', 'viectoi', 'baocao', 'nv', 'donvi', 'quahan', 'sapden', 'tiendo', 'vuongmac', 'chamcapnhat', 'kiennghi', 'giaitrinh', '6ro', 'sua', 'rutlai', 'huy', 'giao', 'phuluc', 'guitep', 'thongbao', 'dangky', 'huydangky', 'roikhoi', 'trogiup'] as const;
 
 /** Translates an update into the engine's terms; null for updates the bot ignores. */
 export function toInbound(ctx: Context): Inbound | null {

@@ -9,7 +9,8 @@
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { descendants } from '../people/scope.ts';
 import type { PersonRef } from '../people/types.ts';
-import { compareDays, isDay, makeDay, type Day } from '../shared/day.ts';
+import { compareDays, dayOf, formatDay, isDay, makeDay, type Day } from '../shared/day.ts';
+import { FOLLOW_UP_MARK, VI_CHANNEL } from './proposals.ts';
 import { fold } from '../shared/text.ts';
 import type { UnitRef } from '../units/types.ts';
 
@@ -63,7 +64,7 @@ const DUE_DOTTED = /(?:^|[\s,;])(?:han(?: tra loi)?\s*:?|truoc|den|ngay)\s*(\d{1
 
 /**
  * `/giaitrinh <nhiệm vụ> [đơn vị] [hạn] [lý do: …]`, with or without diacritics:
- * "/giaitrinh II.6 Cát Hải 10 ngày làm việc", "/giaitrinh nv 13 so tai chinh han 15/12".
+ * "/giaitrinh 14 Cát Hải 10 ngày làm việc", "/giaitrinh nv 13 so tai chinh han 15/12".
  * `/giaitrinh` alone lists the open requests. Null when the text is not the command.
  */
 export function readExplanationCommand(text: string): CommandReading | null {
@@ -75,25 +76,10 @@ export function readExplanationCommand(text: string): CommandReading | null {
   orig = orig.slice(m[0].length).trim();
   f = fold(orig);
   if (!f) return { kind: 'list' };
-  let reason: string | null = null;
-  const r = /(?:^|[\s,;])(?:ly do|vi)\s*:/.exec(f);
-  if (r) {
-    reason = orig.slice(r.index + r[0].length).trim() || null;
-    orig = orig.slice(0, r.index).replace(/[\s,;]+$/, '');
-    f = fold(orig);
-  }
-  let due: DueInput | null = null;
-  // The deadline comes after the task: text that is only a number is the task's.
-  const after = (m: RegExpExecArray | null) => (m && m.index > 0 ? m : null);
-  const d = after(DUE_DAYS.exec(f));
-  const dd = d ? null : (after(DUE_DATE.exec(f)) ?? after(DUE_DOTTED.exec(f)));
-  if (d) due = { kind: 'days', days: Number(d[1]) };
-  else if (dd) due = { kind: 'date', day: Number(dd[1]), month: Number(dd[2]), year: dd[3] ? (dd[3].length === 2 ? 2000 + Number(dd[3]) : Number(dd[3])) : null };
-  const cut = d ?? dd;
-  if (cut) {
-    orig = orig.slice(0, cut.index).replace(/[\s,;]+$/, '');
-    f = fold(orig);
-  }
+  const tail = readDueAndReason(orig, false);
+  orig = tail.rest;
+  f = fold(orig);
+  const { due, reason } = tail;
   // The task: its number, after an optional "nv", "nhiệm vụ", "chỉ tiêu", "số".
   const lead = /^(?:(?:nv|nhiem vu|chi tieu|ct)\s*(?:so\s+)?)?/.exec(f)!;
   const rest = orig.slice(lead[0].length).trim();
@@ -102,6 +88,33 @@ export function readExplanationCommand(text: string): CommandReading | null {
   if (!ref || !REF.test(fold(ref)) || !/[0-9ivx]/i.test(ref)) return { kind: 'usage' };
   const unit = stripUnitLead(more.join(' '));
   return { kind: 'request', ref: ref.replace(/^#/, ''), unitText: unit || null, due, reason };
+}
+
+/**
+ * The reply deadline and the reason at the end of a text ("… 10 ngày làm việc",
+ * "… hạn 15/12, lý do: …"), and what comes before them. After a task, a lone
+ * number is the task's (`atStart` false); typed alone at a confirmation, "hạn
+ * 15/12" or "10 ngày" is the deadline (`atStart` true).
+ */
+export function readDueAndReason(text: string, atStart: boolean): { rest: string; due: DueInput | null; reason: string | null } {
+  let orig = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  let f = fold(orig);
+  let reason: string | null = null;
+  const r = /(?:^|[\s,;])(?:ly do|vi)\s*:/.exec(f);
+  if (r) {
+    reason = orig.slice(r.index + r[0].length).trim() || null;
+    orig = orig.slice(0, r.index).replace(/[\s,;]+$/, '');
+    f = fold(orig);
+  }
+  let due: DueInput | null = null;
+  const after = (m: RegExpExecArray | null) => (m && (atStart || m.index > 0) ? m : null);
+  const d = after(DUE_DAYS.exec(f));
+  const dd = d ? null : (after(DUE_DATE.exec(f)) ?? after(DUE_DOTTED.exec(f)));
+  if (d) due = { kind: 'days', days: Number(d[1]) };
+  else if (dd) due = { kind: 'date', day: Number(dd[1]), month: Number(dd[2]), year: dd[3] ? (dd[3].length === 2 ? 2000 + Number(dd[3]) : Number(dd[3])) : null };
+  const cut = d ?? dd;
+  if (cut) orig = orig.slice(0, cut.index).replace(/[\s,;]+$/, '');
+  return { rest: orig, due, reason };
 }
 
 /** "của Cát Hải", "đơn vị: Sở Tài chính" → the unit's name. */
@@ -204,4 +217,37 @@ export function readExplanationQuestion(text: string): { lateOnly: boolean } | n
   if (!/\bgiai trinh\b/.test(f) || f.startsWith('/')) return null;
   if (!/\b(chua|nao|bao nhieu|con may|qua han|danh sach|dang cho)\b/.test(f)) return null;
   return { lateOnly: /\bqua han\b/.test(f) };
+}
+
+export type ExplanationEventKindName = 'REQUESTED' | 'ANSWERED' | 'REMINDED' | 'ESCALATED';
+
+/** A request with its append-only history, for a task's detail and the appendix's notes. */
+export interface ExplanationHistory {
+  id: number;
+  requesterName: string;
+  state: ExplanationState;
+  dueOn: Day;
+  events: Array<{ kind: ExplanationEventKindName; at: Date; by: string | null; channel: string; text: string | null; fileName: string | null }>;
+}
+
+const VI_STEP: Record<ExplanationEventKindName, string> = {
+  REQUESTED: 'yêu cầu',
+  ANSWERED: 'giải trình',
+  REMINDED: 'nhắc hạn',
+  ESCALATED: 'báo lãnh đạo đơn vị',
+};
+
+/**
+ * One line of the appendix's last column per explanation request of the row's unit, after
+ * the proposals': "↳ Giải trình số 5 (hạn 03/12/2026): yêu cầu 26/11/2026 (Lê Minh Tuấn,
+ * Telegram): lý do · giải trình 27/11/2026 (Phan Thị Ngọc, Telegram): … [tệp cv.pdf]".
+ * One line, whatever the texts hold; the import drops it (proposals.ts `withoutFollowUp`).
+ */
+export function explanationFollowUpLine(h: ExplanationHistory): string {
+  const steps = h.events.map((e) => {
+    const who = [e.by, VI_CHANNEL[e.channel] ?? e.channel].filter(Boolean).join(', ');
+    const said = [e.text && (e.kind === 'REQUESTED' || e.kind === 'ANSWERED') ? e.text : null, e.fileName ? `[tệp ${e.fileName}]` : null].filter(Boolean).join(' ');
+    return `${VI_STEP[e.kind]} ${formatDay(dayOf(e.at))} (${who})${said ? `: ${said}` : ''}`;
+  });
+  return `${FOLLOW_UP_MARK} Giải trình số ${h.id} (hạn ${formatDay(h.dueOn)}): ${steps.join(' · ')}`.replace(/\s*\n\s*/g, ' ');
 }

@@ -130,7 +130,7 @@ export function proposalReportLines(c: ProposalCounts | undefined): Line[] {
 }
 
 /** Hours and minutes in Asia/Ho_Chi_Minh (UTC+7, no summer time). */
-function localTime(at: Date): string {
+export function localTime(at: Date): string {
   const local = new Date(at.getTime() + 7 * 3_600_000);
   return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
 }

@@ -286,7 +286,8 @@ const VI_EVENT: Record<ProposalEventKindName, string> = {
   REMINDED: 'nhắc hạn',
   ESCALATED: 'báo lên VP thường trực',
 };
-const VI_CHANNEL: Record<string, string> = { TELEGRAM: 'Telegram', ZALO: 'Zalo', CONSOLE: 'console', XLSX: 'Excel', IMPORT: 'nhập tệp', SYSTEM: 'tự động' };
+/** Channels as the appendix (a Vietnamese document) names them. */
+export const VI_CHANNEL: Record<string, string> = { TELEGRAM: 'Telegram', ZALO: 'Zalo', CONSOLE: 'console', XLSX: 'Excel', IMPORT: 'nhập tệp', SYSTEM: 'tự động' };
 
 /**
  * One line of the appendix's "Đề xuất, kiến nghị" column per tracked proposal, after
@@ -305,9 +306,12 @@ export function followUpLine(h: ProposalHistory): string {
 
 export const FOLLOW_UP_MARK = '↳';
 
+/** The follow-up lines an export adds: a tracked proposal's, an explanation request's (explanations.ts). */
+const FOLLOW_UP_LINE = new RegExp(`^${FOLLOW_UP_MARK} (Kiến nghị|Giải trình) số \\d`);
+
 /** The officer's text of an appendix proposals cell, without the follow-up lines an export added. */
 export function withoutFollowUp(text: string | null): string | null {
   if (text === null) return null;
-  const kept = text.split('\n').filter((l) => !l.trimStart().startsWith(`${FOLLOW_UP_MARK} Kiến nghị số`)).join('\n').trim();
+  const kept = text.split('\n').filter((l) => !FOLLOW_UP_LINE.test(l.trimStart())).join('\n').trim();
   return kept || null;
 }

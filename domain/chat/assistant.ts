@@ -5,6 +5,7 @@
  * output is channel-neutral replies.
  */
 import { proposalHistoryLines } from '../accountability/proposal-reply.ts';
+import { explanationHistoryLines } from '../accountability/explanations-reply.ts';
 import type { ChatChannel, PersonRef } from '../people/types.ts';
 import { canSee, visibleUnitIds } from '../people/scope.ts';
 import type { Day } from '../shared/day.ts';
@@ -166,6 +167,7 @@ export class Assistant {
       if (history.length) lines.push(line(t('history-title', { count: history.length }), { strong: true }), ...historyLines(history));
       else lines.push(line(t('history-none')));
       lines.push(...proposalHistoryLines((await this.deps.queries.proposalHistory?.(taskId, mineFirst.unitId)) ?? []));
+      lines.push(...explanationHistoryLines((await this.deps.queries.explanationHistory?.(taskId, mineFirst.unitId)) ?? []));
       return [{ lines }];
     }
     return [this.rollUp(mineFirst, all, rows, ctx, offset)];

@@ -23,7 +23,7 @@ export interface ExportItem {
   title: string;
   deadlineText: string | null;
   progress: ProgressFields | null;
-  /** What became of the row's tracked proposals (issue 15), one line each, after the officer's text in the proposals column. */
+  /** What became of the row's tracked proposals and explanation requests (issue 15), one line each, after the officer's text in the proposals column. */
   followUp?: string[];
 }
 

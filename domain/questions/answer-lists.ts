@@ -32,6 +32,9 @@ import {
   type ScopedRun,
 } from './answer-common.ts';
 import type { ItemFilter, TaskGroup } from './ports.ts';
+import { mayRequest, mayRequestAny } from '../accountability/explanations.ts';
+import { requestChoice } from '../accountability/explanations-reply.ts';
+import type { Choice } from '../chat/reply.ts';
 
 /** How many units a count names ("nhiều nhất: …"). */
 const TOP_UNITS = 5;
@@ -216,13 +219,36 @@ export async function answerList(run: ScopedRun): Promise<Answer> {
   const more = moreLines(run, shown, head.matched);
   const body = byTask ? groupLines(run, sel.groups) : itemLines(run, sel.rows);
   const lines: Line[] = [totalsLine(run, head.matched, head.total, undefined, head.shares), ...pastEnd(run, head.matched), ...body, ...more.lines];
-  return answer(run, 'ANSWERED', { lines }, {
+  const choices = explanationOffers(run, sel);
+  return answer(run, 'ANSWERED', { lines, ...(choices.length ? { choices } : {}) }, {
     scope: run.scope,
     hasMore: more.hasMore,
     items: byTask ? sel.groups.map((g) => ({ ...taskItem(g.row, run.asOf), units: g.units })) : sel.rows.map((r) => taskItem(r, run.asOf)),
     totals: { ...head, shown, offset: run.page.offset },
     counted: counted(run),
   });
+}
+
+/**
+ * Under an answer about overdue work, "Yêu cầu giải trình" for each overdue item
+ * shown that the asker may ask about (explanations.ts `mayRequest`: city leaders
+ * and the standing office any unit, a unit leader the units under theirs): one
+ * unit's share names the unit; a task several units share names how many are
+ * late, and the unit is asked next. Nobody else sees them.
+ */
+function explanationOffers(run: ScopedRun, sel: Selection): Choice[] {
+  const { interp, ctx, units, asOf } = run;
+  if (!interp.statuses.includes('OVERDUE') && interp.minDaysOverdue === null) return [];
+  if (!mayRequestAny(ctx.person, units)) return [];
+  const late = (r: TaskRow) => rowStatus(r, asOf).status === 'OVERDUE';
+  const one = (r: TaskRow) => requestChoice({ taskId: r.taskId, unitId: r.unitId, number: r.number, planCode: r.planCode, unitName: r.unitName, lateUnits: 1 });
+  if (sel.groups.length) {
+    return sel.groups.flatMap((g) => {
+      if (g.units === 1) return late(g.row) && mayRequest(ctx.person, g.row.unitId, units).ok ? [one(g.row)] : [];
+      return g.byStatus.OVERDUE > 0 ? [requestChoice({ taskId: g.row.taskId, unitId: null, number: g.row.number, planCode: g.row.planCode, unitName: null, lateUnits: g.byStatus.OVERDUE })] : [];
+    });
+  }
+  return sel.rows.filter((r) => late(r) && mayRequest(ctx.person, r.unitId, units).ok).map(one);
 }
 
 export async function answerCount(run: ScopedRun, taskIds: number[] | null): Promise<Answer> {

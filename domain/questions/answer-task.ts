@@ -5,6 +5,7 @@
  * with that number: the asker chooses (choices `nv:<taskId>`, as in chat).
  */
 import { proposalHistoryLines } from '../accountability/proposal-reply.ts';
+import { explanationHistoryLines } from '../accountability/explanations-reply.ts';
 import { line, raw, t, type Choice, type Line } from '../chat/reply.ts';
 import { detailLines, historyLines, progressArgs, STATUS_ICON } from '../chat/views.ts';
 import { shorten } from '../shared/text.ts';
@@ -67,6 +68,7 @@ export async function answerTask(run: ScopedRun): Promise<Answer> {
     const lines = [...detailLines(row, asOf.today, { dueSoonDays: asOf.dueSoonDays }), ...directing(run, row)];
     lines.push(...(history.length ? [line(t('history-title', { count: history.length }), { strong: true }), ...historyLines(history)] : [line(t('history-none'))]));
     lines.push(...proposalHistoryLines((await run.data.proposalHistory?.(row.taskId, row.unitId)) ?? []));
+    lines.push(...explanationHistoryLines((await run.data.explanationHistory?.(row.taskId, row.unitId)) ?? []));
     return answer(run, 'ANSWERED', { lines }, { scope, items: [taskItem(row, asOf, true)], totals: { units: 1 } });
   }
 

@@ -6,6 +6,7 @@
  * reference the SQL is tested against.
  */
 import type { ProposalHistory } from '../accountability/proposals.ts';
+import type { ExplanationHistory } from '../accountability/explanations.ts';
 import type { PersonRef } from '../people/types.ts';
 import type { Day } from '../shared/day.ts';
 import type { TaskRow, UpdateRow } from '../tasks/types.ts';
@@ -141,4 +142,6 @@ export interface QuestionData {
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]>;
   /** The proposals a unit raised on a task, with their history (issue 15); absent in fakes that have none. */
   proposalHistory?(taskId: number, unitId: number): Promise<ProposalHistory[]>;
+  /** The explanation requests a unit was asked on a task, with their history (issue 15); absent in fakes that have none. */
+  explanationHistory?(taskId: number, unitId: number): Promise<ExplanationHistory[]>;
 }

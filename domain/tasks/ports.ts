@@ -1,5 +1,6 @@
 import type { PersonRef } from '../people/types.ts';
 import type { ProposalHistory } from '../accountability/proposals.ts';
+import type { ExplanationHistory } from '../accountability/explanations.ts';
 import type { UnitRef } from '../units/types.ts';
 import type { TaskRow, UpdateRow } from './types.ts';
 
@@ -20,4 +21,6 @@ export interface TaskQueries {
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]>;
   /** The proposals a unit raised on a task, with their history (issue 15); absent in fakes that have none. */
   proposalHistory?(taskId: number, unitId: number): Promise<ProposalHistory[]>;
+  /** The explanation requests a unit was asked on a task, with their history (issue 15); absent in fakes that have none. */
+  explanationHistory?(taskId: number, unitId: number): Promise<ExplanationHistory[]>;
 }

@@ -53,10 +53,10 @@ gt-list-item = { $late ->
     } · asked by { $requester }
 gt-list-more = … and { $count } more.
 gt-list-not-allowed = The list of explanation requests is for leaders, the standing office and focal officers.
-gt-usage = To ask for an explanation: /giaitrinh <task> [unit] [deadline], e.g. /giaitrinh II.6 Cát Hải, /giaitrinh 13 Sở Tài chính 10 ngày làm việc, /giaitrinh 13 Sở Tài chính hạn 15/12. Type /giaitrinh to see the requests not answered yet.
+gt-usage = To ask for an explanation: /giaitrinh <task> [unit] [deadline], e.g. /giaitrinh 14 Cát Hải, /giaitrinh 13 Sở Tài chính 10 ngày làm việc, /giaitrinh 13 Sở Tài chính hạn 15/12. Type /giaitrinh to see the requests not answered yet.
 gt-not-allowed = Only city leaders and the standing office may ask a unit to explain (unit leaders: the units under theirs).
 gt-out-of-scope = You may ask only the units under yours to explain; { $unit } is not one of them.
-gt-task-not-found = No task “{ $ref }”. Type the task's number as in the plan, e.g. /giaitrinh II.6 Cát Hải.
+gt-task-not-found = No task “{ $ref }”. Type the task's number as in the plan, e.g. /giaitrinh 14 Cát Hải.
 gt-task-many = “{ $ref }” matches several tasks: { $tasks }. Type the full number, e.g. /giaitrinh A.II.6.
 gt-due-problem = { $problem ->
         [days-range] The deadline is 1 to 60 working days, e.g. 10 ngày làm việc.
@@ -98,3 +98,57 @@ gt-answered = { $again ->
     } for request no. { $id } was recorded and sent to { $requester }.
 gt-unit-dropped = The choice of unit was dropped. Please type that command again.
 gt-report-line = Explanation requests: { $open } not answered ({ $late } overdue), { $answered } answered.
+
+telegram-cmd-giaitrinh = Ask a unit to explain; requests not answered
+
+## From an overdue item of a leader's answer
+
+gt-choice-request = Ask to explain: { $number } · { $unit ->
+        [none] { $plan } ({ $units } units overdue)
+       *[other] { $unit }
+    }
+gt-confirm = Ask { $unit } to explain task { $number } · { $plan } ({ $late ->
+        [0] not overdue
+       *[other] { $late } days overdue
+    }), answer by { $due }{ $days ->
+        [none] ?
+       *[other] {" "}({ $days } working days)?
+    }
+gt-confirm-hint = Choose “Send the request” to send it. To change the deadline or give a reason, type e.g. “hạn 15/12”, “10 ngày” or “lý do: no update since June”.
+gt-choice-send = Send the request
+gt-choice-drop = Cancel
+gt-confirm-dropped = Cancelled: no explanation request was sent.
+gt-confirm-again = Choose “Send the request” or “Cancel”, or type a deadline (“hạn 15/12”, “10 ngày”) or a reason (“lý do: …”).
+
+## Explanation requests in a task's history
+
+gt-history-title = Explanation requests ({ $count }):
+gt-history-request = No. { $id } from { $requester } · due { $due } · { $state ->
+        [OPEN] not answered
+       *[ANSWERED] explained
+    }
+gt-history-event = { "  " }{ $day } { $time } · { $kind ->
+        [REQUESTED] asked to explain
+        [ANSWERED] explained
+        [REMINDED] reminded of the deadline
+       *[ESCALATED] escalated to the unit's head and the requester
+    }{ $by ->
+        [none] {""}
+       *[other] { " " }— { $by }
+    } ({ $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+        [CONSOLE] console
+       *[SYSTEM] automatic
+    }){ $text ->
+        [none] {""}
+       *[other] : { $text }
+    }{ $file ->
+        [none] {""}
+       *[other] { " " }[file { $file }]
+    }
+
+## In the requester's weekly digest
+
+gt-digest-title = Explanation requests you sent, not answered: { $count }, { $late } overdue
+gt-digest-own-title = 📝 Weekly digest ({ $date }) · explanation requests you sent

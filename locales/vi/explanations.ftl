@@ -53,10 +53,10 @@ gt-list-item = { $late ->
     } · yêu cầu của { $requester }
 gt-list-more = … và { $count } yêu cầu khác.
 gt-list-not-allowed = Danh sách yêu cầu giải trình dành cho lãnh đạo, Văn phòng thường trực và cán bộ đầu mối.
-gt-usage = Cách yêu cầu giải trình: /giaitrinh <nhiệm vụ> [đơn vị] [hạn], ví dụ: /giaitrinh II.6 Cát Hải, /giaitrinh 13 Sở Tài chính 10 ngày làm việc, /giaitrinh 13 Sở Tài chính hạn 15/12. Gõ /giaitrinh để xem các yêu cầu chưa được trả lời.
+gt-usage = Cách yêu cầu giải trình: /giaitrinh <nhiệm vụ> [đơn vị] [hạn], ví dụ: /giaitrinh 14 Cát Hải, /giaitrinh 13 Sở Tài chính 10 ngày làm việc, /giaitrinh 13 Sở Tài chính hạn 15/12. Gõ /giaitrinh để xem các yêu cầu chưa được trả lời.
 gt-not-allowed = Chỉ lãnh đạo thành phố và Văn phòng thường trực được yêu cầu đơn vị giải trình (lãnh đạo đơn vị: với các đơn vị trực thuộc).
 gt-out-of-scope = Anh/chị chỉ yêu cầu giải trình được với các đơn vị trực thuộc đơn vị mình; { $unit } không thuộc phạm vi đó.
-gt-task-not-found = Không tìm thấy nhiệm vụ “{ $ref }”. Gõ số nhiệm vụ như trong kế hoạch, ví dụ: /giaitrinh II.6 Cát Hải.
+gt-task-not-found = Không tìm thấy nhiệm vụ “{ $ref }”. Gõ số nhiệm vụ như trong kế hoạch, ví dụ: /giaitrinh 14 Cát Hải.
 gt-task-many = “{ $ref }” khớp nhiều nhiệm vụ: { $tasks }. Anh/chị gõ số đầy đủ, ví dụ /giaitrinh A.II.6.
 gt-due-problem = { $problem ->
         [days-range] Hạn trả lời từ 1 đến 60 ngày làm việc, ví dụ: 10 ngày làm việc.
@@ -98,3 +98,57 @@ gt-answered = Đã ghi { $again ->
     } cho yêu cầu số { $id } và gửi tới { $requester }.
 gt-unit-dropped = Đã thôi chọn đơn vị giải trình. Anh/chị gõ lại lệnh vừa rồi.
 gt-report-line = Yêu cầu giải trình: { $open } chưa trả lời ({ $late } quá hạn), { $answered } đã trả lời.
+
+telegram-cmd-giaitrinh = Yêu cầu đơn vị giải trình; các yêu cầu chưa trả lời
+
+## From an overdue item of a leader's answer
+
+gt-choice-request = Yêu cầu giải trình: { $number } · { $unit ->
+        [none] { $plan } ({ $units } đơn vị quá hạn)
+       *[other] { $unit }
+    }
+gt-confirm = Yêu cầu { $unit } giải trình nhiệm vụ { $number } · { $plan } ({ $late ->
+        [0] chưa quá hạn
+       *[other] quá hạn { $late } ngày
+    }), hạn trả lời { $due }{ $days ->
+        [none] ?
+       *[other] {" "}({ $days } ngày làm việc)?
+    }
+gt-confirm-hint = Chọn “Gửi yêu cầu” để gửi. Muốn đổi hạn hoặc nêu lý do, gõ ví dụ “hạn 15/12”, “10 ngày” hoặc “lý do: chưa cập nhật từ tháng 6”.
+gt-choice-send = Gửi yêu cầu
+gt-choice-drop = Thôi
+gt-confirm-dropped = Đã thôi, không gửi yêu cầu giải trình nào.
+gt-confirm-again = Chọn “Gửi yêu cầu” hoặc “Thôi”, hoặc gõ hạn trả lời (“hạn 15/12”, “10 ngày”) hay lý do (“lý do: …”).
+
+## Yêu cầu giải trình trong lịch sử nhiệm vụ
+
+gt-history-title = Yêu cầu giải trình ({ $count }):
+gt-history-request = Số { $id } của { $requester } · hạn { $due } · { $state ->
+        [OPEN] chưa trả lời
+       *[ANSWERED] đã giải trình
+    }
+gt-history-event = { "  " }{ $day } { $time } · { $kind ->
+        [REQUESTED] yêu cầu giải trình
+        [ANSWERED] giải trình
+        [REMINDED] nhắc hạn trả lời
+       *[ESCALATED] báo lãnh đạo đơn vị và người yêu cầu
+    }{ $by ->
+        [none] {""}
+       *[other] { " " }— { $by }
+    } ({ $channel ->
+        [TELEGRAM] Telegram
+        [ZALO] Zalo
+        [CONSOLE] console
+       *[SYSTEM] tự động
+    }){ $text ->
+        [none] {""}
+       *[other] : { $text }
+    }{ $file ->
+        [none] {""}
+       *[other] { " " }[tệp { $file }]
+    }
+
+## Trong bản tổng hợp tuần của người yêu cầu
+
+gt-digest-title = Yêu cầu giải trình anh/chị đã gửi chưa được trả lời: { $count }, quá hạn { $late }
+gt-digest-own-title = 📝 Tổng hợp tuần ({ $date }) · yêu cầu giải trình anh/chị đã gửi

@@ -4,7 +4,7 @@
  * channel, the answer's text and file). Messages to people are Delivery rows
  * (kind NOTICE), sent by the delivery worker like every other message.
  */
-import type { ExplanationView } from '../../domain/accountability/explanations.ts';
+import type { ExplanationHistory, ExplanationView } from '../../domain/accountability/explanations.ts';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { storedReply, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
 import { dayFromDb, dayToDb, type Day } from '../../domain/shared/day.ts';
@@ -75,6 +75,33 @@ export class PrismaExplanationStore {
   /** Open requests whose deadline is `day` or before, not yet escalated (the daily run's candidates). */
   async due(day: Day): Promise<ExplanationView[]> {
     return this.views({ state: 'OPEN', escalatedAt: null, dueOn: { lte: dayToDb(day) } });
+  }
+
+  /** The requests a unit was asked on tasks, with their events up to `until`, oldest first; per task. */
+  async history(o: { taskIds: number[]; unitId: number; until?: Date }): Promise<Map<number, ExplanationHistory[]>> {
+    const out = new Map<number, ExplanationHistory[]>();
+    if (!o.taskIds.length) return out;
+    const until = o.until ? { lt: o.until } : undefined;
+    const rows = await this.tx.explanationRequest.findMany({
+      where: { taskId: { in: o.taskIds }, unitId: o.unitId, ...(until ? { createdAt: until } : {}) },
+      include: { events: { where: until ? { at: until } : {}, orderBy: [{ at: 'asc' }, { id: 'asc' }] } },
+      orderBy: { id: 'asc' },
+    });
+    if (!rows.length) return out;
+    const ids = new Set<number>();
+    for (const r of rows) {
+      ids.add(r.requesterId);
+      for (const e of r.events) if (e.personId) ids.add(e.personId);
+    }
+    const person = new Map((await this.tx.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, fullName: true } })).map((p) => [p.id, p.fullName]));
+    for (const r of rows) {
+      const h: ExplanationHistory = {
+        id: r.id, requesterName: person.get(r.requesterId) ?? '', state: r.state, dueOn: dayFromDb(r.dueOn),
+        events: r.events.map((e) => ({ kind: e.kind, at: e.at, by: e.personId ? (person.get(e.personId) ?? null) : null, channel: e.channel, text: e.text, fileName: e.fileName })),
+      };
+      out.set(r.taskId, [...(out.get(r.taskId) ?? []), h]);
+    }
+    return out;
   }
 
   async events(requestIds: number[]): Promise<{ requestId: number; kind: string; personId: number | null; channel: string; text: string | null; fileName: string | null; at: Date }[]> {

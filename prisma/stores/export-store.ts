@@ -6,6 +6,8 @@ import type { Db } from '../database.ts';
 import { inForce } from './effective-updates.ts';
 import { followUpLine } from '../../domain/accountability/proposals.ts';
 import { PrismaProposalStore } from './proposal-store.ts';
+import { explanationFollowUpLine } from '../../domain/accountability/explanations.ts';
+import { PrismaExplanationStore } from './explanation-store.ts';
 
 export async function unitsWithAssignments(prisma: Db, unitIds: number[] | null): Promise<{ id: number; name: string }[]> {
   return prisma.unit.findMany({
@@ -25,11 +27,14 @@ export async function exportItems(prisma: Db, unitId: number, asOf: Day): Promis
   const latest = new Map<number, (typeof updates)[number]>();
   for (const u of updates) if (!latest.has(u.assignmentId)) latest.set(u.assignmentId, u);
   // The unit's tracked proposals and what became of them, for the proposals column (issue 15).
-  const followUps = await new PrismaProposalStore(prisma).history({ taskIds: assignments.map((a) => a.taskId), fromUnitId: unitId, until: end });
+  const taskIds = assignments.map((a) => a.taskId);
+  const followUps = await new PrismaProposalStore(prisma).history({ taskIds, fromUnitId: unitId, until: end });
+  // …and the explanation requests the unit was asked, with their answers, reminders and escalations.
+  const explained = await new PrismaExplanationStore(prisma).history({ taskIds, unitId, until: end });
   return assignments.map((a) => {
     const t = a.task;
     const u = latest.get(a.id);
-    const followUp = (followUps.get(t.id) ?? []).map(followUpLine);
+    const followUp = [...(followUps.get(t.id) ?? []).map(followUpLine), ...(explained.get(t.id) ?? []).map(explanationFollowUpLine)];
     return {
       planId: t.planId,
       planCode: t.plan.code,

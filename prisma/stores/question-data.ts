@@ -14,6 +14,7 @@
  * the whole city avoid a 100,000-row join with Task that way.
  */
 import type { ProposalHistory } from '../../domain/accountability/proposals.ts';
+import type { ExplanationHistory } from '../../domain/accountability/explanations.ts';
 import { buildVocabulary, type Vocabulary } from '../../domain/questions/vocabulary.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, Selected, TaskGroup, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
@@ -593,6 +594,10 @@ export class PrismaQuestionData implements QuestionData {
 
   proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {
     return this.queries.proposalHistory(taskId, unitId);
+  }
+
+  explanationHistory(taskId: number, unitId: number): Promise<ExplanationHistory[]> {
+    return this.queries.explanationHistory(taskId, unitId);
   }
 }
 

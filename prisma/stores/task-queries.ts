@@ -4,6 +4,8 @@
  */
 import type { ProposalHistory } from '../../domain/accountability/proposals.ts';
 import { PrismaProposalStore } from './proposal-store.ts';
+import type { ExplanationHistory } from '../../domain/accountability/explanations.ts';
+import { PrismaExplanationStore } from './explanation-store.ts';
 import type { PersonRef, Role } from '../../domain/people/types.ts';
 import { dayFromDb, dayOf } from '../../domain/shared/day.ts';
 import { fold } from '../../domain/shared/text.ts';
@@ -194,6 +196,10 @@ export class PrismaTaskQueries implements TaskQueries {
 
   async proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {
     return (await new PrismaProposalStore(this.prisma).history({ taskIds: [taskId], fromUnitId: unitId })).get(taskId) ?? [];
+  }
+
+  async explanationHistory(taskId: number, unitId: number): Promise<ExplanationHistory[]> {
+    return (await new PrismaExplanationStore(this.prisma).history({ taskIds: [taskId], unitId })).get(taskId) ?? [];
   }
 
   async history(assignmentId: number, limit = 20): Promise<UpdateRow[]> {

@@ -1,7 +1,7 @@
 /**
  * The Telegram command menu (setMyCommands): every command is a valid Bot API
  * command name with a description in Vietnamese and English; issue 15 adds
- * /kiennghi and /6ro.
+ * /kiennghi, /giaitrinh and /6ro.
  */
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../bot/i18n.ts';
@@ -9,8 +9,9 @@ import { COMMANDS } from '../../bot/telegram/bot.ts';
 
 describe('the Telegram command menu', () => {
   const tr = i18n();
-  it('has /kiennghi and /6ro', () => {
+  it('has /kiennghi, /giaitrinh and /6ro', () => {
     expect(COMMANDS).toContain('kiennghi');
+    expect(COMMANDS).toContain('giaitrinh');
     expect(COMMANDS).toContain('6ro');
   });
   it.each(COMMANDS.map((c) => [c] as const))('/%s: a valid name, described in vi and en', (c) => {

@@ -7,6 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSampleData } from '../../bot/services/seed.ts';
+import { exportProgressAppendix } from '../../bot/services/export.ts';
+import { importBytes } from '../../bot/services/import.ts';
+import { readSheets } from '../../bot/files/read-sheet.ts';
+import { i18n } from '../../bot/i18n.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { TelegramHarness } from '../support/telegram-harness.ts';
 
@@ -81,5 +85,53 @@ describe('explanation requests on Telegram', () => {
     const request = await db.prisma.explanationRequest.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: 'asc' } } } });
     expect(request.state).toBe('ANSWERED');
     expect(request.events.map((e) => [e.kind, e.channel, e.fileName])).toEqual([['REQUESTED', 'TELEGRAM', null], ['ANSWERED', 'TELEGRAM', null], ['ANSWERED', 'TELEGRAM', 'cong-van-45.pdf']]);
+    explained = id;
+  }, 120_000);
+
+  let explained = 0;
+
+  it('history: the task\'s detail lists the request, its answers, who, when and the channel; the appendix carries one line per request, which the import drops', async () => {
+    const tuan = tg.user(7101);
+    const [detail] = await tg.say(tuan, 'nhiệm vụ 13 Sở Tài chính');
+    const text = detail!.plainText;
+    expect(text).toContain('Yêu cầu giải trình (1):');
+    expect(text).toContain(`Số ${explained} của Lê Minh Tuấn · hạn 03/12/2026 · đã giải trình`);
+    expect(text).toContain('26/11/2026 09:00 · yêu cầu giải trình — Lê Minh Tuấn (Telegram): chậm thành lập Tổ công tác');
+    expect(text).toContain('26/11/2026 09:00 · giải trình — Phan Thị Ngọc (Telegram): Đang chờ Bộ Tài chính hướng dẫn định mức chi; dự kiến trình trong tháng 12.');
+    expect(text).toContain('26/11/2026 09:00 · giải trình — Phan Thị Ngọc (Telegram) [tệp cong-van-45.pdf]');
+    // Without diacritics: the same detail.
+    const [plain] = await tg.say(tuan, 'nhiem vu 13 so tai chinh');
+    expect(plain!.plainText).toBe(text);
+
+    // The export: one line under the proposals column, after what the officer wrote.
+    const stc = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Sở Tài chính' } });
+    const { data } = await exportProgressAppendix(db.prisma, { unitIds: [stc.id], asOf: '2026-11-26' });
+    const grid = (await readSheets(data, 'x.xlsx'))[0]!;
+    const row = grid.rows.find((r) => String(r[1] ?? '').length > 0 && String(r[8] ?? '').includes(`↳ Giải trình số ${explained}`))!;
+    expect(row).toBeDefined();
+    const lines = String(row[8]).split('\n');
+    expect(lines.at(-1)).toBe(`↳ Giải trình số ${explained} (hạn 03/12/2026): yêu cầu 26/11/2026 (Lê Minh Tuấn, Telegram): chậm thành lập Tổ công tác · giải trình 26/11/2026 (Phan Thị Ngọc, Telegram): Đang chờ Bộ Tài chính hướng dẫn định mức chi; dự kiến trình trong tháng 12. · giải trình 26/11/2026 (Phan Thị Ngọc, Telegram): [tệp cong-van-45.pdf]`);
+
+    // Export → import: nothing changes.
+    const before = await db.prisma.assignment.findMany({ where: { unitId: stc.id }, orderBy: { id: 'asc' } });
+    const updates = await db.prisma.progressUpdate.count();
+    const outcome = await importBytes(db.prisma, data, 'so-tai-chinh.xlsx', { today: '2026-11-26', actor: 'test' });
+    expect(outcome.problems).toEqual([]);
+    expect(outcome.summary).toMatchObject({ tasksCreated: 0, tasksChanged: 0, updatesCreated: 0 });
+    expect(await db.prisma.progressUpdate.count()).toBe(updates);
+    expect(await db.prisma.assignment.findMany({ where: { unitId: stc.id }, orderBy: { id: 'asc' } })).toEqual(before);
+  }, 120_000);
+
+  it('every example the help gives names one task and one unit (the sample data has two tasks numbered II.6)', async () => {
+    const tuan = tg.user(7101);
+    const texts = ['gt-usage', 'gt-task-not-found'].map((k) => i18n().t(k, { ref: 'x' }, 'vi')).join(' ');
+    const examples = [...texts.matchAll(/\/giaitrinh \d[^,]*?(?=, |\. |\.$)/g)].map((m) => m[0]);
+    expect(examples).toEqual(['/giaitrinh 14 Cát Hải', '/giaitrinh 13 Sở Tài chính 10 ngày làm việc', '/giaitrinh 13 Sở Tài chính hạn 15/12', '/giaitrinh 14 Cát Hải']);
+    for (const example of examples) {
+      const [reply] = await tg.say(tuan, example);
+      expect(reply!.plainText).toMatch(/^(Đã gửi yêu cầu giải trình số \d+ tới|\S.* đang có yêu cầu giải trình số \d+ về nhiệm vụ)/);
+    }
+    const [ambiguous] = await tg.say(tuan, '/giaitrinh II.6 Cát Hải');
+    expect(ambiguous!.plainText).toContain('khớp nhiều nhiệm vụ');
   }, 120_000);
 });

@@ -7,11 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExplanationDeadlines } from '../../bot/delivery/explanation-jobs.ts';
+import { runWeeklyDigest } from '../../bot/delivery/jobs.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import { buildReport } from '../../bot/services/report.ts';
 import { renderReply } from '../../bot/chat/render.ts';
 import { i18n } from '../../bot/i18n.ts';
 import { instantOf } from '../../domain/shared/day.ts';
+import { exportItems } from '../../prisma/stores/export-store.ts';
+import { withoutFollowUp } from '../../domain/accountability/proposals.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
 
@@ -78,6 +81,18 @@ describe('explanation requests on Zalo', () => {
     const note = (await zl.zalo.waitForMessages(HA, h0 + 1, 60_000)).at(-1)!.text!;
     expect(note).toBe(`⚠️ Yêu cầu giải trình số ${id} (Xã Tiên Lãng, nhiệm vụ 1 · CTr-2026) quá hạn 30/11/2026 đã 2 ngày làm việc chưa được trả lời; đã báo lãnh đạo đơn vị (1 người).`);
 
+    // The requester's weekly digest (the standing office gets one for this alone) has a line for it; the unit's leader's has not.
+    zl.clock.set(instantOf('2026-12-03', 8));
+    const [h2, l2] = [zl.zalo.sentTo(HA).length, zl.zalo.sentTo(LEADER).length];
+    await runWeeklyDigest(zl.delivery().jobDeps, { tick: instantOf('2026-12-03', 8), now: instantOf('2026-12-03', 8), nextTick: null });
+    await deliver();
+    const digest = (await zl.zalo.waitForMessages(HA, h2 + 1, 60_000)).slice(h2).map((m) => m.text ?? '').join('\n');
+    expect(digest).toContain('Yêu cầu giải trình anh/chị đã gửi chưa được trả lời: 1, quá hạn 1');
+    expect(digest).toContain(`🔴 Số ${id} · Xã Tiên Lãng · nhiệm vụ 1 · CTr-2026 · hạn 30/11/2026 (quá hạn, đã báo lãnh đạo đơn vị)`);
+    const leaderDigest = (await zl.zalo.waitForMessages(LEADER, l2 + 1, 60_000)).slice(l2).map((m) => m.text ?? '').join('\n');
+    expect(leaderDigest).toContain('Tổng hợp tuần');
+    expect(leaderDigest).not.toContain('anh/chị đã gửi');
+
     // The leaders' question, late first; then the officer answers by the numbered choice of the escalation's copy.
     const [list] = await zl.say(HA, 'nhung don vi nao chua giai trinh');
     expect(list).toContain('Toàn thành phố: 1 yêu cầu giải trình chưa được trả lời (1 đơn vị), 1 quá hạn');
@@ -94,5 +109,20 @@ describe('explanation requests on Zalo', () => {
     expect(await report()).toContain('Yêu cầu giải trình: 0 chưa trả lời (0 quá hạn), 1 đã trả lời.');
     const events = await db.prisma.explanationEvent.findMany({ where: { requestId: id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.kind, e.channel])).toEqual([['REQUESTED', 'ZALO'], ['REMINDED', 'SYSTEM'], ['ESCALATED', 'SYSTEM'], ['ANSWERED', 'ZALO']]);
+
+    // History: the unit's detail of the task, and its appendix row, show every step.
+    const [detail] = await zl.say(HA, 'nhiem vu 1 xa tien lang');
+    expect(detail).toContain(`Số ${id} của Nguyễn Thu Hà · hạn 30/11/2026 · đã giải trình`);
+    expect(detail).toContain('26/11/2026 09:00 · yêu cầu giải trình — Nguyễn Thu Hà (Zalo)');
+    expect(detail).toContain('30/11/2026 08:00 · nhắc hạn trả lời (tự động)');
+    expect(detail).toContain('02/12/2026 08:00 · báo lãnh đạo đơn vị và người yêu cầu (tự động)');
+    expect(detail).toMatch(/\d\d\/12\/2026 \d\d:\d\d · giải trình — Nguyễn Văn Bình \(Zalo\): Xã đã bố trí cán bộ chuyên trách từ 01\/12/);
+    const tl = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Xã Tiên Lãng' } });
+    const item = (await exportItems(db.prisma, tl.id, '2026-12-31')).find((i) => i.number === '1' && i.planCode === 'CTr-2026')!;
+    const line = item.followUp!.at(-1)!;
+    expect(line).toMatch(new RegExp(`^↳ Giải trình số ${id} \\(hạn 30/11/2026\\): yêu cầu 26/11/2026 \\(Nguyễn Thu Hà, Zalo\\) · nhắc hạn 30/11/2026 \\(tự động\\) · báo lãnh đạo đơn vị 02/12/2026 \\(tự động\\) · giải trình \\d\\d/12/2026 \\(Nguyễn Văn Bình, Zalo\\): Xã đã bố trí`));
+    expect(withoutFollowUp(`Đề nghị bổ sung biên chế\n${line}`)).toBe('Đề nghị bổ sung biên chế');
+    // Before the request, the appendix has no line for it.
+    expect((await exportItems(db.prisma, tl.id, '2026-11-25')).find((i) => i.number === '1' && i.planCode === 'CTr-2026')!.followUp).toBeUndefined();
   }, 120_000);
 });

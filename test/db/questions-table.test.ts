@@ -314,7 +314,17 @@ describe('answering questions on the sample data', () => {
     if (c.a.totals) expect(answer.json.totals).toMatchObject(c.a.totals);
     expect(answer.hasMore).toBe(c.a.more ?? false);
     expect(answer.reply.choices?.some((ch) => ch.id === 'q:more') ?? false).toBe(c.a.more ?? false);
-    const other = (answer.reply.choices ?? []).map((ch) => ch.id).filter((id) => id !== 'q:more');
+    // "Yêu cầu giải trình" under overdue items (issue 15): only on questions about overdue work,
+    // only for those who may ask (city leaders, admins, a unit leader about units under theirs), one per item at most.
+    const ids = (answer.reply.choices ?? []).map((ch) => ch.id);
+    const offers = ids.filter((id) => id.startsWith('gt:rq:'));
+    if (offers.length) {
+      expect(interp.statuses.includes('OVERDUE') || interp.minDaysOverdue !== null).toBe(true);
+      expect(['city', 'admin', 'zoneLeader', 'deptLeader']).toContain(c.as ?? 'city');
+      expect(offers.length).toBeLessThanOrEqual(answer.json.items.length);
+    }
+    if ((c.as ?? 'city') === 'city' && interp.intent === 'LIST' && interp.statuses.includes('OVERDUE') && answer.json.items.some((i) => i.type === 'task' && i.status === 'OVERDUE')) expect(offers.length).toBeGreaterThan(0);
+    const other = ids.filter((id) => id !== 'q:more' && !id.startsWith('gt:rq:'));
     expect(other.slice(0, c.a.choices?.length ?? 0)).toEqual(c.a.choices ?? []);
     if (!c.a.choices) expect(other).toEqual([]);
     // counted: the totals line agrees with the items
@@ -362,7 +372,9 @@ describe('answering questions on the sample data', () => {
       pages++;
       if (!answer.hasMore) {
         expect(answer.nextOffset).toBeNull();
-        expect(answer.reply.choices ?? []).toEqual([]);
+        // the last page: no "xem thêm"; the overdue items' explanation requests remain
+        expect((answer.reply.choices ?? []).filter((c) => !c.id.startsWith('gt:rq:'))).toEqual([]);
+        expect((answer.reply.choices ?? []).length).toBe(answer.json.items.length);
         break;
       }
       const more = answer.reply.choices!.find((c) => c.id === 'q:more')!;

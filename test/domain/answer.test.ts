@@ -149,11 +149,18 @@ describe('answers on the in-memory data', () => {
     expect(first.reply.lines[0]).toEqual(line(expect.objectContaining({ key: 'answer-list-total', args: expect.objectContaining({ count: 3, total: 7, status: 'OVERDUE', name: 'Đặc khu Cát Hải' }) }), { strong: true }));
     expect(first.json.items.map((i) => (i.type === 'task' ? i.number : ''))).toEqual(['A.II.9', 'A.II.2']);
     expect(first.hasMore).toBe(true);
-    expect(first.reply.choices).toEqual([{ id: 'q:more', label: t('answer-more'), words: expect.arrayContaining(['xem thêm', 'xem them', 'thêm']) }]);
+    // A city leader may ask Cát Hải to explain each overdue item shown; "xem thêm" comes last.
+    expect(first.reply.choices!.map((c) => c.id)).toEqual([expect.stringMatching(/^gt:rq:\d+:\d+$/), expect.stringMatching(/^gt:rq:\d+:\d+$/), 'q:more']);
+    expect(first.reply.choices!.at(-1)).toEqual({ id: 'q:more', label: t('answer-more'), words: expect.arrayContaining(['xem thêm', 'xem them', 'thêm']) });
+    expect(first.reply.choices![0]!.label).toEqual(t('gt-choice-request', { number: 'A.II.9', plan: '12-KH/TU', unit: 'Đặc khu Cát Hải', units: 1 }));
     const second = await ask('nhiệm vụ quá hạn ở Cát Hải', CITY, { offset: first.nextOffset!, size: 2 });
     expect(second.json.items.map((i) => (i.type === 'task' ? i.number : ''))).toEqual(['A.II.10']);
     expect(second.hasMore).toBe(false);
-    expect(second.reply.choices).toBeUndefined();
+    expect(second.reply.choices!.map((c) => c.id)).toEqual([expect.stringMatching(/^gt:rq:/)]);
+    // The unit's own leader sees the same items, and no such choice.
+    const own = await ask('nhiệm vụ quá hạn ở Cát Hải', CAT_HAI_LEADER, { offset: first.nextOffset!, size: 2 });
+    expect(own.json.items.map((i) => (i.type === 'task' ? i.number : ''))).toEqual(['A.II.10']);
+    expect(own.reply.choices).toBeUndefined();
   });
 
   it('the JSON of a list: the reading, the items, the totals', async () => {

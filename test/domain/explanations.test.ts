@@ -4,8 +4,10 @@
  * who may request and answer.
  */
 import { describe, expect, it } from 'vitest';
-import { deadlineActions, escalationDay, mayAnswerExplanation, mayRequest, mayRequestAny, readExplanationCommand, readExplanationQuestion, readTypedExplanation, resolveDue } from '../../domain/accountability/explanations.ts';
+import { deadlineActions, escalationDay, mayAnswerExplanation, mayRequest, mayRequestAny, readDueAndReason, readExplanationCommand, readExplanationQuestion, readTypedExplanation, resolveDue } from '../../domain/accountability/explanations.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
+import { requesterDigestLines } from '../../domain/accountability/explanations-reply.ts';
+import type { ExplanationView } from '../../domain/accountability/explanations.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import { CALENDAR } from '../support/telegram-harness.ts';
 
@@ -29,6 +31,16 @@ describe('reading /giaitrinh', () => {
   ])('%s', (text, expected) => {
     expect(readExplanationCommand(text)).toEqual(expected);
   });
+  it('a deadline or a reason typed alone at a confirmation, with and without diacritics', () => {
+    expect(readDueAndReason('hạn 15/12', true)).toEqual({ rest: '', due: { kind: 'date', day: 15, month: 12, year: null }, reason: null });
+    expect(readDueAndReason('10 ngay lam viec', true)).toEqual({ rest: '', due: { kind: 'days', days: 10 }, reason: null });
+    expect(readDueAndReason('han 10/12, ly do: chua cap nhat tu thang 6', true)).toEqual({ rest: '', due: { kind: 'date', day: 10, month: 12, year: null }, reason: 'chua cap nhat tu thang 6' });
+    expect(readDueAndReason('lý do: chậm 5 tháng', true)).toEqual({ rest: '', due: null, reason: 'chậm 5 tháng' });
+    // Anything else is left over (the confirmation reads it afresh): "15" alone after a task stays the task's.
+    expect(readDueAndReason('tiến độ Sở Nội vụ', true).rest).toBe('tiến độ Sở Nội vụ');
+    expect(readDueAndReason('15', false)).toEqual({ rest: '15', due: null, reason: null });
+  });
+
   it('other text is not the command', () => {
     expect(readExplanationCommand('/giaitrinh_traloi 5 abc')).toBeNull();
     expect(readExplanationCommand('giải trình')).toBeNull();
@@ -111,5 +123,20 @@ describe('who may request and answer', () => {
     expect(mayAnswerExplanation(P(['UNIT_LEADER'], 2), 3)).toBe(false);
     expect(mayAnswerExplanation(P(['COMMUNITY_TEAM'], 3), 3)).toBe(false);
     expect(mayAnswerExplanation(P(['CITY_LEADER'], 1), 3)).toBe(false);
+  });
+});
+
+describe('the requester\'s weekly digest', () => {
+  const view = (id: number, dueOn: string, escalated = false): ExplanationView => ({
+    id, taskId: id, taskNumber: String(id), planCode: 'CTr-2026', taskTitle: 't', unitId: 7, unitName: 'Xã Tiên Lãng', requesterId: 1, requesterName: 'Nguyễn Thu Hà',
+    reason: null, dueOn, state: 'OPEN', answer: null, remindedAt: null, escalatedAt: escalated ? new Date('2026-12-02T01:00:00Z') : null,
+  });
+  it('nothing while no request is past its deadline; else the count, late ones first, at most the list size', () => {
+    expect(requesterDigestLines([view(1, '2026-12-10')], '2026-12-07', 10)).toEqual([]);
+    const lines = requesterDigestLines([view(1, '2026-12-10'), view(2, '2026-11-30', true), view(3, '2026-12-01')], '2026-12-07', 2);
+    expect(lines[0]!.text).toMatchObject({ key: 'gt-digest-title', args: { count: 3, late: 2 } });
+    expect(lines.slice(1, 3).map((l) => ('args' in l.text ? l.text.args?.id : null))).toEqual([2, 3]);
+    expect(lines[1]!.text).toMatchObject({ args: { late: 'yes', escalated: 'yes' } });
+    expect(lines[3]!.text).toMatchObject({ key: 'gt-list-more', args: { count: 1 } });
   });
 });
