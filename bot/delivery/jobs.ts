@@ -15,12 +15,11 @@ import { MONTHLY_LIST_MAX, monthlyWarningOf, monthlyWarningReply, unitShares, WE
 import { checkSixClear } from '../../domain/accountability/six-clear.ts';
 import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
 import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
-import { reminderReply } from '../../domain/reminders/message.ts';
-import { planReminders, reminderSelection } from '../../domain/reminders/planner.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import { byUrgency, statusOf } from '../../domain/tasks/types.ts';
+import { ReminderSql } from '../../prisma/stores/reminder-sql.ts';
 import { PlanningSql, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
 import { setImmediate as yieldToChats } from 'node:timers/promises';
 import type { Reply } from '../../domain/chat/reply.ts';
@@ -79,39 +78,20 @@ function row(kind: PlannedDelivery['kind'], dedupeKey: string, r: Recipient, rep
   };
 }
 
-/** The daily run: one message per person with their tasks that come up today (and leaders' escalations). */
+/**
+ * The daily run: one message per person with their tasks that come up today
+ * (and leaders' escalations), planned and inserted by one SQL statement
+ * (prisma/stores/reminder-sql.ts; the pure planner is its oracle in tests).
+ */
 export async function runReminders(deps: JobDeps, c: JobContext): Promise<JobSummary> {
   const day = dayOf(c.tick);
   if (deps.window.mode === 'working' && !deps.calendar.isWorkingDay(day)) return { day, planned: 0, noAccount: 0, skipped: 'not-a-working-day' };
   const notBefore = dueAt(deps, c);
   if (!notBefore) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
-  // The database selects the rows that may come up today (the calendar passed as data); the planner decides on those.
-  const snoozes = await deps.reads.snoozes(new Date(c.tick.getTime() - 2 * 86_400_000));
-  const selection = reminderSelection(day, await deps.reads.earliestDeadline(), deps.calendar, deps.settings);
-  const { rows, responsibilities } = await deps.reads.reminderCandidates(day, selection, [...new Set(snoozes.filter((s) => dayOf(s.until) === day).map((s) => s.taskId))]);
-  const plans = planReminders({
-    day,
-    responsibilities,
-    assignments: rows,
-    leaders: await deps.reads.leadersByUnit(),
-    snoozes,
-    calendar: deps.calendar,
-    settings: deps.settings,
-    status: deps.status,
-  });
-  const people = await deps.reads.people(plans.map((p) => p.personId));
-  const planned: PlannedDelivery[] = [];
-  let noAccount = 0;
-  for (const plan of plans) {
-    const person = people.get(plan.personId);
-    if (!person) continue;
-    const reply = reminderReply(plan, day, { name: person.fullName, maxTasksListed: deps.settings.maxTasksListed });
-    if (!reply) continue;
-    const r = row(plan.items.length ? 'REMINDER' : 'ESCALATION', `reminder:${day}:${plan.personId}`, person, reply, notBefore);
-    if (r) planned.push(r);
-    else noAccount++;
-  }
-  return { day, planned: await deps.store.insert(planned), noAccount };
+  // Nobody is reminded on a day off, whatever the send window.
+  if (!deps.calendar.isWorkingDay(day)) return { day, planned: 0, noAccount: 0 };
+  const r = await new ReminderSql(deps.reads.prisma).insert(day, { calendar: deps.calendar, settings: deps.settings, status: deps.status, notBefore });
+  return { day, ...r };
 }
 
 /** Unit leaders get their unit (and sub-units); city leaders the whole city. */
