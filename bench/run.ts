@@ -151,18 +151,19 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
       '2026-11-23',
       'digest-weekly:2026-11-23:',
       runWeeklyDigest,
-      `WITH s AS (
-         SELECT a.id, a."unitId", a."deadlineDate", a.state, a."lastReportedAt",
-                (a.state <> 'DONE' AND a."deadlineDate" < $1::date) AS overdue,
-                (a.state <> 'DONE' AND a."deadlineDate" BETWEEN $1::date AND $1::date + 14) AS upcoming,
-                (a."lastReportedAt" >= $1::date - 7 AND (a.difficulties IS NOT NULL OR a.proposals IS NOT NULL)) AS issue
-         FROM "Assignment" a),
-       u AS (SELECT "unitId", count(*) FILTER (WHERE state <> 'DONE') AS open, count(*) FILTER (WHERE state = 'DONE') AS done,
-                    count(*) FILTER (WHERE overdue) AS overdue, count(*) FILTER (WHERE upcoming) AS upcoming, count(*) FILTER (WHERE issue) AS issues
-             FROM s GROUP BY 1),
-       top AS (SELECT * FROM (SELECT s.id, s."unitId", row_number() OVER (PARTITION BY s."unitId" ORDER BY s."deadlineDate", s.id) AS r FROM s WHERE overdue) x WHERE r <= 5)
-       SELECT p.id, u.*, (SELECT array_agg(top.id) FROM top WHERE top."unitId" = u."unitId") AS items
-       FROM "Person" p JOIN u ON u."unitId" = p."unitId" WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
+      // Per-unit counts in one pass; each unit's five longest-overdue rows from the (unitId, state, deadlineDate)
+      // index; both aggregated once per unit, then joined to the leaders.
+      `WITH u AS (
+         SELECT "unitId", count(*) FILTER (WHERE state <> 'DONE') AS open, count(*) FILTER (WHERE state = 'DONE') AS done,
+                count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" < $1::date) AS overdue,
+                count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" BETWEEN $1::date AND $1::date + 14) AS upcoming,
+                count(*) FILTER (WHERE "lastReportedAt" >= $1::date - 7 AND (difficulties IS NOT NULL OR proposals IS NOT NULL)) AS issues
+         FROM "Assignment" GROUP BY 1),
+       top AS (SELECT un.id AS "unitId", array_agg(x.id) AS items FROM "Unit" un CROSS JOIN LATERAL (
+                 SELECT a.id FROM "Assignment" a WHERE a."unitId" = un.id AND a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" < $1::date
+                 ORDER BY a."deadlineDate", a.id LIMIT 5) x GROUP BY un.id)
+       SELECT p.id, u.*, top.items FROM "Person" p JOIN u ON u."unitId" = p."unitId" LEFT JOIN top ON top."unitId" = u."unitId"
+       WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
     ],
     [
       'monthly warning list run (25/11/2026)',
@@ -173,9 +174,11 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
          SELECT a.id, a."unitId", a."deadlineDate", (a."lastReportedAt" >= date_trunc('month', $1::date)) AS updated
          FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" WHERE a.state <> 'DONE' OR t.rhythm = 'CONTINUOUS'),
        u AS (SELECT "unitId", count(*) AS open, count(*) FILTER (WHERE updated) AS updated FROM s GROUP BY 1),
-       top AS (SELECT * FROM (SELECT s.id, s."unitId", row_number() OVER (PARTITION BY s."unitId" ORDER BY s."deadlineDate", s.id) AS r FROM s WHERE NOT updated) x WHERE r <= 10)
-       SELECT p.id, u.*, (SELECT array_agg(top.id) FROM top WHERE top."unitId" = u."unitId") AS items
-       FROM "Person" p JOIN u ON u."unitId" = p."unitId" WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
+       top AS (SELECT "unitId", array_agg(id) AS items FROM (
+                 SELECT s.id, s."unitId", row_number() OVER (PARTITION BY s."unitId" ORDER BY s."deadlineDate", s.id) AS r FROM s WHERE NOT updated) x
+               WHERE r <= 10 GROUP BY 1)
+       SELECT p.id, u.*, top.items FROM "Person" p JOIN u ON u."unitId" = p."unitId" LEFT JOIN top ON top."unitId" = u."unitId"
+       WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
     ],
   ] as const)) {
     const tick = instantOf(day, 8);
