@@ -23,6 +23,21 @@ import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../database.ts';
 import { STATUS_SQL, statusParams } from './planning-sql.ts';
 
+/**
+ * STATUS_SQL over the candidate rows, with the columns a reminder sorts and
+ * shows so that later steps never join the rows again. On most days a few
+ * thousand rows: driven by their ids (index lookups, as taskRowsById does,
+ * not a hash over the whole Task table); on the monthly request day nearly
+ * every assignment: one hash join.
+ */
+const rowStatusSql = (monthly: boolean) => {
+  const sql = STATUS_SQL.replace(
+    'SELECT a.id,',
+    `SELECT a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, t.number, t."planId", a.id,`,
+  );
+  return monthly ? `${sql} WHERE a.id IN (SELECT id FROM cand)` : sql.replace('FROM "Assignment" a', 'FROM unnest(ARRAY(SELECT id FROM cand)) AS ids(id) JOIN "Assignment" a ON a.id = ids.id');
+};
+
 export interface ReminderPlanOptions {
   calendar: WorkingCalendar;
   settings: ReminderSettings;
@@ -54,7 +69,7 @@ const SHORT_TITLE = `CASE WHEN length(z.clean) <= $16::int THEN z.clean ELSE reg
  * the title's length and cut, $18 the list length, $19 formatDay(day),
  * $20 the month as reminders write it, $21 the dedupe key prefix.
  */
-const PLAN_SQL = `
+const planSql = (monthly: boolean) => `
   cal AS (SELECT g::date AS d, (g::date = ANY($9::date[])) AS working FROM generate_series($7::date, $8::date, interval '1 day') g),
   cw AS (SELECT d, count(*) FILTER (WHERE working) OVER (ORDER BY d) AS widx FROM cal),
   -- w0: today's working-day number; l: the last working day before today (days after it up to today are "moved to today").
@@ -66,51 +81,54 @@ const PLAN_SQL = `
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
   cand AS (
-    SELECT a.id FROM "Assignment" a WHERE a."deadlineDate" IN (SELECT due FROM ahead UNION ALL SELECT due FROM past) AND a.state IN ('NOT_STARTED', 'IN_PROGRESS')
+    -- As an array, so that the planner looks the few days up in the Assignment(state, deadlineDate) index.
+    SELECT a.id FROM "Assignment" a WHERE a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)) AND a.state IN ('NOT_STARTED', 'IN_PROGRESS')
     UNION
     SELECT a.id FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
     WHERE EXISTS (SELECT 1 FROM ahead WHERE due = $3::date) AND (t."deadlineKind" = 'YEARLY' OR t.rhythm = 'YEARLY')
     UNION
     SELECT a.id FROM "Assignment" a WHERE $13::boolean AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $14::timestamp OR a."lastReportedAt" >= $15::timestamp)
     UNION
-    SELECT a.id FROM "ReminderSnooze" sn JOIN "Assignment" a ON a."taskId" = sn."taskId" WHERE (sn.until + interval '7 hours')::date = $1::date),
-  s AS MATERIALIZED (${STATUS_SQL} WHERE a.id IN (SELECT id FROM cand)),
+    SELECT a.id FROM "Assignment" a WHERE a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))),
+  s AS MATERIALIZED (${rowStatusSql(monthly)}),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
-  resp AS (SELECT s.id, r."personId" FROM s JOIN LATERAL (
-      SELECT ta."personId" FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId"
-      WHERE ta."taskId" = s."taskId" AND p."unitId" = s."unitId" AND p.active
-      UNION ALL
-      SELECT p.id FROM "Person" p WHERE p."unitId" = s."unitId" AND p.active AND p."isFocal"
-        AND NOT EXISTS (SELECT 1 FROM "TaskAssignee" ta JOIN "Person" q ON q.id = ta."personId" WHERE ta."taskId" = s."taskId" AND q."unitId" = s."unitId")
-    ) r ON true),
-  why AS (SELECT r."personId", s.id, ah.n,
-      (s.rank <> 4 AND s.due < $1::date AND ($1::date - s.due - 1) % $11::int <= $1::date - GREATEST(k.l, s.due) - 1) AS overdue,
-      ($13::boolean AND (s.rank <> 4 OR s.rhythm = 'CONTINUOUS') AND NOT s."updatedThisMonth") AS monthly,
-      (sn.ends = $1::date AND (s.rank <> 4 OR s.rhythm = 'CONTINUOUS')) AS snoozed
-    FROM resp r JOIN s ON s.id = r.id CROSS JOIN k
-    LEFT JOIN ahead ah ON s.rank <> 4 AND ah.due = s.due
-    LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = s."taskId") sn ON true
+  named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
+  resp AS (
+    SELECT s.*, n."personId" FROM s JOIN named n ON n."taskId" = s."taskId" AND n."unitId" = s."unitId" AND n.active
+    UNION ALL
+    SELECT s.*, f.id FROM s JOIN "Person" f ON f."unitId" = s."unitId" AND f.active AND f."isFocal"
+    WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n."taskId" = s."taskId" AND n."unitId" = s."unitId")),
+  why AS (SELECT r.*, ah.n,
+      (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1) AS overdue,
+      ($13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
+      (sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed
+    FROM resp r CROSS JOIN k
+    LEFT JOIN ahead ah ON r.rank <> 4 AND ah.due = r.due
+    LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true
     WHERE sn.ends IS NULL OR sn.ends <= $1::date),
   items AS (
-    SELECT "personId", id, false AS esc, monthly,
-      CASE WHEN n = 0 THEN 'due-today' WHEN overdue THEN 'overdue' WHEN n > 0 THEN 'before' WHEN snoozed THEN 'snoozed' WHEN monthly THEN 'monthly' END AS reason, COALESCE(n, 0) AS n
-    FROM why WHERE n IS NOT NULL OR overdue OR monthly OR snoozed
+    SELECT w.*, false AS esc,
+      CASE WHEN w.n = 0 THEN 'due-today' WHEN w.overdue THEN 'overdue' WHEN w.n > 0 THEN 'before' WHEN w.snoozed THEN 'snoozed' WHEN w.monthly THEN 'monthly' END AS reason
+    FROM why w WHERE w.n IS NOT NULL OR w.overdue OR w.monthly OR w.snoozed
     UNION ALL
     -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
-    SELECT l.id, s.id, true, false, 'overdue', 0 FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
+    SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
     WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
   ranked AS (
-    SELECT i.*, s.rank, s.due, s."taskId", a.state::text AS state, a.percent, a."actualValue", a."lastReportedAt", t.kind::text AS kind, t.number, t.rhythm::text AS rhythm,
-      p.code AS "planCode", u.name AS "unitName", ${SHORT_TITLE} AS title,
-      row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY s.rank, s.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C", nk.key, t.number COLLATE "C", s."taskId", s."unitId") AS pos,
-      count(*) OVER (PARTITION BY i."personId", i.esc) AS total
-    FROM items i JOIN s ON s.id = i.id JOIN "Assignment" a ON a.id = i.id JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId"
+    SELECT i.*, p.code AS "planCode",
+      row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C", nk.key, i.number COLLATE "C", i."taskId", i."unitId") AS pos
+    FROM items i JOIN "Plan" p ON p.id = i."planId"
     -- compareNumbers: part by part, numbers as numbers (zero-padded), other parts case-insensitively.
     CROSS JOIN LATERAL (SELECT array_agg(CASE WHEN x ~ '^[0-9]{1,18}$' THEN lpad(x, 18, '0') ELSE lower(x) END COLLATE "C" ORDER BY o) AS key
-                        FROM unnest(string_to_array(t.number, '.')) WITH ORDINALITY q(x, o)) nk
+                        FROM unnest(string_to_array(i.number, '.')) WITH ORDINALITY q(x, o)) nk),
+  -- The rows a message lists, with their unit and short title.
+  listed AS (
+    SELECT r.*, u.name AS "unitName", ${SHORT_TITLE} AS "shortTitle"
+    FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId"
     CROSS JOIN LATERAL (SELECT btrim(regexp_replace(t.title, '\\s+', ' ', 'g')) AS clean) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $16::int - 1) AS cut,
-      CASE WHEN strpos(reverse(left(c0.clean, $16::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $16::int - 1)) - strpos(reverse(left(c0.clean, $16::int - 1)), ' ') END AS space) z),
+      CASE WHEN strpos(reverse(left(c0.clean, $16::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $16::int - 1)) - strpos(reverse(left(c0.clean, $16::int - 1)), ' ') END AS space) z
+    WHERE r.pos <= $18::int),
   per AS (SELECT "personId", count(*) FILTER (WHERE NOT esc) AS items, count(*) FILTER (WHERE esc) AS escalations,
       count(*) FILTER (WHERE NOT esc AND monthly) AS monthly FROM ranked GROUP BY "personId"),
   lines AS (
@@ -118,7 +136,7 @@ const PLAN_SQL = `
       FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.items > 0
     UNION ALL
     SELECT r."personId", CASE WHEN r.esc THEN 5 ELSE 1 END, r.pos, sub.n, CASE WHEN sub.n = 0
-        THEN jsonb_build_object('text', jsonb_build_object('key', 'reminder-item', 'args', jsonb_build_object('number', r.number, 'plan', r."planCode", 'title', r.title)))
+        THEN jsonb_build_object('text', jsonb_build_object('key', 'reminder-item', 'args', jsonb_build_object('number', r.number, 'plan', r."planCode", 'title', r."shortTitle")))
         ELSE jsonb_build_object('text', jsonb_build_object('key', CASE WHEN r.esc THEN 'reminder-item-unit-state' ELSE 'reminder-item-state' END, 'args', jsonb_build_object(
           'reason', r.reason,
           'due', CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END,
@@ -129,7 +147,7 @@ const PLAN_SQL = `
           'state', r.state,
           'last', COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none'),
           'unit', r."unitName")), 'indent', true) END
-      FROM ranked r CROSS JOIN (VALUES (0), (1)) sub(n) WHERE r.pos <= $18::int
+      FROM listed r CROSS JOIN (VALUES (0), (1)) sub(n)
     UNION ALL
     SELECT "personId", 2, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', items - $18::int))) FROM per WHERE items > $18::int
     UNION ALL
@@ -161,12 +179,17 @@ const PLAN_SQL = `
   idn AS (SELECT DISTINCT ON (i."personId") i."personId", i.id, i.channel, i."chatId" FROM "ChatIdentity" i JOIN "Person" pe ON pe.id = i."personId"
     WHERE i."personId" IN (SELECT "personId" FROM per) AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
     ORDER BY i."personId", CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC),
+  lagg AS (SELECT "personId", jsonb_agg(line ORDER BY sec, pos, sub) AS lines FROM lines GROUP BY 1),
+  cagg AS (SELECT "personId", jsonb_agg(choice ORDER BY o) AS choices FROM choices GROUP BY 1),
   planned AS (
     SELECT $21::text || per."personId" AS "dedupeKey", CASE WHEN per.items > 0 THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, per."personId", pe."unitId",
       idn.id AS "identityId", idn.channel::text AS channel, idn."chatId",
-      jsonb_build_object('v', 1, 'reply', jsonb_build_object('lines', (SELECT jsonb_agg(l.line ORDER BY l.sec, l.pos, l.sub) FROM lines l WHERE l."personId" = per."personId"))
-        || COALESCE((SELECT jsonb_build_object('choices', jsonb_agg(c.choice ORDER BY c.o)) FROM choices c WHERE c."personId" = per."personId" HAVING count(*) > 0), '{}'::jsonb)) AS payload
-    FROM per JOIN "Person" pe ON pe.id = per."personId" LEFT JOIN idn ON idn."personId" = per."personId")`;
+      jsonb_build_object('v', 1, 'reply', jsonb_build_object('lines', lagg.lines)
+        || CASE WHEN cagg.choices IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('choices', cagg.choices) END) AS payload
+    FROM per JOIN "Person" pe ON pe.id = per."personId" JOIN lagg ON lagg."personId" = per."personId"
+    LEFT JOIN cagg ON cagg."personId" = per."personId" LEFT JOIN idn ON idn."personId" = per."personId")`;
+
+const isMonthly = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) => monthlyRequestDay(day, o.settings.monthlyRequestDay, o.calendar) === day;
 
 function planParams(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): unknown[] {
   const { settings, calendar } = o;
@@ -182,7 +205,7 @@ function planParams(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): unknow
     settings.offsets,
     settings.overdueEveryDays,
     settings.escalateAfterDays,
-    monthlyRequestDay(day, settings.monthlyRequestDay, calendar) === day,
+    isMonthly(day, o),
     instantOf(makeDay(year, month, 1)).toISOString(),
     instantOf(nextMonth).toISOString(),
     TITLE_MAX,
@@ -202,26 +225,35 @@ export class ReminderSql {
 
   /** Plans `day`'s reminders and inserts them; rows already planned (same key) are left alone. */
   async insert(day: Day, o: ReminderPlanOptions): Promise<{ planned: number; noAccount: number }> {
-    const [r] = (await this.prisma.$queryRawUnsafe(
-      `WITH ${PLAN_SQL},
+    const [r] = (await this.query(
+      `WITH ${planSql(isMonthly(day, o))},
        ins AS (INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
                SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $22::timestamp, channel::"Channel", "chatId"
                FROM planned WHERE "identityId" IS NOT NULL ORDER BY "personId"
                ON CONFLICT ("dedupeKey") DO NOTHING RETURNING 1)
        SELECT (SELECT count(*) FROM ins)::int AS planned, (SELECT count(*) FROM planned WHERE "identityId" IS NULL)::int AS "noAccount"`,
-      ...planParams(day, o),
-      o.notBefore.toISOString(),
+      [...planParams(day, o), o.notBefore.toISOString()],
     )) as { planned: number; noAccount: number }[];
     return r ?? { planned: 0, noAccount: 0 };
   }
 
   /** The rows `insert` would write (people without an account included, identityId null), by person. */
   async preview(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): Promise<PlannedReminderRow[]> {
-    return (await this.prisma.$queryRawUnsafe(`WITH ${PLAN_SQL} SELECT * FROM planned ORDER BY "personId"`, ...planParams(day, o))) as PlannedReminderRow[];
+    return (await this.query(`WITH ${planSql(isMonthly(day, o))} SELECT * FROM planned ORDER BY "personId"`, planParams(day, o))) as PlannedReminderRow[];
+  }
+
+  /**
+   * Without JIT: the statement is planned for many rows (the monthly request
+   * day asks every assignment), and compiling it costs seconds more than
+   * running it; SET LOCAL keeps that to this transaction.
+   */
+  private async query(sql: string, params: unknown[]): Promise<unknown[]> {
+    const [, rows] = await this.prisma.$transaction([this.prisma.$executeRawUnsafe('SET LOCAL jit = off'), this.prisma.$queryRawUnsafe(sql, ...params)]);
+    return rows as unknown[];
   }
 }
 
 /** The statement and parameters of `insert`, for bench/explain.ts. */
 export function reminderPlanStatement(day: Day, o: ReminderPlanOptions): { sql: string; params: unknown[] } {
-  return { sql: `WITH ${PLAN_SQL} SELECT count(*) FROM planned`, params: planParams(day, o) };
+  return { sql: `WITH ${planSql(isMonthly(day, o))} SELECT count(*) FROM planned`, params: planParams(day, o) };
 }
