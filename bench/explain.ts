@@ -19,6 +19,7 @@ import { answerQuestion } from '../domain/questions/answer.ts';
 import { questionContext } from '../domain/questions/context.ts';
 import { parseQuestion } from '../domain/questions/parse-question.ts';
 import { reminderSettings } from '../domain/reminders/settings.ts';
+import { monthlyRequestDay } from '../domain/reminders/planner.ts';
 import { instantOf } from '../domain/shared/day.ts';
 import { openDatabase, type Db } from '../prisma/database.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads } from '../prisma/stores/delivery-store.ts';
@@ -74,7 +75,7 @@ try {
   const prisma = capturing(db.prisma, log, () => path);
   const settings = reminderSettings({ window: 'always' });
   const deps: JobDeps = { store: new PrismaDeliveryStore(prisma), reads: new PrismaPlanningReads(prisma), calendar, window: { calendar, hours: settings.workingHours, mode: 'always' }, settings, status: { dueSoonDays: 7 } };
-  for (const [day, what] of [['2026-11-26', 'a working day'], ['2026-11-25', 'the monthly request day']] as const) {
+  for (const [day, what] of [['2026-11-26', 'a working day'], [monthlyRequestDay('2026-11-26', settings.monthlyRequestDay, calendar), 'the monthly request day']] as const) {
     path = `reminder run ${day} (${what})`;
     await runReminders(deps, { tick: instantOf(day, 8), now: instantOf(day, 8), nextTick: null });
   }
@@ -100,7 +101,8 @@ try {
     const params = c.params.map((p) => (p instanceof Date ? p.toISOString() : p));
     // A statement that inserts Delivery rows is explained as a first run would do it (its rows removed first), then rolled back.
     const writes = /INSERT INTO "Delivery"/.test(c.sql);
-    if (writes) await admin.query(`BEGIN; DELETE FROM "Delivery" WHERE kind IN ('REMINDER', 'ESCALATION')`);
+    // As the app runs it: without JIT (prisma/stores/reminder-sql.ts).
+    if (writes) await admin.query(`BEGIN; SET LOCAL jit = off; DELETE FROM "Delivery" WHERE kind IN ('REMINDER', 'ESCALATION')`);
     const { rows } = await admin.query(`EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, params).finally(() => (writes ? admin.query('ROLLBACK') : undefined));
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     // A scan the executor never ran (a hashed subplan left unused) does not count.
