@@ -109,7 +109,8 @@ try {
     const bad = plan.split('\n').some((l) => /Seq Scan on "(Task|Assignment)"/.test(l) && !l.includes('never executed'));
     // The digests' per-unit counts cover every assignment by design: a scan of the table is their plan; reported apart.
     // So does the reminder run on the monthly request day: every assignment not updated this month is asked for its update.
-    if (bad) ((WHOLE_CITY.test(c.path) && /GROUP BY/.test(c.sql)) || MONTHLY_REQUEST.test(c.path) ? wholeCity : seq).push(c.path);
+    // The digests' first rows rank every unit's rows (and the city's) by a window function: whole-city as well.
+    if (bad) ((WHOLE_CITY.test(c.path) && /GROUP BY|OVER \(/.test(c.sql)) || MONTHLY_REQUEST.test(c.path) ? wholeCity : seq).push(c.path);
     const shown = plan.replace(/'\{[^']{300,}\}'/g, (m) => `${m.slice(0, 120)}…}'`);
     out.push(`## ${c.path}${bad ? ' — sequential scan of Task or Assignment' : ''}`, '', '```sql', c.sql.trim(), '```', '', `parameters: \`${JSON.stringify(params).slice(0, 300)}\``, '', '```', shown, '```', '');
   }
@@ -117,7 +118,7 @@ try {
     4,
     0,
     (seq.length ? `Sequential scans of Task or Assignment: ${seq.join('; ')}.\n` : 'No sequential scan of Task or Assignment outside the digests\' whole-city counts.\n') +
-      (wholeCity.length ? `\nBy design these read every assignment (one scan): the digests' per-unit counts, and the monthly request day's reminders (every assignment not updated this month is asked for its update): ${wholeCity.join('; ')}.\n` : ''),
+      (wholeCity.length ? `\nBy design these read every assignment (one scan): the digests' per-unit counts and per-unit first rows (ranked by a window function for every unit a leader sees and for the whole city), and the monthly request day's reminders (every assignment not updated this month is asked for its update): ${wholeCity.join('; ')}.\n` : ''),
   );
   writeFileSync(OUT, out.join('\n'));
   process.stdout.write(`${log.length} statements explained into ${OUT}; sequential scans of Task/Assignment: ${seq.length ? seq.join('; ') : 'none'}\n`);
