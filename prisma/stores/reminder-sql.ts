@@ -116,11 +116,11 @@ const planSql = (monthly: boolean) => `
     WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
   ranked AS (
     SELECT i.*, p.code AS "planCode",
-      row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C", nk.key, i.number COLLATE "C", i."taskId", i."unitId") AS pos
-    FROM items i JOIN "Plan" p ON p.id = i."planId"
-    -- compareNumbers: part by part, numbers as numbers (zero-padded), other parts case-insensitively.
-    CROSS JOIN LATERAL (SELECT array_agg(CASE WHEN x ~ '^[0-9]{1,18}$' THEN lpad(x, 18, '0') ELSE lower(x) END COLLATE "C" ORDER BY o) AS key
-                        FROM unnest(string_to_array(i.number, '.')) WITH ORDINALITY q(x, o)) nk),
+      row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C",
+        -- compareNumbers: part by part ('.' sorts before letters and digits), numbers as numbers (zero-padded to 18 digits), other parts case-insensitively.
+        lower(regexp_replace(regexp_replace(i.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C",
+        i.number COLLATE "C", i."taskId", i."unitId") AS pos
+    FROM items i JOIN "Plan" p ON p.id = i."planId"),
   -- The rows a message lists, with their unit and short title.
   listed AS (
     SELECT r.*, u.name AS "unitName", ${SHORT_TITLE} AS "shortTitle"
