@@ -200,6 +200,8 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
   ] as const)) {
     const tick = instantOf(day, 8);
     const runs = 3;
+    await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: prefix } } });
+    await run(deps, { tick, now: tick, nextTick: null });
     const h = monitorEventLoopDelay({ resolution: 5 });
     h.enable();
     const heap0 = process.memoryUsage().heapUsed;

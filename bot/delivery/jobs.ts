@@ -146,14 +146,17 @@ export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<Pla
   const rows = await sql.rows([...first.values()].flatMap((m) => [...m.values()].flat()));
   const items = new Map([...rows.values()].map((row) => [row.assignmentId, { row, status: statusOf(row, day, deps.status) }]));
   const order = weeklyOrders(day, deps.status);
+  const cityLists = new Map<string, Item[]>();
   const out: PlannedDigest[] = [];
   for (const [index, { r, visible }] of scopes.entries()) {
     if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToChats();
     const mine = visible === null ? units : visible.map((id) => byUnit.get(id)).filter((u): u is UnitWeekly => u !== undefined);
     const sum = (k: keyof Omit<UnitWeekly, 'unitId' | 'unitName'>) => mine.reduce((n, u) => n + u[k], 0);
     const list = (name: string, cmp: (a: Item, b: Item) => number): Item[] => {
-      const ids = visible === null ? (first.get(name)?.get(0) ?? []) : visible.flatMap((id) => first.get(name)?.get(id) ?? []);
-      return ids.map((id) => items.get(id)!).filter(Boolean).sort(byTaskUnit).sort(cmp).slice(0, WEEKLY_LIST_MAX);
+      const sorted = (ids: number[]) => ids.map((id) => items.get(id)!).filter(Boolean).sort(byTaskUnit).sort(cmp).slice(0, WEEKLY_LIST_MAX);
+      // The city's lists (ties included, so long) are the same for every city leader: sorted once.
+      if (visible === null) return cityLists.get(name) ?? cityLists.set(name, sorted(first.get(name)?.get(0) ?? [])).get(name)!;
+      return sorted(visible.flatMap((id) => first.get(name)?.get(id) ?? []));
     };
     const d: WeeklyDigest = {
       day,
