@@ -17,12 +17,11 @@ import { withSixClearSection } from '../../domain/accountability/six-clear-reply
 import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
 import { requesterDigest, requesterDigestLines } from '../../domain/accountability/explanations-reply.ts';
 import { PrismaExplanationStore, type ExplanationView } from '../../prisma/stores/explanation-store.ts';
-import { reminderReply } from '../../domain/reminders/message.ts';
-import { planReminders, reminderSelection } from '../../domain/reminders/planner.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import { byUrgency, statusOf } from '../../domain/tasks/types.ts';
+import { ReminderSql } from '../../prisma/stores/reminder-sql.ts';
 import { PlanningSql, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
 import { setImmediate as yieldToChats } from 'node:timers/promises';
 import type { Reply } from '../../domain/chat/reply.ts';
@@ -81,39 +80,20 @@ function row(kind: PlannedDelivery['kind'], dedupeKey: string, r: Recipient, rep
   };
 }
 
-/** The daily run: one message per person with their tasks that come up today (and leaders' escalations). */
+/**
+ * The daily run: one message per person with their tasks that come up today
+ * (and leaders' escalations), planned and inserted by one SQL statement
+ * (prisma/stores/reminder-sql.ts; the pure planner is its oracle in tests).
+ */
 export async function runReminders(deps: JobDeps, c: JobContext): Promise<JobSummary> {
   const day = dayOf(c.tick);
   if (deps.window.mode === 'working' && !deps.calendar.isWorkingDay(day)) return { day, planned: 0, noAccount: 0, skipped: 'not-a-working-day' };
   const notBefore = dueAt(deps, c);
   if (!notBefore) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
-  // The database selects the rows that may come up today (the calendar passed as data); the planner decides on those.
-  const snoozes = await deps.reads.snoozes(new Date(c.tick.getTime() - 2 * 86_400_000));
-  const selection = reminderSelection(day, await deps.reads.earliestDeadline(), deps.calendar, deps.settings);
-  const { rows, responsibilities } = await deps.reads.reminderCandidates(day, selection, [...new Set(snoozes.filter((s) => dayOf(s.until) === day).map((s) => s.taskId))]);
-  const plans = planReminders({
-    day,
-    responsibilities,
-    assignments: rows,
-    leaders: await deps.reads.leadersByUnit(),
-    snoozes,
-    calendar: deps.calendar,
-    settings: deps.settings,
-    status: deps.status,
-  });
-  const people = await deps.reads.people(plans.map((p) => p.personId));
-  const planned: PlannedDelivery[] = [];
-  let noAccount = 0;
-  for (const plan of plans) {
-    const person = people.get(plan.personId);
-    if (!person) continue;
-    const reply = reminderReply(plan, day, { name: person.fullName, maxTasksListed: deps.settings.maxTasksListed });
-    if (!reply) continue;
-    const r = row(plan.items.length ? 'REMINDER' : 'ESCALATION', `reminder:${day}:${plan.personId}`, person, reply, notBefore);
-    if (r) planned.push(r);
-    else noAccount++;
-  }
-  return { day, planned: await deps.store.insert(planned), noAccount };
+  // Nobody is reminded on a day off, whatever the send window.
+  if (!deps.calendar.isWorkingDay(day)) return { day, planned: 0, noAccount: 0 };
+  const r = await new ReminderSql(deps.reads.prisma).insert(day, { calendar: deps.calendar, settings: deps.settings, status: deps.status, notBefore });
+  return { day, ...r };
 }
 
 /** Unit leaders get their unit (and sub-units); city leaders the whole city. */
@@ -168,14 +148,17 @@ export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<Pla
   const rows = await sql.rows([...first.values()].flatMap((m) => [...m.values()].flat()));
   const items = new Map([...rows.values()].map((row) => [row.assignmentId, { row, status: statusOf(row, day, deps.status) }]));
   const order = weeklyOrders(day, deps.status);
+  const cityLists = new Map<string, Item[]>();
   const out: PlannedDigest[] = [];
   for (const [index, { r, visible }] of scopes.entries()) {
     if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToChats();
     const mine = visible === null ? units : visible.map((id) => byUnit.get(id)).filter((u): u is UnitWeekly => u !== undefined);
     const sum = (k: keyof Omit<UnitWeekly, 'unitId' | 'unitName'>) => mine.reduce((n, u) => n + u[k], 0);
     const list = (name: string, cmp: (a: Item, b: Item) => number): Item[] => {
-      const ids = visible === null ? (first.get(name)?.get(0) ?? []) : visible.flatMap((id) => first.get(name)?.get(id) ?? []);
-      return ids.map((id) => items.get(id)!).filter(Boolean).sort(byTaskUnit).sort(cmp).slice(0, WEEKLY_LIST_MAX);
+      const sorted = (ids: number[]) => ids.map((id) => items.get(id)!).filter(Boolean).sort(byTaskUnit).sort(cmp).slice(0, WEEKLY_LIST_MAX);
+      // The city's lists (ties included, so long) are the same for every city leader: sorted once.
+      if (visible === null) return cityLists.get(name) ?? cityLists.set(name, sorted(first.get(name)?.get(0) ?? [])).get(name)!;
+      return sorted(visible.flatMap((id) => first.get(name)?.get(id) ?? []));
     };
     const d: WeeklyDigest = {
       day,

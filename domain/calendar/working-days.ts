@@ -66,6 +66,13 @@ export class WorkingCalendar {
     return day;
   }
 
+  /** The working days from `from` to `to` inclusive, in order (the calendar as data for SQL). */
+  workingDaysIn(from: Day, to: Day): Day[] {
+    const out: Day[] = [];
+    for (let d = from; compareDays(d, to) <= 0; d = addDays(d, 1)) if (this.isWorkingDay(d)) out.push(d);
+    return out;
+  }
+
   /** Working days after `a` up to and including `b`; negative when b is before a. */
   workingDaysBetween(a: Day, b: Day): number {
     const order = compareDays(a, b);

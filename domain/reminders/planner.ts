@@ -62,7 +62,7 @@ export interface PlannerInput {
 }
 
 /** Holidays never last longer than this: enough look-back for days moved past a break. */
-const MAX_BREAK_DAYS = 31;
+export const MAX_BREAK_DAYS = 31;
 
 /** A reminder before (or on) the deadline, if `day` is one of the offsets. */
 export function deadlineReason(due: Day, day: Day, calendar: WorkingCalendar, offsets: number[]): ReminderReason | null {
@@ -150,50 +150,4 @@ export function planReminders(input: PlannerInput): PersonPlan[] {
   return [...plans.values()]
     .map((p) => ({ ...p, items: p.items.sort((a, b) => urgency(a.row, b.row)), escalations: p.escalations.sort((a, b) => urgency(a.row, b.row)) }))
     .sort((a, b) => a.personId - b.personId);
-}
-
-/**
- * What a database needs to select the rows `planReminders` may pick on
- * `day`, the calendar turned into data: the deadline days that come up
- * (before, on the day, overdue every `overdueEveryDays`, escalation), whether
- * 31/12 (the due day of yearly tasks) is one of them, and whether it is the
- * monthly request day. A superset: the planner still decides on each row,
- * so the selection changes cost, never the outcome.
- *
- * `earliest` is the earliest deadline stored: overdue reminders recur
- * weekly for ever, so every matching day back to it is listed.
- */
-export interface ReminderSelection {
-  dueDays: Day[];
-  yearEnd: boolean;
-  monthly: boolean;
-}
-
-export function reminderSelection(day: Day, earliest: Day | null, calendar: WorkingCalendar, settings: ReminderSettings): ReminderSelection {
-  if (!calendar.isWorkingDay(day)) return { dueDays: [], yearEnd: false, monthly: false };
-  const due = new Set<Day>();
-  // Before and on the deadline: the offsets are working days, holidays make them longer in calendar days.
-  const ahead = Math.max(0, ...settings.offsets) * 3 + MAX_BREAK_DAYS + 14;
-  for (let d = day, i = 0; i <= ahead; i++, d = addDays(d, 1)) if (deadlineReason(d, day, calendar, settings.offsets)) due.add(d);
-  // Nominal days moved to today (today itself, and days off just before it).
-  const nominals: Day[] = [];
-  for (let back = 0; back <= MAX_BREAK_DAYS; back++) {
-    const n = addDays(day, -back);
-    if (calendar.nextWorkingDay(n) === day) nominals.push(n);
-  }
-  if (earliest !== null) {
-    for (const n of nominals) {
-      // Overdue: nominal day = due + 1 + k × every.
-      for (let d = addDays(n, -1); d >= earliest; d = addDays(d, -settings.overdueEveryDays)) due.add(d);
-      // Escalation: nominal day = due + escalateAfterDays.
-      const e = addDays(n, -settings.escalateAfterDays);
-      if (e < day) due.add(e);
-    }
-  }
-  const yearEnd = makeDay(dayParts(day).year, 12, 31);
-  return {
-    dueDays: [...due].sort(),
-    yearEnd: due.has(yearEnd),
-    monthly: monthlyRequestDay(day, settings.monthlyRequestDay, calendar) === day,
-  };
 }

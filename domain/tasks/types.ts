@@ -90,9 +90,16 @@ export function isOpenFor(row: TaskRow, today: Day, options?: StatusOptions): bo
 /** Most urgent first: overdue (longest first), due soon (soonest first), then the rest by deadline. */
 export function byUrgency(today: Day, options?: StatusOptions) {
   const rank: Record<string, number> = { OVERDUE: 0, DUE_SOON: 1, NOT_STARTED: 2, ON_TRACK: 3, DONE: 4 };
+  // A sort compares each row many times: its status is derived once per comparator (rows are not changed while sorted).
+  const cache = new WeakMap<TaskRow, RowStatus>();
+  const status = (r: TaskRow): RowStatus => {
+    let s = cache.get(r);
+    if (!s) cache.set(r, (s = statusOf(r, today, options)));
+    return s;
+  };
   return (a: TaskRow, b: TaskRow): number => {
-    const sa = statusOf(a, today, options);
-    const sb = statusOf(b, today, options);
+    const sa = status(a);
+    const sb = status(b);
     if (rank[sa.status] !== rank[sb.status]) return rank[sa.status]! - rank[sb.status]!;
     if (sa.status === 'OVERDUE' && sa.daysOverdue !== sb.daysOverdue) return sb.daysOverdue - sa.daysOverdue;
     const da = sa.due ?? '9999-12-31';

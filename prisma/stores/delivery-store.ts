@@ -10,13 +10,12 @@ import { PROMPT_TTL_HOURS, type Prompt } from '../../domain/chat/prompt.ts';
 import { orderIdentities } from '../../domain/delivery/policy.ts';
 import type { ClaimedDelivery, ClaimRequest, DeliveryQueue } from '../../domain/delivery/ports.ts';
 import type { IdentityRef, PlannedDelivery, SendChannel } from '../../domain/delivery/types.ts';
-import type { ReminderSelection, Snooze } from '../../domain/reminders/planner.ts';
-import { dayFromDb, instantOf, makeDay, dayParts, type Day } from '../../domain/shared/day.ts';
+import type { Snooze } from '../../domain/reminders/planner.ts';
 import type { Role } from '../../domain/people/types.ts';
 import type { TaskRow } from '../../domain/tasks/types.ts';
 import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
-import { PrismaTaskQueries, taskRowsById } from './task-queries.ts';
+import { PrismaTaskQueries } from './task-queries.ts';
 
 const INSERT_CHUNK = 1000;
 const iso = (d: Date) => d.toISOString();
@@ -294,64 +293,6 @@ export class PrismaPlanningReads {
       for (const id of people) out.set(id, [...(out.get(id) ?? []), row]);
     }
     return out;
-  }
-
-  /** The earliest deadline stored (how far back weekly overdue reminders reach). */
-  async earliestDeadline(): Promise<Day | null> {
-    const [r] = (await this.prisma.$queryRawUnsafe(`SELECT min("deadlineDate") AS d FROM "Task"`)) as { d: Date | null }[];
-    return r?.d ? dayFromDb(r.d) : null;
-  }
-
-  /**
-   * The rows the planner may pick on `day` (reminderSelection: deadlines on
-   * the listed days, yearly tasks near 31/12, on the monthly request day
-   * those not updated this month, tasks whose snooze ends) and who answers
-   * for each, in one statement over the Assignment(state, deadlineDate) index
-   * (the assignment's copy of its task's deadline, as the questions read it); then those
-   * rows only are loaded in full. The same people as `responsibilities`.
-   */
-  async reminderCandidates(day: Day, sel: ReminderSelection, snoozedTasks: number[]): Promise<{ rows: TaskRow[]; responsibilities: Map<number, TaskRow[]> }> {
-    if (!sel.dueDays.length && !sel.yearEnd && !sel.monthly && !snoozedTasks.length) return { rows: [], responsibilities: new Map() };
-    const { year, month } = dayParts(day);
-    const monthStart = instantOf(makeDay(year, month, 1)).toISOString();
-    const nextMonth = instantOf(month === 12 ? makeDay(year + 1, 1, 1) : makeDay(year, month + 1, 1)).toISOString();
-    const pairs = (await this.prisma.$queryRawUnsafe(
-      `WITH c AS (
-         SELECT a.id, a."taskId", a."unitId" FROM "Assignment" a
-         WHERE a."deadlineDate" = ANY($1::date[]) AND a.state IN ('NOT_STARTED', 'IN_PROGRESS')
-         UNION
-         SELECT a.id, a."taskId", a."unitId" FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
-         WHERE $2 AND (t."deadlineKind" = 'YEARLY' OR t.rhythm = 'YEARLY')
-         UNION
-         SELECT a.id, a."taskId", a."unitId" FROM "Assignment" a
-         WHERE $3 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $4::timestamp OR a."lastReportedAt" >= $5::timestamp)
-         UNION
-         SELECT a.id, a."taskId", a."unitId" FROM "Assignment" a WHERE a."taskId" = ANY($6::int[])
-       )
-       SELECT c.id, r."personId" FROM c LEFT JOIN LATERAL (
-         SELECT ta."personId" FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId"
-         WHERE ta."taskId" = c."taskId" AND p."unitId" = c."unitId" AND p.active
-         UNION ALL
-         SELECT p.id FROM "Person" p WHERE p."unitId" = c."unitId" AND p.active AND p."isFocal"
-           AND NOT EXISTS (SELECT 1 FROM "TaskAssignee" ta JOIN "Person" q ON q.id = ta."personId" WHERE ta."taskId" = c."taskId" AND q."unitId" = c."unitId")
-       ) r ON true`,
-      sel.dueDays,
-      sel.yearEnd,
-      sel.monthly,
-      monthStart,
-      nextMonth,
-      snoozedTasks,
-    )) as { id: number; personId: number | null }[];
-    const ids = [...new Set(pairs.map((p) => p.id))];
-    const rows: TaskRow[] = [];
-    for (let i = 0; i < ids.length; i += INSERT_CHUNK) rows.push(...(await taskRowsById(this.prisma, ids.slice(i, i + INSERT_CHUNK))));
-    rows.sort((a, b) => a.taskId - b.taskId || a.unitId - b.unitId);
-    const byId = new Map(rows.map((r) => [r.assignmentId, r]));
-    const people = new Map<number, Set<number>>();
-    for (const p of pairs) if (p.personId !== null) (people.get(p.id) ?? people.set(p.id, new Set()).get(p.id)!).add(p.personId);
-    const responsibilities = new Map<number, TaskRow[]>();
-    for (const row of rows) for (const personId of people.get(row.assignmentId) ?? []) responsibilities.set(personId, [...(responsibilities.get(personId) ?? []), byId.get(row.assignmentId)!]);
-    return { rows, responsibilities };
   }
 
   /** unitId → active people with the UNIT_LEADER role in that unit. */

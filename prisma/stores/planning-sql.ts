@@ -28,8 +28,8 @@ import { taskRowsById } from './task-queries.ts';
  * of the day's year, $4 1/1 of that year, $5/$6 the month's first and last
  * days.
  */
-const STATUS_SQL = `
-  SELECT a.id, a."unitId", a."lastReportedAt", a.difficulties, a.proposals, t.rhythm::text AS rhythm, x.due, x.reported,
+export const STATUS_SQL = `
+  SELECT a.id, a."unitId", a."taskId", a."lastReportedAt", a.difficulties, a.proposals, t.rhythm::text AS rhythm, x.due, x.reported,
     CASE WHEN x.done THEN 4 WHEN x.due < $1::date THEN 0 WHEN x.due <= $2::date THEN 1
          WHEN NOT x.latest OR (a.state = 'NOT_STARTED' AND COALESCE(a.percent, 0) = 0) THEN 2 ELSE 3 END AS rank,
     COALESCE(x.reported BETWEEN $5::date AND $6::date, false) AS "updatedThisMonth"
@@ -48,7 +48,7 @@ const STATUS_SQL = `
             WHEN '<=' THEN a."actualValue" <= t."targetValue" + 1e-9 WHEN '<' THEN a."actualValue" < t."targetValue" - 1e-9
             WHEN '=' THEN abs(a."actualValue" - t."targetValue") <= 1e-9 ELSE false END) AS done) x`;
 
-function statusParams(day: Day, options: StatusOptions): unknown[] {
+export function statusParams(day: Day, options: StatusOptions): unknown[] {
   const { year, month } = dayParts(day);
   return [day, addDays(day, options.dueSoonDays), makeDay(year, 12, 31), makeDay(year, 1, 1), makeDay(year, month, 1), endOfMonth(year, month)];
 }

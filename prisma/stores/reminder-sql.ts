@@ -1,0 +1,259 @@
+/**
+ * The daily reminder run planned in SQL (issue 12): one statement computes
+ * who is reminded of what on a day — the rules of domain/reminders/planner.ts
+ * (deadline 7/3/1/0 working days away, overdue every 7 days moved to working
+ * days, the monthly request, snoozes, leaders' escalations) — builds each
+ * person's message as the same JSON reply reminderReply makes, and inserts
+ * the Delivery rows with INSERT … SELECT … ON CONFLICT DO NOTHING, keyed
+ * `reminder:<day>:<personId>` as before. Nothing per assignment comes into
+ * JavaScript: memory does not grow with the number of assignments and the
+ * event loop is free while the database works.
+ *
+ * The calendar is data: the working days around the day (from the
+ * configured holidays and make-up days) are passed as a date array, and a
+ * generated series numbers them, so "n working days before the deadline" is
+ * a difference of two running counts. test/db/reminder-sql.test.ts compares
+ * the statement's rows with the pure planner's for every day of 2026.
+ */
+import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
+import { MAX_BREAK_DAYS, monthlyRequestDay } from '../../domain/reminders/planner.ts';
+import type { ReminderSettings } from '../../domain/reminders/settings.ts';
+import { addDays, dayParts, formatDay, instantOf, makeDay, type Day } from '../../domain/shared/day.ts';
+import type { StatusOptions } from '../../domain/status/derive-status.ts';
+import type { Db } from '../database.ts';
+import { STATUS_SQL, statusParams } from './planning-sql.ts';
+
+/**
+ * STATUS_SQL over the candidate rows, with the columns a reminder sorts and
+ * shows so that later steps never join the rows again. On most days a few
+ * thousand rows: driven by their ids (index lookups, as taskRowsById does,
+ * not a hash over the whole Task table); on the monthly request day nearly
+ * every assignment: one hash join.
+ */
+const rowStatusSql = (monthly: boolean) => {
+  const sql = STATUS_SQL.replace(
+    'SELECT a.id,',
+    `SELECT a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, t.number, t."planId", a.id,`,
+  );
+  return monthly ? `${sql} WHERE a.id IN (SELECT id FROM cand)` : sql.replace('FROM "Assignment" a', 'FROM unnest(ARRAY(SELECT id FROM cand)) AS ids(id) JOIN "Assignment" a ON a.id = ids.id');
+};
+
+export interface ReminderPlanOptions {
+  calendar: WorkingCalendar;
+  settings: ReminderSettings;
+  status: StatusOptions;
+  /** When the rows are due. */
+  notBefore: Date;
+}
+
+/** A planned row as the statement would insert it (previews and tests). */
+export interface PlannedReminderRow {
+  dedupeKey: string;
+  kind: 'REMINDER' | 'ESCALATION';
+  personId: number;
+  unitId: number | null;
+  identityId: number | null;
+  channel: string | null;
+  chatId: string | null;
+  payload: unknown;
+}
+
+/** shorten(title, max) of domain/shared/text.ts in SQL ($17: max × 0.6, as JavaScript computes it). */
+const SHORT_TITLE = `CASE WHEN length(z.clean) <= $16::int THEN z.clean ELSE regexp_replace(
+    CASE WHEN z.space > $17::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–\\s]+$', '') || '…' END`;
+
+/**
+ * $1–$6: STATUS_SQL's. $7/$8 the calendar's first and last days, $9 its
+ * working days, $10 the offsets, $11 overdue every, $12 escalate after,
+ * $13 monthly request day, $14/$15 this month's bounds as instants, $16/$17
+ * the title's length and cut, $18 the list length, $19 formatDay(day),
+ * $20 the month as reminders write it, $21 the dedupe key prefix.
+ */
+const planSql = (monthly: boolean) => `
+  cal AS (SELECT g::date AS d, (g::date = ANY($9::date[])) AS working FROM generate_series($7::date, $8::date, interval '1 day') g),
+  cw AS (SELECT d, count(*) FILTER (WHERE working) OVER (ORDER BY d) AS widx FROM cal),
+  -- w0: today's working-day number; l: the last working day before today (days after it up to today are "moved to today").
+  k AS (SELECT (SELECT widx FROM cw WHERE d = $1::date) AS w0, COALESCE((SELECT max(d) FROM cal WHERE working AND d < $1::date), $7::date) AS l),
+  -- Deadlines n working days away (n among the offsets; a deadline on a day off counts from the working day before it).
+  ahead AS (SELECT cw.d AS due, (cw.widx - k.w0)::int AS n FROM cw, k WHERE cw.d >= $1::date AND (cw.widx - k.w0)::int = ANY($10::int[])),
+  -- Past deadlines whose weekly overdue reminder or escalation falls on a day moved to today.
+  past AS (SELECT g::date AS due FROM k, generate_series(LEAST(COALESCE((SELECT min("deadlineDate") FROM "Task"), $1::date), $1::date), $1::date - 1, interval '1 day') g
+           WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
+              OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
+  cand AS (
+    -- As an array, so that the planner looks the few days up in the Assignment(state, deadlineDate) index.
+    SELECT a.id FROM "Assignment" a WHERE a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)) AND a.state IN ('NOT_STARTED', 'IN_PROGRESS')
+    UNION
+    SELECT a.id FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
+    WHERE EXISTS (SELECT 1 FROM ahead WHERE due = $3::date) AND (t."deadlineKind" = 'YEARLY' OR t.rhythm = 'YEARLY')
+    UNION
+    SELECT a.id FROM "Assignment" a WHERE $13::boolean AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $14::timestamp OR a."lastReportedAt" >= $15::timestamp)
+    UNION
+    SELECT a.id FROM "Assignment" a WHERE a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))),
+  s AS MATERIALIZED (${rowStatusSql(monthly)}),
+  -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
+  named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
+  resp AS (
+    SELECT s.*, n."personId" FROM s JOIN named n ON n."taskId" = s."taskId" AND n."unitId" = s."unitId" AND n.active
+    UNION ALL
+    SELECT s.*, f.id FROM s JOIN "Person" f ON f."unitId" = s."unitId" AND f.active AND f."isFocal"
+    WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n."taskId" = s."taskId" AND n."unitId" = s."unitId")),
+  why AS (SELECT r.*, ah.n,
+      (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1) AS overdue,
+      ($13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
+      (sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed
+    FROM resp r CROSS JOIN k
+    LEFT JOIN ahead ah ON r.rank <> 4 AND ah.due = r.due
+    LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true
+    WHERE sn.ends IS NULL OR sn.ends <= $1::date),
+  items AS (
+    SELECT w.*, false AS esc,
+      CASE WHEN w.n = 0 THEN 'due-today' WHEN w.overdue THEN 'overdue' WHEN w.n > 0 THEN 'before' WHEN w.snoozed THEN 'snoozed' WHEN w.monthly THEN 'monthly' END AS reason
+    FROM why w WHERE w.n IS NOT NULL OR w.overdue OR w.monthly OR w.snoozed
+    UNION ALL
+    -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
+    SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
+    WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
+  ranked AS (
+    SELECT i.*, p.code AS "planCode",
+      row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C",
+        -- compareNumbers: part by part ('.' sorts before letters and digits), numbers as numbers (zero-padded to 18 digits), other parts case-insensitively.
+        lower(regexp_replace(regexp_replace(i.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C",
+        i.number COLLATE "C", i."taskId", i."unitId") AS pos
+    FROM items i JOIN "Plan" p ON p.id = i."planId"),
+  -- The rows a message lists, with their unit and short title.
+  listed AS (
+    SELECT r.*, u.name AS "unitName", ${SHORT_TITLE} AS "shortTitle"
+    FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId"
+    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(t.title, '\\s+', ' ', 'g')) AS clean) c0
+    CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $16::int - 1) AS cut,
+      CASE WHEN strpos(reverse(left(c0.clean, $16::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $16::int - 1)) - strpos(reverse(left(c0.clean, $16::int - 1)), ' ') END AS space) z
+    WHERE r.pos <= $18::int),
+  per AS (SELECT "personId", count(*) FILTER (WHERE NOT esc) AS items, count(*) FILTER (WHERE esc) AS escalations,
+      count(*) FILTER (WHERE NOT esc AND monthly) AS monthly FROM ranked GROUP BY "personId"),
+  lines AS (
+    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, jsonb_build_object('text', jsonb_build_object('key', 'reminder-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.items, 'date', $19::text)), 'strong', true) AS line
+      FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.items > 0
+    UNION ALL
+    SELECT r."personId", CASE WHEN r.esc THEN 5 ELSE 1 END, r.pos, sub.n, CASE WHEN sub.n = 0
+        THEN jsonb_build_object('text', jsonb_build_object('key', 'reminder-item', 'args', jsonb_build_object('number', r.number, 'plan', r."planCode", 'title', r."shortTitle")))
+        ELSE jsonb_build_object('text', jsonb_build_object('key', CASE WHEN r.esc THEN 'reminder-item-unit-state' ELSE 'reminder-item-state' END, 'args', jsonb_build_object(
+          'reason', r.reason,
+          'due', CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END,
+          'days', CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END,
+          'workingDays', CASE WHEN r.reason = 'before' THEN r.n ELSE 0 END,
+          'month', $20::text,
+          'value', CASE WHEN r.kind = 'INDICATOR' THEN COALESCE(to_jsonb(r."actualValue"), '"none"') ELSE COALESCE(to_jsonb(r.percent), '"none"') END,
+          'state', r.state,
+          'last', COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none'),
+          'unit', r."unitName")), 'indent', true) END
+      FROM listed r CROSS JOIN (VALUES (0), (1)) sub(n)
+    UNION ALL
+    SELECT "personId", 2, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', items - $18::int))) FROM per WHERE items > $18::int
+    UNION ALL
+    SELECT "personId", 3, 0, 0, jsonb_build_object('text', jsonb_build_object('raw', '')) FROM per WHERE items > 0 AND escalations > 0
+    UNION ALL
+    SELECT per."personId", 4, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-escalation-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.escalations, 'date', $19::text)), 'strong', true)
+      FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.escalations > 0
+    UNION ALL
+    SELECT "personId", 6, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', escalations - $18::int))) FROM per WHERE escalations > $18::int
+    UNION ALL
+    SELECT "personId", 7, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-footer')) FROM per WHERE items > 0
+    UNION ALL
+    -- The monthly request about several tasks: the unit's appendix does them at once.
+    SELECT "personId", 8, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-appendix-offer')) FROM per WHERE monthly > 1),
+  choices AS (
+    SELECT r."personId", c.o, c.choice FROM ranked r JOIN per ON per."personId" = r."personId" CROSS JOIN LATERAL (VALUES
+        (1, jsonb_build_object('id', 'rm:report:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-report-now'), 'words', jsonb_build_array('bao cao', 'bao cao ' || r.number, 'cap nhat'))),
+        (2, jsonb_build_object('id', 'rm:same:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-no-change'), 'words', jsonb_build_array('khong thay doi', 'nhu cu', 'khong doi'))),
+        (3, jsonb_build_object('id', 'rm:snooze:' || r."taskId" || ':1', 'label', jsonb_build_object('key', 'reminder-snooze-tomorrow'), 'words', jsonb_build_array('mai', 'nhac mai', 'ngay mai'))),
+        (4, jsonb_build_object('id', 'rm:snooze:' || r."taskId" || ':7', 'label', jsonb_build_object('key', 'reminder-snooze-week'), 'words', jsonb_build_array('tuan sau', 'nhac tuan sau')))) c(o, choice)
+      WHERE NOT r.esc AND per.items = 1
+    UNION ALL
+    SELECT r."personId", r.pos, jsonb_build_object('id', 'rm:report:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-report-task', 'args', jsonb_build_object('number', r.number)), 'words', jsonb_build_array('bao cao ' || r.number))
+      FROM ranked r JOIN per ON per."personId" = r."personId" WHERE NOT r.esc AND per.items > 1 AND r.pos <= 3
+    UNION ALL
+    SELECT "personId", 4, jsonb_build_object('id', 'rm:list', 'label', jsonb_build_object('key', 'reminder-list', 'args', jsonb_build_object('count', items)), 'words', jsonb_build_array('danh sach', 'xem tat ca'))
+      FROM per WHERE items > 3),
+  -- The account the message goes to: reachable, the preferred channel first, then the latest linked.
+  idn AS (SELECT DISTINCT ON (i."personId") i."personId", i.id, i.channel, i."chatId" FROM "ChatIdentity" i JOIN "Person" pe ON pe.id = i."personId"
+    WHERE i."personId" IN (SELECT "personId" FROM per) AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
+    ORDER BY i."personId", CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC),
+  lagg AS (SELECT "personId", jsonb_agg(line ORDER BY sec, pos, sub) AS lines FROM lines GROUP BY 1),
+  cagg AS (SELECT "personId", jsonb_agg(choice ORDER BY o) AS choices FROM choices GROUP BY 1),
+  planned AS (
+    SELECT $21::text || per."personId" AS "dedupeKey", CASE WHEN per.items > 0 THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, per."personId", pe."unitId",
+      idn.id AS "identityId", idn.channel::text AS channel, idn."chatId",
+      jsonb_build_object('v', 1, 'reply', jsonb_build_object('lines', lagg.lines)
+        || CASE WHEN cagg.choices IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('choices', cagg.choices) END) AS payload
+    FROM per JOIN "Person" pe ON pe.id = per."personId" JOIN lagg ON lagg."personId" = per."personId"
+    LEFT JOIN cagg ON cagg."personId" = per."personId" LEFT JOIN idn ON idn."personId" = per."personId")`;
+
+const isMonthly = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) => monthlyRequestDay(day, o.settings.monthlyRequestDay, o.calendar) === day;
+
+function planParams(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): unknown[] {
+  const { settings, calendar } = o;
+  const from = addDays(day, -(MAX_BREAK_DAYS + 1));
+  const to = addDays(day, Math.max(0, ...settings.offsets) * 3 + MAX_BREAK_DAYS + 14);
+  const { year, month } = dayParts(day);
+  const nextMonth = month === 12 ? makeDay(year + 1, 1, 1) : makeDay(year, month + 1, 1);
+  return [
+    ...statusParams(day, o.status),
+    from,
+    to,
+    calendar.workingDaysIn(from, to),
+    settings.offsets,
+    settings.overdueEveryDays,
+    settings.escalateAfterDays,
+    isMonthly(day, o),
+    instantOf(makeDay(year, month, 1)).toISOString(),
+    instantOf(nextMonth).toISOString(),
+    TITLE_MAX,
+    TITLE_MAX * 0.6,
+    settings.maxTasksListed,
+    formatDay(day),
+    `${month}/${year}`,
+    `reminder:${day}:`,
+  ];
+}
+
+/** reminderItem's title length (domain/reminders/message.ts shortens titles to 90). */
+const TITLE_MAX = 90;
+
+export class ReminderSql {
+  constructor(private readonly prisma: Db) {}
+
+  /** Plans `day`'s reminders and inserts them; rows already planned (same key) are left alone. */
+  async insert(day: Day, o: ReminderPlanOptions): Promise<{ planned: number; noAccount: number }> {
+    const [r] = (await this.query(
+      `WITH ${planSql(isMonthly(day, o))},
+       ins AS (INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
+               SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $22::timestamp, channel::"Channel", "chatId"
+               FROM planned WHERE "identityId" IS NOT NULL ORDER BY "personId"
+               ON CONFLICT ("dedupeKey") DO NOTHING RETURNING 1)
+       SELECT (SELECT count(*) FROM ins)::int AS planned, (SELECT count(*) FROM planned WHERE "identityId" IS NULL)::int AS "noAccount"`,
+      [...planParams(day, o), o.notBefore.toISOString()],
+    )) as { planned: number; noAccount: number }[];
+    return r ?? { planned: 0, noAccount: 0 };
+  }
+
+  /** The rows `insert` would write (people without an account included, identityId null), by person. */
+  async preview(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): Promise<PlannedReminderRow[]> {
+    return (await this.query(`WITH ${planSql(isMonthly(day, o))} SELECT * FROM planned ORDER BY "personId"`, planParams(day, o))) as PlannedReminderRow[];
+  }
+
+  /**
+   * Without JIT: the statement is planned for many rows (the monthly request
+   * day asks every assignment), and compiling it costs seconds more than
+   * running it; SET LOCAL keeps that to this transaction.
+   */
+  private async query(sql: string, params: unknown[]): Promise<unknown[]> {
+    const [, rows] = await this.prisma.$transaction([this.prisma.$executeRawUnsafe('SET LOCAL jit = off'), this.prisma.$queryRawUnsafe(sql, ...params)]);
+    return rows as unknown[];
+  }
+}
+
+/** The statement and parameters of `insert`, for bench/explain.ts. */
+export function reminderPlanStatement(day: Day, o: ReminderPlanOptions): { sql: string; params: unknown[] } {
+  return { sql: `WITH ${planSql(isMonthly(day, o))} SELECT count(*) FROM planned`, params: planParams(day, o) };
+}
