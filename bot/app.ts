@@ -87,7 +87,7 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
     extensions: (tx) => [
       // First: a document outside a report is a workbook.
       new SheetsExtension(tx, { tr: d.tr, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined, maxBytes: d.sheets?.maxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, uploadPage: d.sheets?.uploadPage }),
-      new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined }),
+      new DeliveryExtension(tx, { window, calendar: d.calendar, reminders: d.delivery.reminders, status: d.settings.status, fetchFile: d.files?.fetch ? (f) => d.files!.fetch!(f) : undefined, paidBroadcast: d.delivery.paidBroadcast === true }),
       new AccountabilityExtension(tx, accountability),
       new ExplanationExtension(tx, { calendar: d.calendar, status: d.settings.status }),
       new QuestionsExtension(tx, { tr: d.tr, status: d.settings.status, mode: 'commands', reference }),

@@ -15,6 +15,7 @@ import { line, raw, say, t, type Reply } from '../../domain/chat/reply.ts';
 import { canBroadcast } from '../../domain/broadcasts/audience.ts';
 import { askAudience, previewChoices, startBroadcast, stepBroadcast, type BroadcastFile, type BroadcastFlowState, type BroadcastInput } from '../../domain/broadcasts/flow.ts';
 import { parseBroadcastChoice, previewLines } from '../../domain/broadcasts/message.ts';
+import { paidBroadcastCost, TELEGRAM_PAID_BROADCAST } from '../../domain/broadcasts/paid.ts';
 import { broadcastErrorReply, subscribeChoices, subscribeReply, subscriptionsReply, unsubscribeReply } from '../../domain/broadcasts/subscriptions.ts';
 import { ackReply, tallyReply } from '../../domain/broadcasts/tally.ts';
 import { nextWindowStart, type SendWindow } from '../../domain/delivery/policy.ts';
@@ -43,6 +44,8 @@ export interface DeliveryExtensionDeps {
   reminders: Pick<ReminderSettings, 'workingHours'>;
   status: StatusOptions;
   fetchFile?: FileFetcher;
+  /** TELEGRAM_PAID_BROADCAST: the preview offers urgent sending as a Telegram paid broadcast, with its cost. */
+  paidBroadcast?: boolean;
 }
 
 const SUBSCRIBE_CHOICES_MAX = 12;
@@ -160,16 +163,37 @@ export class DeliveryExtension implements Extension {
     const asked = at ?? now;
     const goes = nextWindowStart(asked, this.deps.window);
     const later = goes.getTime() > asked.getTime() + 60_000;
+    // Urgent sending is offered only with the setting on and someone to reach on Telegram; its price is said before the choice.
+    const telegram = counted.count.byChannel.TELEGRAM;
+    const cost = this.deps.paidBroadcast && telegram > 0 ? paidBroadcastCost(telegram) : null;
+    const shown: BroadcastFlowState = { ...state, draft: { ...state.draft, paidOffer: cost ? { stars: cost.stars } : undefined, paid: undefined } };
     const reply: Reply = {
       lines: [
         line(t('broadcast-preview-title'), { strong: true }),
         line(raw(shorten(state.draft.text ?? '', 300))),
         ...(state.draft.attachment ? [line(t('broadcast-preview-attachment', { kind: state.draft.attachment.kind }))] : []),
         ...previewLines(counted.count, { at: at ? clockText(at) : null, goes: later ? clockText(goes) : null }),
+        ...(cost
+          ? [
+              line(
+                t('broadcast-preview-paid', {
+                  telegram,
+                  stars: cost.stars,
+                  paid: cost.paidMessages,
+                  rate: TELEGRAM_PAID_BROADCAST.perSecond,
+                  free: TELEGRAM_PAID_BROADCAST.freePerSecond,
+                  price: TELEGRAM_PAID_BROADCAST.starsPerMessage,
+                  paidSeconds: cost.paidSeconds,
+                  freeMinutes: cost.freeSeconds >= 120 ? Math.round(cost.freeSeconds / 60) : 0,
+                  freeSeconds: cost.freeSeconds,
+                }),
+              ),
+            ]
+          : []),
       ],
-      choices: previewChoices(Boolean(at)),
+      choices: previewChoices(Boolean(at), shown.draft.paidOffer),
     };
-    return { replies: [reply], flow: { name: 'broadcast', state } };
+    return { replies: [reply], flow: { name: 'broadcast', state: shown } };
   }
 
   private async send(state: BroadcastFlowState, input: ExtensionInput): Promise<ExtensionResult> {
@@ -192,13 +216,18 @@ export class DeliveryExtension implements Extension {
       senderChannel: inbound.channel === 'CONSOLE' ? undefined : (inbound.channel as SendChannel),
       senderChatId: inbound.channel === 'CONSOLE' ? undefined : inbound.chatId,
       scheduledAt: state.draft.at ? new Date(state.draft.at) : null,
+      // Paid only when chosen from an offer and the setting is still on.
+      paid: state.draft.paid === true && this.deps.paidBroadcast === true,
       now,
     });
     if (!created.ok) return { replies: [broadcastErrorReply(created.error, created.unitNames)], flow: { name: 'broadcast', state } };
     const when = created.notBefore.getTime() <= now.getTime() + 60_000 ? 'now' : clockText(created.notBefore);
     // Said as it will happen: at once, at the time asked, or later because of working hours.
     const moved = when !== 'now' && (!state.draft.at || created.notBefore.getTime() > new Date(state.draft.at).getTime() + 60_000);
-    return { replies: [say('broadcast-queued', { recipients: created.recipients, when, id: created.broadcastId, moved: moved ? 'yes' : 'no' })], flow: null };
+    const paid = state.draft.paid === true && this.deps.paidBroadcast === true;
+    const queued = say('broadcast-queued', { recipients: created.recipients, when, id: created.broadcastId, moved: moved ? 'yes' : 'no' });
+    if (paid) queued.lines.push(line(t('broadcast-queued-paid', { telegram: created.count.byChannel.TELEGRAM, stars: paidBroadcastCost(created.count.byChannel.TELEGRAM).stars })));
+    return { replies: [queued], flow: null };
   }
 
   /** The account writing, created for residents who are in no registry. */

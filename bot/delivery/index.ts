@@ -27,6 +27,7 @@ import { RateLimiter } from './rate-limiter.ts';
 import { ReminderActions } from './reminder-actions.ts';
 import { Scheduler } from './scheduler.ts';
 import type { Sender } from './sender.ts';
+import { TELEGRAM_PAID_BROADCAST } from '../../domain/broadcasts/paid.ts';
 import type { DeliverySettings } from './settings.ts';
 import { DeliveryWorker } from './worker.ts';
 
@@ -65,6 +66,11 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   for (const channel of Object.keys(senders) as SendChannel[]) {
     limiters[channel] = new RateLimiter({ perSecond: o.settings.rates[channel], perChatIntervalMs: o.settings.rates.perChatIntervalMs, marginMs: o.settings.rates.marginMs });
   }
+  // Paid broadcasts share the platform's window with free sends: their limiter leaves the free rate's room in it.
+  const paidLimiters: Partial<Record<SendChannel, RateLimiter>> =
+    o.settings.paidBroadcast && limiters.TELEGRAM
+      ? { TELEGRAM: new RateLimiter({ perSecond: TELEGRAM_PAID_BROADCAST.perSecond - o.settings.rates.TELEGRAM, perChatIntervalMs: o.settings.rates.perChatIntervalMs, marginMs: o.settings.rates.marginMs }) }
+      : {};
   return {
     window,
     store,
@@ -85,6 +91,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       store,
       senders,
       limiters,
+      paidLimiters,
       budget: new PrismaSendBudget(o.prisma),
       window,
       clock: o.clock,

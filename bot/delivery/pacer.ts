@@ -6,6 +6,9 @@
  * pauses this process learnt of. A 429 pauses everyone: this process at once,
  * the others when they next mark a call as starting (that statement refuses
  * while the channel is paused, and says for how long).
+ * Paid broadcasts (Telegram's allow_paid_broadcast, an emergency opt-in) book
+ * on the budget's second, faster clock; they count against the platform's
+ * window like any send, so free sends wait a window after the last of them.
  */
 import type { ClaimedDelivery, SendBudget } from '../../domain/delivery/ports.ts';
 import type { SendChannel } from '../../domain/delivery/types.ts';
@@ -19,26 +22,51 @@ export class SharedPacer {
     readonly limiter: RateLimiter,
     private readonly budget: SendBudget,
     private readonly log: Logger,
+    /** Telegram's paid broadcasts (allow_paid_broadcast): their own faster limiter, when enabled. */
+    readonly paidLimiter?: RateLimiter,
   ) {}
 
-  /** `count` freshly booked shared slots, in the limiter's clock. */
-  async book(count: number): Promise<number[]> {
-    const iv = this.limiter.minIntervalMs;
-    const { firstMs, nowMs } = await this.budget.book(this.channel, count, iv);
-    const base = this.limiter.now() + (firstMs - nowMs);
+  /** The best estimate so far of (database clock − limiter clock), and how far it may be off. */
+  #offset: { ms: number; error: number; at: number } | null = null;
+
+  /** `count` freshly booked shared slots, in the (paid) limiter's clock. */
+  async book(count: number, paid = false): Promise<number[]> {
+    const lim = paid && this.paidLimiter ? this.paidLimiter : this.limiter;
+    const iv = lim.minIntervalMs;
+    const t0 = lim.now();
+    const { firstMs, nowMs } = lim === this.limiter ? await this.budget.book(this.channel, count, iv, this.paidLimiter ? this.limiter.windowMs : 0) : await this.budget.bookPaid(this.channel, count, iv);
+    const base = firstMs - this.#clockOffset(nowMs, t0, lim.now());
     return Array.from({ length: count }, (_, i) => base + i * iv);
   }
 
+  /**
+   * Maps the database clock onto this process's clock. Reading the answer
+   * "now" late by the round trip would shift every slot by that much, and the
+   * round trip varies (a loaded machine, the budget row's lock): slots of two
+   * instances would then crowd together and the platform answer 429. So the
+   * offset comes from the fastest round trip seen (as NTP does), its
+   * uncertainty growing slowly with age so that a better sample replaces it.
+   */
+  #clockOffset(dbNowMs: number, t0: number, t1: number): number {
+    const sample = { ms: dbNowMs - (t0 + t1) / 2, error: (t1 - t0) / 2, at: t1 };
+    const aged = this.#offset ? this.#offset.error + (t1 - this.#offset.at) / 10_000 : Infinity;
+    if (sample.error <= aged) this.#offset = sample;
+    return this.#offset!.ms;
+  }
+
   /** A slot for a later part of a reply (long texts, files): shared like the first. */
-  async acquire(chatId: string): Promise<void> {
-    const [slot] = await this.book(1);
-    await this.limiter.waitFor(this.limiter.bookAt(chatId, slot!), chatId);
+  async acquire(chatId: string, paid = false): Promise<void> {
+    const lim = paid && this.paidLimiter ? this.paidLimiter : this.limiter;
+    const [slot] = await this.book(1, paid);
+    await lim.waitFor(lim.bookAt(chatId, slot!), chatId);
   }
 
   /** A 429's retry_after: for this process now, for every instance through the database. */
   pause(ms: number, chatId?: string): void {
-    this.limiter.pause(ms);
-    if (chatId !== undefined) this.limiter.pause(ms, chatId);
+    for (const lim of this.paidLimiter ? [this.limiter, this.paidLimiter] : [this.limiter]) {
+      lim.pause(ms);
+      if (chatId !== undefined) lim.pause(ms, chatId);
+    }
     this.budget.pause(this.channel, ms).catch((err: unknown) => this.log.error({ channel: this.channel, err: String(err) }, 'sharing a rate-limit pause failed'));
   }
 
@@ -47,14 +75,15 @@ export class SharedPacer {
    * waits it out and takes a new shared slot first. False: the row is no
    * longer ours (its lease expired), so the call must not be made.
    */
-  async markCalling(row: ClaimedDelivery, lockedBy: string, clock: Clock, leaseMs: number): Promise<boolean> {
+  async markCalling(row: ClaimedDelivery, lockedBy: string, clock: Clock, leaseMs: number, paid = false): Promise<boolean> {
     for (;;) {
       const now = clock.now();
       const r = await this.budget.markCalling(this.channel, row.id, lockedBy, now, new Date(now.getTime() + leaseMs));
       if (r.marked) return true;
       if (r.pausedMs <= 0) return false;
       this.limiter.pause(r.pausedMs);
-      await this.acquire(row.chatId);
+      this.paidLimiter?.pause(r.pausedMs);
+      await this.acquire(row.chatId, paid);
     }
   }
 }

@@ -12,6 +12,16 @@
  * Sends are booked: `book` reserves a slot at a future instant, so rows
  * claimed a little ahead of their turn are counted at once, and a send
  * booked before a pause waits for the pause's end (`waitFor`).
+ * The window is checked twice: on booked slots (pacing) and, at the very
+ * moment of each platform call, on the calls' actual start times (`gate`).
+ * Between a slot and its call lies a timer that may fire late on a busy
+ * machine; when one call is late and a later one is not, booked slots a full
+ * window apart turn into calls less than a window apart, and the platform
+ * answers 429 (a second of nothing for everyone). The gate narrows that gap:
+ * a call never starts within the window of the `perSecond`-th call before it.
+ * (It runs before the call is marked as started, so the marking's round trip
+ * still lies between the gate and the call: marking after the gate would leave
+ * rows written off as UNKNOWN by a crash while they waited in it.)
  * Uses a monotonic clock (not the injectable domain clock): it measures real
  * time between HTTP calls.
  */
@@ -39,6 +49,8 @@ export class RateLimiter {
   readonly #times: number[] = [];
   readonly #lastByChat = new Map<string, number>();
   readonly #chatPausedUntil = new Map<string, number>();
+  /** Start times of the last `n` platform calls (reserved, then the actual instant), in call order. */
+  readonly #calls: { at: number }[] = [];
   #pausedUntil = 0;
 
   constructor(options: RateLimiterOptions) {
@@ -108,6 +120,42 @@ export class RateLimiter {
       }
       return;
     }
+  }
+
+  /**
+   * Just before a platform call: waits, if need be, until the call is at
+   * least a window after the `perSecond`-th call before it (actual start
+   * times, not booked slots), and records it.
+   */
+  async gate(chatId?: string, signal?: AbortSignal): Promise<void> {
+    const c = this.#calls;
+    const now = this.#now();
+    // A pause (429) that began while the call waited for its slot holds it too: a call in a closed scope is a violation.
+    const paused = Math.max(this.#pausedUntil, chatId === undefined ? 0 : (this.#chatPausedUntil.get(chatId) ?? 0));
+    // Half the pacing interval at least after the call before: calls that bunched up (a slow round trip, a stalled
+    // event loop) go out spread again, so fewer are already on their way when a 429 comes back.
+    const spacing = c.length ? c[c.length - 1]!.at + this.minIntervalMs / 2 : 0;
+    const entry = { at: Math.max(now, paused, spacing, c.length >= this.#n ? c[c.length - this.#n]!.at + this.windowMs : 0) };
+    c.push(entry);
+    if (c.length > this.#n) c.splice(0, c.length - this.#n);
+    for (;;) {
+      const t = this.#now();
+      if (entry.at > t) {
+        await sleep(Math.ceil(entry.at - t), undefined, signal ? { signal } : undefined);
+        continue;
+      }
+      const until = Math.max(this.#pausedUntil, chatId === undefined ? 0 : (this.#chatPausedUntil.get(chatId) ?? 0));
+      if (until <= t) break;
+      entry.at = until;
+    }
+    // A late timer moves the record to when the call really starts, so the calls after it keep their distance.
+    entry.at = Math.max(entry.at, this.#now());
+  }
+
+  /** A call that went through another limiter (a paid broadcast) but still fills this one's window. */
+  noteCall(): void {
+    this.#calls.push({ at: this.#now() });
+    if (this.#calls.length > this.#n) this.#calls.splice(0, this.#calls.length - this.#n);
   }
 
   /** Books a slot and waits for it. */

@@ -47,6 +47,11 @@ const schema = z.object({
   DIGEST_MONTHLY_CRON: cron.default(DEFAULT_REMINDER_SETTINGS.cron.digestMonthly),
   SCHEDULER_CATCH_UP_HOURS: z.coerce.number().min(0).max(72).default(12),
   TELEGRAM_RATE_PER_SECOND: rate.default(30),
+  TELEGRAM_PAID_BROADCAST: z
+    .string()
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no']))
+    .default('off'),
   ZALO_RATE_PER_SECOND: rate.default(10),
   PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   RATE_WINDOW_MARGIN_MS: z.coerce.number().int().min(0).max(1000).default(25),
@@ -64,6 +69,12 @@ export interface DeliverySettings {
   rates: { TELEGRAM: number; ZALO: number; perChatIntervalMs: number; marginMs: number };
   catchUpMs: number;
   instanceId: string;
+  /**
+   * TELEGRAM_PAID_BROADCAST: the notice preview offers "urgent" sending with
+   * Telegram's paid broadcasts (allow_paid_broadcast, up to 1,000 messages/s,
+   * 0.1 Star per message above the free 30/s, from the bot's Star balance).
+   */
+  paidBroadcast?: boolean;
 }
 
 export function parseDeliverySettings(env: Env): DeliverySettings {
@@ -92,6 +103,7 @@ export function parseDeliverySettings(env: Env): DeliverySettings {
     },
     rates: { TELEGRAM: e.TELEGRAM_RATE_PER_SECOND, ZALO: e.ZALO_RATE_PER_SECOND, perChatIntervalMs: e.PER_CHAT_INTERVAL_MS, marginMs: e.RATE_WINDOW_MARGIN_MS },
     catchUpMs: e.SCHEDULER_CATCH_UP_HOURS * 3_600_000,
+    paidBroadcast: ['on', 'true', '1', 'yes'].includes(e.TELEGRAM_PAID_BROADCAST),
     instanceId: e.INSTANCE_ID ?? `${hostname().replace(/[^\w.-]/g, '-').slice(0, 40)}-${process.pid}`,
   };
 }

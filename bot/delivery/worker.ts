@@ -8,7 +8,7 @@
  * broadcast (never re-sent) and queued again for reminders and digests.
  *
  * Order of a send: claim (row SENDING, attempts + 1) → rate permit →
- * callStartedAt written → platform call → SENT / retry later / fallback to the person's other account /
+ * call gate (actual call times a window apart) → callStartedAt written → platform call → SENT / retry later / fallback to the person's other account /
  * BLOCKED / FAILED / UNKNOWN. A 429 pauses the channel and the chat for its
  * retry_after and does not count as an attempt.
  */
@@ -74,6 +74,12 @@ export interface DeliveryWorkerOptions {
   store: DeliveryQueue;
   senders: Partial<Record<SendChannel, Sender>>;
   limiters: Partial<Record<SendChannel, RateLimiter>>;
+  /**
+   * Telegram's paid broadcasts (TELEGRAM_PAID_BROADCAST): the limiter for rows
+   * whose payload asks for them (an urgent notice). Without it such rows are
+   * sent like any other, at the free rate and without the flag.
+   */
+  paidLimiters?: Partial<Record<SendChannel, RateLimiter>>;
   /** The send budget shared by every instance (the limiters' rate is then the global rate). */
   budget?: SendBudget;
   window: SendWindow;
@@ -117,7 +123,7 @@ export class DeliveryWorker {
     this.lockedBy = `${options.instanceId}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.#channels = SEND_CHANNELS.filter((c) => options.senders[c] && options.limiters[c]);
     for (const c of this.#channels) this.#inFlight.set(c, new Set());
-    if (options.budget) for (const c of this.#channels) this.#pacers.set(c, new SharedPacer(c, options.limiters[c]!, options.budget, options.log));
+    if (options.budget) for (const c of this.#channels) this.#pacers.set(c, new SharedPacer(c, options.limiters[c]!, options.budget, options.log, options.paidLimiters?.[c]));
   }
 
   get channels(): SendChannel[] {
@@ -185,10 +191,13 @@ export class DeliveryWorker {
 
   async #pump(channel: SendChannel, untilIdle: boolean): Promise<void> {
     const limiter = this.#o.limiters[channel]!;
+    const paidLimiter = this.#o.paidLimiters?.[channel];
     const pacer = this.#pacers.get(channel);
     const aheadMs = pacer ? SHARED_AHEAD_MS : CLAIM_AHEAD_MS;
     const inFlight = this.#inFlight.get(channel)!;
     const { concurrency, pollMs, leaseMs } = this.settings;
+    // While paid rows come, batches are sized for the paid rate.
+    let paidMode = false;
     while (this.#running) {
       const now = this.#o.clock.now();
       if (!isWithinWindow(now, this.#o.window)) {
@@ -209,11 +218,11 @@ export class DeliveryWorker {
         await this.#idle(wait - aheadMs);
         continue;
       }
-      const ahead = Math.floor((aheadMs - wait) / limiter.minIntervalMs) + 1;
+      const ahead = Math.floor((aheadMs - wait) / (paidMode && paidLimiter ? paidLimiter : limiter).minIntervalMs) + 1;
       const limit = Math.min(concurrency - inFlight.size, ahead);
       let rows: ClaimedDelivery[];
       try {
-        rows = await this.#o.store.claim({ channel, limit, now: this.#o.clock.now(), lockedBy: this.lockedBy, leaseMs, excludeChats: limiter.coolingChats(aheadMs) });
+        rows = await this.#o.store.claim({ channel, limit, now: this.#o.clock.now(), lockedBy: this.lockedBy, leaseMs, excludeChats: [...limiter.coolingChats(aheadMs), ...(paidLimiter?.coolingChats(aheadMs) ?? [])] });
       } catch (err) {
         this.#o.log.error({ channel, err: errFields(err) }, 'claiming deliveries failed');
         if (untilIdle) return;
@@ -231,23 +240,31 @@ export class DeliveryWorker {
       }
       this.#stats.claimed += rows.length;
       this.#claimedThisRound += rows.length;
-      let slots: number[] = [];
+      // Paid rows (an urgent notice, the setting on) book on the paid clock and go through the paid limiter.
+      const paid = new Set(paidLimiter ? rows.filter((r) => r.payload?.paid === true && !r.unreachable) : []);
+      paidMode = paid.size > 0;
+      const slots = new Map<ClaimedDelivery, number>();
       if (pacer && rows.length) {
         try {
-          slots = await pacer.book(rows.length);
+          for (const group of [rows.filter((r) => !paid.has(r)), rows.filter((r) => paid.has(r))]) {
+            if (!group.length) continue;
+            const booked = await pacer.book(group.length, paid.has(group[0]!));
+            group.forEach((r, i) => slots.set(r, booked[i]!));
+          }
         } catch (err) {
           this.#o.log.error({ channel, err: errFields(err) }, 'booking shared send slots failed');
           await Promise.all(rows.map((row) => this.#release(row, pollMs)));
           continue;
         }
       }
-      for (const [i, row] of rows.entries()) {
+      for (const row of rows) {
         let task: Promise<void>;
-        const now = limiter.now();
-        const chatWait = limiter.nextSlot(row.chatId, now) - now;
-        if (row.unreachable) task = this.#process(row, limiter, null);
+        const lim = paid.has(row) ? paidLimiter! : limiter;
+        const now = lim.now();
+        const chatWait = lim.nextSlot(row.chatId, now) - now;
+        if (row.unreachable) task = this.#process(row, lim, null);
         else if (chatWait > this.settings.maxChatWaitMs) task = this.#release(row, chatWait);
-        else task = this.#process(row, limiter, limiter.bookAt(row.chatId, slots[i] ?? -Infinity, now));
+        else task = this.#process(row, lim, lim.bookAt(row.chatId, slots.get(row) ?? -Infinity, now), paid.has(row));
         const p: Promise<void> = task.finally(() => inFlight.delete(p));
         inFlight.add(p);
       }
@@ -263,7 +280,7 @@ export class DeliveryWorker {
     }
   }
 
-  async #process(row: ClaimedDelivery, limiter: RateLimiter, slot: number | null): Promise<void> {
+  async #process(row: ClaimedDelivery, limiter: RateLimiter, slot: number | null, paid = false): Promise<void> {
     const { store, clock } = this.#o;
     const pacer = this.#pacers.get(row.channel);
     const log = this.#o.log.child({ delivery: row.id, kind: row.kind, channel: row.channel });
@@ -285,14 +302,18 @@ export class DeliveryWorker {
       const context: SendContext = {
         // Recorded just before the call: a crash from here on leaves the outcome unknown; before it, the row is simply queued again.
         beforeFirstCall: async () => {
+          // Calls bunched by late timers go out a window apart again; before the marking, so a crash never leaves
+          // a row marked as called while it waits here.
+          await this.#gate(row.channel, limiter, row.chatId);
           const marked = pacer
-            ? await pacer.markCalling(row, this.lockedBy, clock, this.settings.leaseMs)
+            ? await pacer.markCalling(row, this.lockedBy, clock, this.settings.leaseMs, paid)
             : await store.markCalling(row.id, this.lockedBy, clock.now(), new Date(clock.now().getTime() + this.settings.leaseMs));
           if (!marked) throw new NotOurs();
         },
         beforeCall: async () => {
           await store.extendLease(row.id, this.lockedBy, new Date(clock.now().getTime() + this.settings.leaseMs));
-          await (pacer ? pacer.acquire(row.chatId) : limiter.acquire(row.chatId));
+          await (pacer ? pacer.acquire(row.chatId, paid) : limiter.acquire(row.chatId));
+          await this.#gate(row.channel, limiter, row.chatId);
         },
         rateLimited: (ms) => {
           this.#stats.rateLimited++;
@@ -301,7 +322,7 @@ export class DeliveryWorker {
       };
       let messageId: string;
       try {
-        messageId = (await sender.send({ channel: row.channel, chatId: row.chatId, locale: row.locale === 'en' ? 'en' : 'vi' }, reply.send, context)).messageId;
+        messageId = (await sender.send({ channel: row.channel, chatId: row.chatId, locale: row.locale === 'en' ? 'en' : 'vi', ...(paid ? { paid: true } : {}) }, reply.send, context)).messageId;
       } catch (err) {
         if (err instanceof NotOurs) {
           log.warn({}, 'the row was taken back before its call (lease expired): not sent');
@@ -352,9 +373,17 @@ export class DeliveryWorker {
   #pause(row: ClaimedDelivery, ms: number): void {
     const pacer = this.#pacers.get(row.channel);
     if (pacer) return pacer.pause(ms, row.chatId);
-    const limiter = this.#o.limiters[row.channel]!;
-    limiter.pause(ms);
-    limiter.pause(ms, row.chatId);
+    for (const limiter of [this.#o.limiters[row.channel], this.#o.paidLimiters?.[row.channel]]) {
+      limiter?.pause(ms);
+      limiter?.pause(ms, row.chatId);
+    }
+  }
+
+  /** The call gate of the limiter the row goes through; a paid call also counts in the free limiter's window. */
+  async #gate(channel: SendChannel, limiter: RateLimiter, chatId: string): Promise<void> {
+    await limiter.gate(chatId);
+    const free = this.#o.limiters[channel]!;
+    if (free !== limiter) free.noteCall();
   }
 
   /** The stored Reply for this recipient: delivery id filled in, files loaded, text-channel wording. */

@@ -68,15 +68,18 @@ export class TelegramSender implements Sender {
 
   async send(target: SendTarget, reply: Reply, context: SendContext = noWait): Promise<SendResult> {
     const chatId = chatIdOf(target.chatId);
+    // An urgent notice the sender chose to pay for (TELEGRAM_PAID_BROADCAST): every part of it carries the flag.
+    const paid: { allow_paid_broadcast?: true } = target.paid ? { allow_paid_broadcast: true } : {};
     let calls: Array<() => Promise<Message>>;
     try {
       const messages = toTelegram({ ...reply, files: undefined }, this.#tr, target.locale);
       calls = [
-        ...(reply.files ?? []).map((file) => () => this.#sendFile(chatId, file, target.locale)),
+        ...(reply.files ?? []).map((file) => () => this.#sendFile(chatId, file, target.locale, paid)),
         ...messages.map((m) => () =>
           this.api.sendMessage(chatId, m.text, {
             parse_mode: m.parse_mode,
             link_preview_options: { is_disabled: true },
+            ...paid,
             ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
           }),
         ),
@@ -88,10 +91,10 @@ export class TelegramSender implements Sender {
     return { messageId: String(last!.message_id) };
   }
 
-  async #sendFile(chatId: number | string, file: OutFile, locale: SendTarget['locale']): Promise<Message> {
+  async #sendFile(chatId: number | string, file: OutFile, locale: SendTarget['locale'], paid: { allow_paid_broadcast?: true }): Promise<Message> {
     const hash = createHash('sha256').update(file.data).digest('hex');
     const caption = file.caption ? escapeHtml(textOf(file.caption, this.#tr, locale)).slice(0, CAPTION_LIMIT) : undefined;
-    const extra = caption ? { caption, parse_mode: 'HTML' as const } : {};
+    const extra = { ...(caption ? { caption, parse_mode: 'HTML' as const } : {}), ...paid };
     const send = (input: string | InputFile): Promise<Message> => (file.kind === 'photo' ? this.api.sendPhoto(chatId, input, extra) : this.api.sendDocument(chatId, input, extra));
     // Concurrent sends of the same new file wait for the first upload, then reuse its file_id
     // (no await between looking up and registering the upload, so only one caller uploads).

@@ -4,6 +4,10 @@
  * recipient count → send now or at a time → confirm. Counting and sending
  * need the database: the machine asks for them as effects ('preview',
  * 'send') that the chat extension carries out.
+ *
+ * With TELEGRAM_PAID_BROADCAST on, the preview also offers urgent sending
+ * (Telegram's paid broadcast, its cost stated): the extension puts the offer
+ * in the draft, and only an offered choice marks the notice as paid.
  */
 import { line, t, type Choice, type Reply } from '../chat/reply.ts';
 import { dayParts, instantOf, makeDay, isDay, type Day } from '../shared/day.ts';
@@ -25,6 +29,10 @@ export interface BroadcastDraft {
   audience?: AudienceSpec;
   /** A chosen sending time (ISO instant); absent: now. */
   at?: string;
+  /** The preview offered urgent (paid) sending on Telegram, at about this many Stars. */
+  paidOffer?: { stars: number };
+  /** The sender chose it. */
+  paid?: boolean;
 }
 
 export type BroadcastStep = 'text' | 'attachment' | 'audience' | 'units' | 'residents' | 'time' | 'confirm';
@@ -44,6 +52,8 @@ export interface BroadcastFlowResult {
 }
 
 const CANCEL = ['huy', '/huy', 'thoi', 'cancel'];
+const SEND_WORDS = ['gui', 'gui ngay', 'ok', 'dong y'];
+const PAID_WORDS = ['khan cap', 'gui khan cap', 'urgent'];
 const SKIP = ['bo qua', 'khong', 'ko', 'skip', 'khong co'];
 const c = (id: string, key: string, words?: string[]): Choice => ({ id: `f:${id}`, label: t(key), words });
 const cancelChoice = () => c('cancel', 'report-cancel', CANCEL);
@@ -70,11 +80,12 @@ export function askAudience(): Reply {
   };
 }
 
-/** The preview's choices: send now, choose a time, cancel (the preview text is the extension's). */
-export function previewChoices(scheduled: boolean): Choice[] {
+/** The preview's choices: send now, urgent (paid) when offered, choose a time, cancel (the preview text is the extension's). */
+export function previewChoices(scheduled: boolean, paidOffer?: { stars: number }): Choice[] {
+  const paid: Choice[] = paidOffer ? [{ id: 'f:send-paid', label: t('broadcast-send-paid', { stars: paidOffer.stars }), words: PAID_WORDS }] : [];
   return scheduled
-    ? [c('send', 'broadcast-send-scheduled', ['gui', 'ok', 'dong y']), c('later', 'broadcast-other-time', ['gio khac']), cancelChoice()]
-    : [c('send', 'broadcast-send-now', ['gui', 'gui ngay', 'ok', 'dong y']), c('later', 'broadcast-later', ['hen gio', 'sau']), cancelChoice()];
+    ? [c('send', 'broadcast-send-scheduled', SEND_WORDS.filter((w) => w !== 'gui ngay')), ...paid, c('later', 'broadcast-other-time', ['gio khac']), cancelChoice()]
+    : [c('send', 'broadcast-send-now', SEND_WORDS), ...paid, c('later', 'broadcast-later', ['hen gio', 'sau']), cancelChoice()];
 }
 
 /** "14:30 27/11", "27/11/2026 8h", "8:00" (today), "ngày mai 9h" → an instant in Asia/Ho_Chi_Minh, or null. */
@@ -163,9 +174,11 @@ export function stepBroadcast(state: BroadcastFlowState, input: BroadcastInput, 
       return { state: { step: 'confirm', draft: { ...d, at: at.toISOString() } }, replies: [], effect: 'preview' };
     }
     case 'confirm': {
-      if (id === 'f:send' || ['gui', 'gui ngay', 'ok', 'dong y'].includes(fold(text))) return { state, replies: [], effect: 'send' };
+      if (id === 'f:send' || SEND_WORDS.includes(fold(text))) return { state: { ...state, draft: { ...d, paid: false } }, replies: [], effect: 'send' };
+      // Only an offered urgent sending is taken: without the setting (or Telegram recipients) "khẩn cấp" asks again.
+      if (d.paidOffer && (id === 'f:send-paid' || PAID_WORDS.includes(fold(text)))) return { state: { ...state, draft: { ...d, paid: true } }, replies: [], effect: 'send' };
       if (id === 'f:later' || ['hen gio', 'sau', 'gio khac'].includes(fold(text))) return { state: { ...state, step: 'time' }, replies: [{ lines: [line(t('broadcast-ask-time'))], choices: [cancelChoice()] }] };
-      return again('broadcast-need-confirm', { lines: [], choices: previewChoices(Boolean(d.at)) });
+      return again('broadcast-need-confirm', { lines: [], choices: previewChoices(Boolean(d.at), d.paidOffer) });
     }
   }
 }

@@ -13,7 +13,7 @@ export function ackChoice(deliveryId: number | string = DELIVERY_ID_TOKEN): Choi
 }
 
 /** The payload every recipient's row holds (the delivery id is filled in when sending). */
-export function broadcastPayload(input: { text: string; senderName: string; unitName: string | null; attachment?: { kind: 'document' | 'photo'; fileName: string; mime: string } }): DeliveryPayload {
+export function broadcastPayload(input: { text: string; senderName: string; unitName: string | null; attachment?: { kind: 'document' | 'photo'; fileName: string; mime: string }; paid?: boolean }): DeliveryPayload {
   const lines: Line[] = [line(t('broadcast-header', { sender: input.senderName, unit: input.unitName ?? 'none' }), { strong: true }), line(raw(input.text.trim()))];
   return {
     v: 1,
@@ -23,6 +23,7 @@ export function broadcastPayload(input: { text: string; senderName: string; unit
       ...(input.attachment ? { files: [{ ...input.attachment, ref: 'broadcast' as const }] } : {}),
     },
     textChannel: { append: [line(t('broadcast-ack-hint-text'))], hideChoices: true },
+    ...(input.paid ? { paid: true as const } : {}),
   };
 }
 

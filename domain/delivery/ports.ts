@@ -64,8 +64,17 @@ export interface DeliveryQueue {
  * instance's share goes to the live ones at once.
  */
 export interface SendBudget {
-  /** Books `count` consecutive slots `intervalMs` apart; the first slot and the budget's clock now (epoch ms). */
-  book(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }>;
+  /**
+   * Books `count` consecutive slots `intervalMs` apart; the first slot and the budget's clock now (epoch ms).
+   * `afterPaidMs`: the slots come at least that long after the last paid slot booked (the platform's window
+   * still holds the paid sends, which count against the free rate too).
+   */
+  book(channel: SendChannel, count: number, intervalMs: number, afterPaidMs?: number): Promise<{ firstMs: number; nowMs: number }>;
+  /**
+   * Paid-broadcast slots (Telegram's allow_paid_broadcast): on their own, faster clock, after every free
+   * slot already booked, so a free send never lands among them.
+   */
+  bookPaid(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }>;
   /** A 429: nobody sends on this channel for `ms`. */
   pause(channel: SendChannel, ms: number): Promise<void>;
   /** DeliveryQueue.markCalling, refused while the channel is paused (how long is returned then). */

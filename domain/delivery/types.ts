@@ -23,6 +23,8 @@ export interface SendTarget {
   channel: SendChannel;
   chatId: string;
   locale: DeliveryLocale;
+  /** Telegram: sent as a paid broadcast (allow_paid_broadcast: up to 1,000 messages/s, 0.1 Star each above the free 30/s). */
+  paid?: boolean;
 }
 
 /**
@@ -57,6 +59,12 @@ export interface DeliveryPayload {
    * numbered menu is hidden (the choices still answer typed words, e.g. "OK").
    */
   textChannel?: { append?: Line[]; hideChoices?: boolean };
+  /**
+   * An urgent notice whose sender chose Telegram's paid broadcast: sent with
+   * allow_paid_broadcast when TELEGRAM_PAID_BROADCAST is on (and like any other
+   * message when it is off, or on Zalo).
+   */
+  paid?: true;
 }
 
 /** Choice ids may name the delivery they belong to; the worker fills it in when sending. */

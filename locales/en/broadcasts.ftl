@@ -116,6 +116,11 @@ broadcast-preview-attachment = With { $kind ->
        *[other] a file
     }.
 broadcast-send-now = 📤 Send now
+broadcast-send-paid = 🚨 Urgent (paid, ~{ $stars } Stars)
+broadcast-preview-paid = 🚨 Urgent? It can go out on Telegram as a paid broadcast, up to { $rate } messages/s (about { $paidSeconds } s) instead of the free { $free }/s ({ $freeMinutes ->
+        [0] about { $freeSeconds } s
+       *[other] about { $freeMinutes } min
+    }). Telegram charges { $price } Star per message above { $free } messages/s: for { $telegram } Telegram recipients about { $stars } Stars ({ $paid } charged messages), from the bot's Star balance.
 broadcast-later = ⏰ Schedule
 broadcast-send-scheduled = 📤 Send at the scheduled time
 broadcast-other-time = ⏰ Another time
@@ -132,6 +137,7 @@ broadcast-queued = Notice { $id } is queued for { $recipients } recipients{ $whe
            *[no] { "" }
         }
     }. Progress and acknowledgements will be reported here.
+broadcast-queued-paid = 🚨 Urgent: { $telegram } Telegram messages as a paid broadcast, about { $stars } Stars.
 broadcast-ack-toast = Acknowledged
 flow-busy-broadcast = You are writing a notice. Answer the question above, or type /huy to stop.
 subscribe-unknown = No commune, ward or special zone "{ $name }".

@@ -116,6 +116,11 @@ broadcast-preview-attachment = Kèm { $kind ->
        *[other] một tệp
     }.
 broadcast-send-now = 📤 Gửi ngay
+broadcast-send-paid = 🚨 Gửi khẩn cấp (trả phí ~{ $stars } Star)
+broadcast-preview-paid = 🚨 Khẩn cấp? Có thể gửi qua Telegram dạng tin trả phí, tới { $rate } tin/giây (khoảng { $paidSeconds } giây) thay vì { $free } tin/giây miễn phí ({ $freeMinutes ->
+        [0] khoảng { $freeSeconds } giây
+       *[other] khoảng { $freeMinutes } phút
+    }). Telegram tính { $price } Star cho mỗi tin vượt mức { $free } tin/giây: với { $telegram } người nhận Telegram là khoảng { $stars } Star ({ $paid } tin tính phí), trừ vào số dư Star của bot.
 broadcast-later = ⏰ Hẹn giờ gửi
 broadcast-send-scheduled = 📤 Gửi theo giờ đã hẹn
 broadcast-other-time = ⏰ Chọn giờ khác
@@ -132,6 +137,7 @@ broadcast-queued = Đã xếp thông báo số { $id } để gửi tới { $reci
            *[no] { "" }
         }
     }. Tiến độ gửi và số người xác nhận sẽ được báo tại đây.
+broadcast-queued-paid = 🚨 Gửi khẩn cấp: { $telegram } tin Telegram dạng trả phí, khoảng { $stars } Star.
 broadcast-ack-toast = Đã xác nhận
 flow-busy-broadcast = Anh/chị đang soạn thông báo dở. Trả lời câu hỏi ở trên, hoặc gõ /huy để dừng.
 subscribe-unknown = Không tìm thấy xã, phường, đặc khu "{ $name }".

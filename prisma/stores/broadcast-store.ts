@@ -37,6 +37,8 @@ export interface CreateBroadcastInput {
   senderChatId?: string;
   /** Later sending; null/undefined = now. Either way only inside working hours. */
   scheduledAt?: Date | null;
+  /** Urgent: sent on Telegram as a paid broadcast (the caller checked TELEGRAM_PAID_BROADCAST). */
+  paid?: boolean;
   now: Date;
 }
 
@@ -103,7 +105,7 @@ export class PrismaBroadcastStore {
     const when = input.scheduledAt && input.scheduledAt > input.now ? input.scheduledAt : input.now;
     const notBefore = nextWindowStart(when, this.options.window);
     const attachment = input.attachment ? { kind: input.attachment.kind, fileName: input.attachment.fileName, mime: input.attachment.mime } : undefined;
-    const payload = broadcastPayload({ text: input.text, senderName: sender.fullName, unitName: sender.unitName, ...(attachment ? { attachment } : {}) });
+    const payload = broadcastPayload({ text: input.text, senderName: sender.fullName, unitName: sender.unitName, ...(attachment ? { attachment } : {}), ...(input.paid ? { paid: true } : {}) });
 
     const created = await this.#atomically(
       async (tx) => {

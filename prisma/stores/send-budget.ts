@@ -13,12 +13,26 @@ const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::float8`;
 export class PrismaSendBudget implements SendBudget {
   constructor(private readonly prisma: Db) {}
 
-  async book(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }> {
+  async book(channel: SendChannel, count: number, intervalMs: number, afterPaidMs = 0): Promise<{ firstMs: number; nowMs: number }> {
     const span = count * intervalMs;
     const [row] = await this.prisma.$queryRawUnsafe<{ next: number; now: number }[]>(
       `INSERT INTO "SendBudget" AS b (channel, "nextSlotMs") VALUES ($1::"Channel", ${NOW_MS} + $2::float8)
-       ON CONFLICT (channel) DO UPDATE SET "nextSlotMs" = GREATEST(b."nextSlotMs", b."pausedUntilMs", ${NOW_MS}) + $2::float8
+       ON CONFLICT (channel) DO UPDATE SET "nextSlotMs" = GREATEST(b."nextSlotMs", b."pausedUntilMs", b."paidNextSlotMs" + $3::float8, ${NOW_MS}) + $2::float8
        RETURNING b."nextSlotMs" AS next, ${NOW_MS} AS now`,
+      channel,
+      span,
+      afterPaidMs,
+    );
+    return { firstMs: Number(row!.next) - span, nowMs: Number(row!.now) };
+  }
+
+  /** Paid slots start after every free slot already booked (and any pause); free bookings then wait `afterPaidMs` after the last paid one. */
+  async bookPaid(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }> {
+    const span = count * intervalMs;
+    const [row] = await this.prisma.$queryRawUnsafe<{ next: number; now: number }[]>(
+      `INSERT INTO "SendBudget" AS b (channel, "paidNextSlotMs") VALUES ($1::"Channel", ${NOW_MS} + $2::float8)
+       ON CONFLICT (channel) DO UPDATE SET "paidNextSlotMs" = GREATEST(b."paidNextSlotMs", b."nextSlotMs", b."pausedUntilMs", ${NOW_MS}) + $2::float8
+       RETURNING b."paidNextSlotMs" AS next, ${NOW_MS} AS now`,
       channel,
       span,
     );

@@ -13,6 +13,8 @@ export interface WorkerChild {
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr(): string;
+  /** The worker logged "delivery worker started" (LOG_LEVEL info or lower): its SIGTERM handler is in place. */
+  started(): boolean;
 }
 
 export function spawnWorker(env: Record<string, string>, args: string[] = ['--no-scheduler']): WorkerChild {
@@ -22,11 +24,13 @@ export function spawnWorker(env: Record<string, string>, args: string[] = ['--no
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
+  let started = false;
   child.stderr!.on('data', (chunk: Buffer) => {
     err = (err + chunk.toString('utf8')).slice(-20_000);
+    started ||= err.includes('delivery worker started');
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { process: child, exited, stderr: () => err };
+  return { process: child, exited, stderr: () => err, started: () => started };
 }
 
 /** Polls until `check` is true (or throws after `timeoutMs`). */

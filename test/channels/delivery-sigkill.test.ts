@@ -70,6 +70,8 @@ describe.skipIf(!usingPostgres)(`SIGKILL ×${KILLS} among ${WORKERS} workers sen
       DELIVERY_LEASE_SECONDS: '2',
       DELIVERY_POLL_MS: '50',
       INSTANCE_ID: `kill-test-${i}`,
+      // "delivery worker started" on stderr: the moment its SIGTERM handler is in place
+      LOG_LEVEL: 'info',
     });
     const sent = () => tg.allSent().length;
     const live: WorkerChild[] = [];
@@ -86,6 +88,9 @@ describe.skipIf(!usingPostgres)(`SIGKILL ×${KILLS} among ${WORKERS} workers sen
       children.push(fresh);
     }
     await until(async () => (await db.prisma.delivery.count({ where: { broadcastId, state: { in: ['PENDING', 'SENDING'] } } })) === 0, 240_000, `the queue to drain (${live.map((c) => c.stderr()).join(' | ')})`);
+    // A worker spawned after the last kill may still be loading when the queue drains: SIGTERM before its
+    // handler is in place would kill it outright, which says nothing about stopping cleanly.
+    await until(() => live.every((c) => c.started()), 120_000, `the last workers to start (${live.map((c) => c.stderr()).join(' | ')})`);
     for (const c of live) c.process.kill('SIGTERM');
     for (const c of live) expect(await c.exited).toEqual({ code: 0, signal: null });
 

@@ -33,6 +33,18 @@ describe('shared send budget', () => {
     expect(zalo.firstMs).toBeLessThanOrEqual(zalo.nowMs);
   });
 
+  it('paid slots (Telegram paid broadcasts) come after the free ones already booked; free slots then wait a window after the last paid one', async () => {
+    const free = await budget.book('ZALO', 3, 100);
+    const paid = await budget.bookPaid('ZALO', 10, 1);
+    // after the 3 free slots booked before
+    expect(paid.firstMs).toBeGreaterThanOrEqual(free.firstMs + 3 * 100 - 0.001);
+    const more = await budget.bookPaid('ZALO', 5, 1);
+    expect(more.firstMs).toBeGreaterThanOrEqual(paid.firstMs + 10 - 0.001);
+    // a free slot: a full window (1,025 ms) after the last paid slot
+    const after = await budget.book('ZALO', 1, 100, 1025);
+    expect(after.firstMs).toBeGreaterThanOrEqual(more.firstMs + 5 + 1025 - 0.001);
+  });
+
   it('a pause holds back the next bookings and refuses to mark a call as started until it ends', async () => {
     const store = new PrismaDeliveryStore(db.prisma);
     const now = new Date();

@@ -9,7 +9,7 @@ import type { Bot } from 'grammy';
 import { buildChatService, workingCalendar } from '../../bot/app.ts';
 import { parseConfig } from '../../bot/config.ts';
 import { createDelivery, type Delivery } from '../../bot/delivery/index.ts';
-import { parseDeliverySettings } from '../../bot/delivery/settings.ts';
+import { parseDeliverySettings, type DeliverySettings } from '../../bot/delivery/settings.ts';
 import { telegramFileFetcher, telegramFileUrl } from '../../bot/telegram/files.ts';
 import { VoiceService, type SttConfig } from '../../bot/voice/service.ts';
 import { TelegramSender } from '../../bot/telegram/sender.ts';
@@ -38,6 +38,8 @@ export class TelegramHarness {
   service!: ChatService;
   /** Voice messages, when started with `stt`. */
   voice: VoiceService | undefined;
+  /** Delivery settings of the next startBot() and delivery() (e.g. TELEGRAM_PAID_BROADCAST on). */
+  deliverySettings: DeliverySettings = DELIVERY;
 
   private constructor(
     readonly tg: FakeTelegram,
@@ -55,7 +57,7 @@ export class TelegramHarness {
 
   /** Starts (or restarts, after stopBot) a fresh bot process against the same database. */
   async startBot(): Promise<void> {
-    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY, files: { fetch: (f) => telegramFileFetcher(this.bot.api, this.tg.token, this.tg.apiRoot)(f.fileId) }, voice: this.voice });
+    this.service = buildChatService({ prisma: this.db.prisma, clock: this.clock, settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: this.deliverySettings, files: { fetch: (f) => telegramFileFetcher(this.bot.api, this.tg.token, this.tg.apiRoot)(f.fileId) }, voice: this.voice });
     this.bot = createTelegramBot({ token: this.tg.token, apiRoot: this.tg.apiRoot, handler: this.service, tr: i18n(), log: silentLog, botInfo: this.tg.botInfo });
     if (this.voice) this.voice.source.urls.TELEGRAM = telegramFileUrl(this.bot.api, this.tg.token, this.tg.apiRoot);
     this.runner = startPolling(this.bot);
@@ -67,13 +69,21 @@ export class TelegramHarness {
       prisma: this.db.prisma,
       clock: this.clock,
       calendar: CALENDAR,
-      settings: DELIVERY,
+      settings: this.deliverySettings,
       status: SETTINGS.status,
       log: silentLog,
       senders: { TELEGRAM: new TelegramSender({ token: this.tg.token, apiRoot: this.tg.apiRoot, tr: i18n() }) },
     }));
   }
   #delivery: Delivery | undefined;
+
+  /** Restarts the bot with other delivery settings (the delivery object is made anew). */
+  async restartWith(settings: DeliverySettings): Promise<void> {
+    await this.stopBot();
+    this.deliverySettings = settings;
+    this.#delivery = undefined;
+    await this.startBot();
+  }
 
   async stopBot(): Promise<void> {
     if (this.runner.isRunning()) await this.runner.stop();

@@ -1,7 +1,8 @@
 /**
  * Telegram's flood control as a test oracle. Two scopes:
  *
- * - global: at most `globalPerSecond` send-type calls in any sliding 1-second window;
+ * - global: at most `globalPerSecond` send-type calls in any sliding 1-second window
+ *   (`paidPerSecond` for a call made with allow_paid_broadcast; the window counts both kinds);
  * - per chat: a token bucket refilled at `perChatPerSecond`, holding
  *   `perChatBurst` tokens (default 3), so a short multi-part reply passes
  *   while a steady stream above the rate is refused. Telegram documents the
@@ -17,6 +18,8 @@
 export interface RateLimiterOptions {
   enforce: boolean;
   globalPerSecond: number;
+  /** The global limit for calls flagged allow_paid_broadcast (Telegram: 1,000). */
+  paidPerSecond?: number;
   perChatPerSecond: number;
   perChatBurst: number;
   /** Monotonic milliseconds. */
@@ -50,7 +53,7 @@ export class RateLimiter {
   constructor(private readonly options: RateLimiterOptions) {}
 
   /** Decides whether a send to `chatKey` may go through now, and reserves capacity if so. */
-  admit(chatKey: string | undefined): RateDecision {
+  admit(chatKey: string | undefined, paid = false): RateDecision {
     const now = this.options.now();
     for (const scope of chatKey === undefined ? [GLOBAL] : [GLOBAL, chatScope(chatKey)]) {
       const until = this.closedUntil.get(scope);
@@ -63,7 +66,7 @@ export class RateLimiter {
     if (!this.options.enforce) return { ok: true };
 
     prune(this.window, now);
-    if (this.window.length >= this.options.globalPerSecond) {
+    if (this.window.length >= (paid ? (this.options.paidPerSecond ?? this.options.globalPerSecond) : this.options.globalPerSecond)) {
       const retryAfter = Math.max(1, Math.ceil((this.window[0]! + 1000 - now) / 1000));
       return this.refuse(GLOBAL, now, retryAfter);
     }

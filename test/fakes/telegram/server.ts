@@ -328,6 +328,7 @@ export class FakeTelegram {
     } as UserFromGetMe;
     this.options = {
       globalRatePerSecond: options.globalRatePerSecond ?? 30,
+      paidBroadcastRatePerSecond: options.paidBroadcastRatePerSecond ?? 1000,
       perChatRatePerSecond: options.perChatRatePerSecond ?? 1,
       perChatBurst: options.perChatBurst ?? 3,
       enforceLimits: options.enforceLimits ?? false,
@@ -338,6 +339,7 @@ export class FakeTelegram {
     this.limiter = new RateLimiter({
       enforce: this.options.enforceLimits,
       globalPerSecond: this.options.globalRatePerSecond,
+      paidPerSecond: this.options.paidBroadcastRatePerSecond,
       perChatPerSecond: this.options.perChatRatePerSecond,
       perChatBurst: this.options.perChatBurst,
       now: () => performance.now(),
@@ -770,7 +772,8 @@ export class FakeTelegram {
         }
       }
       if (isSend) {
-        const decision = this.limiter.admit(chatKey);
+        const paid = params.raw.allow_paid_broadcast === true || params.raw.allow_paid_broadcast === 'true';
+        const decision = this.limiter.admit(chatKey, paid);
         if (!decision.ok) throw tooManyRequests(decision.retryAfter);
       }
       const handler = this.handlers[method]!;

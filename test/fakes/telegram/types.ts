@@ -17,6 +17,12 @@ export interface FakeTelegramOptions {
   token?: string;
   /** Send-type calls allowed in any sliding second, all chats together. Default 30. */
   globalRatePerSecond?: number;
+  /**
+   * The same for calls made with `allow_paid_broadcast: true` (Telegram's paid
+   * broadcasts: up to 1,000 messages/s for 0.1 Star each). Default 1000. Paid and
+   * free sends share one window: a free send is refused once it holds `globalRatePerSecond`.
+   */
+  paidBroadcastRatePerSecond?: number;
   /** Sustained send rate per chat. Default 1 (with a burst of `perChatBurst`). */
   perChatRatePerSecond?: number;
   /** Sends a chat may make at once before the per-chat rate applies. Default 3. */

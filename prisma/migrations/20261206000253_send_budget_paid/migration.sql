@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SendBudget" ADD COLUMN "paidNextSlotMs" DOUBLE PRECISION NOT NULL DEFAULT 0;
