@@ -12,9 +12,8 @@ import { nextWindowStart, type SendWindow } from '../../domain/delivery/policy.t
 import { storedReply, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
 import { visibleUnitIds } from '../../domain/people/scope.ts';
 import { MONTHLY_LIST_MAX, monthlyWarningOf, monthlyWarningReply, unitShares, WEEKLY_LIST_MAX, weeklyDigestReply, weeklyOrders, type Item, type WeeklyDigest } from '../../domain/reminders/digests.ts';
-import { checkSixClear } from '../../domain/accountability/six-clear.ts';
 import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
-import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
+import { SixClearSql } from '../../prisma/stores/six-clear-sql.ts';
 import { requesterDigest, requesterDigestLines } from '../../domain/accountability/explanations-reply.ts';
 import { PrismaExplanationStore, type ExplanationView } from '../../prisma/stores/explanation-store.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
@@ -215,8 +214,8 @@ export async function plannedMonthlyDigests(deps: JobDeps, day: Day): Promise<Pl
   const sql = new PlanningSql(deps.reads.prisma);
   const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN']);
   if (!scopes.length) return [];
-  // The standing office's copy ends with the city's "6 rõ" gaps (issue 15).
-  const sixFor = scopes.some((s) => s.visible === null && s.r.roles.includes('ADMIN')) ? checkSixClear(await new PrismaSixClearStore(deps.reads.prisma).tasks()) : null;
+  // The standing office's copy ends with the city's "6 rõ" gaps per plan (issue 15), counted by the database.
+  const sixFor = scopes.some((s) => s.visible === null && s.r.roles.includes('ADMIN')) ? await new SixClearSql(deps.reads.prisma).citySummary() : null;
   const units = await sql.monthlyUnits(day, deps.status);
   const byUnit = new Map(units.map((u) => [u.unitId, u]));
   const cityShares = unitShares(units);

@@ -17,6 +17,7 @@ import { monthlyWarning, monthlyWarningReply, weeklyDigest, weeklyDigestReply } 
 import { FixedClock } from '../../domain/shared/clock.ts';
 import { addDays, instantOf, type Day } from '../../domain/shared/day.ts';
 import { PrismaSixClearStore } from '../../prisma/stores/accountability-store.ts';
+import { SixClearSql } from '../../prisma/stores/six-clear-sql.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { linkSamplePeople, testDelivery } from './delivery-fixtures.ts';
 
@@ -82,5 +83,29 @@ describe('digests planned in SQL match the pure planner', () => {
     for (const day of days) sent += await compare(day, 'monthly');
     expect(sent).toBeGreaterThan(days.length);
     expect(cut).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('the "6 rõ" section counted by the database is checkSixClear’s, blanks, indicators, tasks without units and officers included', async () => {
+    const tasks = await db.prisma.task.findMany({ orderBy: { id: 'asc' }, select: { id: true, planId: true } });
+    // Blanks as six-clear.ts reads them: dashes, dots, spaces (a no-break space too); a text that only looks blank is not.
+    const blanks = ['—', ' . ', '\u00a0', '-–—', '\t', 'x', '…'];
+    for (const [i, t] of tasks.entries()) {
+      if (i % 3 === 0) await db.prisma.task.update({ where: { id: t.id }, data: { expectedOutput: blanks[i % blanks.length] } });
+      if (i % 4 === 1) await db.prisma.task.update({ where: { id: t.id }, data: { directingLeader: i % 8 === 1 ? null : blanks[i % blanks.length] } });
+      if (i % 5 === 2) await db.prisma.task.update({ where: { id: t.id }, data: { title: blanks[i % blanks.length], deadlineKind: i % 10 === 2 ? 'UNKNOWN' : 'NONE' } });
+      if (i % 7 === 3) await db.prisma.task.update({ where: { id: t.id }, data: { kind: 'INDICATOR', targetValue: i % 14 === 3 ? 90 : null, expectedOutput: null } });
+    }
+    // Tasks with no unit, with and without a lead unit's text; units left without an active focal officer.
+    for (const [i, t] of tasks.slice(0, 4).entries()) {
+      await db.prisma.task.create({ data: { planId: t.planId, scope: 'test', kind: 'TASK', number: `Z.${i}`, sectionCode: 'Z', position: 9000 + i, label: `${i}`, title: `Việc không giao ${i}`, leadUnitText: i % 2 ? 'Sở Nội vụ' : ' – ' } });
+    }
+    const focal = await db.prisma.person.findMany({ where: { isFocal: true }, orderBy: { id: 'asc' }, take: 3 });
+    await db.prisma.person.updateMany({ where: { id: { in: focal.map((p) => p.id) } }, data: { active: false } });
+    const full = checkSixClear(await new PrismaSixClearStore(db.prisma).tasks());
+    const summary = await new SixClearSql(db.prisma).citySummary();
+    expect(full.withGaps).toBeGreaterThan(0);
+    expect(full.plans.some((p) => p.sharesWithoutOfficer > 0 && p.counts.responsibility > 0 && p.counts.what > 0)).toBe(true);
+    expect(summary).toEqual({ ...full, plans: full.plans.map((p) => ({ ...p, items: [] })), units: [] });
+    await compare('2026-11-25', 'monthly');
   }, 600_000);
 });
