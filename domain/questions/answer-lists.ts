@@ -89,8 +89,7 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
   }
   if (data.selection) {
     const s = await data.selection(filter, base, asOf, page, shown);
-    const sum = (list: { count: number }[]) => list.reduce((n, c) => n + c.count, 0);
-    return { rows: s.rows, groups: s.groups, matched: sum(s.byUnit), total: sum(s.totals), byUnit: sortCounts(s.byUnit), tasks: s.tasks, taskTotal: s.taskTotal };
+    return { rows: s.rows, groups: s.groups, matched: s.matched, total: s.total, byUnit: sortCounts(s.byUnit), tasks: s.tasks, taskTotal: s.taskTotal };
   }
   const [rows, groups, byUnit, totals, tasks, taskTotal] = await Promise.all([
     withRows ? data.page(filter, asOf, page) : Promise.resolve([]),

@@ -92,8 +92,11 @@ export interface UnitUpdates {
 export interface Selected {
   rows: TaskRow[];
   groups: TaskGroup[];
+  /** Matching assignments per unit: only when nothing is shown (a count names the units with most). */
   byUnit: { unitId: number; count: number }[];
-  totals: { unitId: number; count: number }[];
+  /** Matching assignments, and the base's (the "/ N"). */
+  matched: number;
+  total: number;
   tasks: number;
   taskTotal: number;
 }
@@ -120,7 +123,7 @@ export interface QuestionData {
   pageTasks(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskGroup[]>;
   /**
    * Optional: `selection` in as few round trips as the store can (PostgreSQL:
-   * one statement, then the page's rows); the same results as the separate calls.
+   * one statement with the page's rows); the same results as the separate calls.
    */
   selection?(filter: ItemFilter, base: ItemFilter, asOf: AsOf, page: { offset: number; size: number }, shown: 'none' | 'rows' | 'tasks'): Promise<Selected>;
   /** Status counts per unit of the assignments matching the filter (its statuses are ignored). */

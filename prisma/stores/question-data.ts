@@ -21,15 +21,25 @@ import type { AsOf, DayRange, ItemFilter, QuestionData, Selected, TaskGroup, Uni
 import type { PlanRef, StatusFilter } from '../../domain/questions/types.ts';
 import type { NoteRow, ReportData, ReportFilter, ReportRun } from '../../domain/reports/ports.ts';
 import { addDays, addMonths, compareDays, dayFromDb, dayOf, dayParts, endOfMonth, instantOf, makeDay, type Day } from '../../domain/shared/day.ts';
-import { compareNumbers, type TaskRow, type UpdateRow } from '../../domain/tasks/types.ts';
+import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import { inForceSql } from './effective-updates.ts';
-import { PrismaTaskQueries, taskRowsById, toTaskRow } from './task-queries.ts';
+import { fromRaw, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, type RawRow } from './task-queries.ts';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
 function ts(instant: Date): string {
   return instant.toISOString().slice(0, 23).replace('T', ' ');
+}
+
+/**
+ * `column = ANY(ids)` over a long array of ids, hashed by the executor but
+ * hidden from the planner's estimate (COALESCE), which would otherwise weigh
+ * each of thousands of ids against the column's statistics at every
+ * planning — milliseconds per statement at 100,000 tasks.
+ */
+function inIds(column: string, param: string): string {
+  return `COALESCE(${column} = ANY(${param}), false)`;
 }
 
 /** Positional parameters and the SQL of the status rules for one day. */
@@ -39,10 +49,10 @@ class Sql {
   /** 31/12 falls within the due-soon horizon: yearly tasks are due soon (the last days of December). */
   readonly yearlyDueSoon: boolean;
 
-  /** The yearly tasks' ids (read once per change of Task, see QuestionReference), or null: looked up in Task where evaluated. */
+  /** The yearly tasks' and the indicators' ids (read once per change of Task, see QuestionReference), or null: looked up in Task where evaluated. */
   constructor(
     private readonly asOf: AsOf,
-    private readonly yearlyIds: number[] | null = null,
+    private readonly facts: TaskFacts | null = null,
   ) {
     const { year } = dayParts(asOf.today);
     this.yearEnd = makeDay(year, 12, 31);
@@ -60,6 +70,7 @@ class Sql {
   }
 
   private yearlyParam: string | null = null;
+  private indicatorParam: string | null = null;
 
   /**
    * A yearly task ("Hằng năm": reopens every 1 January, due 31/12). Yearly
@@ -68,11 +79,23 @@ class Sql {
    * subquery over the whole Task table.
    */
   get yearly(): string {
-    if (this.yearlyIds) {
-      this.yearlyParam ??= this.p(this.yearlyIds, 'int[]');
-      return `(a."deadlineDate" IS NULL AND a."taskId" = ANY(${this.yearlyParam}))`;
+    if (this.facts) {
+      this.yearlyParam ??= this.p(this.facts.yearly, 'int[]');
+      return `(a."deadlineDate" IS NULL AND ${inIds('a."taskId"', this.yearlyParam)})`;
     }
     return `(a."deadlineDate" IS NULL AND ${this.task(`T0.rhythm = 'YEARLY' OR T0."deadlineKind" = 'YEARLY'`)})`;
+  }
+
+  /**
+   * Tasks or indicators: with the indicators' ids known, a hashed array test
+   * on the row (PostgreSQL hashes `= ANY` and its negation over a constant
+   * array), so a city-wide count never joins the whole Task table.
+   */
+  kind(kind: 'TASK' | 'INDICATOR'): string {
+    if (!this.facts) return this.task(`T0.kind = ${this.p(kind)}::"ItemKind"`);
+    this.indicatorParam ??= this.p(this.facts.indicators, 'int[]');
+    const indicator = inIds('a."taskId"', this.indicatorParam);
+    return kind === 'INDICATOR' ? indicator : `NOT ${indicator}`;
   }
 
   get today(): string {
@@ -124,9 +147,9 @@ class Sql {
       case 'HAS_DIFFICULTIES':
         return `(a.difficulties ~ '\\S')`;
       case 'MET':
-        return `(${this.task(`T0.kind = 'INDICATOR'`)} AND ${this.done})`;
+        return `(${this.kind('INDICATOR')} AND ${this.done})`;
       case 'NOT_MET':
-        return `(${this.task(`T0.kind = 'INDICATOR'`)} AND NOT ${this.done})`;
+        return `(${this.kind('INDICATOR')} AND NOT ${this.done})`;
     }
   }
 
@@ -160,7 +183,7 @@ class Sql {
     if (f.unitIds) parts.push(`a."unitId" = ANY(${this.p(f.unitIds, 'int[]')})`);
     if (f.taskIds) parts.push(`a."taskId" = ANY(${this.p(f.taskIds, 'int[]')})`);
     if (f.planId != null) parts.push(this.task(`T0."planId" = ${this.p(f.planId, 'int')}`));
-    if (f.kind) parts.push(this.task(`T0.kind = ${this.p(f.kind)}::"ItemKind"`));
+    if (f.kind) parts.push(this.kind(f.kind));
     // the task's section and group as one key ("A.I.3"), the section itself or under it; codes hold no LIKE wildcards
     if (f.section) parts.push(this.task(`concat_ws('.', T0."sectionCode", T0."groupCode") || '.' LIKE ${this.p(`${f.section.replace(/[\\%_]/g, '')}.%`)}`));
     if (options.statuses !== false) for (const s of f.statuses ?? []) parts.push(this.status(s));
@@ -204,20 +227,16 @@ function pageLimit(page: { offset: number; size: number }): number {
   return Math.max(1, Math.floor(page.offset + page.size));
 }
 
-/** The first `limit` ranked rows of `from` and every row tied with the last, packed in one text value. */
-function pageSql(from: string, limit: number): string {
-  return `(SELECT string_agg(concat_ws(',', y.id, y."taskId", y."unitId", y.rank, y.due), ';') FROM (
-    SELECT * FROM ${from} r ORDER BY rank, due FETCH FIRST ${limit} ROWS WITH TIES) y)`;
-}
-
-/** The same by task: each task's most urgent share stands for it, with its shares' counts by status. */
-function pageTasksSql(from: string, limit: number): string {
-  return `(SELECT string_agg(concat_ws(',', g.rep, g."taskId", g.unit, g.rank, g.due, g.n, g.c0, g.c1, g.c2, g.c3, g.c4), ';') FROM (
-    SELECT (array_agg(y.id ORDER BY y.rank, y.due, y."unitId"))[1] AS rep, y."taskId", min(y."unitId") AS unit,
-           min(y.rank) AS rank, (array_agg(y.due ORDER BY y.rank, y.due))[1] AS due, count(*) AS n,
-           count(*) FILTER (WHERE y.rank = 0) AS c0, count(*) FILTER (WHERE y.rank = 1) AS c1, count(*) FILTER (WHERE y.rank = 2) AS c2,
-           count(*) FILTER (WHERE y.rank = 3) AS c3, count(*) FILTER (WHERE y.rank = 4) AS c4
-    FROM ${from} y GROUP BY y."taskId" ORDER BY 4, 5 FETCH FIRST ${limit} ROWS WITH TIES) g)`;
+/**
+ * `compareNumbers` as an SQL sort key: parts compared in turn ('.' sorts
+ * before digits and letters), numbers as numbers (each run of digits
+ * zero-padded to 18), the other parts case-insensitively. It orders exactly
+ * as `compareNumbers` the numbers the importer writes — parts of digits or of
+ * capital letters ("A.II.6", "B.NV.5", "1.3", "22"); test/db/question-order.test.ts
+ * checks it against `compareNumbers`.
+ */
+export function numberKeySql(column: string): string {
+  return `lower(regexp_replace(regexp_replace(${column}, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C"`;
 }
 
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
@@ -225,6 +244,8 @@ const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
 const CACHE_MS = 60_000;
 /** How long a check that nothing changed holds within one PrismaQuestionData (chat makes one per message). */
 const CHECK_MS = 1_000;
+/** Base totals kept per change of the tasks and assignments (one per scope, plan, kind… asked about). */
+const MAX_BASE_TOTALS = 2_000;
 
 interface Registry {
   key: string;
@@ -234,22 +255,37 @@ interface Registry {
   planOrder: number[];
 }
 
-/** What one change check reads: the units' and plans' fingerprint, and the tasks'. */
+/** Which tasks are yearly and which are indicators: what the status and kind conditions test on the row. */
+interface TaskFacts {
+  yearly: number[];
+  indicators: number[];
+}
+
+/** What one change check reads: the units' and plans' fingerprint, the tasks', and the tasks' with the assignments'. */
 interface Fingerprint {
   reference: string;
   tasks: string;
+  structure: string;
+}
+
+/** How many shares and distinct tasks a filter of structure alone (units, plan, kind, section, task ids) selects. */
+interface BaseTotal {
+  total: number;
+  taskTotal: number;
 }
 
 /**
- * The reference data answers read — units, plans, the words of the tasks and
- * which tasks are yearly — shared by every PrismaQuestionData of a process
- * (chat makes one per message, inside its transaction): loaded once, and
- * re-read only when one cheap statement says it changed.
+ * The reference data answers read — units, plans, the words of the tasks,
+ * which tasks are yearly or indicators, and the totals a question's "/ N" is
+ * counted against — shared by every PrismaQuestionData of a process (chat
+ * makes one per message, inside its transaction): loaded once, and re-read
+ * only when one cheap statement says it changed.
  */
 export class QuestionReference {
   registry: Registry | null = null;
   words: { key: string; vocabulary: Vocabulary } | null = null;
-  yearly: { key: string; ids: number[] } | null = null;
+  facts: { key: string; facts: TaskFacts } | null = null;
+  baseTotals: { key: string; totals: Map<string, BaseTotal> } | null = null;
   readonly loading = new Map<string, Promise<unknown>>();
 
   /** One load per key at a time, however many askers want it. */
@@ -262,9 +298,43 @@ export class QuestionReference {
   }
 }
 
+/** A filter of structure alone: what it selects changes only when tasks or assignments are added or changed, never with progress or the day. */
+function structural(f: ItemFilter): boolean {
+  return !f.statuses?.length && !f.dueWindow && !f.doneWindow && !f.reportedWindow && !f.hasProposals && !f.wholeTasksDone;
+}
+
+function baseKey(f: ItemFilter): string {
+  return JSON.stringify([f.unitIds ?? null, f.planId ?? null, f.kind ?? null, f.taskIds ?? null, f.section ?? null, f.deadlineKinds ?? null]);
+}
+
+/** The columns a list statement adds to a TaskRow's (counts, the page's order, a task's shares by status). */
+interface ListExtras {
+  matched: number;
+  tasks: number;
+  byUnit: string | null;
+  total: number | null;
+  taskTotal: number | null;
+  ord: string | number | null;
+  n: number | null;
+  c0: number | null;
+  c1: number | null;
+  c2: number | null;
+  c3: number | null;
+  c4: number | null;
+}
+
+interface ListResult {
+  rows: TaskRow[];
+  groups: TaskGroup[];
+  byUnit: { unitId: number; count: number }[];
+  matched: number;
+  tasks: number;
+  total: number;
+  taskTotal: number;
+}
+
 export class PrismaQuestionData implements QuestionData {
   private readonly queries: PrismaTaskQueries;
-  private readonly tasks = new Map<number, { planId: number; number: string }>();
   private check: { at: number; fingerprint: Promise<Fingerprint> } | null = null;
 
   constructor(
@@ -277,9 +347,10 @@ export class PrismaQuestionData implements QuestionData {
 
   /**
    * The change check: one statement (counts and highest ids of Unit,
-   * UnitAlias and Plan; highest id and last change of Task, both read from an
-   * index), once per instance — once per message in chat — and at most once a
-   * second in a long-lived one; concurrent steps of an answer share it.
+   * UnitAlias and Plan; highest id and last change of Task and highest id of
+   * Assignment, read from indexes), once per instance — once per message in
+   * chat — and at most once a second in a long-lived one; concurrent steps of
+   * an answer share it.
    */
   private fingerprint(): Promise<Fingerprint> {
     const now = this.clock();
@@ -289,10 +360,11 @@ export class PrismaQuestionData implements QuestionData {
         `SELECT (SELECT count(*) FROM "Unit")::int AS u, (SELECT coalesce(max(id), 0) FROM "Unit")::int AS um,
                 (SELECT count(*) FROM "UnitAlias")::int AS a, (SELECT coalesce(max(id), 0) FROM "UnitAlias")::int AS am,
                 (SELECT count(*) FROM "Plan")::int AS p, (SELECT coalesce(max(id), 0) FROM "Plan")::int AS pm,
-                (SELECT coalesce(max(id), 0) FROM "Task")::int AS tm, (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text AS tu`,
+                (SELECT coalesce(max(id), 0) FROM "Task")::int AS tm, (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text AS tu,
+                (SELECT coalesce(max(id), 0) FROM "Assignment")::int AS asm`,
       )) as Record<string, number | string>[];
-      const { tm, tu, ...reference } = f!;
-      return { reference: JSON.stringify(reference), tasks: JSON.stringify({ tm, tu }) };
+      const { tm, tu, asm, ...reference } = f!;
+      return { reference: JSON.stringify(reference), tasks: JSON.stringify({ tm, tu }), structure: JSON.stringify({ tm, tu, asm }) };
     })();
     this.check = { at: now, fingerprint };
     fingerprint.catch(() => {
@@ -315,21 +387,39 @@ export class PrismaQuestionData implements QuestionData {
     });
   }
 
-  /** The ids of the yearly tasks, re-read when tasks change. */
-  private async yearlyIds(): Promise<number[]> {
+  /** The ids of the yearly tasks and of the indicators, re-read when tasks change (one pass over Task). */
+  private async facts(): Promise<TaskFacts> {
     const { tasks: key } = await this.fingerprint();
-    if (this.shared.yearly?.key === key) return this.shared.yearly.ids;
-    return this.shared.once(`yearly:${key}`, async () => {
-      const rows = (await this.prisma.$queryRawUnsafe(`SELECT id FROM "Task" WHERE rhythm = 'YEARLY' OR "deadlineKind" = 'YEARLY' ORDER BY id`)) as { id: number }[];
-      const ids = rows.map((r) => r.id);
-      this.shared.yearly = { key, ids };
-      return ids;
+    if (this.shared.facts?.key === key) return this.shared.facts.facts;
+    return this.shared.once(`facts:${key}`, async () => {
+      const [r] = (await this.prisma.$queryRawUnsafe(
+        `SELECT coalesce(array_agg(id ORDER BY id) FILTER (WHERE rhythm = 'YEARLY' OR "deadlineKind" = 'YEARLY'), '{}') AS yearly,
+                coalesce(array_agg(id ORDER BY id) FILTER (WHERE kind = 'INDICATOR'), '{}') AS indicators
+         FROM "Task"`,
+      )) as { yearly: number[]; indicators: number[] }[];
+      const facts = { yearly: r!.yearly.map(Number), indicators: r!.indicators.map(Number) };
+      this.shared.facts = { key, facts };
+      return facts;
     });
   }
 
-  /** The status rules' SQL for a day, with the yearly tasks known. */
+  /** The status rules' SQL for a day, with the yearly tasks and the indicators known. */
   private async sql(asOf: AsOf): Promise<Sql> {
-    return new Sql(asOf, await this.yearlyIds());
+    return new Sql(asOf, await this.facts());
+  }
+
+  /** The totals of a structural filter counted before (with the key they hold for), or the key to store them under. */
+  private async baseTotal(f: ItemFilter): Promise<{ key: string; cached: BaseTotal | null }> {
+    const { structure } = await this.fingerprint();
+    const cached = this.shared.baseTotals?.key === structure ? (this.shared.baseTotals.totals.get(baseKey(f)) ?? null) : null;
+    return { key: structure, cached };
+  }
+
+  private keepBaseTotal(key: string, f: ItemFilter, total: BaseTotal): void {
+    if (this.shared.baseTotals?.key !== key) this.shared.baseTotals = { key, totals: new Map() };
+    const totals = this.shared.baseTotals.totals;
+    if (totals.size >= MAX_BASE_TOTALS) totals.clear();
+    totals.set(baseKey(f), total);
   }
 
   /**
@@ -371,21 +461,30 @@ export class PrismaQuestionData implements QuestionData {
     return rows.map((r) => r.id);
   }
 
-  /** Full rows for assignment ids, in the given order. */
-  private async hydrate(ids: number[]): Promise<TaskRow[]> {
-    return taskRowsById(this.prisma, ids);
-  }
-
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {
-    const rows = await this.hydrate(await this.ids(await this.sql(asOf), filter));
+    const rows = await taskRowsById(this.prisma, await this.ids(await this.sql(asOf), filter));
     return rows.sort((a, b) => a.taskId - b.taskId || a.unitId - b.unitId);
   }
 
   async countTasks(filter: ItemFilter, asOf: AsOf): Promise<number> {
+    if (structural(filter)) return (await this.structureTotal(filter, asOf)).taskTotal;
     const sql = await this.sql(asOf);
     const where = sql.where(filter);
     const [row] = (await this.prisma.$queryRawUnsafe(`SELECT count(DISTINCT a."taskId")::int AS n FROM ${sql.from} ${where}`, ...sql.params)) as { n: number }[];
     return row?.n ?? 0;
+  }
+
+  /** Shares and distinct tasks of a structural filter: counted once per change of the tasks and assignments. */
+  private async structureTotal(filter: ItemFilter, asOf: AsOf): Promise<BaseTotal> {
+    const { key, cached } = await this.baseTotal(filter);
+    if (cached) return cached;
+    const sql = await this.sql(asOf);
+    const [row] = (await this.prisma.$queryRawUnsafe(
+      `SELECT count(*)::int AS total, count(DISTINCT a."taskId")::int AS "taskTotal" FROM ${sql.from} ${sql.where(filter)}`,
+      ...sql.params,
+    )) as BaseTotal[];
+    this.keepBaseTotal(key, filter, row!);
+    return row!;
   }
 
   async countByUnit(filter: ItemFilter, asOf: AsOf): Promise<{ unitId: number; count: number }[]> {
@@ -399,124 +498,106 @@ export class PrismaQuestionData implements QuestionData {
 
   /**
    * Most urgent first, exactly as `byUrgency`: status, then due day, then
-   * plan code, then task number. The database orders the matching rows by
-   * status and due day, reading Assignment alone, and returns the first ones
-   * with every row tied with the last, packed in one text value (thousands of
-   * rows due the same month end cost one round trip, not thousands of rows).
-   * Plan and number — fixed for a task once created, so cached here — order
-   * the rest, and only the page's rows are then loaded in full.
+   * plan code, then task number (then task and unit, the storage order a
+   * stable sort keeps) — all in SQL, in one statement with the page's rows.
    */
   async page(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskRow[]> {
-    const sql = await this.sql(asOf);
-    const limit = pageLimit(page);
-    const [packed] = (await this.prisma.$queryRawUnsafe(`SELECT ${pageSql(`(${ranked(sql, filter, asOf)})`, limit)} AS rows`, ...sql.params)) as { rows: string | null }[];
-    return this.pageRows(packed?.rows ?? null, page);
-  }
-
-  private async pageRows(packed: string | null, page: { offset: number; size: number }): Promise<TaskRow[]> {
-    if (!packed) return [];
-    const rows = packed.split(';').map((r) => {
-      const [id, taskId, unitId, rank, due] = r.split(',').map(Number) as [number, number, number, number, number];
-      return { id, taskId, unitId, rank, due };
-    });
-    const ordered = await this.inOrder(rows, pageLimit(page));
-    return this.hydrate(ordered.slice(page.offset, page.offset + page.size).map((r) => r.id));
+    return (await this.list(filter, null, asOf, page, 'rows', false)).rows;
   }
 
   /** Tasks once each, ordered by their most urgent matching share (the one that stands for the task), with their shares' statuses. */
   async pageTasks(filter: ItemFilter, asOf: AsOf, page: { offset: number; size: number }): Promise<TaskGroup[]> {
-    const sql = await this.sql(asOf);
-    const [packed] = (await this.prisma.$queryRawUnsafe(`SELECT ${pageTasksSql(`(${ranked(sql, filter, asOf)})`, pageLimit(page))} AS rows`, ...sql.params)) as {
-      rows: string | null;
-    }[];
-    return this.pageGroups(packed?.rows ?? null, page);
-  }
-
-  private async pageGroups(packed: string | null, page: { offset: number; size: number }): Promise<TaskGroup[]> {
-    if (!packed) return [];
-    const groups = packed.split(';').map((r) => {
-      const [id, taskId, unitId, rank, due, n, ...c] = r.split(',').map(Number) as number[];
-      return { id: id!, taskId: taskId!, unitId: unitId!, rank: rank!, due: due!, n: n!, c };
-    });
-    const ordered = (await this.inOrder(groups, pageLimit(page))).slice(page.offset, page.offset + page.size);
-    const rows = await this.hydrate(ordered.map((g) => g.id));
-    return ordered.map((g, i) => ({
-      row: rows[i]!,
-      units: g.n,
-      byStatus: { OVERDUE: g.c[0]!, DUE_SOON: g.c[1]!, NOT_STARTED: g.c[2]!, ON_TRACK: g.c[3]!, DONE: g.c[4]! },
-    }));
+    return (await this.list(filter, null, asOf, page, 'tasks', false)).groups;
   }
 
   /**
-   * A list answer's data in one statement (issue 12): the matching shares
-   * per unit, the base's per unit, both counted in tasks, and the page's
-   * candidates (rows or tasks), over the matching rows read once; then the
-   * page's rows loaded in a second. The same results as `page` or
-   * `pageTasks`, `countByUnit` and `countTasks` of the filter and the base.
+   * A list answer's data in one statement (issue 12): the matching shares and
+   * tasks (per unit when nothing is shown: a count's "nhiều nhất"), the
+   * base's totals (the "/ N", kept per change of tasks and assignments since
+   * it depends on structure alone) and the page's full rows, ordered as
+   * `byUrgency`. The same results as `page` or `pageTasks`, `countByUnit` and
+   * `countTasks` of the filter and the base.
    */
   async selection(filter: ItemFilter, base: ItemFilter, asOf: AsOf, page: { offset: number; size: number }, shown: 'none' | 'rows' | 'tasks'): Promise<Selected> {
-    const sql = await this.sql(asOf);
-    const limit = pageLimit(page);
-    const f = shown === 'none' ? `SELECT a."taskId", a."unitId" FROM ${sql.from} ${sql.where(filter)}` : ranked(sql, filter, asOf);
-    const same = JSON.stringify(filter) === JSON.stringify(base);
-    const b = same ? null : `SELECT a."taskId", a."unitId" FROM ${sql.from} ${sql.where(base)}`;
-    const byUnit = (cte: string) => `(SELECT string_agg(c."unitId" || ',' || c.n, ';') FROM (SELECT "unitId", count(*) AS n FROM ${cte} GROUP BY 1) c)`;
-    const shownSql = shown === 'rows' ? pageSql('f', limit) : shown === 'tasks' ? pageTasksSql('f', limit) : 'NULL';
-    const [r] = (await this.prisma.$queryRawUnsafe(
-      `WITH f AS (${f})${b ? `, b AS (${b})` : ''}
-       SELECT ${byUnit('f')} AS "byUnit", ${byUnit(b ? 'b' : 'f')} AS totals,
-         (SELECT count(DISTINCT "taskId") FROM f)::int AS tasks, (SELECT count(DISTINCT "taskId") FROM ${b ? 'b' : 'f'})::int AS "taskTotal",
-         ${shownSql} AS shown`,
-      ...sql.params,
-    )) as { byUnit: string | null; totals: string | null; tasks: number; taskTotal: number; shown: string | null }[];
-    const counts = (packed: string | null) =>
-      packed
-        ? packed
-            .split(';')
-            .map((x) => x.split(',').map(Number) as [number, number])
-            .map(([unitId, count]) => ({ unitId, count }))
-            .sort((x, y) => x.unitId - y.unitId)
-        : [];
-    const [rows, groups] = await Promise.all([
-      shown === 'rows' ? this.pageRows(r!.shown, page) : Promise.resolve([]),
-      shown === 'tasks' ? this.pageGroups(r!.shown, page) : Promise.resolve([]),
-    ]);
-    return { rows, groups, byUnit: counts(r!.byUnit), totals: counts(r!.totals), tasks: r!.tasks, taskTotal: r!.taskTotal };
+    return this.list(filter, base, asOf, page, shown, true);
   }
 
   /**
-   * `byUrgency` on ranked rows: status and due (as the database returned
-   * them), then plan; then by number only within the groups the page reaches
-   * (plan and number are fixed for a task once created, so cached here).
+   * The one statement behind a list: `f` the matching rows ranked (0 overdue,
+   * 1 due soon, 2 not started, 3 on track, 4 done; due day as YYYYMMDD),
+   * reading Assignment alone; their counts; the base's totals; the first
+   * `offset + size` rows by rank and due day with every row tied with the
+   * last (or tasks: each task's most urgent share stands for it), then only
+   * those looked up in Task to finish the order by plan and number; the
+   * page's slice joined to its full rows. One result row per shown row, the
+   * counts repeated on each (one row of counts when the page is empty).
    */
-  private async inOrder<R extends { taskId: number; unitId: number; rank: number; due: number }>(rows: R[], limit: number): Promise<R[]> {
-    const { planOrder } = await this.registry();
-    const tasks = await this.taskKeys(rows.map((r) => r.taskId));
-    const planRank = new Map(planOrder.map((id, i) => [id, i]));
-    const keyed = rows.map((r) => {
-      const task = tasks.get(r.taskId)!;
-      return { r, planRank: planRank.get(task.planId) ?? planOrder.length, number: task.number };
-    });
-    keyed.sort((a, b) => a.r.rank - b.r.rank || a.r.due - b.r.due || a.planRank - b.planRank);
-    const ordered: R[] = [];
-    for (let i = 0; i < keyed.length && ordered.length < limit; ) {
-      let j = i + 1;
-      while (j < keyed.length && keyed[j]!.r.rank === keyed[i]!.r.rank && keyed[j]!.r.due === keyed[i]!.r.due && keyed[j]!.planRank === keyed[i]!.planRank) j++;
-      const group = keyed.slice(i, j).sort((a, b) => compareNumbers(a.number, b.number) || a.r.taskId - b.r.taskId || a.r.unitId - b.r.unitId);
-      ordered.push(...group.map((k) => k.r));
-      i = j;
+  private async list(
+    filter: ItemFilter,
+    base: ItemFilter | null,
+    asOf: AsOf,
+    page: { offset: number; size: number },
+    shown: 'none' | 'rows' | 'tasks',
+    counted: boolean,
+  ): Promise<ListResult> {
+    const sql = await this.sql(asOf);
+    const ctes: string[] = [`f AS (${shown === 'none' ? `SELECT a.id, a."taskId", a."unitId" FROM ${sql.from} ${sql.where(filter)}` : ranked(sql, filter, asOf)})`];
+    const perUnit = shown === 'none' ? `, (SELECT string_agg(x."unitId" || ',' || x.n, ';') FROM (SELECT "unitId", count(*) AS n FROM f GROUP BY 1) x) AS "byUnit"` : `, NULL::text AS "byUnit"`;
+    ctes.push(counted ? `c AS (SELECT count(*)::int AS matched, count(DISTINCT "taskId")::int AS tasks${perUnit} FROM f)` : `c AS (SELECT 0 AS matched, 0 AS tasks, NULL::text AS "byUnit")`);
+    // the base's totals: the filter's own when the same, else remembered, else counted here and remembered
+    let store: { key: string; base: ItemFilter } | null = null;
+    if (!counted || !base) ctes.push(`bc AS (SELECT NULL::int AS total, NULL::int AS "taskTotal")`);
+    else if (JSON.stringify(filter) === JSON.stringify(base)) ctes.push(`bc AS (SELECT matched AS total, tasks AS "taskTotal" FROM c)`);
+    else {
+      const known = structural(base) ? await this.baseTotal(base) : null;
+      if (known?.cached) ctes.push(`bc AS (SELECT ${sql.p(known.cached.total, 'int')} AS total, ${sql.p(known.cached.taskTotal, 'int')} AS "taskTotal")`);
+      else {
+        if (known) store = { key: known.key, base };
+        ctes.push(`bc AS (SELECT count(*)::int AS total, count(DISTINCT a."taskId")::int AS "taskTotal" FROM ${sql.from} ${sql.where(base)})`);
+      }
     }
-    return ordered;
-  }
-
-  /** Plan and number of tasks by id, read once (a task never changes either). */
-  private async taskKeys(ids: number[]): Promise<Map<number, { planId: number; number: string }>> {
-    const missing = [...new Set(ids.filter((id) => !this.tasks.has(id)))];
-    if (missing.length) {
-      const found = (await this.prisma.$queryRawUnsafe(`SELECT id, "planId" AS "planId", number FROM "Task" WHERE id = ANY($1::int[])`, missing)) as { id: number; planId: number; number: string }[];
-      for (const t of found) this.tasks.set(t.id, { planId: t.planId, number: t.number });
+    let select = `SELECT c.matched, c.tasks, c."byUnit", bc.total, bc."taskTotal" FROM c CROSS JOIN bc`;
+    if (shown !== 'none') {
+      const limit = pageLimit(page);
+      const { planOrder } = await this.registry();
+      if (shown === 'tasks') {
+        ctes.push(`g AS (SELECT (array_agg(f.id ORDER BY f.rank, f.due, f."unitId"))[1] AS id, f."taskId", min(f."unitId") AS "unitId", min(f.rank) AS rank,
+            (array_agg(f.due ORDER BY f.rank, f.due))[1] AS due, count(*)::int AS n,
+            count(*) FILTER (WHERE f.rank = 0)::int AS c0, count(*) FILTER (WHERE f.rank = 1)::int AS c1, count(*) FILTER (WHERE f.rank = 2)::int AS c2,
+            count(*) FILTER (WHERE f.rank = 3)::int AS c3, count(*) FILTER (WHERE f.rank = 4)::int AS c4
+          FROM f GROUP BY f."taskId")`);
+      }
+      const from = shown === 'tasks' ? 'g' : 'f';
+      const groupCols = shown === 'tasks' ? 'q.n, q.c0, q.c1, q.c2, q.c3, q.c4' : 'NULL::int AS n';
+      ctes.push(`cand AS (SELECT * FROM ${from} ORDER BY rank, due FETCH FIRST ${limit} ROWS WITH TIES)`);
+      ctes.push(`q AS (SELECT * FROM (
+          SELECT cand.*, row_number() OVER (ORDER BY cand.rank, cand.due, array_position(${sql.p(planOrder, 'int[]')}, t0."planId"), ${numberKeySql('t0.number')}, cand."taskId", cand."unitId") AS ord
+          FROM cand JOIN "Task" t0 ON t0.id = cand."taskId") o
+        WHERE o.ord > ${sql.p(Math.max(0, Math.floor(page.offset)), 'int')} AND o.ord <= ${sql.p(limit, 'int')})`);
+      select = `SELECT c.matched, c.tasks, c."byUnit", bc.total, bc."taskTotal", r.* FROM c CROSS JOIN bc
+        LEFT JOIN (SELECT q.ord, ${groupCols}, ${ROW_COLUMNS} FROM q JOIN "Assignment" a ON a.id = q.id ${ROW_JOINS}) r ON true
+        ORDER BY r.ord`;
     }
-    return this.tasks;
+    const raw = (await this.prisma.$queryRawUnsafe(`WITH ${ctes.join(',\n')}\n${select}`, ...sql.params)) as (RawRow & ListExtras)[];
+    const head = raw[0]!;
+    const rows: TaskRow[] = [];
+    const groups: TaskGroup[] = [];
+    for (const r of raw) {
+      if (r.assignmentId == null) continue;
+      const { matched: _m, tasks: _t, byUnit: _b, total: _tt, taskTotal: _tk, ord: _o, n, c0, c1, c2, c3, c4, ...row } = r;
+      const taskRow = fromRaw(row as RawRow);
+      if (shown === 'tasks') groups.push({ row: taskRow, units: n!, byStatus: { OVERDUE: c0!, DUE_SOON: c1!, NOT_STARTED: c2!, ON_TRACK: c3!, DONE: c4! } });
+      else rows.push(taskRow);
+    }
+    if (store) this.keepBaseTotal(store.key, store.base, { total: head.total!, taskTotal: head.taskTotal! });
+    const byUnit = head.byUnit
+      ? head.byUnit
+          .split(';')
+          .map((x) => x.split(',').map(Number) as [number, number])
+          .map(([unitId, count]) => ({ unitId, count }))
+          .sort((x, y) => x.unitId - y.unitId)
+      : [];
+    return { rows, groups, byUnit, matched: head.matched, tasks: head.tasks, total: head.total ?? 0, taskTotal: head.taskTotal ?? 0 };
   }
 
   statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]> {
@@ -566,7 +647,7 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   async updatesIn(filter: ItemFilter, range: DayRange): Promise<UnitUpdates[]> {
-    const sql = new Sql({ today: range.to, dueSoonDays: 0 }, await this.yearlyIds());
+    const sql = new Sql({ today: range.to, dueSoonDays: 0 }, await this.facts());
     const where = sql.where({ ...filter, statuses: [] });
     const doneBy = `(${sql.done} AND COALESCE(a."doneOn", ${sql.reportedDay}) <= ${sql.p(range.to, 'date')})`;
     const from = sql.p(ts(instantOf(range.from)), 'timestamp');

@@ -60,23 +60,32 @@ export function toTaskRow(a: AssignmentWithTask): TaskRow {
   };
 }
 
-/** The columns of a TaskRow, for one-statement loads (see taskRowsById). */
-const ROW_SQL = `SELECT a.id AS "assignmentId", t.id AS "taskId", a."unitId", u.name AS "unitName", u.kind::text AS "unitKind",
+/**
+ * The columns of a TaskRow over `a` (Assignment), `t` (Task), `p` (Plan) and
+ * `u` (Unit), for one-statement loads (taskRowsById, and the answers' single
+ * statement in question-data.ts); `fromRaw` maps a row of them.
+ */
+export const ROW_COLUMNS = `a.id AS "assignmentId", t.id AS "taskId", a."unitId", u.name AS "unitName", u.kind::text AS "unitKind",
     t."planId", p.code AS "planCode", t.scope, t.kind::text AS kind, t.number, t."sectionCode", t."groupCode", t.title, t."leadUnitText", t."coordinatingText", t."directingLeader",
     t.collective::text AS collective, t."deadlineText", t."deadlineKind"::text AS "deadlineKind", t."deadlineDate", t.rhythm::text AS rhythm,
     t."targetComparator", t."targetValue", t."targetUnit", t."targetYear",
     a.state::text AS state, a.percent, a."actualValue", a."actualText", a."outputDocument", a.difficulties, a.proposals,
-    a."expectedCompletionText", a."lastReportedAt", a."doneOn"
-  FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId"`;
+    a."expectedCompletionText", a."lastReportedAt", a."doneOn"`;
 
-type RawRow = Omit<TaskRow, 'deadlineDate' | 'lastReportedOn' | 'doneOn'> & { deadlineDate: Date | null; lastReportedAt: Date | null; doneOn: Date | null };
+/** The joins behind ROW_COLUMNS, from an assignment `a`. */
+export const ROW_JOINS = `JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId"`;
+
+const ROW_SQL = `SELECT ${ROW_COLUMNS}
+  FROM "Assignment" a ${ROW_JOINS}`;
+
+export type RawRow = Omit<TaskRow, 'deadlineDate' | 'lastReportedOn' | 'doneOn'> & { deadlineDate: Date | null; lastReportedAt: Date | null; doneOn: Date | null };
 
 /** Full rows matching a condition on `a` (Assignment) and `t` (Task), in one statement. */
 export async function taskRowsWhere(prisma: Db | Prisma.TransactionClient, where: string, params: unknown[]): Promise<TaskRow[]> {
   return ((await prisma.$queryRawUnsafe(`${ROW_SQL} WHERE ${where}`, ...params)) as RawRow[]).map(fromRaw);
 }
 
-function fromRaw(r: RawRow): TaskRow {
+export function fromRaw(r: RawRow): TaskRow {
   const { lastReportedAt, ...rest } = r;
   return {
     ...rest,
