@@ -121,7 +121,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     // Imported when used: PGlite's WebAssembly and the other adapter cost start-up time for nothing.
     const [, { PrismaPg }] = await Promise.all([migratePostgres(options.databaseUrl, options.log), import('@prisma/adapter-pg')]);
-    const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Without JIT: the bot's statements are short, and the planning statements (planned for
+    // every assignment) spend seconds compiling under JIT for nothing. Set per connection, so
+    // no statement needs a transaction (whose default 5 s limit a loaded machine exceeds).
+    const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off' });
     const prisma = new PrismaClient({ adapter });
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
   }

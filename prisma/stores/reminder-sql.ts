@@ -242,14 +242,9 @@ export class ReminderSql {
     return (await this.query(`WITH ${planSql(isMonthly(day, o))} SELECT * FROM planned ORDER BY "personId"`, planParams(day, o))) as PlannedReminderRow[];
   }
 
-  /**
-   * Without JIT: the statement is planned for many rows (the monthly request
-   * day asks every assignment), and compiling it costs seconds more than
-   * running it; SET LOCAL keeps that to this transaction.
-   */
+  /** JIT is off on the bot's PostgreSQL connections (prisma/database.ts); PGlite has none. */
   private async query(sql: string, params: unknown[]): Promise<unknown[]> {
-    const [, rows] = await this.prisma.$transaction([this.prisma.$executeRawUnsafe('SET LOCAL jit = off'), this.prisma.$queryRawUnsafe(sql, ...params)]);
-    return rows as unknown[];
+    return (await this.prisma.$queryRawUnsafe(sql, ...params)) as unknown[];
   }
 }
 
