@@ -3,7 +3,8 @@
  * of seed 003: title rows, a two-row merged header, the (1)…(9) row, merged
  * heading rows and items. Reading it back gives the same data.
  */
-import ExcelJS from 'exceljs';
+// Loaded when a workbook is read or written: exceljs costs about a second of start-up otherwise.
+import type * as ExcelJS from 'exceljs';
 import type { AppendixRow } from '../../domain/exports/progress-appendix.ts';
 import { formatDay, type Day } from '../../domain/shared/day.ts';
 
@@ -26,7 +27,8 @@ function sheetName(name: string, used: Set<string>): string {
 }
 
 export async function writeAppendixWorkbook(sheets: AppendixSheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'nq57-bot';
   const used = new Set<string>();
   const border: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };

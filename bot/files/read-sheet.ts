@@ -5,7 +5,8 @@
  */
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Loaded when a workbook is read or written: exceljs costs about a second of start-up otherwise.
+import type * as ExcelJS from 'exceljs';
 import type { Grid } from '../../domain/imports/grid.ts';
 
 export class NotAWorkbookError extends Error {
@@ -100,7 +101,8 @@ export async function readSheets(bytes: Uint8Array, fileName: string): Promise<G
   }
   // An .xlsx file is a zip archive: "PK\x03\x04".
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new NotAWorkbookError(fileName, 'not an .xlsx (zip) file');
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.read(Readable.from(Buffer.from(bytes)));
   } catch (err) {
