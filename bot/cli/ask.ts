@@ -47,9 +47,13 @@ async function main(): Promise<number> {
   const page = { offset: count(values.offset, 'offset', 0), size: Math.max(1, count(values.size, 'size', DEFAULT_PAGE.size)) };
   const app = await createApp({ clock: clockFor(dayArg(values.today, 'today')) });
   try {
+    const data = new PrismaQuestionData(app.db.prisma);
+    // What reading a question needs is loaded while the person is looked up (the tasks' words take longest).
+    const warming = Promise.all([data.units(), data.plans(), data.vocabulary()]);
+    warming.catch(() => undefined);
     const person = await findPerson(app, values.as, locale);
     const today = todayOf(app.clock);
-    const data = new PrismaQuestionData(app.db.prisma);
+    await warming;
     const qctx = await questionContext(data, today, person);
     const { units } = qctx;
     const interp = parseQuestion(question, qctx);

@@ -138,7 +138,13 @@ export class PrismaTaskQueries implements TaskQueries {
       if (byPhone.length) return byPhone.map(personRef);
     }
     const wanted = fold(q);
-    const all = await this.prisma.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
+    // Only the fields a PersonRef needs, without the model's mapping: thousands of people at a city's size.
+    const all = (await this.prisma.$queryRawUnsafe(`SELECT id, "fullName", "unitId", roles::text[] AS roles FROM "Person" WHERE active ORDER BY id`)) as {
+      id: number;
+      fullName: string;
+      unitId: number | null;
+      roles: Role[];
+    }[];
     const exact = all.filter((p) => fold(p.fullName) === wanted);
     if (exact.length) return exact.map(personRef);
     return all.filter((p) => fold(p.fullName).includes(wanted)).map(personRef);
