@@ -3,9 +3,10 @@
  * monthly warning list show is computed by the database as per-unit
  * aggregates (counts by status, tasks owing the monthly update and those
  * updated) and, for each list a digest shows, the first rows of each unit
- * (and of the whole city) by a window function — the rows tied with the
- * last included, so that JavaScript's exact order (byUrgency: plan code and
- * task number last) picks the same first rows. JavaScript then works per
+ * (and of the whole city) by a window function in a total order — only the
+ * rows a digest shows, with the fields its lines read (byUrgency's order:
+ * plan codes placed as localeCompare sorts them, task numbers part by part,
+ * then task and unit ids). JavaScript then works per
  * recipient × units and per listed row, never per assignment, and memory
  * does not grow with the number of assignments.
  *
@@ -14,11 +15,13 @@
  * test/db/digest-sql.test.ts compares every leader's digest with the pure
  * planner's over the sample city, day after day, on PGlite and PostgreSQL.
  */
-import { addDays, dayParts, endOfMonth, makeDay, type Day } from '../../domain/shared/day.ts';
+import { addDays, dayParts, daysBetween, endOfMonth, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
-import type { TaskRow } from '../../domain/tasks/types.ts';
+import type { ListItem } from '../../domain/reminders/digests.ts';
+import type { IdentityRef, PlannedDelivery } from '../../domain/delivery/types.ts';
+import type { Role } from '../../domain/people/types.ts';
 import type { Db } from '../database.ts';
-import { taskRowsById } from './task-queries.ts';
+import type { Recipient } from './delivery-store.ts';
 
 /**
  * One row per assignment with its status as statusOf derives it on $1 (the
@@ -72,13 +75,65 @@ export interface UnitMonthly {
   updated: number;
 }
 
-/** The lists a digest shows, each with the SQL prefix of its JavaScript order and its filter. */
+/**
+ * The lists a digest shows, each with its filter and the SQL form of its
+ * JavaScript order (weeklyOrders, byUrgency) up to the plan code; ORDER_TAIL
+ * completes it.
+ */
 const WEEKLY_LISTS = {
   newOverdue: { where: 's.rank = 0 AND s.due >= $7::date', order: 's.due' },
   upcoming: { where: 's.rank <> 4 AND s.due BETWEEN $1::date AND $8::date', order: 's.due, s.rank' },
   newIssues: { where: `s.reported >= $7::date AND s.reported < $1::date AND (COALESCE(s.difficulties, '') <> '' OR COALESCE(s.proposals, '') <> '')`, order: 's.reported DESC, s.rank, s.due' },
   overdue: { where: 's.rank = 0', order: 's.due' },
 } as const;
+
+/**
+ * byUrgency's last keys and the jobs' tie-breakers, so that the order is total
+ * and a list needs only its first rows: the plan code's place in JavaScript's
+ * localeCompare order (pr.r, computed from the plans), the task number part by
+ * part (numbers as numbers: zero-padded to 18 digits; other parts without
+ * case, as compareNumbers), then task and unit ids (the jobs sort by those
+ * before their stable sort).
+ */
+const ORDER_TAIL = `pr.r, lower(regexp_replace(regexp_replace(s.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C", s."taskId", s."unitId"`;
+
+/** STATUS_SQL with what the lists order and show by. */
+const LIST_STATUS_SQL = STATUS_SQL.replace('SELECT a.id,', 'SELECT t."planId", t.number, t.title, a.id,');
+
+/** A listed row: what a digest line shows. */
+export interface ListedRow {
+  assignmentId: number;
+  taskId: number;
+  unitId: number;
+  unitName: string;
+  planCode: string;
+  number: string;
+  title: string;
+  difficulties: string | null;
+  proposals: string | null;
+  lastReportedOn: Day | null;
+  due: Day | null;
+  /** 0 OVERDUE, 1 DUE_SOON, 2 NOT_STARTED, 3 ON_TRACK, 4 DONE. */
+  rank: number;
+  /** The row's place in its list over the whole city (1 first). */
+  position: number;
+}
+
+const STATUSES = ['OVERDUE', 'DUE_SOON', 'NOT_STARTED', 'ON_TRACK', 'DONE'] as const;
+
+/** A listed row as the digests' lines read it (the fields of Item that digest lines use). */
+export function listItem(r: ListedRow, day: Day): ListItem {
+  const daysLeft = r.due === null ? null : daysBetween(day, r.due);
+  const status = STATUSES[r.rank]!;
+  return {
+    row: { assignmentId: r.assignmentId, taskId: r.taskId, unitId: r.unitId, unitName: r.unitName, planCode: r.planCode, number: r.number, title: r.title, difficulties: r.difficulties, proposals: r.proposals, lastReportedOn: r.lastReportedOn },
+    status: { status, due: r.due, daysLeft, daysOverdue: status === 'OVERDUE' && daysLeft !== null ? -daysLeft : 0 },
+  };
+}
+
+/** The listed rows' columns, from `s` (LIST_STATUS_SQL) and the row's unit and plan. */
+const LISTED_COLUMNS = `s.id AS "assignmentId", s."taskId", s."unitId", un.name AS "unitName", pl.code AS "planCode", s.number, s.title, s.difficulties, s.proposals,
+  to_char(s.reported, 'YYYY-MM-DD') AS "lastReportedOn", to_char(s.due, 'YYYY-MM-DD') AS due, s.rank`;
 
 /** Options the digests are planned with. */
 export interface DigestScope {
@@ -112,26 +167,58 @@ export class PlanningSql {
   }
 
   /**
-   * The first rows of each weekly list, per unit asked for and for the whole
-   * city when asked: list name → unit id (0 for the city) → assignment ids.
+   * Each plan's place in byUrgency's order of plan codes (localeCompare, as
+   * JavaScript sorts them; equal codes share a place), as two arrays for unnest.
    */
-  async weeklyFirstRows(day: Day, options: StatusOptions, scope: DigestScope): Promise<Map<string, Map<number, number[]>>> {
+  async planOrder(): Promise<[number[], number[]]> {
+    const plans = (await this.prisma.$queryRawUnsafe(`SELECT id, code FROM "Plan"`)) as { id: number; code: string }[];
+    plans.sort((a, b) => a.code.localeCompare(b.code));
+    const ranks: number[] = [];
+    for (const [i, p] of plans.entries()) ranks.push(i > 0 && plans[i - 1]!.code.localeCompare(p.code) === 0 ? ranks[i - 1]! : i);
+    return [plans.map((p) => p.id), ranks];
+  }
+
+  /**
+   * The first `max` rows of each weekly list, per unit asked for and for the
+   * whole city when asked: list name → unit id (0 for the city) → rows in
+   * order. The order is total (ORDER_TAIL), so no more rows than shown come
+   * back; each row carries its place in the city's list, by which a
+   * recipient's units' rows merge.
+   */
+  async weeklyLists(day: Day, options: StatusOptions, scope: DigestScope): Promise<Map<string, Map<number, ListedRow[]>>> {
+    const [planIds, planRanks] = await this.planOrder();
     const parts = Object.entries(WEEKLY_LISTS).map(
-      ([name, l]) => `SELECT '${name}' AS list, z."unitId", z.id FROM (
-          SELECT s.id, s."unitId", rank() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}) AS r FROM s WHERE ${l.where} AND s."unitId" = ANY($9::int[])) z WHERE z.r <= $11
-        UNION ALL
-        SELECT '${name}', 0, z.id FROM (SELECT s.id, rank() OVER (ORDER BY ${l.order}) AS r FROM s WHERE $10 AND ${l.where}) z WHERE z.r <= $11`,
+      ([name, l]) => `SELECT '${name}' AS list, s.id, s."unitId",
+          row_number() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}, ${ORDER_TAIL}) AS u,
+          row_number() OVER (ORDER BY ${l.order}, ${ORDER_TAIL}) AS g
+        FROM s JOIN pr ON pr.id = s."planId" WHERE ${l.where}`,
     );
     const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS MATERIALIZED (${STATUS_SQL}) ${parts.join(' UNION ALL ')}`,
+      `WITH s AS MATERIALIZED (${LIST_STATUS_SQL}),
+       pr AS (SELECT * FROM unnest($12::int[], $13::int[]) AS pr(id, r)),
+       l AS (${parts.join(' UNION ALL ')})
+       SELECT l.list, l.u::int AS u, l.g::int AS position, ${LISTED_COLUMNS}
+       FROM l JOIN s ON s.id = l.id JOIN "Unit" un ON un.id = s."unitId" JOIN "Plan" pl ON pl.id = s."planId"
+       WHERE (l.u <= $11 AND l."unitId" = ANY($9::int[])) OR ($10 AND l.g <= $11)
+       ORDER BY l.list, l.g`,
       ...statusParams(day, options),
       addDays(day, -7),
       addDays(day, 14),
       scope.unitIds,
       scope.city,
       scope.max,
-    )) as { list: string; unitId: number; id: number }[];
-    return group(rows);
+      planIds,
+      planRanks,
+    )) as (ListedRow & { list: string; u: number })[];
+    const out = new Map<string, Map<number, ListedRow[]>>();
+    const asked = new Set(scope.unitIds);
+    for (const r of rows) {
+      const byUnit = out.get(r.list) ?? out.set(r.list, new Map()).get(r.list)!;
+      const { list, u, ...row } = r;
+      if (u <= scope.max && asked.has(r.unitId)) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(row);
+      if (scope.city && row.position <= scope.max) (byUnit.get(0) ?? byUnit.set(0, []).get(0)!).push(row);
+    }
+    return out;
   }
 
   /** Per-unit counts of the monthly warning list on `day` (units owing at least one update). */
@@ -144,35 +231,72 @@ export class PlanningSql {
     )) as UnitMonthly[];
   }
 
-  /** The first tasks not updated this month of each unit asked for, most urgent first (ties with the last included). */
-  async monthlyFirstStale(day: Day, options: StatusOptions, unitIds: number[], max: number): Promise<Map<number, number[]>> {
+  /** The first `max` tasks not updated this month of each unit asked for, most urgent first (byUrgency, made total by ORDER_TAIL). */
+  async monthlyStale(day: Day, options: StatusOptions, unitIds: number[], max: number): Promise<Map<number, ListedRow[]>> {
     if (!unitIds.length) return new Map();
+    const [planIds, planRanks] = await this.planOrder();
     const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS (${STATUS_SQL} WHERE a."unitId" = ANY($7::int[]))
-       SELECT 'stale' AS list, z."unitId", z.id FROM (
-         SELECT s.id, s."unitId", rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS r
-         FROM s WHERE (s.rank <> 4 OR s.rhythm = 'CONTINUOUS') AND NOT s."updatedThisMonth") z WHERE z.r <= $8`,
+      `WITH s AS MATERIALIZED (${LIST_STATUS_SQL} WHERE a."unitId" = ANY($7::int[])),
+       pr AS (SELECT * FROM unnest($9::int[], $10::int[]) AS pr(id, r)),
+       l AS (SELECT s.id, row_number() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due, ${ORDER_TAIL}) AS u
+             FROM s JOIN pr ON pr.id = s."planId" WHERE (s.rank <> 4 OR s.rhythm = 'CONTINUOUS') AND NOT s."updatedThisMonth")
+       SELECT l.u::int AS position, ${LISTED_COLUMNS}
+       FROM l JOIN s ON s.id = l.id JOIN "Unit" un ON un.id = s."unitId" JOIN "Plan" pl ON pl.id = s."planId"
+       WHERE l.u <= $8 ORDER BY s."unitId", l.u`,
       ...statusParams(day, options),
       unitIds,
       max,
-    )) as { list: string; unitId: number; id: number }[];
-    return group(rows).get('stale') ?? new Map();
-  }
-
-  /** Full rows for the listed ids (one statement per thousand). */
-  async rows(ids: Iterable<number>): Promise<Map<number, TaskRow>> {
-    const all = [...new Set(ids)];
-    const out = new Map<number, TaskRow>();
-    for (let i = 0; i < all.length; i += 1000) for (const r of await taskRowsById(this.prisma, all.slice(i, i + 1000))) out.set(r.assignmentId, r);
+      planIds,
+      planRanks,
+    )) as ListedRow[];
+    const out = new Map<number, ListedRow[]>();
+    for (const r of rows) (out.get(r.unitId) ?? out.set(r.unitId, []).get(r.unitId)!).push(r);
     return out;
   }
 }
 
-function group(rows: { list: string; unitId: number; id: number }[]): Map<string, Map<number, number[]>> {
-  const out = new Map<string, Map<number, number[]>>();
-  for (const r of rows) {
-    const byUnit = out.get(r.list) ?? out.set(r.list, new Map()).get(r.list)!;
-    (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r.id);
+/**
+ * Active people with any of `roles`, with their unit's name and accounts, in
+ * one statement (Prisma's findMany with includes cost a statement per relation
+ * and far more mapping for a city's leaders). The same Recipient objects as
+ * PrismaPlanningReads.peopleWithRoles gives, by person id.
+ */
+export async function recipientsWithRoles(prisma: Db, roles: Role[]): Promise<Recipient[]> {
+  const rows = (await prisma.$queryRawUnsafe(
+    `SELECT p.id AS "personId", p."fullName", p."unitId", u.name AS "unitName", p.roles::text[] AS roles, p."preferredChannel"::text AS "preferredChannel",
+       COALESCE((SELECT json_agg(json_build_object('id', i.id, 'personId', i."personId", 'channel', i.channel, 'chatId', i."chatId", 'locale', i.locale,
+           'linkedAt', (extract(epoch FROM i."linkedAt") * 1000)::float8, 'unreachableAt', (extract(epoch FROM i."unreachableAt") * 1000)::float8) ORDER BY i.id)
+         FROM "ChatIdentity" i WHERE i."personId" = p.id), '[]') AS identities
+     FROM "Person" p LEFT JOIN "Unit" u ON u.id = p."unitId" WHERE p.active AND p.roles::text[] && $1::text[] ORDER BY p.id`,
+    roles,
+  )) as (Omit<Recipient, 'identities'> & { identities: (Omit<IdentityRef, 'linkedAt' | 'unreachableAt'> & { linkedAt: number; unreachableAt: number | null })[] })[];
+  return rows.map((r) => ({
+    ...r,
+    identities: (typeof r.identities === 'string' ? JSON.parse(r.identities) : r.identities).map((i: { linkedAt: number; unreachableAt: number | null }) => ({
+      ...i,
+      linkedAt: new Date(i.linkedAt),
+      unreachableAt: i.unreachableAt === null ? null : new Date(i.unreachableAt),
+    })),
+  }));
+}
+
+/**
+ * Inserts planned rows as PrismaDeliveryStore.insert does (rows whose dedupeKey
+ * exists are left alone), a thousand per statement passed as one JSON array:
+ * Prisma's createMany builds its query from every row's payload, which for a
+ * city's digests cost more than planning them. Returns how many were new.
+ */
+export async function insertDeliveries(prisma: Db, rows: PlannedDelivery[]): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000).map((r) => ({ ...r, notBefore: r.notBefore.toISOString(), state: r.state ?? 'PENDING', lastError: r.lastError ?? null }));
+    created += await prisma.$executeRawUnsafe(
+      `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", "broadcastId", payload, "notBefore", channel, "chatId", state, "lastError")
+       SELECT x.kind::"DeliveryKind", x."dedupeKey", x."personId", x."identityId", x."unitId", x."broadcastId", x.payload, x."notBefore"::timestamp, x.channel::"Channel", x."chatId", x.state::"DeliveryState", x."lastError"
+       FROM jsonb_to_recordset($1::jsonb) AS x(kind text, "dedupeKey" text, "personId" int, "identityId" int, "unitId" int, "broadcastId" int, payload jsonb, "notBefore" text, channel text, "chatId" text, state text, "lastError" text)
+       ON CONFLICT ("dedupeKey") DO NOTHING`,
+      JSON.stringify(chunk),
+    );
   }
-  return out;
+  return created;
 }
