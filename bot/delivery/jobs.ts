@@ -20,7 +20,7 @@ import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import { ReminderSql } from '../../prisma/stores/reminder-sql.ts';
-import { insertDeliveries, listItem, PlanningSql, recipientsWithRoles, type ListedRow, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
+import { insertDeliveries, listItem, PlanningSql, recipientsWithRoles, unitTree, type ListedRow, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
 import { setImmediate as yieldToChats } from 'node:timers/promises';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { bestIdentity, type PrismaDeliveryStore, type PrismaPlanningReads, type Recipient } from '../../prisma/stores/delivery-store.ts';
@@ -120,7 +120,7 @@ export interface PlannedDigest {
  * left out; computed between yields (a city's leaders × its units).
  */
 async function digestScopes(deps: JobDeps, roles: Recipient['roles'], turn: () => Promise<void>) {
-  const [recipients, units] = await Promise.all([recipientsWithRoles(deps.reads.prisma, roles), deps.reads.queries.units()]);
+  const [recipients, units] = await Promise.all([recipientsWithRoles(deps.reads.prisma, roles), unitTree(deps.reads.prisma)]);
   const out: { r: Recipient; visible: number[] | null }[] = [];
   for (const r of recipients) {
     await turn();

@@ -20,6 +20,7 @@ import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { ListItem } from '../../domain/reminders/digests.ts';
 import type { IdentityRef, PlannedDelivery } from '../../domain/delivery/types.ts';
 import type { Role } from '../../domain/people/types.ts';
+import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import type { Recipient } from './delivery-store.ts';
 
@@ -77,7 +78,7 @@ export interface UnitMonthly {
 
 /**
  * The lists a digest shows, each with its filter and the SQL form of its
- * JavaScript order (weeklyOrders, byUrgency) up to the plan code; ORDER_TAIL
+ * JavaScript order (weeklyOrders, byUrgency) up to the plan code; orderTail
  * completes it.
  */
 const WEEKLY_LISTS = {
@@ -95,10 +96,11 @@ const WEEKLY_LISTS = {
  * case, as compareNumbers), then task and unit ids (the jobs sort by those
  * before their stable sort).
  */
-const ORDER_TAIL = `pr.r, lower(regexp_replace(regexp_replace(s.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C", s."taskId", s."unitId"`;
+const orderTail = (x: string) =>
+  `pr.r, lower(regexp_replace(regexp_replace(${x}.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C", ${x}."taskId", ${x}."unitId"`;
 
 /** STATUS_SQL with what the lists order and show by. */
-const LIST_STATUS_SQL = STATUS_SQL.replace('SELECT a.id,', 'SELECT t."planId", t.number, t.title, a.id,');
+const LIST_STATUS_SQL = STATUS_SQL.replace('SELECT a.id,', 'SELECT t."planId", t.number, a.id,');
 
 /** A listed row: what a digest line shows. */
 export interface ListedRow {
@@ -131,9 +133,10 @@ export function listItem(r: ListedRow, day: Day): ListItem {
   };
 }
 
-/** The listed rows' columns, from `s` (LIST_STATUS_SQL) and the row's unit and plan. */
-const LISTED_COLUMNS = `s.id AS "assignmentId", s."taskId", s."unitId", un.name AS "unitName", pl.code AS "planCode", s.number, s.title, s.difficulties, s.proposals,
-  to_char(s.reported, 'YYYY-MM-DD') AS "lastReportedOn", to_char(s.due, 'YYYY-MM-DD') AS due, s.rank`;
+/** The listed rows' columns from `x` (rows of LIST_STATUS_SQL), with LISTED_JOINS for the title, unit and plan (index lookups for listed rows only). */
+const listedColumns = (x: string) => `${x}.id AS "assignmentId", ${x}."taskId", ${x}."unitId", un.name AS "unitName", pl.code AS "planCode", ${x}.number, tt.title,
+  ${x}.difficulties, ${x}.proposals, to_char(${x}.reported, 'YYYY-MM-DD') AS "lastReportedOn", to_char(${x}.due, 'YYYY-MM-DD') AS due, ${x}.rank`;
+const listedJoins = (x: string) => `JOIN "Task" tt ON tt.id = ${x}."taskId" JOIN "Unit" un ON un.id = ${x}."unitId" JOIN "Plan" pl ON pl.id = ${x}."planId"`;
 
 /** Options the digests are planned with. */
 export interface DigestScope {
@@ -181,24 +184,28 @@ export class PlanningSql {
   /**
    * The first `max` rows of each weekly list, per unit asked for and for the
    * whole city when asked: list name → unit id (0 for the city) → rows in
-   * order. The order is total (ORDER_TAIL), so no more rows than shown come
+   * order. The order is total (orderTail), so no more rows than shown come
    * back; each row carries its place in the city's list, by which a
    * recipient's units' rows merge.
    */
   async weeklyLists(day: Day, options: StatusOptions, scope: DigestScope): Promise<Map<string, Map<number, ListedRow[]>>> {
     const [planIds, planRanks] = await this.planOrder();
+    // Two passes: rank() by the list's own order first (cheap keys) keeps the rows that can be among a unit's
+    // or the city's first (ties included); only those get the full order's keys (the task number's is regexps).
     const parts = Object.entries(WEEKLY_LISTS).map(
-      ([name, l]) => `SELECT '${name}' AS list, s.id, s."unitId",
-          row_number() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}, ${ORDER_TAIL}) AS u,
-          row_number() OVER (ORDER BY ${l.order}, ${ORDER_TAIL}) AS g
-        FROM s JOIN pr ON pr.id = s."planId" WHERE ${l.where}`,
+      ([name, l]) => `SELECT '${name}' AS list, c.*,
+          row_number() OVER (PARTITION BY c."unitId" ORDER BY ${l.order.replaceAll('s.', 'c.')}, ${orderTail('c')}) AS u,
+          row_number() OVER (ORDER BY ${l.order.replaceAll('s.', 'c.')}, ${orderTail('c')}) AS g
+        FROM (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}) AS u1, rank() OVER (ORDER BY ${l.order}) AS g1
+              FROM s WHERE ${l.where}) c JOIN pr ON pr.id = c."planId"
+        WHERE (c.u1 <= $11 AND c."unitId" = ANY($9::int[])) OR ($10 AND c.g1 <= $11)`,
     );
     const rows = (await this.prisma.$queryRawUnsafe(
       `WITH s AS MATERIALIZED (${LIST_STATUS_SQL}),
        pr AS (SELECT * FROM unnest($12::int[], $13::int[]) AS pr(id, r)),
        l AS (${parts.join(' UNION ALL ')})
-       SELECT l.list, l.u::int AS u, l.g::int AS position, ${LISTED_COLUMNS}
-       FROM l JOIN s ON s.id = l.id JOIN "Unit" un ON un.id = s."unitId" JOIN "Plan" pl ON pl.id = s."planId"
+       SELECT l.list, l.u::int AS u, l.g::int AS position, ${listedColumns('l')}
+       FROM l ${listedJoins('l')}
        WHERE (l.u <= $11 AND l."unitId" = ANY($9::int[])) OR ($10 AND l.g <= $11)
        ORDER BY l.list, l.g`,
       ...statusParams(day, options),
@@ -231,18 +238,19 @@ export class PlanningSql {
     )) as UnitMonthly[];
   }
 
-  /** The first `max` tasks not updated this month of each unit asked for, most urgent first (byUrgency, made total by ORDER_TAIL). */
+  /** The first `max` tasks not updated this month of each unit asked for, most urgent first (byUrgency, made total by orderTail). */
   async monthlyStale(day: Day, options: StatusOptions, unitIds: number[], max: number): Promise<Map<number, ListedRow[]>> {
     if (!unitIds.length) return new Map();
     const [planIds, planRanks] = await this.planOrder();
     const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS MATERIALIZED (${LIST_STATUS_SQL} WHERE a."unitId" = ANY($7::int[])),
-       pr AS (SELECT * FROM unnest($9::int[], $10::int[]) AS pr(id, r)),
-       l AS (SELECT s.id, row_number() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due, ${ORDER_TAIL}) AS u
-             FROM s JOIN pr ON pr.id = s."planId" WHERE (s.rank <> 4 OR s.rhythm = 'CONTINUOUS') AND NOT s."updatedThisMonth")
-       SELECT l.u::int AS position, ${LISTED_COLUMNS}
-       FROM l JOIN s ON s.id = l.id JOIN "Unit" un ON un.id = s."unitId" JOIN "Plan" pl ON pl.id = s."planId"
-       WHERE l.u <= $8 ORDER BY s."unitId", l.u`,
+      `WITH pr AS (SELECT * FROM unnest($9::int[], $10::int[]) AS pr(id, r)),
+       -- As for the weekly lists: rank() by status and due day keeps the candidates, the full order ranks only those.
+       c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1
+             FROM (${LIST_STATUS_SQL} WHERE a."unitId" = ANY($7::int[])) s WHERE (s.rank <> 4 OR s.rhythm = 'CONTINUOUS') AND NOT s."updatedThisMonth"),
+       l AS (SELECT c.*, row_number() OVER (PARTITION BY c."unitId" ORDER BY c.rank, c.due, ${orderTail('c')}) AS u FROM c JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $8)
+       SELECT l.u::int AS position, ${listedColumns('l')}
+       FROM l ${listedJoins('l')}
+       WHERE l.u <= $8 ORDER BY l."unitId", l.u`,
       ...statusParams(day, options),
       unitIds,
       max,
@@ -299,4 +307,15 @@ export async function insertDeliveries(prisma: Db, rows: PlannedDelivery[]): Pro
     );
   }
   return created;
+}
+
+/**
+ * The units for visibleUnitIds (ids and parents; names, codes and kinds, no
+ * aliases), in id order as PrismaTaskQueries.units() lists them, in one plain
+ * statement: mapping the city's units and aliases through Prisma held the
+ * event loop for a tenth of a second.
+ */
+export async function unitTree(prisma: Db): Promise<UnitRef[]> {
+  const rows = (await prisma.$queryRawUnsafe(`SELECT id, code, name, kind::text AS kind, "parentId" FROM "Unit" ORDER BY id`)) as Omit<UnitRef, 'aliases'>[];
+  return rows.map((u) => ({ ...u, aliases: [] }));
 }
