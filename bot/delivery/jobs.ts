@@ -280,5 +280,5 @@ async function insertDigests(deps: JobDeps, day: Day, notBefore: Date, keyPrefix
     if (d) planned.push(d);
     else noAccount++;
   }
-  return { day, planned: await insertDeliveries(deps.reads.prisma, planned), noAccount };
+  return { day, planned: await insertDeliveries(deps.reads.prisma, planned, turns()), noAccount };
 }

@@ -288,16 +288,22 @@ export async function recipientsWithRoles(prisma: Db, roles: Role[]): Promise<Re
   }));
 }
 
+const INSERT_ROWS = 100;
+
 /**
  * Inserts planned rows as PrismaDeliveryStore.insert does (rows whose dedupeKey
- * exists are left alone), a thousand per statement passed as one JSON array:
- * Prisma's createMany builds its query from every row's payload, which for a
- * city's digests cost more than planning them. Returns how many were new.
+ * exists are left alone), passed as one JSON array per statement: Prisma's
+ * createMany builds its query from every row's payload, which for a city's
+ * digests cost more than planning them. Prisma still hands each statement's
+ * parameters to its query compiler in one synchronous step, so a statement
+ * carries INSERT_ROWS rows (a few tens of kilobytes) and chats get their turn
+ * between statements. Returns how many were new.
  */
-export async function insertDeliveries(prisma: Db, rows: PlannedDelivery[]): Promise<number> {
+export async function insertDeliveries(prisma: Db, rows: PlannedDelivery[], turn: () => Promise<void> = async () => {}): Promise<number> {
   let created = 0;
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000).map((r) => ({ ...r, notBefore: r.notBefore.toISOString(), state: r.state ?? 'PENDING', lastError: r.lastError ?? null }));
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    await turn();
+    const chunk = rows.slice(i, i + INSERT_ROWS).map((r) => ({ ...r, notBefore: r.notBefore.toISOString(), state: r.state ?? 'PENDING', lastError: r.lastError ?? null }));
     created += await prisma.$executeRawUnsafe(
       `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", "broadcastId", payload, "notBefore", channel, "chatId", state, "lastError")
        SELECT x.kind::"DeliveryKind", x."dedupeKey", x."personId", x."identityId", x."unitId", x."broadcastId", x.payload, x."notBefore"::timestamp, x.channel::"Channel", x."chatId", x.state::"DeliveryState", x."lastError"
