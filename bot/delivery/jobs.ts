@@ -162,10 +162,7 @@ export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<Pla
   const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER'], turn);
   if (!scopes.length) return withRequestersLines(deps, day, []);
   const unitIds = [...new Set(scopes.flatMap((s) => s.visible ?? []))];
-  const [units, first] = await Promise.all([
-    sql.weeklyUnits(day, deps.status),
-    sql.weeklyLists(day, deps.status, { unitIds, city: scopes.some((s) => s.visible === null), max: WEEKLY_LIST_MAX }),
-  ]);
+  const { units, lists: first } = await sql.weekly(day, deps.status, { unitIds, city: scopes.some((s) => s.visible === null), max: WEEKLY_LIST_MAX });
   const byUnit = new Map(units.map((u) => [u.unitId, u]));
   const order = weeklyOrders(day, deps.status);
   const cityLists = new Map<string, ListItem[]>();

@@ -151,24 +151,6 @@ export interface DigestScope {
 export class PlanningSql {
   constructor(private readonly prisma: Db) {}
 
-  /** Per-unit counts of the weekly digest on `day` (units with at least one assignment). */
-  async weeklyUnits(day: Day, options: StatusOptions): Promise<UnitWeekly[]> {
-    const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS (${STATUS_SQL})
-       SELECT s."unitId", u.name AS "unitName",
-              count(*) FILTER (WHERE s.rank <> 4)::int AS open, count(*) FILTER (WHERE s.rank = 4)::int AS done,
-              count(*) FILTER (WHERE ${WEEKLY_LISTS.overdue.where})::int AS overdue,
-              count(*) FILTER (WHERE ${WEEKLY_LISTS.newOverdue.where})::int AS "newOverdue",
-              count(*) FILTER (WHERE ${WEEKLY_LISTS.upcoming.where})::int AS upcoming,
-              count(*) FILTER (WHERE ${WEEKLY_LISTS.newIssues.where})::int AS "newIssues"
-       FROM s JOIN "Unit" u ON u.id = s."unitId" GROUP BY s."unitId", u.name ORDER BY s."unitId"`,
-      ...statusParams(day, options),
-      addDays(day, -7),
-      addDays(day, 14),
-    )) as UnitWeekly[];
-    return rows;
-  }
-
   /**
    * Each plan's place in byUrgency's order of plan codes (localeCompare, as
    * JavaScript sorts them; equal codes share a place), as two arrays for unnest.
@@ -182,32 +164,45 @@ export class PlanningSql {
   }
 
   /**
-   * The first `max` rows of each weekly list, per unit asked for and for the
-   * whole city when asked: list name → unit id (0 for the city) → rows in
-   * order. The order is total (orderTail), so no more rows than shown come
-   * back; each row carries its place in the city's list, by which a
+   * The weekly digest's data in one statement (the rows' statuses computed
+   * once): per-unit counts (units with at least one assignment), and the
+   * first `max` rows of each list, per unit asked for and for the whole city
+   * when asked: list name → unit id (0 for the city) → rows in order. The
+   * order is total (orderTail), so no more rows than shown come back; each
+   * row carries its place among the rows that can be shown, by which a
    * recipient's units' rows merge.
    */
-  async weeklyLists(day: Day, options: StatusOptions, scope: DigestScope): Promise<Map<string, Map<number, ListedRow[]>>> {
+  async weekly(day: Day, options: StatusOptions, scope: DigestScope): Promise<{ units: UnitWeekly[]; lists: Map<string, Map<number, ListedRow[]>> }> {
     const [planIds, planRanks] = await this.planOrder();
-    // Two passes: rank() by the list's own order first (cheap keys) keeps the rows that can be among a unit's
-    // or the city's first (ties included); only those get the full order's keys (the task number's is regexps).
+    // Two passes: rank() in each unit by the list's own order (cheap keys) keeps the rows that can be among a
+    // unit's first (ties included) — the city's first are among them too —, and only those get the full order's
+    // keys (the task number's is regexps), per unit and over the city.
     const parts = Object.entries(WEEKLY_LISTS).map(
       ([name, l]) => `SELECT '${name}' AS list, c.*,
           row_number() OVER (PARTITION BY c."unitId" ORDER BY ${l.order.replaceAll('s.', 'c.')}, ${orderTail('c')}) AS u,
           row_number() OVER (ORDER BY ${l.order.replaceAll('s.', 'c.')}, ${orderTail('c')}) AS g
-        FROM (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}) AS u1, rank() OVER (ORDER BY ${l.order}) AS g1
-              FROM s WHERE ${l.where}) c JOIN pr ON pr.id = c."planId"
-        WHERE (c.u1 <= $11 AND c."unitId" = ANY($9::int[])) OR ($10 AND c.g1 <= $11)`,
+        FROM (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}) AS u1 FROM s WHERE ${l.where}) c
+        JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $11`,
     );
     const rows = (await this.prisma.$queryRawUnsafe(
       `WITH s AS MATERIALIZED (${LIST_STATUS_SQL}),
        pr AS (SELECT * FROM unnest($12::int[], $13::int[]) AS pr(id, r)),
-       l AS (${parts.join(' UNION ALL ')})
-       SELECT l.list, l.u::int AS u, l.g::int AS position, ${listedColumns('l')}
+       l AS (${parts.join(' UNION ALL ')}),
+       counts AS (
+         SELECT s."unitId", un.name AS "unitName",
+                count(*) FILTER (WHERE s.rank <> 4)::int AS open, count(*) FILTER (WHERE s.rank = 4)::int AS done,
+                count(*) FILTER (WHERE ${WEEKLY_LISTS.overdue.where})::int AS overdue,
+                count(*) FILTER (WHERE ${WEEKLY_LISTS.newOverdue.where})::int AS "newOverdue",
+                count(*) FILTER (WHERE ${WEEKLY_LISTS.upcoming.where})::int AS upcoming,
+                count(*) FILTER (WHERE ${WEEKLY_LISTS.newIssues.where})::int AS "newIssues"
+         FROM s JOIN "Unit" un ON un.id = s."unitId" GROUP BY s."unitId", un.name)
+       SELECT l.list, l.u::int AS u, l.g::int AS position, ${listedColumns('l')}, NULL::jsonb AS units
        FROM l ${listedJoins('l')}
        WHERE (l.u <= $11 AND l."unitId" = ANY($9::int[])) OR ($10 AND l.g <= $11)
-       ORDER BY l.list, l.g`,
+       UNION ALL
+       SELECT 'units', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+              (SELECT COALESCE(jsonb_agg(to_jsonb(counts) ORDER BY "unitId"), '[]') FROM counts)
+       ORDER BY list, position`,
       ...statusParams(day, options),
       addDays(day, -7),
       addDays(day, 14),
@@ -216,16 +211,21 @@ export class PlanningSql {
       scope.max,
       planIds,
       planRanks,
-    )) as (ListedRow & { list: string; u: number })[];
-    const out = new Map<string, Map<number, ListedRow[]>>();
+    )) as (ListedRow & { list: string; u: number; units: UnitWeekly[] | string | null })[];
+    const lists = new Map<string, Map<number, ListedRow[]>>();
     const asked = new Set(scope.unitIds);
+    let units: UnitWeekly[] = [];
     for (const r of rows) {
-      const byUnit = out.get(r.list) ?? out.set(r.list, new Map()).get(r.list)!;
-      const { list, u, ...row } = r;
+      const { list, u, units: counts, ...row } = r;
+      if (list === 'units') {
+        units = typeof counts === 'string' ? JSON.parse(counts) : (counts ?? []);
+        continue;
+      }
+      const byUnit = lists.get(list) ?? lists.set(list, new Map()).get(list)!;
       if (u <= scope.max && asked.has(r.unitId)) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(row);
       if (scope.city && row.position <= scope.max) (byUnit.get(0) ?? byUnit.set(0, []).get(0)!).push(row);
     }
-    return out;
+    return { units, lists };
   }
 
   /** Per-unit counts of the monthly warning list on `day` (units owing at least one update). */
