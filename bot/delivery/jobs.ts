@@ -234,25 +234,15 @@ export async function plannedMonthlyDigests(deps: JobDeps, day: Day): Promise<Pl
   const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'], turn);
   if (!scopes.length) return [];
   // The standing office's copy ends with the city's "6 rõ" gaps per plan (issue 15), counted by the database.
-  const sixFor = scopes.some((s) => s.visible === null && s.r.roles.includes('ADMIN')) ? await new SixClearSql(deps.reads.prisma).citySummary() : null;
-  const units = await sql.monthlyUnits(day, deps.status);
+  const admins = scopes.some((s) => s.visible === null && s.r.roles.includes('ADMIN'));
+  const [sixFor, { units, stale: first }] = await Promise.all([admins ? new SixClearSql(deps.reads.prisma).citySummary() : null, sql.monthly(day, deps.status, MONTHLY_LIST_MAX)]);
   const byUnit = new Map(units.map((u) => [u.unitId, u]));
   const cityShares = unitShares(units);
   const planned: { r: Recipient; visible: number[] | null; shares: UnitShare[] }[] = [];
-  // The units whose stale rows a list reaches.
-  const needed = new Set<number>();
   for (const s of scopes) {
     await turn();
-    const shares = s.visible === null ? cityShares : unitShares(s.visible.map((id) => byUnit.get(id)).filter((u): u is UnitMonthly => u !== undefined));
-    planned.push({ ...s, shares });
-    let listed = 0;
-    for (const u of shares) {
-      if (listed >= MONTHLY_LIST_MAX) break;
-      if (u.open > u.updated) needed.add(u.unitId);
-      listed += u.open - u.updated;
-    }
+    planned.push({ ...s, shares: s.visible === null ? cityShares : unitShares(s.visible.map((id) => byUnit.get(id)).filter((u): u is UnitMonthly => u !== undefined)) });
   }
-  const first = await sql.monthlyStale(day, deps.status, [...needed], MONTHLY_LIST_MAX);
   const out: PlannedDigest[] = [];
   for (const { r, visible, shares } of planned) {
     await turn();

@@ -228,38 +228,42 @@ export class PlanningSql {
     return { units, lists };
   }
 
-  /** Per-unit counts of the monthly warning list on `day` (units owing at least one update). */
-  async monthlyUnits(day: Day, options: StatusOptions): Promise<UnitMonthly[]> {
-    return (await this.prisma.$queryRawUnsafe(
-      `WITH s AS (${STATUS_SQL})
-       SELECT s."unitId", u.name AS "unitName", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated
-       FROM s JOIN "Unit" u ON u.id = s."unitId" WHERE s.rank <> 4 OR s.rhythm = 'CONTINUOUS' GROUP BY s."unitId", u.name ORDER BY s."unitId"`,
-      ...statusParams(day, options),
-    )) as UnitMonthly[];
-  }
-
-  /** The first `max` tasks not updated this month of each unit asked for, most urgent first (byUrgency, made total by orderTail). */
-  async monthlyStale(day: Day, options: StatusOptions, unitIds: number[], max: number): Promise<Map<number, ListedRow[]>> {
-    if (!unitIds.length) return new Map();
+  /**
+   * The monthly warning list's data in one statement (the rows' statuses
+   * computed once): per-unit counts of the tasks owing this month's update and
+   * of those updated (units owing at least one), and each unit's first `max`
+   * tasks not updated, most urgent first (byUrgency, made total by orderTail).
+   */
+  async monthly(day: Day, options: StatusOptions, max: number): Promise<{ units: UnitMonthly[]; stale: Map<number, ListedRow[]> }> {
     const [planIds, planRanks] = await this.planOrder();
     const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH pr AS (SELECT * FROM unnest($9::int[], $10::int[]) AS pr(id, r)),
+      `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+       pr AS (SELECT * FROM unnest($8::int[], $9::int[]) AS pr(id, r)),
        -- As for the weekly lists: rank() by status and due day keeps the candidates, the full order ranks only those.
-       c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1
-             FROM (${LIST_STATUS_SQL} WHERE a."unitId" = ANY($7::int[])) s WHERE (s.rank <> 4 OR s.rhythm = 'CONTINUOUS') AND NOT s."updatedThisMonth"),
-       l AS (SELECT c.*, row_number() OVER (PARTITION BY c."unitId" ORDER BY c.rank, c.due, ${orderTail('c')}) AS u FROM c JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $8)
-       SELECT l.u::int AS position, ${listedColumns('l')}
+       c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1 FROM s WHERE NOT s."updatedThisMonth"),
+       l AS (SELECT c.*, row_number() OVER (PARTITION BY c."unitId" ORDER BY c.rank, c.due, ${orderTail('c')}) AS u FROM c JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $7),
+       counts AS (SELECT s."unitId", un.name AS "unitName", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated
+                  FROM s JOIN "Unit" un ON un.id = s."unitId" GROUP BY s."unitId", un.name)
+       SELECT l.u::int AS position, ${listedColumns('l')}, NULL::jsonb AS units
        FROM l ${listedJoins('l')}
-       WHERE l.u <= $8 ORDER BY l."unitId", l.u`,
+       WHERE l.u <= $7
+       UNION ALL
+       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+              (SELECT COALESCE(jsonb_agg(to_jsonb(counts) ORDER BY "unitId"), '[]') FROM counts)
+       ORDER BY "unitId", position`,
       ...statusParams(day, options),
-      unitIds,
       max,
       planIds,
       planRanks,
-    )) as ListedRow[];
-    const out = new Map<number, ListedRow[]>();
-    for (const r of rows) (out.get(r.unitId) ?? out.set(r.unitId, []).get(r.unitId)!).push(r);
-    return out;
+    )) as (ListedRow & { units: UnitMonthly[] | string | null })[];
+    const stale = new Map<number, ListedRow[]>();
+    let units: UnitMonthly[] = [];
+    for (const r of rows) {
+      const { units: counts, ...row } = r;
+      if (counts !== null) units = typeof counts === 'string' ? JSON.parse(counts) : counts;
+      else (stale.get(row.unitId) ?? stale.set(row.unitId, []).get(row.unitId)!).push(row);
+    }
+    return { units, stale };
   }
 }
 
