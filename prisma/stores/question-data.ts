@@ -232,8 +232,9 @@ function pageLimit(page: { offset: number; size: number }): number {
  * before digits and letters), numbers as numbers (each run of digits
  * zero-padded to 18), the other parts case-insensitively. It orders exactly
  * as `compareNumbers` the numbers the importer writes — parts of digits or of
- * capital letters ("A.II.6", "B.NV.5", "1.3", "22"); test/db/question-order.test.ts
- * checks it against `compareNumbers`.
+ * capital letters ("A.II.6", "B.NV.5", "1.3", "22"), leading zeros aside
+ * ("01", which `compareNumbers` holds equal to "1.10" but not to "1.9");
+ * test/db/question-order.test.ts checks it against `compareNumbers`.
  */
 export function numberKeySql(column: string): string {
   return `lower(regexp_replace(regexp_replace(${column}, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C"`;
