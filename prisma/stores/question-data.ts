@@ -674,6 +674,28 @@ export class PrismaQuestionData implements QuestionData {
     return this.queries.history(assignmentId, limit);
   }
 
+  /** The latest updates in force (as `history`) and whether proposals or explanation requests exist, in one statement. */
+  async detail(row: { assignmentId: number; taskId: number; unitId: number }, limit: number): Promise<{ history: UpdateRow[]; proposals: boolean; explanations: boolean }> {
+    const [r] = (await this.prisma.$queryRawUnsafe(
+      `SELECT (SELECT coalesce(json_agg(h ORDER BY h.n), '[]'::json) FROM (
+                SELECT row_number() OVER (ORDER BY u."reportedAt" DESC, u.id DESC) AS n, u.id, u.kind::text AS kind, un.name AS "unitName",
+                  u.state::text AS state, u.percent, u."actualValue", u."actualText", u."outputDocument", u.difficulties, u.proposals,
+                  u."expectedCompletionText", r."fullName" AS "reporterName", u.channel::text AS channel,
+                  to_char(COALESCE(u."asOf", (u."reportedAt" + interval '7 hours')::date), 'YYYY-MM-DD') AS "reportedOn", u."amendsId"
+                FROM "ProgressUpdate" u JOIN "Unit" un ON un.id = u."unitId" LEFT JOIN "Person" r ON r.id = u."reporterId"
+                WHERE u."assignmentId" = $1 AND ${inForceSql()}
+                ORDER BY u."reportedAt" DESC, u.id DESC LIMIT $2) h) AS history,
+              EXISTS (SELECT 1 FROM "Proposal" x WHERE x."taskId" = $3 AND x."fromUnitId" = $4) AS proposals,
+              EXISTS (SELECT 1 FROM "ExplanationRequest" x WHERE x."taskId" = $3 AND x."unitId" = $4) AS explanations`,
+      row.assignmentId,
+      limit,
+      row.taskId,
+      row.unitId,
+    )) as { history: (UpdateRow & { n?: number })[] | string; proposals: boolean; explanations: boolean }[];
+    const list = typeof r!.history === 'string' ? (JSON.parse(r!.history) as (UpdateRow & { n?: number })[]) : r!.history;
+    return { history: list.map(({ n: _n, ...u }) => u), proposals: r!.proposals, explanations: r!.explanations };
+  }
+
   proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {
     return this.queries.proposalHistory(taskId, unitId);
   }
