@@ -1,13 +1,18 @@
 /**
  * Answering the common questions as a city leader, exactly as chat does:
- * parse the text (against the 1,000 units and the plans, cached with a
- * change check) and answer it (filters, counts and order in SQL, the page's
- * rows loaded), with 1 and 20 concurrent askers; each beside a floor query
- * returning the same totals and first page. Also the roll-up of the task
- * shared by the most units (48 in the city shape), the tasks due by the end
- * of the year (yearly tasks count: due 31/12), and the cold question — the
- * first one after opening the database, as a fresh process asks it — beside
- * a floor that connects and runs the floor query once.
+ * a new PrismaQuestionData per question over one shared QuestionReference
+ * (so each answer pays the change check, as each chat message does), parse
+ * the text (against the 1,000 units and the plans) and answer it (filters,
+ * counts and order in SQL, the page's rows loaded), with 1 and 20 concurrent
+ * askers; each beside a floor query giving the same information: the same
+ * counts and "/ N" total, the same kind of item (tasks, not indicators), the
+ * first page in the answer's order (due day, plan, number), and for one
+ * task its latest updates and whether it has proposals or explanation
+ * requests. Also the roll-up of the task shared by the most units (48 in the
+ * city shape), the tasks due by the end of the year (yearly tasks count: due
+ * 31/12), and the cold question — the first one after opening the database,
+ * as a fresh process asks it — beside a floor that connects and runs the
+ * floor query once.
  */
 import { renderReply } from '../bot/chat/render.ts';
 import { i18n } from '../bot/i18n.ts';
@@ -17,7 +22,7 @@ import { questionContext } from '../domain/questions/context.ts';
 import { parseQuestion } from '../domain/questions/parse-question.ts';
 import { openDatabase, type Database } from '../prisma/database.ts';
 import pg from 'pg';
-import { PrismaQuestionData } from '../prisma/stores/question-data.ts';
+import { PrismaQuestionData, QuestionReference } from '../prisma/stores/question-data.ts';
 import type { Exec } from './generate.ts';
 import { measure, printTable, type Row } from './measure.ts';
 
@@ -25,6 +30,23 @@ const TODAY = '2026-11-26';
 const CITY_LEADER: PersonRef = { id: 0, fullName: 'Lãnh đạo thành phố (benchmark)', unitId: null, roles: ['CITY_LEADER'] };
 
 const status = { dueSoonDays: 7 };
+
+/** The floor of "nhiệm vụ quá hạn ở Đơn vị N": the unit's overdue tasks counted, its tasks counted (the "/ N"), the first page by due day, plan and number. */
+const OVERDUE_IN_UNIT = `SELECT count(*) OVER () AS matched,
+    (SELECT count(*) FROM "Assignment" b JOIN "Task" bt ON bt.id = b."taskId" WHERE b."unitId" = $1 AND bt.kind = 'TASK') AS total,
+    a.id, t.number, t.title, a."deadlineDate"
+  FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId"
+  WHERE a."unitId" = $1 AND a.state <> 'DONE' AND a."deadlineDate" < $2::date AND t.kind = 'TASK'
+  ORDER BY a."deadlineDate", p.code, t.number, a.id LIMIT 10`;
+
+/** The floor of "nhiệm vụ N": the rows; for one unit's share, its six latest updates in force with their reporters; whether there are proposals or explanation requests. */
+const ONE_TASK = `SELECT a.*, t.title, p.code, u.name,
+    CASE WHEN count(*) OVER () = 1 THEN (SELECT json_agg(h) FROM (SELECT pu.*, r."fullName" FROM "ProgressUpdate" pu LEFT JOIN "Person" r ON r.id = pu."reporterId"
+       WHERE pu."assignmentId" = a.id AND pu.kind <> 'WITHDRAWAL' AND NOT EXISTS (SELECT 1 FROM "ProgressUpdate" x WHERE x."amendsId" = pu.id)
+       ORDER BY pu."reportedAt" DESC, pu.id DESC LIMIT 6) h) END AS history,
+    EXISTS (SELECT 1 FROM "Proposal" x WHERE x."taskId" = t.id AND x."fromUnitId" = a."unitId") AS proposals,
+    EXISTS (SELECT 1 FROM "ExplanationRequest" x WHERE x."taskId" = t.id AND x."unitId" = a."unitId") AS explanations
+  FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId" WHERE t.number = $1`;
 
 async function askWith(data: PrismaQuestionData, text: string): Promise<Answer> {
   const interp = parseQuestion(text, await questionContext(data, TODAY, CITY_LEADER));
@@ -40,8 +62,10 @@ export async function runQuestionBench(
   db: Database,
   o: { samples: number; concurrency: number[]; floor: Exec; label: string; url?: string; coldSamples?: number },
 ): Promise<boolean> {
-  const data = new PrismaQuestionData(db.prisma);
-  const ask = (text: string) => askWith(data, text);
+  // one data object per question, the reference data shared: what chat does per message
+  const reference = new QuestionReference();
+  const data = new PrismaQuestionData(db.prisma, Date.now, reference);
+  const ask = (text: string) => askWith(new PrismaQuestionData(db.prisma, Date.now, reference), text);
   const f = o.floor;
   const units = Number(((await f(`SELECT count(*) AS n FROM "Unit"`)) as { n: string }[])[0]!.n);
   const tasks = Number(((await f(`SELECT count(*) AS n FROM "Task"`)) as { n: string }[])[0]!.n);
@@ -56,16 +80,15 @@ export async function runQuestionBench(
     [
       'overdue in a unit: "nhiệm vụ quá hạn ở Đơn vị N"',
       (i) => `nhiệm vụ quá hạn ở Đơn vị ${unitOf(i)}`,
-      (i) =>
-        f(`SELECT count(*) OVER () AS total, a.id, t.number, t.title, a."deadlineDate" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
-           WHERE a."unitId" = $1 AND a.state <> 'DONE' AND a."deadlineDate" < $2::date ORDER BY a."deadlineDate", a.id LIMIT 10`, [unitOf(i), TODAY]),
+      (i) => f(OVERDUE_IN_UNIT, [unitOf(i), TODAY]),
     ],
     [
       'due within 7 days city-wide: "các việc sắp đến hạn trong 7 ngày"',
       () => 'các việc sắp đến hạn trong 7 ngày',
       () =>
-        f(`SELECT count(*) OVER () AS total, a.id, t.number, t.title, a."deadlineDate" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
-           WHERE a.state <> 'DONE' AND a."deadlineDate" BETWEEN $1::date AND $1::date + 7 ORDER BY a."deadlineDate", a.id LIMIT 10`, [TODAY]),
+        f(`SELECT count(*) OVER () AS matched, (SELECT count(*) FROM "Task" WHERE kind = 'TASK') AS total, a.id, t.number, t.title, a."deadlineDate"
+           FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId"
+           WHERE a.state <> 'DONE' AND a."deadlineDate" BETWEEN $1::date AND $1::date + 7 AND t.kind = 'TASK' ORDER BY a."deadlineDate", p.code, t.number, a.id LIMIT 10`, [TODAY]),
     ],
     [
       'stale units this month: "đơn vị nào chưa cập nhật tháng này"',
@@ -75,27 +98,33 @@ export async function runQuestionBench(
     [
       'counts by status city-wide: "có bao nhiêu nhiệm vụ"',
       () => 'có bao nhiêu nhiệm vụ',
-      () => f(`SELECT count(*) FILTER (WHERE state = 'DONE'), count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" < $1::date), count(*) FROM "Assignment"`, [TODAY]),
+      () =>
+        f(`SELECT count(*) FILTER (WHERE a.state = 'DONE'), count(*) FILTER (WHERE a.state <> 'DONE' AND a."deadlineDate" < $1::date), count(*),
+             (SELECT count(*) FROM "Task" WHERE kind = 'TASK') AS tasks
+           FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" WHERE t.kind = 'TASK'`, [TODAY]),
     ],
     [
       'one task by number: "nhiệm vụ N"',
       (i) => `nhiệm vụ ${1 + ((i * 7919) % 1000)}`,
-      (i) => f(`SELECT a.*, t.title FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id WHERE t.number = $1`, [numberOf(i)]),
+      (i) => f(ONE_TASK, [numberOf(i)]),
     ],
     [
       `roll-up of a task shared by ${shared!.n} units: "nhiệm vụ ${shared!.number}"`,
       () => `nhiệm vụ ${shared!.number}`,
       () =>
-        f(`SELECT count(*) OVER () AS total, count(*) FILTER (WHERE a.state = 'DONE') OVER () AS done, a.*, u.name FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
-           JOIN "Unit" u ON u.id = a."unitId" WHERE t.number = $1 ORDER BY a."deadlineDate", a.id`, [shared!.number]),
+        shared!.n > 1
+          ? f(`SELECT count(*) OVER () AS total, count(*) FILTER (WHERE a.state = 'DONE') OVER () AS done, a.*, u.name FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
+               JOIN "Unit" u ON u.id = a."unitId" WHERE t.number = $1 ORDER BY a."deadlineDate", a.id`, [shared!.number])
+          : f(ONE_TASK, [shared!.number]),
     ],
     [
       'due by the year end, yearly tasks included: "những việc đến hạn đến cuối năm"',
       () => 'những việc đến hạn đến cuối năm',
       () =>
-        f(`SELECT count(*) OVER () AS total, a.id, t.number, t.title, a."deadlineDate" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
-           WHERE a.state <> 'DONE' AND (a."deadlineDate" BETWEEN $1::date AND '2026-12-31' OR (a."deadlineDate" IS NULL AND t.rhythm = 'YEARLY'))
-           ORDER BY a."deadlineDate", a.id LIMIT 10`, [TODAY]),
+        f(`SELECT count(*) OVER () AS matched, (SELECT count(*) FROM "Task" WHERE kind = 'TASK') AS total, a.id, t.number, t.title, a."deadlineDate"
+           FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId"
+           WHERE a.state <> 'DONE' AND t.kind = 'TASK' AND (a."deadlineDate" BETWEEN $1::date AND '2026-12-31' OR (a."deadlineDate" IS NULL AND t.rhythm = 'YEARLY'))
+           ORDER BY a."deadlineDate", p.code, t.number, a.id LIMIT 10`, [TODAY]),
     ],
   ];
   const rows: Row[] = [];
@@ -122,11 +151,7 @@ export async function runQuestionBench(
         const c = new pg.Client({ connectionString: url });
         await c.connect();
         try {
-          await c.query(
-            `SELECT count(*) OVER () AS total, a.id, t.number, t.title, a."deadlineDate" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
-             WHERE a."unitId" = $1 AND a.state <> 'DONE' AND a."deadlineDate" < $2::date ORDER BY a."deadlineDate", a.id LIMIT 10`,
-            [unitOf(i), TODAY],
-          );
+          await c.query(OVERDUE_IN_UNIT, [unitOf(i), TODAY]);
         } finally {
           await c.end();
         }

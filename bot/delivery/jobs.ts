@@ -11,7 +11,7 @@ import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import { nextWindowStart, type SendWindow } from '../../domain/delivery/policy.ts';
 import { storedReply, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
 import { visibleUnitIds } from '../../domain/people/scope.ts';
-import { MONTHLY_LIST_MAX, monthlyWarningOf, monthlyWarningReply, unitShares, WEEKLY_LIST_MAX, weeklyDigestReply, weeklyOrders, type Item, type WeeklyDigest } from '../../domain/reminders/digests.ts';
+import { MONTHLY_LIST_MAX, monthlyWarningOf, monthlyWarningReply, unitShares, WEEKLY_LIST_MAX, weeklyDigestReply, weeklyOrders, type ListItem, type UnitShare, type WeeklyDigest } from '../../domain/reminders/digests.ts';
 import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
 import { SixClearSql } from '../../prisma/stores/six-clear-sql.ts';
 import { requesterDigest, requesterDigestLines } from '../../domain/accountability/explanations-reply.ts';
@@ -19,9 +19,8 @@ import { PrismaExplanationStore, type ExplanationView } from '../../prisma/store
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
-import { byUrgency, statusOf } from '../../domain/tasks/types.ts';
 import { ReminderSql } from '../../prisma/stores/reminder-sql.ts';
-import { PlanningSql, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
+import { insertDeliveries, listItem, PlanningSql, recipientsWithRoles, unitTree, type ListedRow, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
 import { setImmediate as yieldToChats } from 'node:timers/promises';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { bestIdentity, type PrismaDeliveryStore, type PrismaPlanningReads, type Recipient } from '../../prisma/stores/delivery-store.ts';
@@ -116,19 +115,42 @@ export interface PlannedDigest {
   reply: Reply;
 }
 
-/** Recipients with the units they see (null: the city), those who see nothing left out. */
-async function digestScopes(deps: JobDeps, roles: Recipient['roles']) {
-  const [recipients, units] = await Promise.all([deps.reads.peopleWithRoles(roles), deps.reads.queries.units()]);
-  return recipients
-    .map((r) => ({ r, visible: visibleUnitIds({ id: r.personId, fullName: r.fullName, unitId: r.unitId, roles: r.roles }, units) }))
-    .filter((s) => s.visible === null || s.visible.length > 0);
+/**
+ * Recipients with the units they see (null: the city), those who see nothing
+ * left out; computed between yields (a city's leaders × its units).
+ */
+async function digestScopes(deps: JobDeps, roles: Recipient['roles'], turn: () => Promise<void>) {
+  const [recipients, units] = await Promise.all([recipientsWithRoles(deps.reads.prisma, roles), unitTree(deps.reads.prisma)]);
+  const out: { r: Recipient; visible: number[] | null }[] = [];
+  for (const r of recipients) {
+    await turn();
+    const visible = visibleUnitIds({ id: r.personId, fullName: r.fullName, unitId: r.unitId, roles: r.roles }, units);
+    if (visible === null || visible.length > 0) out.push({ r, visible });
+  }
+  return out;
 }
 
-/** JavaScript's share of a digest run is per recipient × units: give chats their turn every so many recipients. */
-const YIELD_EVERY = 25;
+/**
+ * Gives chats their turn when this run has held the event loop for
+ * TURN_MS: JavaScript's share of a digest run is per recipient × units and
+ * per listed row, and a city's leaders are thousands.
+ */
+const TURN_MS = 10;
+function turns(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < TURN_MS) return;
+    await yieldToChats();
+    since = performance.now();
+  };
+}
 
-/** In a stable order of the rows a digest used to read (by task, then unit), so ties fall the same way. */
-const byTaskUnit = (a: Item, b: Item) => a.row.taskId - b.row.taskId || a.row.unitId - b.row.unitId;
+/** A recipient's first rows of a list: their units' first rows merged by place in the city's list. */
+function merged(rows: (ListedRow[] | undefined)[], max: number, day: Day): ListItem[] {
+  const all = rows.flatMap((r) => r ?? []);
+  if (rows.length > 1) all.sort((a, b) => a.position - b.position);
+  return all.slice(0, max).map((r) => listItem(r, day));
+}
 
 /**
  * The weekly digests: per-unit counts and each unit's (or the city's) first
@@ -136,39 +158,35 @@ const byTaskUnit = (a: Item, b: Item) => a.row.taskId - b.row.taskId || a.row.un
  */
 export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<PlannedDigest[]> {
   const sql = new PlanningSql(deps.reads.prisma);
-  const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER']);
+  const turn = turns();
+  const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER'], turn);
   if (!scopes.length) return withRequestersLines(deps, day, []);
   const unitIds = [...new Set(scopes.flatMap((s) => s.visible ?? []))];
-  const [units, first] = await Promise.all([
-    sql.weeklyUnits(day, deps.status),
-    sql.weeklyFirstRows(day, deps.status, { unitIds, city: scopes.some((s) => s.visible === null), max: WEEKLY_LIST_MAX }),
-  ]);
+  const { units, lists: first } = await sql.weekly(day, deps.status, { unitIds, city: scopes.some((s) => s.visible === null), max: WEEKLY_LIST_MAX });
   const byUnit = new Map(units.map((u) => [u.unitId, u]));
-  const rows = await sql.rows([...first.values()].flatMap((m) => [...m.values()].flat()));
-  const items = new Map([...rows.values()].map((row) => [row.assignmentId, { row, status: statusOf(row, day, deps.status) }]));
   const order = weeklyOrders(day, deps.status);
-  const cityLists = new Map<string, Item[]>();
+  const cityLists = new Map<string, ListItem[]>();
   const out: PlannedDigest[] = [];
-  for (const [index, { r, visible }] of scopes.entries()) {
-    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToChats();
+  for (const { r, visible } of scopes) {
+    await turn();
     const mine = visible === null ? units : visible.map((id) => byUnit.get(id)).filter((u): u is UnitWeekly => u !== undefined);
     const sum = (k: keyof Omit<UnitWeekly, 'unitId' | 'unitName'>) => mine.reduce((n, u) => n + u[k], 0);
-    const list = (name: string, cmp: (a: Item, b: Item) => number): Item[] => {
-      const sorted = (ids: number[]) => ids.map((id) => items.get(id)!).filter(Boolean).sort(byTaskUnit).sort(cmp).slice(0, WEEKLY_LIST_MAX);
-      // The city's lists (ties included, so long) are the same for every city leader: sorted once.
-      if (visible === null) return cityLists.get(name) ?? cityLists.set(name, sorted(first.get(name)?.get(0) ?? [])).get(name)!;
-      return sorted(visible.flatMap((id) => first.get(name)?.get(id) ?? []));
+    const list = (name: string): ListItem[] => {
+      const rows = first.get(name);
+      // The city's lists are the same for every city leader.
+      if (visible === null) return cityLists.get(name) ?? cityLists.set(name, merged([rows?.get(0)], WEEKLY_LIST_MAX, day)).get(name)!;
+      return merged(visible.map((id) => rows?.get(id)), WEEKLY_LIST_MAX, day);
     };
     const d: WeeklyDigest = {
       day,
       open: sum('open'),
       done: sum('done'),
       overdue: sum('overdue'),
-      newOverdue: list('newOverdue', order.byRow),
-      upcoming: list('upcoming', order.upcoming),
-      newIssues: list('newIssues', order.newIssues),
+      newOverdue: list('newOverdue'),
+      upcoming: list('upcoming'),
+      newIssues: list('newIssues'),
       unitsMostOverdue: mine.filter((u) => u.overdue > 0).map((u) => ({ unitId: u.unitId, unitName: u.unitName, count: u.overdue })).sort(order.units),
-      overdueItems: list('overdue', order.byRow),
+      overdueItems: list('overdue'),
       counts: { newOverdue: sum('newOverdue'), upcoming: sum('upcoming'), newIssues: sum('newIssues') },
     };
     const reply = weeklyDigestReply(d, { scope: visible === null ? 'city' : (r.unitName ?? 'city'), name: r.fullName });
@@ -212,35 +230,26 @@ async function withRequestersLines(deps: JobDeps, day: Day, digests: PlannedDige
  */
 export async function plannedMonthlyDigests(deps: JobDeps, day: Day): Promise<PlannedDigest[]> {
   const sql = new PlanningSql(deps.reads.prisma);
-  const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN']);
+  const turn = turns();
+  const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'], turn);
   if (!scopes.length) return [];
   // The standing office's copy ends with the city's "6 rõ" gaps per plan (issue 15), counted by the database.
-  const sixFor = scopes.some((s) => s.visible === null && s.r.roles.includes('ADMIN')) ? await new SixClearSql(deps.reads.prisma).citySummary() : null;
-  const units = await sql.monthlyUnits(day, deps.status);
+  const admins = scopes.some((s) => s.visible === null && s.r.roles.includes('ADMIN'));
+  const [sixFor, { units, stale: first }] = await Promise.all([admins ? new SixClearSql(deps.reads.prisma).citySummary() : null, sql.monthly(day, deps.status, MONTHLY_LIST_MAX)]);
   const byUnit = new Map(units.map((u) => [u.unitId, u]));
   const cityShares = unitShares(units);
-  const planned = scopes.map((s) => ({ ...s, shares: s.visible === null ? cityShares : unitShares(s.visible.map((id) => byUnit.get(id)).filter((u): u is UnitMonthly => u !== undefined)) }));
-  // The units whose stale rows a list reaches.
-  const needed = new Set<number>();
-  for (const p of planned) {
-    let listed = 0;
-    for (const u of p.shares) {
-      if (listed >= MONTHLY_LIST_MAX) break;
-      if (u.open > u.updated) needed.add(u.unitId);
-      listed += u.open - u.updated;
-    }
+  const planned: { r: Recipient; visible: number[] | null; shares: UnitShare[] }[] = [];
+  for (const s of scopes) {
+    await turn();
+    planned.push({ ...s, shares: s.visible === null ? cityShares : unitShares(s.visible.map((id) => byUnit.get(id)).filter((u): u is UnitMonthly => u !== undefined)) });
   }
-  const first = await sql.monthlyFirstStale(day, deps.status, [...needed], MONTHLY_LIST_MAX);
-  const rows = await sql.rows([...first.values()].flat());
-  const items = new Map([...rows.values()].map((row) => [row.assignmentId, { row, status: statusOf(row, day, deps.status) }]));
-  const urgency = byUrgency(day, deps.status);
   const out: PlannedDigest[] = [];
-  for (const [index, { r, visible, shares }] of planned.entries()) {
-    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToChats();
-    const stale: Item[] = [];
+  for (const { r, visible, shares } of planned) {
+    await turn();
+    const stale: ListItem[] = [];
     for (const u of shares) {
       if (stale.length >= MONTHLY_LIST_MAX) break;
-      stale.push(...(first.get(u.unitId) ?? []).map((id) => items.get(id)!).filter(Boolean).sort(byTaskUnit).sort((a, b) => urgency(a.row, b.row)));
+      for (const row of first.get(u.unitId) ?? []) stale.push(listItem(row, day));
     }
     const scope = visible === null ? 'city' : (r.unitName ?? 'city');
     const reply = monthlyWarningReply(monthlyWarningOf(day, shares, stale.slice(0, MONTHLY_LIST_MAX)), { scope, name: r.fullName });
@@ -258,5 +267,5 @@ async function insertDigests(deps: JobDeps, day: Day, notBefore: Date, keyPrefix
     if (d) planned.push(d);
     else noAccount++;
   }
-  return { day, planned: await deps.store.insert(planned), noAccount };
+  return { day, planned: await insertDeliveries(deps.reads.prisma, planned, turns()), noAccount };
 }

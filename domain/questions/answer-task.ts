@@ -64,11 +64,13 @@ export async function answerTask(run: ScopedRun): Promise<Answer> {
   const mine = rows.filter((r) => r.taskId === tasks[0]!.taskId);
   if (mine.length === 1) {
     const row = mine[0]!;
-    const history = await run.data.history(row.assignmentId, 6);
+    // one round trip where the store can (the histories of proposals and explanations only when there are some)
+    const detail = run.data.detail ? await run.data.detail(row, 6) : null;
+    const history = detail?.history ?? (await run.data.history(row.assignmentId, 6));
     const lines = [...detailLines(row, asOf.today, { dueSoonDays: asOf.dueSoonDays }), ...directing(run, row)];
     lines.push(...(history.length ? [line(t('history-title', { count: history.length }), { strong: true }), ...historyLines(history)] : [line(t('history-none'))]));
-    lines.push(...proposalHistoryLines((await run.data.proposalHistory?.(row.taskId, row.unitId)) ?? []));
-    lines.push(...explanationHistoryLines((await run.data.explanationHistory?.(row.taskId, row.unitId)) ?? []));
+    if (!detail || detail.proposals) lines.push(...proposalHistoryLines((await run.data.proposalHistory?.(row.taskId, row.unitId)) ?? []));
+    if (!detail || detail.explanations) lines.push(...explanationHistoryLines((await run.data.explanationHistory?.(row.taskId, row.unitId)) ?? []));
     return answer(run, 'ANSWERED', { lines }, { scope, items: [taskItem(row, asOf, true)], totals: { units: 1 } });
   }
 

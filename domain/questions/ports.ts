@@ -143,6 +143,13 @@ export interface QuestionData {
   /** Assignments whose task number is `ref` or ends with ".ref" (in any plan: "5" is also "A.II.5"), the exact number first, within some units. */
   findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]>;
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]>;
+  /**
+   * Optional: what a one-share task's detail shows besides the row, in one
+   * round trip — its latest `limit` updates in force (as `history`), and
+   * whether the unit raised proposals or was asked to explain on the task
+   * (their histories are read only then).
+   */
+  detail?(row: { assignmentId: number; taskId: number; unitId: number }, limit: number): Promise<{ history: UpdateRow[]; proposals: boolean; explanations: boolean }>;
   /** The proposals a unit raised on a task, with their history (issue 15); absent in fakes that have none. */
   proposalHistory?(taskId: number, unitId: number): Promise<ProposalHistory[]>;
   /** The explanation requests a unit was asked on a task, with their history (issue 15); absent in fakes that have none. */

@@ -21,6 +21,15 @@ export interface Item {
   status: RowStatus;
 }
 
+/**
+ * What a digest line reads of a listed row: an Item is one; the digests
+ * planned in SQL build only these fields for the rows they list.
+ */
+export interface ListItem {
+  row: Pick<TaskRow, 'assignmentId' | 'taskId' | 'unitId' | 'unitName' | 'planCode' | 'number' | 'title' | 'difficulties' | 'proposals' | 'lastReportedOn'>;
+  status: Pick<RowStatus, 'status' | 'due' | 'daysLeft' | 'daysOverdue'>;
+}
+
 export interface UnitCount {
   unitId: number;
   unitName: string;
@@ -33,15 +42,15 @@ export interface WeeklyDigest {
   done: number;
   overdue: number;
   /** Became overdue during the last week (deadline in [day-7, day-1]). */
-  newOverdue: Item[];
+  newOverdue: ListItem[];
   /** Open with a deadline in [day, day+14]. */
-  upcoming: Item[];
+  upcoming: ListItem[];
   /** Reported during the last week with difficulties or proposals. */
-  newIssues: Item[];
+  newIssues: ListItem[];
   /** Most overdue first (only units with overdue tasks). */
   unitsMostOverdue: UnitCount[];
   /** Every overdue task, longest overdue first. */
-  overdueItems: Item[];
+  overdueItems: ListItem[];
   /**
    * When set, the lists above hold only their first rows (at least as many as
    * a reply shows) and these are their full lengths (digests planned in SQL).
@@ -96,7 +105,7 @@ export function weeklyDigest(rows: TaskRow[], day: Day, options?: StatusOptions)
   };
 }
 
-function itemLine(i: Item): Line {
+function itemLine(i: ListItem): Line {
   return line(
     t('digest-item', {
       number: i.row.number,
@@ -112,7 +121,7 @@ function itemLine(i: Item): Line {
 }
 
 /** `total` is the list's full length when `items` holds only its first rows. */
-function section(lines: Line[], heading: Line, items: Item[], max: number, render: (i: Item) => Line = itemLine, total = items.length): void {
+function section(lines: Line[], heading: Line, items: ListItem[], max: number, render: (i: ListItem) => Line = itemLine, total = items.length): void {
   if (!total) return;
   lines.push(heading);
   for (const i of items.slice(0, max)) lines.push(render(i));
@@ -177,7 +186,7 @@ export interface MonthlyWarning {
   /** Worst share first. */
   units: UnitShare[];
   /** Not updated this month, units with the worst share first (only the first rows when `staleCount` is set). */
-  stale: Item[];
+  stale: ListItem[];
   /** The full length of `stale` when it holds only its first rows (planned in SQL). */
   staleCount?: number;
 }
@@ -192,7 +201,7 @@ export function unitShares(units: { unitId: number; unitName: string; open: numb
 }
 
 /** The month's totals over units' shares, with `stale` (the first rows, ordered by the caller) and its full length. */
-export function monthlyWarningOf(day: Day, units: UnitShare[], stale: Item[]): MonthlyWarning {
+export function monthlyWarningOf(day: Day, units: UnitShare[], stale: ListItem[]): MonthlyWarning {
   const open = units.reduce((s, u) => s + u.open, 0);
   const updated = units.reduce((s, u) => s + u.updated, 0);
   return { day, open, updated, share: shareOf(updated, open), belowTarget: below(updated, open), units, stale, staleCount: open - updated };

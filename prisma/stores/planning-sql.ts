@@ -3,9 +3,10 @@
  * monthly warning list show is computed by the database as per-unit
  * aggregates (counts by status, tasks owing the monthly update and those
  * updated) and, for each list a digest shows, the first rows of each unit
- * (and of the whole city) by a window function — the rows tied with the
- * last included, so that JavaScript's exact order (byUrgency: plan code and
- * task number last) picks the same first rows. JavaScript then works per
+ * (and of the whole city) by a window function in a total order — only the
+ * rows a digest shows, with the fields its lines read (byUrgency's order:
+ * plan codes placed as localeCompare sorts them, task numbers part by part,
+ * then task and unit ids). JavaScript then works per
  * recipient × units and per listed row, never per assignment, and memory
  * does not grow with the number of assignments.
  *
@@ -14,11 +15,14 @@
  * test/db/digest-sql.test.ts compares every leader's digest with the pure
  * planner's over the sample city, day after day, on PGlite and PostgreSQL.
  */
-import { addDays, dayParts, endOfMonth, makeDay, type Day } from '../../domain/shared/day.ts';
+import { addDays, dayParts, daysBetween, endOfMonth, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
-import type { TaskRow } from '../../domain/tasks/types.ts';
+import type { ListItem } from '../../domain/reminders/digests.ts';
+import type { IdentityRef, PlannedDelivery } from '../../domain/delivery/types.ts';
+import type { Role } from '../../domain/people/types.ts';
+import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
-import { taskRowsById } from './task-queries.ts';
+import type { Recipient } from './delivery-store.ts';
 
 /**
  * One row per assignment with its status as statusOf derives it on $1 (the
@@ -72,13 +76,74 @@ export interface UnitMonthly {
   updated: number;
 }
 
-/** The lists a digest shows, each with the SQL prefix of its JavaScript order and its filter. */
+/**
+ * The lists a digest shows, each with its filter and the SQL form of its
+ * JavaScript order (weeklyOrders, byUrgency) up to the plan code; orderTail
+ * completes it.
+ */
 const WEEKLY_LISTS = {
   newOverdue: { where: 's.rank = 0 AND s.due >= $7::date', order: 's.due' },
   upcoming: { where: 's.rank <> 4 AND s.due BETWEEN $1::date AND $8::date', order: 's.due, s.rank' },
   newIssues: { where: `s.reported >= $7::date AND s.reported < $1::date AND (COALESCE(s.difficulties, '') <> '' OR COALESCE(s.proposals, '') <> '')`, order: 's.reported DESC, s.rank, s.due' },
   overdue: { where: 's.rank = 0', order: 's.due' },
 } as const;
+
+/**
+ * byUrgency's last keys and the jobs' tie-breakers, so that the order is total
+ * and a list needs only its first rows: the plan code's place in JavaScript's
+ * localeCompare order (pr.r, computed from the plans), the task number part by
+ * part (numbers as numbers: zero-padded to 18 digits; other parts without
+ * case, as compareNumbers), then task and unit ids (the jobs sort by those
+ * before their stable sort).
+ */
+const orderTail = (x: string) =>
+  `pr.r, lower(regexp_replace(regexp_replace(${x}.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C", ${x}."taskId", ${x}."unitId"`;
+
+/** STATUS_SQL with what the lists order and show by. */
+const LIST_STATUS_SQL = STATUS_SQL.replace('SELECT a.id,', 'SELECT t."planId", t.number, a.id,');
+
+/** A listed row: what a digest line shows. */
+export interface ListedRow {
+  assignmentId: number;
+  taskId: number;
+  unitId: number;
+  unitName: string;
+  planCode: string;
+  number: string;
+  title: string;
+  difficulties: string | null;
+  proposals: string | null;
+  lastReportedOn: Day | null;
+  due: Day | null;
+  /** 0 OVERDUE, 1 DUE_SOON, 2 NOT_STARTED, 3 ON_TRACK, 4 DONE. */
+  rank: number;
+  /** The row's place in its list over the whole city (1 first). */
+  position: number;
+}
+
+const STATUSES = ['OVERDUE', 'DUE_SOON', 'NOT_STARTED', 'ON_TRACK', 'DONE'] as const;
+
+/** A listed row as the digests' lines read it (the fields of Item that digest lines use). */
+export function listItem(r: ListedRow, day: Day): ListItem {
+  const daysLeft = r.due === null ? null : daysBetween(day, r.due);
+  const status = STATUSES[r.rank]!;
+  return {
+    row: { assignmentId: r.assignmentId, taskId: r.taskId, unitId: r.unitId, unitName: r.unitName, planCode: r.planCode, number: r.number, title: r.title, difficulties: r.difficulties, proposals: r.proposals, lastReportedOn: r.lastReportedOn },
+    status: { status, due: r.due, daysLeft, daysOverdue: status === 'OVERDUE' && daysLeft !== null ? -daysLeft : 0 },
+  };
+}
+
+/**
+ * A listed row of `x` (rows of LIST_STATUS_SQL) as one JSON object (`position` its place), for
+ * jsonb_agg: a unit's rows come back as one value that JSON.parse reads
+ * natively, where mapping ten thousand rows cell by cell held the event loop
+ * for a tenth of a second.
+ */
+const listedJson = (x: string, position: string) => `jsonb_build_object('assignmentId', ${x}.id, 'taskId', ${x}."taskId", 'unitId', ${x}."unitId",
+  'unitName', un.name, 'planCode', pl.code, 'number', ${x}.number, 'title', tt.title, 'difficulties', ${x}.difficulties, 'proposals', ${x}.proposals,
+  'lastReportedOn', to_char(${x}.reported, 'YYYY-MM-DD'), 'due', to_char(${x}.due, 'YYYY-MM-DD'), 'rank', ${x}.rank, 'position', ${position})`;
+/** The title, unit and plan of listed rows (index lookups for those only). */
+const listedJoins = (x: string) => `JOIN "Task" tt ON tt.id = ${x}."taskId" JOIN "Unit" un ON un.id = ${x}."unitId" JOIN "Plan" pl ON pl.id = ${x}."planId"`;
 
 /** Options the digests are planned with. */
 export interface DigestScope {
@@ -93,86 +158,170 @@ export interface DigestScope {
 export class PlanningSql {
   constructor(private readonly prisma: Db) {}
 
-  /** Per-unit counts of the weekly digest on `day` (units with at least one assignment). */
-  async weeklyUnits(day: Day, options: StatusOptions): Promise<UnitWeekly[]> {
-    const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS (${STATUS_SQL})
-       SELECT s."unitId", u.name AS "unitName",
-              count(*) FILTER (WHERE s.rank <> 4)::int AS open, count(*) FILTER (WHERE s.rank = 4)::int AS done,
-              count(*) FILTER (WHERE ${WEEKLY_LISTS.overdue.where})::int AS overdue,
-              count(*) FILTER (WHERE ${WEEKLY_LISTS.newOverdue.where})::int AS "newOverdue",
-              count(*) FILTER (WHERE ${WEEKLY_LISTS.upcoming.where})::int AS upcoming,
-              count(*) FILTER (WHERE ${WEEKLY_LISTS.newIssues.where})::int AS "newIssues"
-       FROM s JOIN "Unit" u ON u.id = s."unitId" GROUP BY s."unitId", u.name ORDER BY s."unitId"`,
-      ...statusParams(day, options),
-      addDays(day, -7),
-      addDays(day, 14),
-    )) as UnitWeekly[];
-    return rows;
+  /**
+   * Each plan's place in byUrgency's order of plan codes (localeCompare, as
+   * JavaScript sorts them; equal codes share a place), as two arrays for unnest.
+   */
+  async planOrder(): Promise<[number[], number[]]> {
+    const plans = (await this.prisma.$queryRawUnsafe(`SELECT id, code FROM "Plan"`)) as { id: number; code: string }[];
+    plans.sort((a, b) => a.code.localeCompare(b.code));
+    const ranks: number[] = [];
+    for (const [i, p] of plans.entries()) ranks.push(i > 0 && plans[i - 1]!.code.localeCompare(p.code) === 0 ? ranks[i - 1]! : i);
+    return [plans.map((p) => p.id), ranks];
   }
 
   /**
-   * The first rows of each weekly list, per unit asked for and for the whole
-   * city when asked: list name → unit id (0 for the city) → assignment ids.
+   * The weekly digest's data in one statement (the rows' statuses computed
+   * once): per-unit counts (units with at least one assignment), and the
+   * first `max` rows of each list, per unit asked for and for the whole city
+   * when asked: list name → unit id (0 for the city) → rows in order. The
+   * order is total (orderTail), so no more rows than shown come back; each
+   * row carries its place among the rows that can be shown, by which a
+   * recipient's units' rows merge.
    */
-  async weeklyFirstRows(day: Day, options: StatusOptions, scope: DigestScope): Promise<Map<string, Map<number, number[]>>> {
+  async weekly(day: Day, options: StatusOptions, scope: DigestScope): Promise<{ units: UnitWeekly[]; lists: Map<string, Map<number, ListedRow[]>> }> {
+    const [planIds, planRanks] = await this.planOrder();
+    // Two passes: rank() in each unit by the list's own order (cheap keys) keeps the rows that can be among a
+    // unit's first (ties included) — the city's first are among them too —, and only those get the full order's
+    // keys (the task number's is regexps), per unit and over the city.
     const parts = Object.entries(WEEKLY_LISTS).map(
-      ([name, l]) => `SELECT '${name}' AS list, z."unitId", z.id FROM (
-          SELECT s.id, s."unitId", rank() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}) AS r FROM s WHERE ${l.where} AND s."unitId" = ANY($9::int[])) z WHERE z.r <= $11
-        UNION ALL
-        SELECT '${name}', 0, z.id FROM (SELECT s.id, rank() OVER (ORDER BY ${l.order}) AS r FROM s WHERE $10 AND ${l.where}) z WHERE z.r <= $11`,
+      ([name, l]) => `SELECT '${name}' AS list, c.*,
+          row_number() OVER (PARTITION BY c."unitId" ORDER BY ${l.order.replaceAll('s.', 'c.')}, ${orderTail('c')}) AS u,
+          row_number() OVER (ORDER BY ${l.order.replaceAll('s.', 'c.')}, ${orderTail('c')}) AS g
+        FROM (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}) AS u1 FROM s WHERE ${l.where}) c
+        JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $11`,
     );
     const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS MATERIALIZED (${STATUS_SQL}) ${parts.join(' UNION ALL ')}`,
+      `WITH s AS MATERIALIZED (${LIST_STATUS_SQL}),
+       pr AS (SELECT * FROM unnest($12::int[], $13::int[]) AS pr(id, r)),
+       l AS (${parts.join(' UNION ALL ')}),
+       counts AS (
+         SELECT s."unitId", un.name AS "unitName",
+                count(*) FILTER (WHERE s.rank <> 4)::int AS open, count(*) FILTER (WHERE s.rank = 4)::int AS done,
+                count(*) FILTER (WHERE ${WEEKLY_LISTS.overdue.where})::int AS overdue,
+                count(*) FILTER (WHERE ${WEEKLY_LISTS.newOverdue.where})::int AS "newOverdue",
+                count(*) FILTER (WHERE ${WEEKLY_LISTS.upcoming.where})::int AS upcoming,
+                count(*) FILTER (WHERE ${WEEKLY_LISTS.newIssues.where})::int AS "newIssues"
+         FROM s JOIN "Unit" un ON un.id = s."unitId" GROUP BY s."unitId", un.name)
+       SELECT l.list, l."unitId", jsonb_agg(${listedJson('l', 'l.g')} ORDER BY l.g) AS rows
+       FROM l ${listedJoins('l')} WHERE l.u <= $11 AND l."unitId" = ANY($9::int[]) GROUP BY l.list, l."unitId"
+       UNION ALL
+       SELECT l.list, 0, jsonb_agg(${listedJson('l', 'l.g')} ORDER BY l.g) FROM l ${listedJoins('l')} WHERE $10 AND l.g <= $11 GROUP BY l.list
+       UNION ALL
+       SELECT 'units', 0, (SELECT COALESCE(jsonb_agg(to_jsonb(counts) ORDER BY "unitId"), '[]') FROM counts)`,
       ...statusParams(day, options),
       addDays(day, -7),
       addDays(day, 14),
       scope.unitIds,
       scope.city,
       scope.max,
-    )) as { list: string; unitId: number; id: number }[];
-    return group(rows);
+      planIds,
+      planRanks,
+    )) as { list: string; unitId: number; rows: unknown }[];
+    const lists = new Map<string, Map<number, ListedRow[]>>();
+    let units: UnitWeekly[] = [];
+    for (const r of rows) {
+      const parsed = typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows;
+      if (r.list === 'units') units = parsed as UnitWeekly[];
+      else (lists.get(r.list) ?? lists.set(r.list, new Map()).get(r.list)!).set(r.unitId, parsed as ListedRow[]);
+    }
+    return { units, lists };
   }
 
-  /** Per-unit counts of the monthly warning list on `day` (units owing at least one update). */
-  async monthlyUnits(day: Day, options: StatusOptions): Promise<UnitMonthly[]> {
-    return (await this.prisma.$queryRawUnsafe(
-      `WITH s AS (${STATUS_SQL})
-       SELECT s."unitId", u.name AS "unitName", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated
-       FROM s JOIN "Unit" u ON u.id = s."unitId" WHERE s.rank <> 4 OR s.rhythm = 'CONTINUOUS' GROUP BY s."unitId", u.name ORDER BY s."unitId"`,
-      ...statusParams(day, options),
-    )) as UnitMonthly[];
-  }
-
-  /** The first tasks not updated this month of each unit asked for, most urgent first (ties with the last included). */
-  async monthlyFirstStale(day: Day, options: StatusOptions, unitIds: number[], max: number): Promise<Map<number, number[]>> {
-    if (!unitIds.length) return new Map();
+  /**
+   * The monthly warning list's data in one statement (the rows' statuses
+   * computed once): per-unit counts of the tasks owing this month's update and
+   * of those updated (units owing at least one), and each unit's first `max`
+   * tasks not updated, most urgent first (byUrgency, made total by orderTail).
+   */
+  async monthly(day: Day, options: StatusOptions, max: number): Promise<{ units: UnitMonthly[]; stale: Map<number, ListedRow[]> }> {
+    const [planIds, planRanks] = await this.planOrder();
     const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS (${STATUS_SQL} WHERE a."unitId" = ANY($7::int[]))
-       SELECT 'stale' AS list, z."unitId", z.id FROM (
-         SELECT s.id, s."unitId", rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS r
-         FROM s WHERE (s.rank <> 4 OR s.rhythm = 'CONTINUOUS') AND NOT s."updatedThisMonth") z WHERE z.r <= $8`,
+      `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+       pr AS (SELECT * FROM unnest($8::int[], $9::int[]) AS pr(id, r)),
+       -- As for the weekly lists: rank() by status and due day keeps the candidates, the full order ranks only those.
+       c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1 FROM s WHERE NOT s."updatedThisMonth"),
+       l AS (SELECT c.*, row_number() OVER (PARTITION BY c."unitId" ORDER BY c.rank, c.due, ${orderTail('c')}) AS u FROM c JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $7),
+       counts AS (SELECT s."unitId", un.name AS "unitName", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated
+                  FROM s JOIN "Unit" un ON un.id = s."unitId" GROUP BY s."unitId", un.name)
+       SELECT l."unitId", jsonb_agg(${listedJson('l', 'l.u')} ORDER BY l.u) AS rows FROM l ${listedJoins('l')} WHERE l.u <= $7 GROUP BY l."unitId"
+       UNION ALL
+       SELECT NULL, (SELECT COALESCE(jsonb_agg(to_jsonb(counts) ORDER BY "unitId"), '[]') FROM counts)`,
       ...statusParams(day, options),
-      unitIds,
       max,
-    )) as { list: string; unitId: number; id: number }[];
-    return group(rows).get('stale') ?? new Map();
-  }
-
-  /** Full rows for the listed ids (one statement per thousand). */
-  async rows(ids: Iterable<number>): Promise<Map<number, TaskRow>> {
-    const all = [...new Set(ids)];
-    const out = new Map<number, TaskRow>();
-    for (let i = 0; i < all.length; i += 1000) for (const r of await taskRowsById(this.prisma, all.slice(i, i + 1000))) out.set(r.assignmentId, r);
-    return out;
+      planIds,
+      planRanks,
+    )) as { unitId: number | null; rows: unknown }[];
+    const stale = new Map<number, ListedRow[]>();
+    let units: UnitMonthly[] = [];
+    for (const r of rows) {
+      const parsed = typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows;
+      if (r.unitId === null) units = parsed as UnitMonthly[];
+      else stale.set(r.unitId, parsed as ListedRow[]);
+    }
+    return { units, stale };
   }
 }
 
-function group(rows: { list: string; unitId: number; id: number }[]): Map<string, Map<number, number[]>> {
-  const out = new Map<string, Map<number, number[]>>();
-  for (const r of rows) {
-    const byUnit = out.get(r.list) ?? out.set(r.list, new Map()).get(r.list)!;
-    (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r.id);
+/**
+ * Active people with any of `roles`, with their unit's name and accounts, in
+ * one statement (Prisma's findMany with includes cost a statement per relation
+ * and far more mapping for a city's leaders). The same Recipient objects as
+ * PrismaPlanningReads.peopleWithRoles gives, by person id.
+ */
+export async function recipientsWithRoles(prisma: Db, roles: Role[]): Promise<Recipient[]> {
+  const rows = (await prisma.$queryRawUnsafe(
+    `SELECT p.id AS "personId", p."fullName", p."unitId", u.name AS "unitName", p.roles::text[] AS roles, p."preferredChannel"::text AS "preferredChannel",
+       COALESCE((SELECT json_agg(json_build_object('id', i.id, 'personId', i."personId", 'channel', i.channel, 'chatId', i."chatId", 'locale', i.locale,
+           'linkedAt', (extract(epoch FROM i."linkedAt") * 1000)::float8, 'unreachableAt', (extract(epoch FROM i."unreachableAt") * 1000)::float8) ORDER BY i.id)
+         FROM "ChatIdentity" i WHERE i."personId" = p.id), '[]') AS identities
+     FROM "Person" p LEFT JOIN "Unit" u ON u.id = p."unitId" WHERE p.active AND p.roles::text[] && $1::text[] ORDER BY p.id`,
+    roles,
+  )) as (Omit<Recipient, 'identities'> & { identities: (Omit<IdentityRef, 'linkedAt' | 'unreachableAt'> & { linkedAt: number; unreachableAt: number | null })[] })[];
+  return rows.map((r) => ({
+    ...r,
+    identities: (typeof r.identities === 'string' ? JSON.parse(r.identities) : r.identities).map((i: { linkedAt: number; unreachableAt: number | null }) => ({
+      ...i,
+      linkedAt: new Date(i.linkedAt),
+      unreachableAt: i.unreachableAt === null ? null : new Date(i.unreachableAt),
+    })),
+  }));
+}
+
+const INSERT_ROWS = 100;
+
+/**
+ * Inserts planned rows as PrismaDeliveryStore.insert does (rows whose dedupeKey
+ * exists are left alone), passed as one JSON array per statement: Prisma's
+ * createMany builds its query from every row's payload, which for a city's
+ * digests cost more than planning them. Prisma still hands each statement's
+ * parameters to its query compiler in one synchronous step, so a statement
+ * carries INSERT_ROWS rows (a few tens of kilobytes) and chats get their turn
+ * between statements. Returns how many were new.
+ */
+export async function insertDeliveries(prisma: Db, rows: PlannedDelivery[], turn: () => Promise<void> = async () => {}): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    await turn();
+    const chunk = rows.slice(i, i + INSERT_ROWS).map((r) => ({ ...r, notBefore: r.notBefore.toISOString(), state: r.state ?? 'PENDING', lastError: r.lastError ?? null }));
+    created += await prisma.$executeRawUnsafe(
+      `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", "broadcastId", payload, "notBefore", channel, "chatId", state, "lastError")
+       SELECT x.kind::"DeliveryKind", x."dedupeKey", x."personId", x."identityId", x."unitId", x."broadcastId", x.payload, x."notBefore"::timestamp, x.channel::"Channel", x."chatId", x.state::"DeliveryState", x."lastError"
+       FROM jsonb_to_recordset($1::jsonb) AS x(kind text, "dedupeKey" text, "personId" int, "identityId" int, "unitId" int, "broadcastId" int, payload jsonb, "notBefore" text, channel text, "chatId" text, state text, "lastError" text)
+       ON CONFLICT ("dedupeKey") DO NOTHING`,
+      JSON.stringify(chunk),
+    );
   }
-  return out;
+  return created;
+}
+
+/**
+ * The units for visibleUnitIds (ids and parents; names, codes and kinds, no
+ * aliases), in id order as PrismaTaskQueries.units() lists them, in one plain
+ * statement: mapping the city's units and aliases through Prisma held the
+ * event loop for a tenth of a second.
+ */
+export async function unitTree(prisma: Db): Promise<UnitRef[]> {
+  const rows = (await prisma.$queryRawUnsafe(`SELECT id, code, name, kind::text AS kind, "parentId" FROM "Unit" ORDER BY id`)) as Omit<UnitRef, 'aliases'>[];
+  return rows.map((u) => ({ ...u, aliases: [] }));
 }

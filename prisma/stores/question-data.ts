@@ -232,8 +232,9 @@ function pageLimit(page: { offset: number; size: number }): number {
  * before digits and letters), numbers as numbers (each run of digits
  * zero-padded to 18), the other parts case-insensitively. It orders exactly
  * as `compareNumbers` the numbers the importer writes — parts of digits or of
- * capital letters ("A.II.6", "B.NV.5", "1.3", "22"); test/db/question-order.test.ts
- * checks it against `compareNumbers`.
+ * capital letters ("A.II.6", "B.NV.5", "1.3", "22"), leading zeros aside
+ * ("01", which `compareNumbers` holds equal to "1.10" but not to "1.9");
+ * test/db/question-order.test.ts checks it against `compareNumbers`.
  */
 export function numberKeySql(column: string): string {
   return `lower(regexp_replace(regexp_replace(${column}, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C"`;
@@ -671,6 +672,28 @@ export class PrismaQuestionData implements QuestionData {
 
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]> {
     return this.queries.history(assignmentId, limit);
+  }
+
+  /** The latest updates in force (as `history`) and whether proposals or explanation requests exist, in one statement. */
+  async detail(row: { assignmentId: number; taskId: number; unitId: number }, limit: number): Promise<{ history: UpdateRow[]; proposals: boolean; explanations: boolean }> {
+    const [r] = (await this.prisma.$queryRawUnsafe(
+      `SELECT (SELECT coalesce(json_agg(h ORDER BY h.n), '[]'::json) FROM (
+                SELECT row_number() OVER (ORDER BY u."reportedAt" DESC, u.id DESC) AS n, u.id, u.kind::text AS kind, un.name AS "unitName",
+                  u.state::text AS state, u.percent, u."actualValue", u."actualText", u."outputDocument", u.difficulties, u.proposals,
+                  u."expectedCompletionText", r."fullName" AS "reporterName", u.channel::text AS channel,
+                  to_char(COALESCE(u."asOf", (u."reportedAt" + interval '7 hours')::date), 'YYYY-MM-DD') AS "reportedOn", u."amendsId"
+                FROM "ProgressUpdate" u JOIN "Unit" un ON un.id = u."unitId" LEFT JOIN "Person" r ON r.id = u."reporterId"
+                WHERE u."assignmentId" = $1 AND ${inForceSql()}
+                ORDER BY u."reportedAt" DESC, u.id DESC LIMIT $2) h) AS history,
+              EXISTS (SELECT 1 FROM "Proposal" x WHERE x."taskId" = $3 AND x."fromUnitId" = $4) AS proposals,
+              EXISTS (SELECT 1 FROM "ExplanationRequest" x WHERE x."taskId" = $3 AND x."unitId" = $4) AS explanations`,
+      row.assignmentId,
+      limit,
+      row.taskId,
+      row.unitId,
+    )) as { history: (UpdateRow & { n?: number })[] | string; proposals: boolean; explanations: boolean }[];
+    const list = typeof r!.history === 'string' ? (JSON.parse(r!.history) as (UpdateRow & { n?: number })[]) : r!.history;
+    return { history: list.map(({ n: _n, ...u }) => u), proposals: r!.proposals, explanations: r!.explanations };
   }
 
   proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {

@@ -108,4 +108,22 @@ describe('digests planned in SQL match the pure planner', () => {
     expect(summary).toEqual({ ...full, plans: full.plans.map((p) => ({ ...p, items: [] })), units: [] });
     await compare('2026-11-25', 'monthly');
   }, 600_000);
+
+  it('lists cut among many ties (one deadline for many tasks, plan codes JavaScript and byte order sort apart, numbers 9 before 10) keep the pure planner’s first rows', async () => {
+    const plans = await db.prisma.plan.findMany({ orderBy: { id: 'asc' } });
+    // "Đề án" sorts before "KH" for localeCompare, after it byte by byte; "kh-2" and "KH-10" differ in case only at the start.
+    const codes = ['Đề án 06', 'KH-10', 'kh-2', 'CTr 2026', '10-KH/TU', '9-KH/TU'];
+    for (const [i, p] of plans.entries()) await db.prisma.plan.update({ where: { id: p.id }, data: { code: `${codes[i % codes.length]}${i >= codes.length ? ` (${i})` : ''}` } });
+    const tasks = await db.prisma.task.findMany({ orderBy: { id: 'asc' }, select: { id: true } });
+    for (const [i, t] of tasks.entries()) {
+      const deadline = i % 3 === 0 ? '2026-11-16' : i % 3 === 1 ? '2026-11-30' : null;
+      await db.prisma.task.update({ where: { id: t.id }, data: { number: `X.${i % 4}.${i % 2 ? i : 100 - i}`, ...(deadline ? { deadlineKind: 'DAY', deadlineDate: instantOf(deadline) } : {}) } });
+      if (deadline) await db.prisma.assignment.updateMany({ where: { taskId: t.id }, data: { deadlineDate: instantOf(deadline) } });
+    }
+    cut = 0;
+    await compare('2026-11-23', 'weekly');
+    await compare('2026-11-30', 'weekly');
+    await compare('2026-11-25', 'monthly');
+    expect(cut).toBeGreaterThan(0);
+  }, 600_000);
 });
