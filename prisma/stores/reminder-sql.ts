@@ -217,6 +217,9 @@ function planParams(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): unknow
   ];
 }
 
+/** How long the run's transaction may take (and wait for its connection) before Prisma gives up on it. */
+const TRANSACTION_TIMEOUT_MS = 120_000;
+
 /** reminderItem's title length (domain/reminders/message.ts shortens titles to 90). */
 const TITLE_MAX = 90;
 
@@ -245,10 +248,16 @@ export class ReminderSql {
   /**
    * Without JIT: the statement is planned for many rows (the monthly request
    * day asks every assignment), and compiling it costs seconds more than
-   * running it; SET LOCAL keeps that to this transaction.
+   * running it; SET LOCAL keeps that to this transaction. Prisma's default
+   * 5 s limit on a transaction is not this statement's: on a loaded machine
+   * the monthly request day's run at 100k took longer and its commit was
+   * refused (P2028), so the day's reminders were not planned.
    */
   private async query(sql: string, params: unknown[]): Promise<unknown[]> {
-    const [, rows] = await this.prisma.$transaction([this.prisma.$executeRawUnsafe('SET LOCAL jit = off'), this.prisma.$queryRawUnsafe(sql, ...params)]);
+    const [, rows] = await this.prisma.$transaction([this.prisma.$executeRawUnsafe('SET LOCAL jit = off'), this.prisma.$queryRawUnsafe(sql, ...params)], {
+      timeout: TRANSACTION_TIMEOUT_MS,
+      maxWait: TRANSACTION_TIMEOUT_MS,
+    });
     return rows as unknown[];
   }
 }
