@@ -9,9 +9,11 @@
  * test/db/questions-sql.test.ts and test/db/status-counts.test.ts keep them
  * in agreement.
  *
- * The conditions read Assignment alone and look a task up only where they
- * must (a yearly task, a plan or item kind filter): counts and lists over
- * the whole city avoid a 100,000-row join with Task that way.
+ * The conditions read Assignment alone — the task's kind, rhythm and
+ * deadline are copied on the row (migrations assignment_task_facts and
+ * earlier) — and look a task up only where they must (a plan, a section, a
+ * deadline kind): counts and lists over the whole city avoid a 100,000-row
+ * join with Task that way.
  */
 import type { ProposalHistory } from '../../domain/accountability/proposals.ts';
 import type { ExplanationHistory } from '../../domain/accountability/explanations.ts';
@@ -25,21 +27,11 @@ import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
 import { inForceSql } from './effective-updates.ts';
-import { fromRaw, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, type RawRow } from './task-queries.ts';
+import { fromRaw, numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, type RawRow } from './task-queries.ts';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
 function ts(instant: Date): string {
   return instant.toISOString().slice(0, 23).replace('T', ' ');
-}
-
-/**
- * `column = ANY(ids)` over a long array of ids, hashed by the executor but
- * hidden from the planner's estimate (COALESCE), which would otherwise weigh
- * each of thousands of ids against the column's statistics at every
- * planning — milliseconds per statement at 100,000 tasks.
- */
-function inIds(column: string, param: string): string {
-  return `COALESCE(${column} = ANY(${param}), false)`;
 }
 
 /** Positional parameters and the SQL of the status rules for one day. */
@@ -49,11 +41,7 @@ class Sql {
   /** 31/12 falls within the due-soon horizon: yearly tasks are due soon (the last days of December). */
   readonly yearlyDueSoon: boolean;
 
-  /** The yearly tasks' and the indicators' ids (read once per change of Task, see QuestionReference), or null: looked up in Task where evaluated. */
-  constructor(
-    private readonly asOf: AsOf,
-    private readonly facts: TaskFacts | null = null,
-  ) {
+  constructor(private readonly asOf: AsOf) {
     const { year } = dayParts(asOf.today);
     this.yearEnd = makeDay(year, 12, 31);
     this.yearlyDueSoon = compareDays(this.yearEnd, addDays(asOf.today, asOf.dueSoonDays)) <= 0;
@@ -69,33 +57,18 @@ class Sql {
     return `a."taskId" IN (SELECT id FROM "Task" T0 WHERE ${condition})`;
   }
 
-  private yearlyParam: string | null = null;
-  private indicatorParam: string | null = null;
-
   /**
    * A yearly task ("Hằng năm": reopens every 1 January, due 31/12). Yearly
-   * tasks carry no deadline date. With the ids known, a hashed array test on
-   * the row (one parameter however often the condition appears), not a
-   * subquery over the whole Task table.
+   * tasks carry no deadline date. The row's copy of the task's rhythm
+   * (migration assignment_task_facts), not a subquery over Task.
    */
   get yearly(): string {
-    if (this.facts) {
-      this.yearlyParam ??= this.p(this.facts.yearly, 'int[]');
-      return `(a."deadlineDate" IS NULL AND ${inIds('a."taskId"', this.yearlyParam)})`;
-    }
-    return `(a."deadlineDate" IS NULL AND ${this.task(`T0.rhythm = 'YEARLY' OR T0."deadlineKind" = 'YEARLY'`)})`;
+    return `(a."deadlineDate" IS NULL AND a.yearly)`;
   }
 
-  /**
-   * Tasks or indicators: with the indicators' ids known, a hashed array test
-   * on the row (PostgreSQL hashes `= ANY` and its negation over a constant
-   * array), so a city-wide count never joins the whole Task table.
-   */
+  /** Tasks or indicators, by the row's copy of the task's kind: a city-wide count never joins the whole Task table. */
   kind(kind: 'TASK' | 'INDICATOR'): string {
-    if (!this.facts) return this.task(`T0.kind = ${this.p(kind)}::"ItemKind"`);
-    this.indicatorParam ??= this.p(this.facts.indicators, 'int[]');
-    const indicator = inIds('a."taskId"', this.indicatorParam);
-    return kind === 'INDICATOR' ? indicator : `NOT ${indicator}`;
+    return `a."taskKind" = ${this.p(kind)}::"ItemKind"`;
   }
 
   get today(): string {
@@ -256,12 +229,6 @@ interface Registry {
   planOrder: number[];
 }
 
-/** Which tasks are yearly and which are indicators: what the status and kind conditions test on the row. */
-interface TaskFacts {
-  yearly: number[];
-  indicators: number[];
-}
-
 /** What one change check reads: the units' and plans' fingerprint, the tasks', and the tasks' with the assignments'. */
 interface Fingerprint {
   reference: string;
@@ -277,7 +244,7 @@ interface BaseTotal {
 
 /**
  * The reference data answers read — units, plans, the words of the tasks,
- * which tasks are yearly or indicators, and the totals a question's "/ N" is
+ * and the totals a question's "/ N" is
  * counted against — shared by every PrismaQuestionData of a process (chat
  * makes one per message, inside its transaction): loaded once, and re-read
  * only when one cheap statement says it changed.
@@ -285,7 +252,6 @@ interface BaseTotal {
 export class QuestionReference {
   registry: Registry | null = null;
   words: { key: string; vocabulary: Vocabulary } | null = null;
-  facts: { key: string; facts: TaskFacts } | null = null;
   baseTotals: { key: string; totals: Map<string, BaseTotal> } | null = null;
   readonly loading = new Map<string, Promise<unknown>>();
 
@@ -334,8 +300,39 @@ interface ListResult {
   taskTotal: number;
 }
 
+/** How many updates a task's detail lists (domain/questions/answer-task.ts). */
+const DETAIL_LIMIT = 6;
+
+type Detail = { history: UpdateRow[]; proposals: boolean; explanations: boolean };
+
+/**
+ * A share's detail as one JSON value: its latest `limit` updates in force
+ * (as `history` gives them), and whether the unit raised proposals or was
+ * asked to explain on the task.
+ */
+function detailSql(assignment: string, task: string, unit: string, limit: string): string {
+  return `json_build_object(
+    'history', (SELECT coalesce(json_agg(h ORDER BY h.n), '[]'::json) FROM (
+        SELECT row_number() OVER (ORDER BY u."reportedAt" DESC, u.id DESC) AS n, u.id, u.kind::text AS kind, un.name AS "unitName",
+          u.state::text AS state, u.percent, u."actualValue", u."actualText", u."outputDocument", u.difficulties, u.proposals,
+          u."expectedCompletionText", rp."fullName" AS "reporterName", u.channel::text AS channel,
+          to_char(COALESCE(u."asOf", (u."reportedAt" + interval '7 hours')::date), 'YYYY-MM-DD') AS "reportedOn", u."amendsId"
+        FROM "ProgressUpdate" u JOIN "Unit" un ON un.id = u."unitId" LEFT JOIN "Person" rp ON rp.id = u."reporterId"
+        WHERE u."assignmentId" = ${assignment} AND ${inForceSql()}
+        ORDER BY u."reportedAt" DESC, u.id DESC LIMIT ${limit}) h),
+    'proposals', EXISTS (SELECT 1 FROM "Proposal" x WHERE x."taskId" = ${task} AND x."fromUnitId" = ${unit}),
+    'explanations', EXISTS (SELECT 1 FROM "ExplanationRequest" x WHERE x."taskId" = ${task} AND x."unitId" = ${unit}))`;
+}
+
+function parseDetail(value: unknown): Detail {
+  const d = (typeof value === 'string' ? JSON.parse(value) : value) as { history: (UpdateRow & { n?: number })[]; proposals: boolean; explanations: boolean };
+  return { history: d.history.map(({ n: _n, ...u }) => u), proposals: d.proposals, explanations: d.explanations };
+}
+
 export class PrismaQuestionData implements QuestionData {
   private readonly queries: PrismaTaskQueries;
+  /** Details found with their row by `findByRef` (one message's): the answer's next step reads them without a round trip. */
+  private readonly details = new Map<number, { limit: number; detail: Detail }>();
   private check: { at: number; fingerprint: Promise<Fingerprint> } | null = null;
 
   constructor(
@@ -388,25 +385,9 @@ export class PrismaQuestionData implements QuestionData {
     });
   }
 
-  /** The ids of the yearly tasks and of the indicators, re-read when tasks change (one pass over Task). */
-  private async facts(): Promise<TaskFacts> {
-    const { tasks: key } = await this.fingerprint();
-    if (this.shared.facts?.key === key) return this.shared.facts.facts;
-    return this.shared.once(`facts:${key}`, async () => {
-      const [r] = (await this.prisma.$queryRawUnsafe(
-        `SELECT coalesce(array_agg(id ORDER BY id) FILTER (WHERE rhythm = 'YEARLY' OR "deadlineKind" = 'YEARLY'), '{}') AS yearly,
-                coalesce(array_agg(id ORDER BY id) FILTER (WHERE kind = 'INDICATOR'), '{}') AS indicators
-         FROM "Task"`,
-      )) as { yearly: number[]; indicators: number[] }[];
-      const facts = { yearly: r!.yearly.map(Number), indicators: r!.indicators.map(Number) };
-      this.shared.facts = { key, facts };
-      return facts;
-    });
-  }
-
-  /** The status rules' SQL for a day, with the yearly tasks and the indicators known. */
+  /** The status rules' SQL for a day. */
   private async sql(asOf: AsOf): Promise<Sql> {
-    return new Sql(asOf, await this.facts());
+    return new Sql(asOf);
   }
 
   /** The totals of a structural filter counted before (with the key they hold for), or the key to store them under. */
@@ -648,7 +629,7 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   async updatesIn(filter: ItemFilter, range: DayRange): Promise<UnitUpdates[]> {
-    const sql = new Sql({ today: range.to, dueSoonDays: 0 }, await this.facts());
+    const sql = new Sql({ today: range.to, dueSoonDays: 0 });
     const where = sql.where({ ...filter, statuses: [] });
     const doneBy = `(${sql.done} AND COALESCE(a."doneOn", ${sql.reportedDay}) <= ${sql.p(range.to, 'date')})`;
     const from = sql.p(ts(instantOf(range.from)), 'timestamp');
@@ -666,34 +647,42 @@ export class PrismaQuestionData implements QuestionData {
     return (await this.queries.responsibleFor(person.id)).sort((a, b) => a.taskId - b.taskId || a.unitId - b.unitId);
   }
 
-  findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
-    return this.queries.findByNumber(ref, unitIds);
+  /**
+   * `findByNumber`; when it finds one unit's share alone, that share's
+   * detail (see `detail`) comes in the same statement and is kept for the
+   * answer's next step.
+   */
+  async findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
+    this.details.clear();
+    const q = numberLookup(ref, unitIds);
+    if (!q) return [];
+    const limit = `$${q.params.length + 1}::int`;
+    const raw = (await this.prisma.$queryRawUnsafe(
+      `SELECT r.*, CASE WHEN r.found = 1 THEN ${detailSql('r."assignmentId"', 'r."taskId"', 'r."unitId"', limit)} END AS detail
+       FROM (SELECT ${ROW_COLUMNS}, count(*) OVER () AS found, row_number() OVER (ORDER BY ${q.order}) AS ord FROM "Assignment" a ${ROW_JOINS} WHERE ${q.where}) r
+       ORDER BY r.ord`,
+      ...q.params,
+      DETAIL_LIMIT,
+    )) as (RawRow & { found: unknown; ord: unknown; detail: unknown })[];
+    return raw.map(({ found: _f, ord: _o, detail, ...row }) => {
+      const taskRow = fromRaw(row as RawRow);
+      if (detail) this.details.set(taskRow.assignmentId, { limit: DETAIL_LIMIT, detail: parseDetail(detail) });
+      return taskRow;
+    });
   }
 
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]> {
     return this.queries.history(assignmentId, limit);
   }
 
-  /** The latest updates in force (as `history`) and whether proposals or explanation requests exist, in one statement. */
-  async detail(row: { assignmentId: number; taskId: number; unitId: number }, limit: number): Promise<{ history: UpdateRow[]; proposals: boolean; explanations: boolean }> {
-    const [r] = (await this.prisma.$queryRawUnsafe(
-      `SELECT (SELECT coalesce(json_agg(h ORDER BY h.n), '[]'::json) FROM (
-                SELECT row_number() OVER (ORDER BY u."reportedAt" DESC, u.id DESC) AS n, u.id, u.kind::text AS kind, un.name AS "unitName",
-                  u.state::text AS state, u.percent, u."actualValue", u."actualText", u."outputDocument", u.difficulties, u.proposals,
-                  u."expectedCompletionText", r."fullName" AS "reporterName", u.channel::text AS channel,
-                  to_char(COALESCE(u."asOf", (u."reportedAt" + interval '7 hours')::date), 'YYYY-MM-DD') AS "reportedOn", u."amendsId"
-                FROM "ProgressUpdate" u JOIN "Unit" un ON un.id = u."unitId" LEFT JOIN "Person" r ON r.id = u."reporterId"
-                WHERE u."assignmentId" = $1 AND ${inForceSql()}
-                ORDER BY u."reportedAt" DESC, u.id DESC LIMIT $2) h) AS history,
-              EXISTS (SELECT 1 FROM "Proposal" x WHERE x."taskId" = $3 AND x."fromUnitId" = $4) AS proposals,
-              EXISTS (SELECT 1 FROM "ExplanationRequest" x WHERE x."taskId" = $3 AND x."unitId" = $4) AS explanations`,
-      row.assignmentId,
-      limit,
-      row.taskId,
-      row.unitId,
-    )) as { history: (UpdateRow & { n?: number })[] | string; proposals: boolean; explanations: boolean }[];
-    const list = typeof r!.history === 'string' ? (JSON.parse(r!.history) as (UpdateRow & { n?: number })[]) : r!.history;
-    return { history: list.map(({ n: _n, ...u }) => u), proposals: r!.proposals, explanations: r!.explanations };
+  /** The latest updates in force (as `history`) and whether proposals or explanation requests exist, in one statement (or none: found with the row). */
+  async detail(row: { assignmentId: number; taskId: number; unitId: number }, limit: number): Promise<Detail> {
+    const known = this.details.get(row.assignmentId);
+    if (known && known.limit === limit) return known.detail;
+    const [r] = (await this.prisma.$queryRawUnsafe(`SELECT ${detailSql('$1::int', '$3::int', '$4::int', '$2::int')} AS detail`, row.assignmentId, limit, row.taskId, row.unitId)) as {
+      detail: unknown;
+    }[];
+    return parseDetail(r!.detail);
   }
 
   proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {

@@ -108,6 +108,23 @@ export async function taskRowsById(prisma: Db | Prisma.TransactionClient, ids: n
   return ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
 }
 
+/**
+ * The condition and order of `findByNumber` on `t` (Task) and `a`
+ * (Assignment), with its parameters ($1–$4), or null for an empty reference.
+ */
+export function numberLookup(ref: string, unitIds: number[] | null): { where: string; order: string; params: unknown[] } | null {
+  const clean = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
+  if (!clean) return null;
+  const tail = clean.split('.').pop()!;
+  const like = `%.${clean.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+  const scope = unitIds ? ` AND a."unitId" = ANY($4::int[])` : '';
+  return {
+    where: `regexp_replace(t.number, '^.*\\.', '') = $1 AND (t.number = $2 OR t.number LIKE $3 ESCAPE '\\')${scope}`,
+    order: `(t.number = $2) DESC, a."taskId", a."unitId"`,
+    params: unitIds ? [tail, clean, like, unitIds] : [tail, clean, like],
+  };
+}
+
 export function personRef(p: { id: number; fullName: string; unitId: number | null; roles: Role[] }): PersonRef {
   return { id: p.id, fullName: p.fullName, unitId: p.unitId, roles: p.roles };
 }
@@ -196,17 +213,8 @@ export class PrismaTaskQueries implements TaskQueries {
    * (migration task_number_tail), never a scan of Task.
    */
   async findByNumber(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
-    const clean = ref.trim().replace(/^#/, '').replace(/\.$/, '').toUpperCase();
-    if (!clean) return [];
-    const tail = clean.split('.').pop()!;
-    const like = `%.${clean.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
-    const scope = unitIds ? ` AND a."unitId" = ANY($4::int[])` : '';
-    return taskRowsWhere(
-      this.prisma,
-      `regexp_replace(t.number, '^.*\\.', '') = $1 AND (t.number = $2 OR t.number LIKE $3 ESCAPE '\\')${scope}
-       ORDER BY (t.number = $2) DESC, a."taskId", a."unitId"`,
-      unitIds ? [tail, clean, like, unitIds] : [tail, clean, like],
-    );
+    const q = numberLookup(ref, unitIds);
+    return q ? taskRowsWhere(this.prisma, `${q.where} ORDER BY ${q.order}`, q.params) : [];
   }
 
   async proposalHistory(taskId: number, unitId: number): Promise<ProposalHistory[]> {

@@ -94,6 +94,24 @@ describe('list answers in one statement', () => {
     });
   }
 
+  it("copies the task's kind and rhythm on its rows, and keeps them when the task changes", async () => {
+    const plan = await db.prisma.plan.findFirstOrThrow();
+    const task = await db.prisma.task.create({
+      data: { planId: plan.id, kind: 'INDICATOR', rhythm: 'YEARLY', number: '9998', sectionCode: 'A', position: 9998, label: '9998', title: 'Chỉ tiêu hằng năm', scope: 'test' },
+    });
+    const row = await db.prisma.assignment.create({ data: { taskId: task.id, unitId: catHai } });
+    expect([row.taskKind, row.yearly]).toEqual(['INDICATOR', true]);
+    await db.prisma.task.update({ where: { id: task.id }, data: { kind: 'TASK', rhythm: 'ONCE' } });
+    const after = await db.prisma.assignment.findUniqueOrThrow({ where: { id: row.id } });
+    expect([after.taskKind, after.yearly]).toEqual(['TASK', false]);
+    // a write to the copies alone cannot make them disagree with the task
+    await db.prisma.assignment.update({ where: { id: row.id }, data: { taskKind: 'INDICATOR', yearly: true } });
+    const forced = await db.prisma.assignment.findUniqueOrThrow({ where: { id: row.id } });
+    expect([forced.taskKind, forced.yearly]).toEqual(['TASK', false]);
+    await db.prisma.assignment.delete({ where: { id: row.id } });
+    await db.prisma.task.delete({ where: { id: task.id } });
+  });
+
   it('keeps the base totals per change of tasks and assignments, across messages', async () => {
     const shared = new QuestionReference();
     let now = 0;

@@ -25,7 +25,10 @@ describe('task detail in one statement', () => {
     const data = new PrismaQuestionData(db.prisma);
     const rows = await new PrismaTaskQueries(db.prisma).assignments({});
     let withHistory = 0;
-    for (const row of rows) {
+    // every tenth share, and every share with proposals or explanation requests
+    const flagged = new Set((await db.prisma.proposal.findMany()).map((p) => `${p.taskId}:${p.fromUnitId}`));
+    for (const e of await db.prisma.explanationRequest.findMany()) flagged.add(`${e.taskId}:${e.unitId}`);
+    for (const row of rows.filter((r, i) => i % 10 === 0 || flagged.has(`${r.taskId}:${r.unitId}`))) {
       for (const limit of [6, 1000]) {
         const d = await data.detail(row, limit);
         expect(d.history, `${row.assignmentId}`).toEqual(await data.history(row.assignmentId, limit));
@@ -36,5 +39,19 @@ describe('task detail in one statement', () => {
       expect(d.explanations, `${row.assignmentId}`).toBe((await data.explanationHistory(row.taskId, row.unitId)).length > 0);
     }
     expect(withHistory).toBeGreaterThan(0);
+  });
+
+  it('comes with the row when a number finds one share alone, and is read fresh after', async () => {
+    const data = new PrismaQuestionData(db.prisma);
+    const rows = await new PrismaTaskQueries(db.prisma).assignments({});
+    let single = 0;
+    for (const row of rows.slice(0, 40)) {
+      const found = await data.findByRef(row.number, [row.unitId]);
+      expect(found, row.number).toEqual(await new PrismaTaskQueries(db.prisma).findByNumber(row.number, [row.unitId]));
+      const mine = found.filter((r) => r.assignmentId === row.assignmentId);
+      if (found.length === 1) single++;
+      expect((await data.detail(mine[0]!, 6)).history, row.number).toEqual(await data.history(row.assignmentId, 6));
+    }
+    expect(single).toBeGreaterThan(0);
   });
 });
