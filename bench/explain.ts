@@ -84,7 +84,10 @@ try {
   const deps: JobDeps = { store: new PrismaDeliveryStore(prisma), reads: new PrismaPlanningReads(prisma), calendar, window: { calendar, hours: settings.workingHours, mode: 'always' }, settings, status: { dueSoonDays: 7 } };
   for (const [day, what] of [['2026-11-26', 'a working day'], [monthlyRequestDay('2026-11-26', settings.monthlyRequestDay, calendar), 'the monthly request day']] as const) {
     path = `reminder run ${day} (${what})`;
-    await runReminders(deps, { tick: instantOf(day, 8), now: instantOf(day, 8), nextTick: null });
+    // On a loaded machine the run's transaction may outlive its timeout: its statements were sent (and captured) all the same.
+    await runReminders(deps, { tick: instantOf(day, 8), now: instantOf(day, 8), nextTick: null }).catch((e: Error) =>
+      process.stderr.write(`${path}: ${e.message.split('\n').filter(Boolean).at(-1)}\n`),
+    );
   }
   path = 'weekly digest 2026-11-23';
   await plannedWeeklyDigests(deps, '2026-11-23');
@@ -96,8 +99,7 @@ try {
   for (const [i, q] of questions.entries()) {
     // the first question loads the reference data (once per change); each is asked again warm, as the next message would be
     for (const warm of [false, true]) {
-      if (warm && i > 0) continue;
-      path = `question "${q}"${i === 0 ? (warm ? ' (warm)' : ' (first after start: reference data loaded)') : ''}`;
+      path = `question "${q}"${warm ? ' (warm)' : i === 0 ? ' (first after start: reference data loaded)' : ' (first ask: its "/ N" total counted)'}`;
       const data = new PrismaQuestionData(prisma, Date.now, reference);
       await answerQuestion(parseQuestion(q, await questionContext(data, TODAY, leader)), { person: leader, today: TODAY, status: { dueSoonDays: 7 } }, data);
     }
@@ -112,6 +114,7 @@ try {
   const wholeCity: string[] = [];
   const reading: string[] = [];
   const cityCounts: string[] = [];
+  const wideRanges: string[] = [];
   for (const c of log) {
     const params = c.params.map((p) => (p instanceof Date ? p.toISOString() : p));
     // A statement that inserts Delivery rows is explained as a first run would do it (its rows removed first), then rolled back.
@@ -130,6 +133,7 @@ try {
     if (bad) {
       const question = c.path.startsWith('question');
       if (question && REFERENCE.test(c.sql)) reading.push(c.path);
+      else if (question && c.path.includes('(warm)') && /cuối năm/.test(c.path)) wideRanges.push(c.path);
       else if (question && CITY_COUNT.test(c.sql) && !/"unitId" = ANY|"taskId" = ANY/.test(c.sql)) cityCounts.push(c.path);
       else ((WHOLE_CITY.test(c.path) && /GROUP BY|OVER \(/.test(c.sql)) || MONTHLY_REQUEST.test(c.path) ? wholeCity : seq).push(c.path);
     }
@@ -141,7 +145,8 @@ try {
     0,
     (seq.length ? `Sequential scans of Task or Assignment: ${seq.join('; ')}.\n` : 'No sequential scan of Task or Assignment on the hot paths: every statement below reads its rows by index, except the whole-city reads listed next.\n') +
       (wholeCity.length ? `\nBy design these read every assignment (one scan): the digests' per-unit counts and per-unit first rows (ranked by a window function for every unit a leader sees and for the whole city), and the monthly request day's reminders (every assignment not updated this month is asked for its update): ${wholeCity.join('; ')}.\n` : '') +
-      (cityCounts.length ? `\nQuestions about the whole city's counts read every assignment once (their floors too), with no join to Task (the task's kind and rhythm are on the row): ${cityCounts.join('; ')}.\n` : '') +
+      (cityCounts.length ? `\nWhole-city counts read every assignment once, with no join to Task (the task's kind and rhythm are on the row): the city's status counts (their floors read every row too), and a list's "/ N" total on its first ask after the tasks or assignments change (remembered after: the warm asks read by index): ${cityCounts.join('; ')}.\n` : '') +
+      (wideRanges.length ? `\nNot yet by index (issue 12, left open): the tasks due by the year end — the year's remaining deadlines or no deadline and yearly — match a tenth of the city, the planner misjudges the OR and scans Assignment once (an index led by "deadlineDate" would let it combine the two ranges): ${wideRanges.join('; ')}.\n` : '') +
       (reading.length ? `\nReference data, read once per change of the tasks (the change check says when), not by each answer: the words questions are parsed against — ${reading.join('; ')}.\n` : ''),
   );
   writeFileSync(OUT, out.join('\n'));
