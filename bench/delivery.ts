@@ -102,6 +102,45 @@ function share(tg: FakeTelegram, noticeChats: (chat: number) => boolean): { shar
   return { share: (messages - 1) / span / RATE, span, messages };
 }
 
+/**
+ * Where the bound went, from the fake's call log between the notice's first and
+ * last message: 429s (global when 30 calls had been accepted in the second
+ * before, else the chat's), the gaps between consecutive accepted calls, and
+ * the time lost after 429s (gaps that contain one) and elsewhere (other gaps
+ * beyond twice the pacing interval). Accepted calls per 5 s show a stall.
+ */
+function diagnose(tg: FakeTelegram, noticeChats: (chat: number) => boolean, marks: { at: number; what: string }[] = []): string[] {
+  const calls = tg.calls('sendMessage').filter((c) => !c.viaWebhookReply);
+  const notice = calls.filter((c) => c.status === 200 && noticeChats(Number(c.params.chat_id)));
+  if (!notice.length) return [];
+  const first = notice[0]!.time;
+  const last = notice.at(-1)!.time;
+  const inSpan = calls.filter((c) => c.time >= first && c.time <= last);
+  const ok = inSpan.filter((c) => c.status === 200).map((c) => c.time);
+  const refused = inSpan.filter((c) => c.status === 429).map((c) => c.time);
+  let global = 0;
+  for (const t of refused) if (ok.filter((a) => a > t - 1000 && a <= t).length >= RATE) global++;
+  const iv = 1025 / RATE;
+  const gaps = ok.slice(1).map((t, i) => ({ from: ok[i]!, gap: t - ok[i]! }));
+  const sorted = gaps.map((g) => g.gap).sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  let after429 = 0;
+  let elsewhere = 0;
+  for (const g of gaps) {
+    if (refused.some((t) => t >= g.from && t < g.from + g.gap)) after429 += g.gap - iv;
+    else if (g.gap > 2 * iv) elsewhere += g.gap - iv;
+  }
+  const buckets: number[] = [];
+  for (const t of ok) buckets[Math.floor((t - first) / 5000)] = (buckets[Math.floor((t - first) / 5000)] ?? 0) + 1;
+  const lines = [
+    `               429s in the span ${refused.length} (global ${global}, chat ${refused.length - global}); gaps between accepted calls p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms, max ${sorted.at(-1) ?? 0} ms (pacing ${iv.toFixed(1)} ms)`,
+    `               time lost: ${(after429 / 1000).toFixed(1)} s in gaps holding a 429, ${(elsewhere / 1000).toFixed(1)} s in other gaps > ${(2 * iv).toFixed(0)} ms, of ${((last - first) / 1000).toFixed(1)} s`,
+    `               accepted per 5 s: ${Array.from(buckets, (b) => b ?? 0).join(' ')}`,
+  ];
+  for (const m of marks) lines.push(`               ${m.what} at +${((m.at - first) / 1000).toFixed(1)} s`);
+  return lines;
+}
+
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 async function broadcast(db: Database, senderId: number): Promise<number> {
@@ -160,6 +199,8 @@ export async function runDeliveryBench(options: { dbs: BenchDatabases; recipient
   const children: WorkerChild[] = [];
   const planners: { stop: () => Promise<string> }[] = [];
   const isNotice = (chat: number) => chat >= FIRST_CHAT;
+  // DELIVERY_BENCH_PARTS=1,3 while iterating: only those parts (default all three).
+  const parts = new Set((process.env.DELIVERY_BENCH_PARTS ?? '1,2,3').split(',').map((p) => p.trim()));
   try {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     await generate(async (sql, params) => (await pool.query(sql, params as unknown[])).rows, { tasks: 10_000, quiet: true });
@@ -167,79 +208,94 @@ export async function runDeliveryBench(options: { dbs: BenchDatabases; recipient
     const officers = await officerChats(db);
     const { senderId } = await registry(db, n);
 
-    // 1. One worker, the planner at work.
-    let tg = await fakeTelegram(n, officers);
-    let planner = plannerLoop(url);
-    planners.push(planner);
-    let id = await broadcast(db, senderId);
-    const t0 = Date.now();
-    let timer = ticker(tg, n, t0);
-    const a = spawnWorker(workerEnv(url, tg, 'bench-a'));
-    children.push(a);
-    await until(() => drained(db, id), bound * 3000, `the broadcast to finish (${a.stderr()})`, 250);
-    clearInterval(timer);
-    const load1 = load();
-    const plannerRuns = await planner.stop();
-    const s1 = share(tg, isNotice);
-    const stats = tg.stats();
-    const once = checkOnce(await db.prisma.delivery.findMany({ where: { broadcastId: id } }), (chat) => tg.sentTo(Number(chat)));
-    const exit = await stop(a);
-    const pass1 = s1.share >= 0.95 && stats.violations === 0 && once.sent === n;
-    ok &&= pass1;
-    say(`  alone        ${once.sent}/${n} sent; ${s1.messages} messages in ${s1.span.toFixed(1)} s first→last notice message = ${(s1.share * RATE).toFixed(1)} msg/s = ${s1.share.toFixed(3)} of the bound   target ≥ 0.95 ${pass1 ? '✓' : '✗'}   (load ${load1})`);
-    say(`               429s received ${stats.rejected429}, retry_after violations ${stats.violations}, most messages in any second ${stats.maxPerSecond}, planner ${plannerRuns}, worker exit on SIGTERM ${exit}`);
-    await tg.close();
-
-    // 2. SIGKILL three times midway.
-    tg = await fakeTelegram(n, officers);
-    id = await broadcast(db, senderId);
-    const t1 = Date.now();
-    timer = ticker(tg, n, t1);
-    for (const [i, part] of [0.25, 0.5, 0.75].entries()) {
-      const child = spawnWorker(workerEnv(url, tg, `bench-kill-${i}`));
-      children.push(child);
-      await until(() => recipientsSent(tg).length >= n * part, bound * 3000, `${part * 100}% sent (${child.stderr()})`);
-      child.process.kill('SIGKILL');
-      await child.exited;
-      say(`    SIGKILL #${i + 1} at ${recipientsSent(tg).length}/${n} sent (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
+    if (parts.has('1')) {
+      // 1. One worker, the planner at work.
+      const tg = await fakeTelegram(n, officers);
+      const planner = plannerLoop(url);
+      planners.push(planner);
+      const id = await broadcast(db, senderId);
+      const t0 = Date.now();
+      const timer = ticker(tg, n, t0);
+      const a = spawnWorker(workerEnv(url, tg, 'bench-a'));
+      children.push(a);
+      await until(() => drained(db, id), bound * 3000, `the broadcast to finish (${a.stderr()})`, 250);
+      clearInterval(timer);
+      const load1 = load();
+      const plannerRuns = await planner.stop();
+      const s1 = share(tg, isNotice);
+      const stats = tg.stats();
+      const once = checkOnce(await db.prisma.delivery.findMany({ where: { broadcastId: id } }), (chat) => tg.sentTo(Number(chat)));
+      const exit = await stop(a);
+      const pass1 = s1.share >= 0.95 && stats.violations === 0 && once.sent === n;
+      ok &&= pass1;
+      say(`  alone        ${once.sent}/${n} sent; ${s1.messages} messages in ${s1.span.toFixed(1)} s first→last notice message = ${(s1.share * RATE).toFixed(1)} msg/s = ${s1.share.toFixed(3)} of the bound   target ≥ 0.95 ${pass1 ? '✓' : '✗'}   (load ${load1})`);
+      say(`               429s received ${stats.rejected429}, retry_after violations ${stats.violations}, most messages in any second ${stats.maxPerSecond}, planner ${plannerRuns}, worker exit on SIGTERM ${exit}`);
+      for (const line of diagnose(tg, isNotice)) say(line);
+      await tg.close();
     }
-    const b = spawnWorker(workerEnv(url, tg, 'bench-final'));
-    children.push(b);
-    await until(() => drained(db, id), bound * 3000, `the broadcast to finish after the kills (${b.stderr()})`, 250);
-    clearInterval(timer);
-    const exitB = await stop(b);
-    const report = checkOnce(await db.prisma.delivery.findMany({ where: { broadcastId: id } }), (chat) => tg.sentTo(Number(chat)));
-    const pass2 = report.missing === 0 && report.duplicates === 0 && report.sent + report.unknown === n && tg.stats().violations === 0;
-    ok &&= pass2;
-    say(`  SIGKILL ×3   sent ${report.sent}, unknown ${report.unknown} (of which actually delivered ${report.unknownDelivered}), missing ${report.missing}, duplicates ${report.duplicates}   target: missing 0, duplicates 0 ${pass2 ? '✓' : '✗'}`);
-    say(`               ${((Date.now() - t1) / 1000).toFixed(1)} s including three restarts, 429s ${tg.stats().rejected429}, violations ${tg.stats().violations}, last worker exit on SIGTERM ${exitB}`);
-    await tg.close();
 
-    // 3. Three workers, one SIGKILLed at a third; the planner at work.
-    tg = await fakeTelegram(n, officers);
-    planner = plannerLoop(url);
-    planners.push(planner);
-    id = await broadcast(db, senderId);
-    const t2 = Date.now();
-    timer = ticker(tg, n, t2);
-    const three = ['bench-x', 'bench-y', 'bench-z'].map((name) => spawnWorker(workerEnv(url, tg, name)));
-    children.push(...three);
-    await until(() => recipientsSent(tg).length >= n / 3, bound * 3000, `a third sent (${three[0]!.stderr()})`);
-    three[0]!.process.kill('SIGKILL');
-    await three[0]!.exited;
-    const killedAt = recipientsSent(tg).length;
-    await until(() => drained(db, id), bound * 3000, `the broadcast to finish (${three[1]!.stderr()})`, 250);
-    clearInterval(timer);
-    const load3 = load();
-    const plannerRuns3 = await planner.stop();
-    const s3 = share(tg, isNotice);
-    const report3 = checkOnce(await db.prisma.delivery.findMany({ where: { broadcastId: id } }), (chat) => tg.sentTo(Number(chat)));
-    const exits = await Promise.all(three.slice(1).map(stop));
-    const pass3 = s3.share >= 0.9 && tg.stats().violations === 0 && report3.missing === 0 && report3.duplicates === 0;
-    ok &&= pass3;
-    say(`  3 workers, 1 SIGKILLed at ${killedAt}/${n}: sent ${report3.sent}, unknown ${report3.unknown}, missing ${report3.missing}, duplicates ${report3.duplicates}; ${s3.messages} messages in ${s3.span.toFixed(1)} s = ${(s3.share * RATE).toFixed(1)} msg/s = ${s3.share.toFixed(3)} of the bound   target ≥ 0.9 ${pass3 ? '✓' : '✗'}   (load ${load3})`);
-    say(`               429s ${tg.stats().rejected429}, violations ${tg.stats().violations}, most in any second ${tg.stats().maxPerSecond}, planner ${plannerRuns3}, live workers' exit on SIGTERM ${exits.join(', ')}`);
-    await tg.close();
+    if (parts.has('2')) {
+      // 2. SIGKILL three times midway.
+      const tg = await fakeTelegram(n, officers);
+      const id = await broadcast(db, senderId);
+      const t1 = Date.now();
+      const timer = ticker(tg, n, t1);
+      for (const [i, part] of [0.25, 0.5, 0.75].entries()) {
+        const child = spawnWorker(workerEnv(url, tg, `bench-kill-${i}`));
+        children.push(child);
+        await until(() => recipientsSent(tg).length >= n * part, bound * 3000, `${part * 100}% sent (${child.stderr()})`);
+        child.process.kill('SIGKILL');
+        await child.exited;
+        say(`    SIGKILL #${i + 1} at ${recipientsSent(tg).length}/${n} sent (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
+      }
+      const b = spawnWorker(workerEnv(url, tg, 'bench-final'));
+      children.push(b);
+      await until(() => drained(db, id), bound * 3000, `the broadcast to finish after the kills (${b.stderr()})`, 250);
+      clearInterval(timer);
+      const exitB = await stop(b);
+      const report = checkOnce(await db.prisma.delivery.findMany({ where: { broadcastId: id } }), (chat) => tg.sentTo(Number(chat)));
+      const pass2 = report.missing === 0 && report.duplicates === 0 && report.sent + report.unknown === n && tg.stats().violations === 0;
+      ok &&= pass2;
+      say(`  SIGKILL ×3   sent ${report.sent}, unknown ${report.unknown} (of which actually delivered ${report.unknownDelivered}), missing ${report.missing}, duplicates ${report.duplicates}   target: missing 0, duplicates 0 ${pass2 ? '✓' : '✗'}`);
+      say(`               ${((Date.now() - t1) / 1000).toFixed(1)} s including three restarts, 429s ${tg.stats().rejected429}, violations ${tg.stats().violations}, last worker exit on SIGTERM ${exitB}`);
+      await tg.close();
+    }
+
+    if (parts.has('3')) {
+      // 3. Three workers, one SIGKILLed at a third; the planner at work.
+      const tg = await fakeTelegram(n, officers);
+      const planner = plannerLoop(url);
+      planners.push(planner);
+      const id = await broadcast(db, senderId);
+      const t2 = Date.now();
+      const timer = ticker(tg, n, t2);
+      const three = ['bench-x', 'bench-y', 'bench-z'].map((name) => spawnWorker(workerEnv(url, tg, name)));
+      children.push(...three);
+      await until(() => recipientsSent(tg).length >= n / 3, bound * 3000, `a third sent (${three[0]!.stderr()})`);
+      const killTime = Date.now();
+      three[0]!.process.kill('SIGKILL');
+      await three[0]!.exited;
+      const killedAt = recipientsSent(tg).length;
+      await until(() => drained(db, id), bound * 3000, `the broadcast to finish (${three[1]!.stderr()})`, 250);
+      clearInterval(timer);
+      const load3 = load();
+      const plannerRuns3 = await planner.stop();
+      const s3 = share(tg, isNotice);
+      const report3 = checkOnce(await db.prisma.delivery.findMany({ where: { broadcastId: id } }), (chat) => tg.sentTo(Number(chat)));
+      const exits = await Promise.all(three.slice(1).map(stop));
+      const pass3 = s3.share >= 0.9 && tg.stats().violations === 0 && report3.missing === 0 && report3.duplicates === 0;
+      ok &&= pass3;
+      say(`  3 workers, 1 SIGKILLed at ${killedAt}/${n}: sent ${report3.sent}, unknown ${report3.unknown}, missing ${report3.missing}, duplicates ${report3.duplicates}; ${s3.messages} messages in ${s3.span.toFixed(1)} s = ${(s3.share * RATE).toFixed(1)} msg/s = ${s3.share.toFixed(3)} of the bound   target ≥ 0.9 ${pass3 ? '✓' : '✗'}   (load ${load3})`);
+      say(`               429s ${tg.stats().rejected429}, violations ${tg.stats().violations}, most in any second ${tg.stats().maxPerSecond}, planner ${plannerRuns3}, live workers' exit on SIGTERM ${exits.join(', ')}`);
+      const requeued = await db.prisma.delivery.findMany({ where: { broadcastId: id, lastError: { startsWith: 'lease expired' } }, select: { chatId: true, state: true } });
+      const takenOver = requeued
+        .filter((r) => r.state === 'SENT')
+        .map((r) => tg.calls('sendMessage').find((c) => c.status === 200 && String(c.params.chat_id) === r.chatId)?.time ?? 0)
+        .filter((t) => t > 0);
+      for (const line of diagnose(tg, isNotice, [{ at: killTime, what: 'SIGKILL' }, ...(takenOver.length ? [{ at: Math.max(...takenOver), what: `the dead worker's ${takenOver.length} queued-again rows sent by` }] : [])])) say(line);
+      say(`               the dead worker's rows: ${requeued.length} swept (${requeued.filter((r) => r.state === 'UNKNOWN').length} UNKNOWN, ${takenOver.length} sent by the others)`);
+      await tg.close();
+    }
   } finally {
     for (const c of children) if (c.process.exitCode === null && c.process.signalCode === null) c.process.kill('SIGKILL');
     for (const p of planners) await p.stop().catch(() => '');
