@@ -2,40 +2,11 @@
  * Closing the loop (issue 15) end to end on the sample data: the console and
  * the fake Zalo Bot API, through the same chat service as production.
  */
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChatService } from '../../bot/app.ts';
-import { runConsole } from '../../bot/console/console.ts';
-import { i18n } from '../../bot/i18n.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
-import { FixedClock } from '../../domain/shared/clock.ts';
-import { instantOf } from '../../domain/shared/day.ts';
-import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { CALENDAR, DELIVERY, SETTINGS, silentLog } from '../support/telegram-harness.ts';
+import { consoleChat } from '../support/console-chat.ts';
 import { ZaloHarness } from '../support/zalo-harness.ts';
-
-/** Each line's reply, in order, from the console as `as`. */
-async function consoleChat(db: TestDatabase, as: string, lines: string[], today = '2026-11-26'): Promise<string[]> {
-  const [person] = await new PrismaTaskQueries(db.prisma).findPeople(as);
-  const service = buildChatService({ prisma: db.prisma, clock: new FixedClock(instantOf(today, 9)), settings: SETTINGS, log: silentLog, tr: i18n(), calendar: CALENDAR, delivery: DELIVERY });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (c) => (text += String(c)));
-  const done = runConsole({
-    input, output, tr: i18n(), locale: 'vi', interactive: false,
-    handle: async (t) => (await service.handle({ channel: 'CONSOLE', chatId: `console:${person!.id}`, user: { externalId: `console:${person!.id}` }, text: t, asPerson: person! }))?.replies ?? [],
-  });
-  input.end(lines.join('\n') + '\n');
-  await done;
-  return lines.map((l) => {
-    const start = text.indexOf(`› ${l}\n`);
-    const rest = text.slice(start + l.length + 3);
-    const next = rest.indexOf('\n› ');
-    return (next < 0 ? rest : rest.slice(0, next)).trimEnd();
-  });
-}
 
 describe('the "6 rõ" check', () => {
   let db: TestDatabase;
@@ -51,7 +22,7 @@ describe('the "6 rõ" check', () => {
   }, 300_000);
 
   it('console: a city leader sees the gaps per plan and unit, with counts, with and without diacritics', async () => {
-    const [city, plain, plan, programme, unit] = await consoleChat(db, 'Lê Minh Tuấn', ['/6ro', 'kiem tra 6 ro', '/6ro 12-KH/TU', '6 rõ chương trình 2026', '/6ro cat hai']);
+    const [city, plain, plan, programme, unit] = await consoleChat(db, 'Lê Minh Tuấn', ['/6ro', 'kiem tra 6 ro', '/6ro 12-KH/TU', '6 rõ chương trình 2026', '/6ro cat hai'], '2026-11-26');
     expect(city!.split('\n')[0]).toBe('Kiểm tra “6 rõ” — toàn thành phố: 82/94 nhiệm vụ, chỉ tiêu còn thiếu');
     expect(city).toContain('CTr-2026: 28/40 còn thiếu');
     expect(city).toContain('Chưa rõ người: 28 nhiệm vụ, 664/816 lượt đơn vị chưa có cán bộ phụ trách');
@@ -70,7 +41,7 @@ describe('the "6 rõ" check', () => {
   });
 
   it('console: an officer sees her own unit; another unit is outside her scope; unknown names are said', async () => {
-    const [own, other, unknown] = await consoleChat(db, 'Đinh Thị Thu', ['/6ro', '/6ro Sở Nội vụ', '/6ro Bạch Long Vĩ xyz']);
+    const [own, other, unknown] = await consoleChat(db, 'Đinh Thị Thu', ['/6ro', '/6ro Sở Nội vụ', '/6ro Bạch Long Vĩ xyz'], '2026-11-26');
     expect(own!.split('\n')[0]).toMatch(/^Kiểm tra “6 rõ” — Xã Tiên Lãng: 0\/\d+ nhiệm vụ, chỉ tiêu còn thiếu$/);
     expect(own).toContain('Mọi nhiệm vụ đều đã rõ người');
     expect(other).toBe('Anh/chị không xem được “6 rõ” của Sở Nội vụ (ngoài phạm vi đơn vị mình).');

@@ -7,13 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSampleData } from '../../bot/services/seed.ts';
-import { MemoryQuestionData } from '../../domain/questions/answer-memory.ts';
+import type { MemoryQuestionData } from '../../domain/questions/answer-memory.ts';
 import type { AsOf, ItemFilter } from '../../domain/questions/ports.ts';
 import type { StatusFilter } from '../../domain/questions/types.ts';
-import { compareNumbers, type UpdateRow } from '../../domain/tasks/types.ts';
+import { compareNumbers } from '../../domain/tasks/types.ts';
 import { numberKeySql, PrismaQuestionData, QuestionReference } from '../../prisma/stores/question-data.ts';
-import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { questionTwins } from '../support/question-twins.ts';
 
 describe('list answers in one statement', () => {
   let db: TestDatabase;
@@ -25,12 +25,7 @@ describe('list answers in one statement', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedSampleData(db.prisma);
-    const queries = new PrismaTaskQueries(db.prisma);
-    sql = new PrismaQuestionData(db.prisma);
-    const rows = await queries.assignments({});
-    const updates = new Map<number, UpdateRow[]>();
-    for (const r of rows) updates.set(r.assignmentId, await queries.history(r.assignmentId, 1000));
-    memory = new MemoryQuestionData({ units: await sql.units(), plans: await sql.plans(), rows, updates });
+    ({ sql, memory } = await questionTwins(db.prisma));
     catHai = (await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } })).id;
     plans = (await sql.plans()).map((p) => p.id);
   });

@@ -5,13 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSampleData } from '../../bot/services/seed.ts';
-import { MemoryQuestionData } from '../../domain/questions/answer-memory.ts';
+import type { MemoryQuestionData } from '../../domain/questions/answer-memory.ts';
 import type { AsOf, DayRange, ItemFilter } from '../../domain/questions/ports.ts';
 import type { StatusFilter } from '../../domain/questions/types.ts';
-import type { UpdateRow } from '../../domain/tasks/types.ts';
-import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
-import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import type { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { questionTwins } from '../support/question-twins.ts';
 
 const STATUSES: StatusFilter[] = ['OVERDUE', 'DUE_SOON', 'DONE', 'IN_PROGRESS', 'ON_TRACK', 'NOT_STARTED', 'OPEN', 'STALE', 'HAS_DIFFICULTIES', 'MET', 'NOT_MET'];
 const DAYS = ['2025-11-14', '2025-12-26', '2026-01-01', '2026-01-31', '2026-10-31', '2026-11-26', '2026-12-28', '2027-06-30'];
@@ -28,12 +27,9 @@ describe('question filters in SQL agree with the status engine', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedSampleData(db.prisma);
-    const queries = new PrismaTaskQueries(db.prisma);
-    sql = new PrismaQuestionData(db.prisma);
-    const rows = await queries.assignments({});
-    const updates = new Map<number, UpdateRow[]>();
-    for (const r of rows) updates.set(r.assignmentId, await queries.history(r.assignmentId, 1000));
-    memory = new MemoryQuestionData({ units: await sql.units(), plans: await sql.plans(), rows, updates });
+    const twins = await questionTwins(db.prisma);
+    ({ sql, memory } = twins);
+    const rows = twins.rows;
     catHai = (await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } })).id;
     noiVu = (await db.prisma.unit.findFirstOrThrow({ where: { name: 'Sở Nội vụ' } })).id;
     plans = (await sql.plans()).map((p) => p.id);
