@@ -20,7 +20,7 @@ import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import { ReminderSql } from '../../prisma/stores/reminder-sql.ts';
-import { insertDeliveries, listItem, PlanningSql, recipientsWithRoles, unitTree, type ListedRow, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
+import { listItem, PlanningSql, recipientsWithRoles, unitTree, type ListedRow, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
 import { setImmediate as yieldToChats } from 'node:timers/promises';
 import type { Reply } from '../../domain/chat/reply.ts';
 import { bestIdentity, type PrismaDeliveryStore, type PrismaPlanningReads, type Recipient } from '../../prisma/stores/delivery-store.ts';
@@ -267,5 +267,5 @@ async function insertDigests(deps: JobDeps, day: Day, notBefore: Date, keyPrefix
     if (d) planned.push(d);
     else noAccount++;
   }
-  return { day, planned: await insertDeliveries(deps.reads.prisma, planned, turns()), noAccount };
+  return { day, planned: await deps.store.insert(planned, turns()), noAccount };
 }

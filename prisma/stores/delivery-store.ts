@@ -17,7 +17,8 @@ import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
 import { PrismaTaskQueries } from './task-queries.ts';
 
-const INSERT_CHUNK = 1000;
+/** Rows per INSERT statement (see insert). */
+const INSERT_CHUNK = 100;
 const iso = (d: Date) => d.toISOString();
 
 export type { ClaimedDelivery, ClaimRequest } from '../../domain/delivery/ports.ts';
@@ -26,28 +27,27 @@ export class PrismaDeliveryStore implements DeliveryQueue {
   constructor(readonly prisma: Db) {}
 
   /** Inserts planned rows; those whose dedupeKey exists are left alone. Returns how many were new. */
-  async insert(rows: PlannedDelivery[]): Promise<number> {
+  /**
+   * Inserts planned rows; rows whose dedupeKey exists are left alone. Returns
+   * how many were new. The rows go as one JSON array per statement: Prisma's
+   * createMany builds its query from every row's payload, which for a city's
+   * digests cost more than planning them. Prisma still hands a statement's
+   * parameters to its query compiler in one synchronous step, so a statement
+   * carries INSERT_CHUNK rows (a few tens of kilobytes) and, between
+   * statements, `turn` may give chats their turn.
+   */
+  async insert(rows: PlannedDelivery[], turn: () => Promise<void> = async () => {}): Promise<number> {
     let created = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      const result = await this.prisma.delivery.createMany({
-        data: chunk.map((r) => ({
-          kind: r.kind,
-          dedupeKey: r.dedupeKey,
-          personId: r.personId,
-          identityId: r.identityId,
-          unitId: r.unitId,
-          broadcastId: r.broadcastId,
-          payload: r.payload as unknown as Prisma.InputJsonValue,
-          notBefore: r.notBefore,
-          channel: r.channel,
-          chatId: r.chatId,
-          state: r.state ?? 'PENDING',
-          lastError: r.lastError ?? null,
-        })),
-        skipDuplicates: true,
-      });
-      created += result.count;
+      if (i > 0) await turn();
+      const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({ ...r, notBefore: r.notBefore.toISOString(), state: r.state ?? 'PENDING', lastError: r.lastError ?? null }));
+      created += await this.prisma.$executeRawUnsafe(
+        `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", "broadcastId", payload, "notBefore", channel, "chatId", state, "lastError")
+         SELECT x.kind::"DeliveryKind", x."dedupeKey", x."personId", x."identityId", x."unitId", x."broadcastId", x.payload, x."notBefore"::timestamp, x.channel::"Channel", x."chatId", x.state::"DeliveryState", x."lastError"
+         FROM jsonb_to_recordset($1::jsonb) AS x(kind text, "dedupeKey" text, "personId" int, "identityId" int, "unitId" int, "broadcastId" int, payload jsonb, "notBefore" text, channel text, "chatId" text, state text, "lastError" text)
+         ON CONFLICT ("dedupeKey") DO NOTHING`,
+        JSON.stringify(chunk),
+      );
     }
     return created;
   }

@@ -288,33 +288,6 @@ export async function recipientsWithRoles(prisma: Db, roles: Role[]): Promise<Re
   }));
 }
 
-const INSERT_ROWS = 100;
-
-/**
- * Inserts planned rows as PrismaDeliveryStore.insert does (rows whose dedupeKey
- * exists are left alone), passed as one JSON array per statement: Prisma's
- * createMany builds its query from every row's payload, which for a city's
- * digests cost more than planning them. Prisma still hands each statement's
- * parameters to its query compiler in one synchronous step, so a statement
- * carries INSERT_ROWS rows (a few tens of kilobytes) and chats get their turn
- * between statements. Returns how many were new.
- */
-export async function insertDeliveries(prisma: Db, rows: PlannedDelivery[], turn: () => Promise<void> = async () => {}): Promise<number> {
-  let created = 0;
-  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-    await turn();
-    const chunk = rows.slice(i, i + INSERT_ROWS).map((r) => ({ ...r, notBefore: r.notBefore.toISOString(), state: r.state ?? 'PENDING', lastError: r.lastError ?? null }));
-    created += await prisma.$executeRawUnsafe(
-      `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", "broadcastId", payload, "notBefore", channel, "chatId", state, "lastError")
-       SELECT x.kind::"DeliveryKind", x."dedupeKey", x."personId", x."identityId", x."unitId", x."broadcastId", x.payload, x."notBefore"::timestamp, x.channel::"Channel", x."chatId", x.state::"DeliveryState", x."lastError"
-       FROM jsonb_to_recordset($1::jsonb) AS x(kind text, "dedupeKey" text, "personId" int, "identityId" int, "unitId" int, "broadcastId" int, payload jsonb, "notBefore" text, channel text, "chatId" text, state text, "lastError" text)
-       ON CONFLICT ("dedupeKey") DO NOTHING`,
-      JSON.stringify(chunk),
-    );
-  }
-  return created;
-}
-
 /**
  * The units for visibleUnitIds (ids and parents; names, codes and kinds, no
  * aliases), in id order as PrismaTaskQueries.units() lists them, in one plain
