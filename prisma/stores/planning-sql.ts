@@ -18,7 +18,7 @@
 import { addDays, dayParts, daysBetween, endOfMonth, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { ListItem } from '../../domain/reminders/digests.ts';
-import type { IdentityRef, PlannedDelivery } from '../../domain/delivery/types.ts';
+import type { IdentityRef } from '../../domain/delivery/types.ts';
 import type { Role } from '../../domain/people/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
