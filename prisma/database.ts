@@ -27,6 +27,8 @@ export interface OpenOptions {
   log?: MigrationLog;
   /** Connections in the pool (PostgreSQL only). */
   poolSize?: number;
+  /** Prepare the statements marked GENERIC_PLAN (PostgreSQL only; default true). */
+  prepare?: boolean;
 }
 
 function pgSession(client: pg.Client): SqlSession {
@@ -119,19 +121,28 @@ export async function migratePostgres(databaseUrl: string, log?: MigrationLog): 
 }
 
 /**
- * Names for the statements the bot sends again and again, so that each pooled connection
- * prepares them once and PostgreSQL can keep a plan: an answer's one big statement spends
- * most of its time being planned (EXPLAIN: ~10 ms planning against ~2 ms execution at 100k
- * tasks), and a prepared one is planned once per connection (bench/EXPLAIN.md).
- * A text is named from its third use (one-off texts — an IN list of another length, a
- * migration — stay unnamed and cost the server nothing), and at most `limit` texts get a
- * name, so a process that builds endless distinct texts keeps a bounded cache per connection.
- * The name is a hash of the text: one text, one name, on every connection.
+ * Marks a statement to be prepared with a generic plan on PostgreSQL. The answers' statements
+ * spend most of their time being planned (EXPLAIN: ~10 ms planning against ~2 ms execution
+ * for "quá hạn ở <đơn vị>" at 100k tasks), and PostgreSQL's own choice keeps re-planning them
+ * (it estimates the generic plan dearer than the custom ones). Marked statements are named
+ * (prepared once per pooled connection) and the connections use `plan_cache_mode =
+ * force_generic_plan`, which touches only named statements: every other statement (the
+ * planners', whose date arrays want a plan per day, Prisma's own) stays unnamed and planned
+ * each time. Mark only a statement whose generic plan was checked on the bench's data.
+ */
+export const GENERIC_PLAN = '/* generic plan */ ';
+
+/**
+ * The adapter's statement names: a marked text is named from its third use (a question shape
+ * asked once costs the server nothing), at most `limit` texts per process, so that endless
+ * distinct texts keep a bounded cache per connection. The name is a hash of the text: one
+ * text, one name, on every connection.
  */
 export function statementNames(limit = 1000, after = 3): (query: { sql: string }) => string {
   const seen = new Map<string, number>();
   const named = new Map<string, string>();
   return ({ sql }) => {
+    if (!sql.startsWith(GENERIC_PLAN)) return '';
     const name = named.get(sql);
     if (name !== undefined) return name;
     if (named.size >= limit) return '';
@@ -155,9 +166,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Without JIT: the bot's statements are short, and the planning statements (planned for
     // every assignment) spend seconds compiling under JIT for nothing. Set per connection, so
     // no statement needs a transaction (whose default 5 s limit a loaded machine exceeds).
+    // Generic plans for the named statements only (GENERIC_PLAN).
     const adapter = new PrismaPg(
-      { connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off' },
-      { statementNameGenerator: statementNames() },
+      { connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan' },
+      options.prepare === false ? {} : { statementNameGenerator: statementNames() },
     );
     const prisma = new PrismaClient({ adapter });
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };

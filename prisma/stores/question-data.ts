@@ -25,7 +25,7 @@ import type { NoteRow, ReportData, ReportFilter, ReportRun } from '../../domain/
 import { addDays, addMonths, compareDays, dayFromDb, dayOf, dayParts, endOfMonth, instantOf, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
-import type { Db } from '../database.ts';
+import { GENERIC_PLAN, type Db } from '../database.ts';
 import { inForceSql } from './effective-updates.ts';
 import { fromRaw, numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, type RawRow } from './task-queries.ts';
 
@@ -355,6 +355,7 @@ export class PrismaQuestionData implements QuestionData {
     if (this.check && now - this.check.at < CHECK_MS) return this.check.fingerprint;
     const fingerprint = (async () => {
       const [f] = (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
         `SELECT (SELECT count(*) FROM "Unit")::int AS u, (SELECT coalesce(max(id), 0) FROM "Unit")::int AS um,
                 (SELECT count(*) FROM "UnitAlias")::int AS a, (SELECT coalesce(max(id), 0) FROM "UnitAlias")::int AS am,
                 (SELECT count(*) FROM "Plan")::int AS p, (SELECT coalesce(max(id), 0) FROM "Plan")::int AS pm,
@@ -415,6 +416,7 @@ export class PrismaQuestionData implements QuestionData {
     if (this.shared.words?.key === key) return this.shared.words.vocabulary;
     return this.shared.once(`words:${key}`, async () => {
       const rows = (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
         `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"
          UNION ALL
          SELECT NULL
@@ -439,7 +441,7 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   private async ids(sql: Sql, filter: ItemFilter): Promise<number[]> {
-    const rows = (await this.prisma.$queryRawUnsafe(`SELECT a.id FROM ${sql.from} ${sql.where(filter)}`, ...sql.params)) as { id: number }[];
+    const rows = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT a.id FROM ${sql.from} ${sql.where(filter)}`, ...sql.params)) as { id: number }[];
     return rows.map((r) => r.id);
   }
 
@@ -452,7 +454,7 @@ export class PrismaQuestionData implements QuestionData {
     if (structural(filter)) return (await this.structureTotal(filter, asOf)).taskTotal;
     const sql = await this.sql(asOf);
     const where = sql.where(filter);
-    const [row] = (await this.prisma.$queryRawUnsafe(`SELECT count(DISTINCT a."taskId")::int AS n FROM ${sql.from} ${where}`, ...sql.params)) as { n: number }[];
+    const [row] = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT count(DISTINCT a."taskId")::int AS n FROM ${sql.from} ${where}`, ...sql.params)) as { n: number }[];
     return row?.n ?? 0;
   }
 
@@ -462,6 +464,7 @@ export class PrismaQuestionData implements QuestionData {
     if (cached) return cached;
     const sql = await this.sql(asOf);
     const [row] = (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
       `SELECT count(*)::int AS total, count(DISTINCT a."taskId")::int AS "taskTotal" FROM ${sql.from} ${sql.where(filter)}`,
       ...sql.params,
     )) as BaseTotal[];
@@ -472,7 +475,7 @@ export class PrismaQuestionData implements QuestionData {
   async countByUnit(filter: ItemFilter, asOf: AsOf): Promise<{ unitId: number; count: number }[]> {
     const sql = await this.sql(asOf);
     const where = sql.where(filter);
-    return (await this.prisma.$queryRawUnsafe(`SELECT a."unitId" AS "unitId", count(*)::int AS count FROM ${sql.from} ${where} GROUP BY 1 ORDER BY 1`, ...sql.params)) as {
+    return (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT a."unitId" AS "unitId", count(*)::int AS count FROM ${sql.from} ${where} GROUP BY 1 ORDER BY 1`, ...sql.params)) as {
       unitId: number;
       count: number;
     }[];
@@ -560,7 +563,7 @@ export class PrismaQuestionData implements QuestionData {
         LEFT JOIN (SELECT q.ord, ${groupCols}, ${ROW_COLUMNS} FROM q JOIN "Assignment" a ON a.id = q.id ${ROW_JOINS}) r ON true
         ORDER BY r.ord`;
     }
-    const raw = (await this.prisma.$queryRawUnsafe(`WITH ${ctes.join(',\n')}\n${select}`, ...sql.params)) as (RawRow & ListExtras)[];
+    const raw = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `WITH ${ctes.join(',\n')}\n${select}`, ...sql.params)) as (RawRow & ListExtras)[];
     const head = raw[0]!;
     const rows: TaskRow[] = [];
     const groups: TaskGroup[] = [];
@@ -598,6 +601,7 @@ export class PrismaQuestionData implements QuestionData {
     const overdue = `COALESCE(x.d < ${today}, false)`;
     const dueSoon = `(COALESCE(x.d >= ${today} AND x.d <= ${horizon}, false) OR x.yearly)`;
     const rows = (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
       `SELECT ${byUnit ? 'x."unitId"' : '0'} AS "unitId", count(*)::int AS total,
          count(*) FILTER (WHERE x.done)::int AS done,
          count(*) FILTER (WHERE NOT x.done AND ${overdue})::int AS overdue,
@@ -621,6 +625,7 @@ export class PrismaQuestionData implements QuestionData {
     const sql = await this.sql(asOf);
     const { from, to } = sql.month;
     return (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
       `SELECT x."unitId" AS "unitId", count(*)::int AS open, count(*) FILTER (WHERE x.r >= ${from} AND x.r < ${to})::int AS updated
        FROM (SELECT a."unitId", a."lastReportedAt" AS r, ${sql.done} AS done FROM ${sql.from} ${sql.where(filter, { statuses: false })}) x
        WHERE NOT x.done GROUP BY 1 ORDER BY 1`,
@@ -635,6 +640,7 @@ export class PrismaQuestionData implements QuestionData {
     const from = sql.p(ts(instantOf(range.from)), 'timestamp');
     const to = sql.p(ts(instantOf(addDays(range.to, 1))), 'timestamp');
     return (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
       `SELECT a."unitId" AS "unitId", count(*)::int AS open,
          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "ProgressUpdate" u WHERE u."assignmentId" = a.id AND u."reportedAt" >= ${from} AND u."reportedAt" < ${to} AND ${inForceSql()}))::int AS updated
        FROM ${sql.from} ${where ? `${where} AND` : 'WHERE'} NOT ${doneBy}
@@ -658,6 +664,7 @@ export class PrismaQuestionData implements QuestionData {
     if (!q) return [];
     const limit = `$${q.params.length + 1}::int`;
     const raw = (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
       `SELECT r.*, CASE WHEN r.found = 1 THEN ${detailSql('r."assignmentId"', 'r."taskId"', 'r."unitId"', limit)} END AS detail
        FROM (SELECT ${ROW_COLUMNS}, count(*) OVER () AS found, row_number() OVER (ORDER BY ${q.order}) AS ord FROM "Assignment" a ${ROW_JOINS} WHERE ${q.where}) r
        ORDER BY r.ord`,
@@ -679,7 +686,7 @@ export class PrismaQuestionData implements QuestionData {
   async detail(row: { assignmentId: number; taskId: number; unitId: number }, limit: number): Promise<Detail> {
     const known = this.details.get(row.assignmentId);
     if (known && known.limit === limit) return known.detail;
-    const [r] = (await this.prisma.$queryRawUnsafe(`SELECT ${detailSql('$1::int', '$3::int', '$4::int', '$2::int')} AS detail`, row.assignmentId, limit, row.taskId, row.unitId)) as {
+    const [r] = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT ${detailSql('$1::int', '$3::int', '$4::int', '$2::int')} AS detail`, row.assignmentId, limit, row.taskId, row.unitId)) as {
       detail: unknown;
     }[];
     return parseDetail(r!.detail);
@@ -715,6 +722,7 @@ export class PrismaReportData implements ReportData {
     });
     if (!assignments.length) return [];
     const latest = (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
       `SELECT DISTINCT ON (u."assignmentId") u.id FROM "ProgressUpdate" u
        WHERE u."assignmentId" = ANY($1::int[]) AND u."reportedAt" < $2::timestamp AND ${inForceSql()}
        ORDER BY u."assignmentId", u."reportedAt" DESC, u.id DESC`,
@@ -748,6 +756,7 @@ export class PrismaReportData implements ReportData {
     const to = sql.p(ts(instantOf(addDays(upTo, 1))), 'timestamp');
     const scope = this.unitAndPlan(filter, sql);
     return (await this.prisma.$queryRawUnsafe(
+        GENERIC_PLAN +
       `WITH inrange AS (
          SELECT DISTINCT ON (u."assignmentId") u."assignmentId", u.difficulties, u.proposals, u."reportedAt"
          FROM "ProgressUpdate" u JOIN "Assignment" a ON a.id = u."assignmentId" JOIN "Task" t ON t.id = a."taskId"

@@ -82,7 +82,7 @@ describe('npm run ask and npm run import as processes (embedded database)', () =
     expect(r.err).toContain('Không tìm thấy người "Le Minh Tuna". Có phải là:');
     expect(r.err).toContain('--as "Lê Minh Tuấn"');
     expect(r.out).toBe('');
-  }, 180_000);
+  }, 600_000);
 
   it('an import into a pipe prints one summary line of rows read, checked and written', async () => {
     const r = await run(dir, ['bot/cli/import.ts', CAT_HAI_XLSX, '--dry-run', '--unit', 'Đặc khu Cát Hải']);
@@ -95,5 +95,5 @@ describe('npm run ask and npm run import as processes (embedded database)', () =
     expect(read).toBeGreaterThanOrEqual(checked!);
     expect(written).toBe(checked);
     expect(r.out).toContain('Chạy thử (--dry-run)');
-  }, 180_000);
+  }, 600_000);
 });

@@ -41,14 +41,14 @@ describe('leaders ask in chat', () => {
     await tg.linkAndAccept(u, 'Lê Minh Tuấn');
     const before = tg.tg.sentTo(u).length;
     await tg.tg.sendText(u, '/baocao');
-    const msgs = (await tg.tg.waitForMessages(u, before + 3, 20_000)).slice(before);
+    const msgs = (await tg.tg.waitForMessages(u, before + 3, 120_000)).slice(before);
     const kinds = msgs.map((m) => m.method);
     expect(kinds).toContain('sendDocument');
     expect(kinds).toContain('sendPhoto');
     const doc = msgs.find((m) => m.method === 'sendDocument')!;
     expect(doc.document!.file_name).toMatch(/\.xlsx$/);
     expect(msgs.find((m) => m.method === 'sendMessage')!.plainText).toMatch(/90%/);
-  }, 120_000);
+  }, 300_000);
 
   it('Telegram: an officer asking about another unit is refused politely', async () => {
     const u = tg.user(5003);

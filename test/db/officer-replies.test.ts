@@ -32,7 +32,7 @@ describe('officer replies on Telegram, read back before saving', () => {
     db = await createTestDatabase();
     await seedSampleData(db.prisma);
     nhung = (await new PrismaTaskQueries(db.prisma).findPeople('Trần Thị Hồng Nhung'))[0]!;
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await db?.destroy();
   });
