@@ -114,13 +114,23 @@ const planSql = (monthly: boolean) => `
     -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
     SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
     WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
-  ranked AS (
+  -- Each person's counts, and a first rank by the cheap part of the order: only rows that can be among the
+  -- first $18 (or 3) are ordered by the number's parts (two regular expressions a row), not every item of the day.
+  heads AS (
     SELECT i.*, p.code AS "planCode",
-      row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C",
-        -- compareNumbers: part by part ('.' sorts before letters and digits), numbers as numbers (zero-padded to 18 digits), other parts case-insensitively.
-        lower(regexp_replace(regexp_replace(i.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C",
-        i.number COLLATE "C", i."taskId", i."unitId") AS pos
+      rank() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C") AS head,
+      count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
+      count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
+      count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
     FROM items i JOIN "Plan" p ON p.id = i."planId"),
+  ranked AS (
+    SELECT h.*, row_number() OVER (PARTITION BY h."personId", h.esc ORDER BY h.rank, h.due NULLS LAST, lower(h."planCode") COLLATE "C", h."planCode" COLLATE "C",
+        -- compareNumbers: part by part ('.' sorts before letters and digits), numbers as numbers (zero-padded to 18 digits), other parts case-insensitively.
+        lower(regexp_replace(regexp_replace(h.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C",
+        h.number COLLATE "C", h."taskId", h."unitId") AS pos
+    FROM heads h WHERE h.head <= GREATEST($18::int, 3)),
+  -- One row per person: their first row.
+  per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
   -- The rows a message lists, with their unit and short title.
   listed AS (
     SELECT r.*, u.name AS "unitName", ${SHORT_TITLE} AS "shortTitle"
@@ -129,8 +139,6 @@ const planSql = (monthly: boolean) => `
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $16::int - 1) AS cut,
       CASE WHEN strpos(reverse(left(c0.clean, $16::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $16::int - 1)) - strpos(reverse(left(c0.clean, $16::int - 1)), ' ') END AS space) z
     WHERE r.pos <= $18::int),
-  per AS (SELECT "personId", count(*) FILTER (WHERE NOT esc) AS items, count(*) FILTER (WHERE esc) AS escalations,
-      count(*) FILTER (WHERE NOT esc AND monthly) AS monthly FROM ranked GROUP BY "personId"),
   lines AS (
     SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, jsonb_build_object('text', jsonb_build_object('key', 'reminder-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.items, 'date', $19::text)), 'strong', true) AS line
       FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.items > 0
@@ -161,33 +169,34 @@ const planSql = (monthly: boolean) => `
     SELECT "personId", 7, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-footer')) FROM per WHERE items > 0
     UNION ALL
     -- The monthly request about several tasks: the unit's appendix does them at once.
-    SELECT "personId", 8, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-appendix-offer')) FROM per WHERE monthly > 1),
+    SELECT "personId", 8, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-appendix-offer')) FROM per WHERE monthlies > 1),
   choices AS (
-    SELECT r."personId", c.o, c.choice FROM ranked r JOIN per ON per."personId" = r."personId" CROSS JOIN LATERAL (VALUES
+    SELECT r."personId", c.o, c.choice FROM ranked r CROSS JOIN LATERAL (VALUES
         (1, jsonb_build_object('id', 'rm:report:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-report-now'), 'words', jsonb_build_array('bao cao', 'bao cao ' || r.number, 'cap nhat'))),
         (2, jsonb_build_object('id', 'rm:same:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-no-change'), 'words', jsonb_build_array('khong thay doi', 'nhu cu', 'khong doi'))),
         (3, jsonb_build_object('id', 'rm:snooze:' || r."taskId" || ':1', 'label', jsonb_build_object('key', 'reminder-snooze-tomorrow'), 'words', jsonb_build_array('mai', 'nhac mai', 'ngay mai'))),
         (4, jsonb_build_object('id', 'rm:snooze:' || r."taskId" || ':7', 'label', jsonb_build_object('key', 'reminder-snooze-week'), 'words', jsonb_build_array('tuan sau', 'nhac tuan sau')))) c(o, choice)
-      WHERE NOT r.esc AND per.items = 1
+      WHERE NOT r.esc AND r.items = 1
     UNION ALL
     SELECT r."personId", r.pos, jsonb_build_object('id', 'rm:report:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-report-task', 'args', jsonb_build_object('number', r.number)), 'words', jsonb_build_array('bao cao ' || r.number))
-      FROM ranked r JOIN per ON per."personId" = r."personId" WHERE NOT r.esc AND per.items > 1 AND r.pos <= 3
+      FROM ranked r WHERE NOT r.esc AND r.items > 1 AND r.pos <= 3
     UNION ALL
     SELECT "personId", 4, jsonb_build_object('id', 'rm:list', 'label', jsonb_build_object('key', 'reminder-list', 'args', jsonb_build_object('count', items)), 'words', jsonb_build_array('danh sach', 'xem tat ca'))
       FROM per WHERE items > 3),
-  -- The account the message goes to: reachable, the preferred channel first, then the latest linked.
-  idn AS (SELECT DISTINCT ON (i."personId") i."personId", i.id, i.channel, i."chatId" FROM "ChatIdentity" i JOIN "Person" pe ON pe.id = i."personId"
-    WHERE i."personId" IN (SELECT "personId" FROM per) AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
-    ORDER BY i."personId", CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC),
-  lagg AS (SELECT "personId", jsonb_agg(line ORDER BY sec, pos, sub) AS lines FROM lines GROUP BY 1),
-  cagg AS (SELECT "personId", jsonb_agg(choice ORDER BY o) AS choices FROM choices GROUP BY 1),
+  -- Each person's message: the lines and the choices gathered in one pass (a person with items has the title line, sec 0).
+  msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, jsonb_agg(line ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) AS lines,
+      jsonb_agg(choice ORDER BY pos) FILTER (WHERE choice IS NOT NULL) AS choices
+    FROM (SELECT "personId", sec, pos, sub, line, NULL::jsonb AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
   planned AS (
-    SELECT $21::text || per."personId" AS "dedupeKey", CASE WHEN per.items > 0 THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, per."personId", pe."unitId",
+    SELECT $21::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", pe."unitId",
       idn.id AS "identityId", idn.channel::text AS channel, idn."chatId",
-      jsonb_build_object('v', 1, 'reply', jsonb_build_object('lines', lagg.lines)
-        || CASE WHEN cagg.choices IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('choices', cagg.choices) END) AS payload
-    FROM per JOIN "Person" pe ON pe.id = per."personId" JOIN lagg ON lagg."personId" = per."personId"
-    LEFT JOIN cagg ON cagg."personId" = per."personId" LEFT JOIN idn ON idn."personId" = per."personId")`;
+      jsonb_build_object('v', 1, 'reply', jsonb_build_object('lines', m.lines)
+        || CASE WHEN m.choices IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('choices', m.choices) END) AS payload
+    FROM msg m JOIN "Person" pe ON pe.id = m."personId"
+    -- The account the message goes to: reachable, the preferred channel first, then the latest linked.
+    LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
+      WHERE i."personId" = m."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
+      ORDER BY CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true)`;
 
 const isMonthly = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) => monthlyRequestDay(day, o.settings.monthlyRequestDay, o.calendar) === day;
 
