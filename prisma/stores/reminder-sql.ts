@@ -86,7 +86,9 @@ const planSql = (wide: boolean) => `
   past AS (SELECT g::date AS due FROM k, generate_series(LEAST(COALESCE((SELECT min("deadlineDate") FROM "Task"), $1::date), $1::date), $1::date - 1, interval '1 day') g
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
-  s AS MATERIALIZED (${rowStatusSql(wide)}),
+  -- The columns later steps use; a finished task (not continuous) never comes up, nor is it escalated.
+  s AS MATERIALIZED (SELECT x.state, x.percent, x."actualValue", x.kind, x.number, x."planId", x."unitId", x."taskId", x."lastReportedAt", x.rhythm, x.due, x.rank, x."updatedThisMonth"
+    FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
   named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
   resp AS (
