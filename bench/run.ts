@@ -106,7 +106,7 @@ async function dbBench(db: Database, floor: Exec): Promise<boolean> {
  * list, with the event loop's longest stall and
  * the heap growth; the reminders' floor selects the day's (assignment,
  * focal officer) pairs in one hand-written indexed query and inserts one
- * Delivery row per person listing them.
+ * Delivery row per person listing them, with the account it goes to.
  */
 async function planningBench(db: Database, floor: Exec, label: string): Promise<boolean> {
   const store = new PrismaDeliveryStore(db.prisma);
@@ -143,15 +143,19 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
     for (let d = addDays(day, -800); d <= addDays(day, 60); d = addDays(d, 1)) {
       if (deadlineReason(d, day, calendar, settings.offsets) || isOverdueReminderDay(d, day, calendar, settings.overdueEveryDays) || escalationDay(d, settings.escalateAfterDays, calendar) === day) dueDays.push(d);
     }
-    // Like the app, it writes one Delivery row per person (here the list of task ids) and removes the previous run's first.
+    // Like the app, it writes one Delivery row per person (here the list of task ids) with the account it goes to
+    // (the app's rows carry it: identity, channel and chat), and removes the previous run's first.
     const floorM = await measure('floor', runs, async () => {
       await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`floor:${day}:%`]);
       await floor(
-        `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "unitId", payload, "notBefore")
-         SELECT 'REMINDER', 'floor:' || $4::text || ':' || p.id, p.id, p."unitId", jsonb_build_object('tasks', jsonb_agg(a."taskId" ORDER BY a."deadlineDate", a.id)), now()
-         FROM "Assignment" a JOIN "Person" p ON p."unitId" = a."unitId" AND p."isFocal" AND p.active
-         WHERE a.state <> 'DONE' AND (a."deadlineDate" = ANY($1::date[]) OR ($2 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $3::timestamp)))
-         GROUP BY p.id ON CONFLICT ("dedupeKey") DO NOTHING`,
+        `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
+         SELECT 'REMINDER', 'floor:' || $4::text || ':' || x.id, x.id, i.id, x."unitId", x.payload, now(), i.channel, i."chatId"
+         FROM (SELECT p.id, p."unitId", jsonb_build_object('tasks', jsonb_agg(a."taskId" ORDER BY a."deadlineDate", a.id)) AS payload
+               FROM "Assignment" a JOIN "Person" p ON p."unitId" = a."unitId" AND p."isFocal" AND p.active
+               WHERE a.state <> 'DONE' AND (a."deadlineDate" = ANY($1::date[]) OR ($2 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $3::timestamp)))
+               GROUP BY p.id) x
+         LEFT JOIN LATERAL (SELECT c.id, c.channel, c."chatId" FROM "ChatIdentity" c WHERE c."personId" = x.id AND c."unreachableAt" IS NULL ORDER BY c."linkedAt" DESC LIMIT 1) i ON true
+         ON CONFLICT ("dedupeKey") DO NOTHING`,
         [dueDays, day === monthlyDay, `${day.slice(0, 7)}-01`, day],
       );
     });

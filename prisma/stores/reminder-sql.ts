@@ -16,26 +16,33 @@
  * the statement's rows with the pure planner's for every day of 2026.
  */
 import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
-import { MAX_BREAK_DAYS, monthlyRequestDay } from '../../domain/reminders/planner.ts';
+import { deadlineReason, MAX_BREAK_DAYS, monthlyRequestDay } from '../../domain/reminders/planner.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
-import { addDays, dayParts, formatDay, instantOf, makeDay, type Day } from '../../domain/shared/day.ts';
+import { addDays, dayParts, formatDay, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../database.ts';
 import { STATUS_SQL, statusParams } from './planning-sql.ts';
 
 /**
- * STATUS_SQL over the candidate rows, with the columns a reminder sorts and
- * shows so that later steps never join the rows again. On most days a few
- * thousand rows: driven by their ids (index lookups, as taskRowsById does,
- * not a hash over the whole Task table); on the monthly request day nearly
- * every assignment: one hash join.
+ * STATUS_SQL over the rows that can come up, with the columns a reminder
+ * sorts and shows so that later steps never join the rows again. On most
+ * days the deadlines of the day (precomputed due days, as an array so that
+ * the planner looks them up in the Assignment(state, deadlineDate) index)
+ * and the tasks whose snooze ends: a few thousand rows read once by index.
+ * On a wide day — the monthly request day, or a day yearly tasks (due 31/12)
+ * come up — nearly every assignment: one pass with the same conditions.
  */
-const rowStatusSql = (monthly: boolean) => {
+const rowStatusSql = (wide: boolean) => {
   const sql = STATUS_SQL.replace(
     'SELECT a.id,',
     `SELECT a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, t.number, t."planId", a.id,`,
   );
-  return monthly ? `${sql} WHERE a.id IN (SELECT id FROM cand)` : sql.replace('FROM "Assignment" a', 'FROM unnest(ARRAY(SELECT id FROM cand)) AS ids(id) JOIN "Assignment" a ON a.id = ids.id');
+  const due = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)))
+      OR a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))`;
+  return wide
+    ? `${sql} WHERE ${due} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))`
+    : // The ids first, then their rows and tasks by primary key (not a hash over the whole Task table).
+      sql.replace('FROM "Assignment" a', `FROM unnest(ARRAY(SELECT a.id FROM "Assignment" a WHERE ${due})) AS ids(id) JOIN "Assignment" a ON a.id = ids.id`);
 };
 
 export interface ReminderPlanOptions {
@@ -58,18 +65,17 @@ export interface PlannedReminderRow {
   payload: unknown;
 }
 
-/** shorten(title, max) of domain/shared/text.ts in SQL ($17: max × 0.6, as JavaScript computes it). */
-const SHORT_TITLE = `CASE WHEN length(z.clean) <= $16::int THEN z.clean ELSE regexp_replace(
-    CASE WHEN z.space > $17::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–\\s]+$', '') || '…' END`;
+/** shorten(title, max) of domain/shared/text.ts in SQL ($15: max × 0.6, as JavaScript computes it). */
+const SHORT_TITLE = `CASE WHEN length(z.clean) <= $14::int THEN z.clean ELSE regexp_replace(
+    CASE WHEN z.space > $15::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–\\s]+$', '') || '…' END`;
 
 /**
  * $1–$6: STATUS_SQL's. $7/$8 the calendar's first and last days, $9 its
  * working days, $10 the offsets, $11 overdue every, $12 escalate after,
- * $13 monthly request day, $14/$15 this month's bounds as instants, $16/$17
- * the title's length and cut, $18 the list length, $19 formatDay(day),
- * $20 the month as reminders write it, $21 the dedupe key prefix.
+ * $13 monthly request day, $14/$15 the title's length and cut, $16 the list length, $17 formatDay(day),
+ * $18 the month as reminders write it, $19 the dedupe key prefix.
  */
-const planSql = (monthly: boolean) => `
+const planSql = (wide: boolean) => `
   cal AS (SELECT g::date AS d, (g::date = ANY($9::date[])) AS working FROM generate_series($7::date, $8::date, interval '1 day') g),
   cw AS (SELECT d, count(*) FILTER (WHERE working) OVER (ORDER BY d) AS widx FROM cal),
   -- w0: today's working-day number; l: the last working day before today (days after it up to today are "moved to today").
@@ -80,17 +86,9 @@ const planSql = (monthly: boolean) => `
   past AS (SELECT g::date AS due FROM k, generate_series(LEAST(COALESCE((SELECT min("deadlineDate") FROM "Task"), $1::date), $1::date), $1::date - 1, interval '1 day') g
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
-  cand AS (
-    -- As an array, so that the planner looks the few days up in the Assignment(state, deadlineDate) index.
-    SELECT a.id FROM "Assignment" a WHERE a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)) AND a.state IN ('NOT_STARTED', 'IN_PROGRESS')
-    UNION
-    SELECT a.id FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
-    WHERE EXISTS (SELECT 1 FROM ahead WHERE due = $3::date) AND (t."deadlineKind" = 'YEARLY' OR t.rhythm = 'YEARLY')
-    UNION
-    SELECT a.id FROM "Assignment" a WHERE $13::boolean AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $14::timestamp OR a."lastReportedAt" >= $15::timestamp)
-    UNION
-    SELECT a.id FROM "Assignment" a WHERE a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))),
-  s AS MATERIALIZED (${rowStatusSql(monthly)}),
+  -- The columns later steps use; a finished task (not continuous) never comes up, nor is it escalated.
+  s AS MATERIALIZED (SELECT x.state, x.percent, x."actualValue", x.kind, x.number, x."planId", x."unitId", x."taskId", x."lastReportedAt", x.rhythm, x.due, x.rank, x."updatedThisMonth"
+    FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
   named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
   resp AS (
@@ -114,25 +112,36 @@ const planSql = (monthly: boolean) => `
     -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
     SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
     WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
-  ranked AS (
+  -- Each person's counts, and a first rank by the cheap part of the order: only rows that can be among the
+  -- first $16 (or 3) are ordered further, and by the number's parts (two regular expressions a row) only where
+  -- the cheap part ties.
+  heads AS (
     SELECT i.*, p.code AS "planCode",
-      row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C",
-        -- compareNumbers: part by part ('.' sorts before letters and digits), numbers as numbers (zero-padded to 18 digits), other parts case-insensitively.
-        lower(regexp_replace(regexp_replace(i.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C",
-        i.number COLLATE "C", i."taskId", i."unitId") AS pos
+      rank() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C") AS head,
+      count(*) OVER (PARTITION BY i."personId", i.esc, i.rank, i.due, lower(p.code) COLLATE "C", p.code COLLATE "C") AS ties,
+      count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
+      count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
+      count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
     FROM items i JOIN "Plan" p ON p.id = i."planId"),
+  ranked AS (
+    SELECT h.*, row_number() OVER (PARTITION BY h."personId", h.esc ORDER BY h.rank, h.due NULLS LAST, lower(h."planCode") COLLATE "C", h."planCode" COLLATE "C",
+        -- compareNumbers: part by part ('.' sorts before letters and digits), numbers as numbers (zero-padded to 18 digits), other parts case-insensitively.
+        CASE WHEN h.ties > 1 THEN lower(regexp_replace(regexp_replace(h.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) END COLLATE "C",
+        h.number COLLATE "C", h."taskId", h."unitId") AS pos
+    FROM heads h WHERE h.head <= GREATEST($16::int, 3)),
+  -- One row per person: their first row.
+  per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
   -- The rows a message lists, with their unit and short title.
   listed AS (
     SELECT r.*, u.name AS "unitName", ${SHORT_TITLE} AS "shortTitle"
     FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId"
-    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(t.title, '\\s+', ' ', 'g')) AS clean) c0
-    CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $16::int - 1) AS cut,
-      CASE WHEN strpos(reverse(left(c0.clean, $16::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $16::int - 1)) - strpos(reverse(left(c0.clean, $16::int - 1)), ' ') END AS space) z
-    WHERE r.pos <= $18::int),
-  per AS (SELECT "personId", count(*) FILTER (WHERE NOT esc) AS items, count(*) FILTER (WHERE esc) AS escalations,
-      count(*) FILTER (WHERE NOT esc AND monthly) AS monthly FROM ranked GROUP BY "personId"),
+    -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
+    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(t.title, '\\s+', ' ', 'g')) AS clean OFFSET 0) c0
+    CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
+      CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z
+    WHERE r.pos <= $16::int),
   lines AS (
-    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, jsonb_build_object('text', jsonb_build_object('key', 'reminder-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.items, 'date', $19::text)), 'strong', true) AS line
+    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, jsonb_build_object('text', jsonb_build_object('key', 'reminder-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.items, 'date', $17::text)), 'strong', true) AS line
       FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.items > 0
     UNION ALL
     SELECT r."personId", CASE WHEN r.esc THEN 5 ELSE 1 END, r.pos, sub.n, CASE WHEN sub.n = 0
@@ -142,61 +151,65 @@ const planSql = (monthly: boolean) => `
           'due', CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END,
           'days', CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END,
           'workingDays', CASE WHEN r.reason = 'before' THEN r.n ELSE 0 END,
-          'month', $20::text,
+          'month', $18::text,
           'value', CASE WHEN r.kind = 'INDICATOR' THEN COALESCE(to_jsonb(r."actualValue"), '"none"') ELSE COALESCE(to_jsonb(r.percent), '"none"') END,
           'state', r.state,
           'last', COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none'),
           'unit', r."unitName")), 'indent', true) END
       FROM listed r CROSS JOIN (VALUES (0), (1)) sub(n)
     UNION ALL
-    SELECT "personId", 2, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', items - $18::int))) FROM per WHERE items > $18::int
+    SELECT "personId", 2, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', items - $16::int))) FROM per WHERE items > $16::int
     UNION ALL
     SELECT "personId", 3, 0, 0, jsonb_build_object('text', jsonb_build_object('raw', '')) FROM per WHERE items > 0 AND escalations > 0
     UNION ALL
-    SELECT per."personId", 4, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-escalation-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.escalations, 'date', $19::text)), 'strong', true)
+    SELECT per."personId", 4, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-escalation-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.escalations, 'date', $17::text)), 'strong', true)
       FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.escalations > 0
     UNION ALL
-    SELECT "personId", 6, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', escalations - $18::int))) FROM per WHERE escalations > $18::int
+    SELECT "personId", 6, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', escalations - $16::int))) FROM per WHERE escalations > $16::int
     UNION ALL
     SELECT "personId", 7, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-footer')) FROM per WHERE items > 0
     UNION ALL
     -- The monthly request about several tasks: the unit's appendix does them at once.
-    SELECT "personId", 8, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-appendix-offer')) FROM per WHERE monthly > 1),
+    SELECT "personId", 8, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-appendix-offer')) FROM per WHERE monthlies > 1),
   choices AS (
-    SELECT r."personId", c.o, c.choice FROM ranked r JOIN per ON per."personId" = r."personId" CROSS JOIN LATERAL (VALUES
+    SELECT r."personId", c.o, c.choice FROM ranked r CROSS JOIN LATERAL (VALUES
         (1, jsonb_build_object('id', 'rm:report:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-report-now'), 'words', jsonb_build_array('bao cao', 'bao cao ' || r.number, 'cap nhat'))),
         (2, jsonb_build_object('id', 'rm:same:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-no-change'), 'words', jsonb_build_array('khong thay doi', 'nhu cu', 'khong doi'))),
         (3, jsonb_build_object('id', 'rm:snooze:' || r."taskId" || ':1', 'label', jsonb_build_object('key', 'reminder-snooze-tomorrow'), 'words', jsonb_build_array('mai', 'nhac mai', 'ngay mai'))),
         (4, jsonb_build_object('id', 'rm:snooze:' || r."taskId" || ':7', 'label', jsonb_build_object('key', 'reminder-snooze-week'), 'words', jsonb_build_array('tuan sau', 'nhac tuan sau')))) c(o, choice)
-      WHERE NOT r.esc AND per.items = 1
+      WHERE NOT r.esc AND r.items = 1
     UNION ALL
     SELECT r."personId", r.pos, jsonb_build_object('id', 'rm:report:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-report-task', 'args', jsonb_build_object('number', r.number)), 'words', jsonb_build_array('bao cao ' || r.number))
-      FROM ranked r JOIN per ON per."personId" = r."personId" WHERE NOT r.esc AND per.items > 1 AND r.pos <= 3
+      FROM ranked r WHERE NOT r.esc AND r.items > 1 AND r.pos <= 3
     UNION ALL
     SELECT "personId", 4, jsonb_build_object('id', 'rm:list', 'label', jsonb_build_object('key', 'reminder-list', 'args', jsonb_build_object('count', items)), 'words', jsonb_build_array('danh sach', 'xem tat ca'))
       FROM per WHERE items > 3),
-  -- The account the message goes to: reachable, the preferred channel first, then the latest linked.
-  idn AS (SELECT DISTINCT ON (i."personId") i."personId", i.id, i.channel, i."chatId" FROM "ChatIdentity" i JOIN "Person" pe ON pe.id = i."personId"
-    WHERE i."personId" IN (SELECT "personId" FROM per) AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
-    ORDER BY i."personId", CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC),
-  lagg AS (SELECT "personId", jsonb_agg(line ORDER BY sec, pos, sub) AS lines FROM lines GROUP BY 1),
-  cagg AS (SELECT "personId", jsonb_agg(choice ORDER BY o) AS choices FROM choices GROUP BY 1),
+  -- Each person's message: the lines and the choices gathered in one pass (a person with items has the title line, sec 0).
+  msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, jsonb_agg(line ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) AS lines,
+      jsonb_agg(choice ORDER BY pos) FILTER (WHERE choice IS NOT NULL) AS choices
+    FROM (SELECT "personId", sec, pos, sub, line, NULL::jsonb AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
   planned AS (
-    SELECT $21::text || per."personId" AS "dedupeKey", CASE WHEN per.items > 0 THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, per."personId", pe."unitId",
+    SELECT $19::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", pe."unitId",
       idn.id AS "identityId", idn.channel::text AS channel, idn."chatId",
-      jsonb_build_object('v', 1, 'reply', jsonb_build_object('lines', lagg.lines)
-        || CASE WHEN cagg.choices IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('choices', cagg.choices) END) AS payload
-    FROM per JOIN "Person" pe ON pe.id = per."personId" JOIN lagg ON lagg."personId" = per."personId"
-    LEFT JOIN cagg ON cagg."personId" = per."personId" LEFT JOIN idn ON idn."personId" = per."personId")`;
+      jsonb_build_object('v', 1, 'reply', jsonb_build_object('lines', m.lines)
+        || CASE WHEN m.choices IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('choices', m.choices) END) AS payload
+    FROM msg m JOIN "Person" pe ON pe.id = m."personId"
+    -- The account the message goes to: reachable, the preferred channel first, then the latest linked.
+    LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
+      WHERE i."personId" = m."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
+      ORDER BY CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true)`;
 
 const isMonthly = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) => monthlyRequestDay(day, o.settings.monthlyRequestDay, o.calendar) === day;
+
+/** The monthly request day, or a day the year's end is one of the deadline offsets away (yearly tasks are due 31/12). */
+const isWide = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) =>
+  isMonthly(day, o) || deadlineReason(makeDay(dayParts(day).year, 12, 31), day, o.calendar, o.settings.offsets) !== null;
 
 function planParams(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): unknown[] {
   const { settings, calendar } = o;
   const from = addDays(day, -(MAX_BREAK_DAYS + 1));
   const to = addDays(day, Math.max(0, ...settings.offsets) * 3 + MAX_BREAK_DAYS + 14);
   const { year, month } = dayParts(day);
-  const nextMonth = month === 12 ? makeDay(year + 1, 1, 1) : makeDay(year, month + 1, 1);
   return [
     ...statusParams(day, o.status),
     from,
@@ -206,8 +219,6 @@ function planParams(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): unknow
     settings.overdueEveryDays,
     settings.escalateAfterDays,
     isMonthly(day, o),
-    instantOf(makeDay(year, month, 1)).toISOString(),
-    instantOf(nextMonth).toISOString(),
     TITLE_MAX,
     TITLE_MAX * 0.6,
     settings.maxTasksListed,
@@ -226,9 +237,9 @@ export class ReminderSql {
   /** Plans `day`'s reminders and inserts them; rows already planned (same key) are left alone. */
   async insert(day: Day, o: ReminderPlanOptions): Promise<{ planned: number; noAccount: number }> {
     const [r] = (await this.query(
-      `WITH ${planSql(isMonthly(day, o))},
+      `WITH ${planSql(isWide(day, o))},
        ins AS (INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
-               SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $22::timestamp, channel::"Channel", "chatId"
+               SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $20::timestamp, channel::"Channel", "chatId"
                FROM planned WHERE "identityId" IS NOT NULL ORDER BY "personId"
                ON CONFLICT ("dedupeKey") DO NOTHING RETURNING 1)
        SELECT (SELECT count(*) FROM ins)::int AS planned, (SELECT count(*) FROM planned WHERE "identityId" IS NULL)::int AS "noAccount"`,
@@ -239,7 +250,7 @@ export class ReminderSql {
 
   /** The rows `insert` would write (people without an account included, identityId null), by person. */
   async preview(day: Day, o: Omit<ReminderPlanOptions, 'notBefore'>): Promise<PlannedReminderRow[]> {
-    return (await this.query(`WITH ${planSql(isMonthly(day, o))} SELECT * FROM planned ORDER BY "personId"`, planParams(day, o))) as PlannedReminderRow[];
+    return (await this.query(`WITH ${planSql(isWide(day, o))} SELECT * FROM planned ORDER BY "personId"`, planParams(day, o))) as PlannedReminderRow[];
   }
 
   /** JIT is off on the bot's PostgreSQL connections (prisma/database.ts); PGlite has none. */
@@ -250,5 +261,5 @@ export class ReminderSql {
 
 /** The statement and parameters of `insert`, for bench/explain.ts. */
 export function reminderPlanStatement(day: Day, o: ReminderPlanOptions): { sql: string; params: unknown[] } {
-  return { sql: `WITH ${planSql(isMonthly(day, o))} SELECT count(*) FROM planned`, params: planParams(day, o) };
+  return { sql: `WITH ${planSql(isWide(day, o))} SELECT count(*) FROM planned`, params: planParams(day, o) };
 }
