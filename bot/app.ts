@@ -14,7 +14,7 @@ import { PrismaTaskQueries } from '../prisma/stores/task-queries.ts';
 import { parseConfig, type Config, type Env } from './config.ts';
 import { i18n, type Translator } from './i18n.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
+import type { Metrics } from './metrics.ts';
 import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
 import { QuestionReference } from '../prisma/stores/question-data.ts';
@@ -43,7 +43,8 @@ export interface App {
   chat: ChatService;
   /** Voice messages (STT_URL set): main.ts adds where Telegram's clips are. */
   voice: VoiceService | undefined;
-  metrics: Metrics;
+  /** The chat channels' /metrics (a chat platform configured); the console and the CLIs do without (prom-client is not loaded). */
+  metrics: Metrics | undefined;
   close(): Promise<void>;
 }
 
@@ -128,7 +129,7 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
   const deliverySettings = parseDeliverySettings(options.env ?? process.env);
   const calendar = workingCalendar(config);
   const files: FileFetcherSlot = {};
-  const metrics = createMetrics(db.prisma);
+  const metrics = config.telegram || config.zalo ? (await import('./metrics.ts')).createMetrics(db.prisma) : undefined;
   const voice = config.stt ? new VoiceService(config.stt, log.child({ component: 'voice' })) : undefined;
   return {
     config,
