@@ -12,7 +12,7 @@ import { answerQuestion, DEFAULT_PAGE, reportRequest } from '../../domain/questi
 import { readQuestion } from '../../domain/questions/context.ts';
 import { today as todayOf } from '../../domain/shared/clock.ts';
 import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
-import { createApp, type App } from '../app.ts';
+import { openCore } from '../core.ts';
 import { renderReply } from '../chat/render.ts';
 import type { Locale } from '../i18n.ts';
 import { buildReport } from '../services/report.ts';
@@ -44,7 +44,8 @@ async function main(): Promise<number> {
   if (!question) throw new UsageError(USAGE);
   const locale: Locale = values.lang === 'en' ? 'en' : 'vi';
   const page = { offset: count(values.offset, 'offset', 0), size: Math.max(1, count(values.size, 'size', DEFAULT_PAGE.size)) };
-  const app = await createApp({ clock: clockFor(dayArg(values.today, 'today')) });
+  // The core alone: answering needs no conversation service.
+  const app = await openCore({ clock: clockFor(dayArg(values.today, 'today')) });
   try {
     const data = new PrismaQuestionData(app.db.prisma);
     // What reading a question needs is loaded while the person is looked up.

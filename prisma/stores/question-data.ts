@@ -230,7 +230,7 @@ interface Registry {
 }
 
 /** The texts a `string_agg(…, ' | ')` joined. */
-const splitAgg = (r: { text: string | null } | undefined): string[] => (r?.text ? r.text.split(' | ') : []);
+const splitAgg = (text: string | null | undefined): string[] => (text ? text.split(' | ') : []);
 
 /** What one change check reads: the units' and plans' fingerprint, the tasks', and the tasks' with the assignments'. */
 interface Fingerprint {
@@ -413,12 +413,12 @@ export class PrismaQuestionData implements QuestionData {
     const { tasks: key } = await this.fingerprint();
     if (this.shared.names?.key === key) return this.shared.names.names;
     return this.shared.once(`names:${key}`, async () => {
-      const rows = (await this.prisma.$queryRawUnsafe(
-        `SELECT string_agg(DISTINCT "directingLeader", ' | ') AS text FROM "Task"
-         UNION ALL
-         SELECT string_agg(DISTINCT concat_ws('.', "sectionCode", "groupCode"), ' | ') FROM "Task"`,
-      )) as { text: string | null }[];
-      const names = namesOf(splitAgg(rows[0]), splitAgg(rows[1]));
+      // One scan: the distinct pairs are hashed, few, then sorted apart.
+      const [row] = (await this.prisma.$queryRawUnsafe(
+        `WITH x AS MATERIALIZED (SELECT DISTINCT "directingLeader" AS l, concat_ws('.', "sectionCode", "groupCode") AS s FROM "Task")
+         SELECT (SELECT string_agg(DISTINCT l, ' | ') FROM x) AS leaders, (SELECT string_agg(DISTINCT s, ' | ') FROM x) AS sections`,
+      )) as { leaders: string | null; sections: string | null }[];
+      const names = namesOf(splitAgg(row?.leaders), splitAgg(row?.sections));
       this.shared.names = { key, names };
       return names;
     });
@@ -437,7 +437,7 @@ export class PrismaQuestionData implements QuestionData {
       const rows = (await this.prisma.$queryRawUnsafe(
         `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"`,
       )) as { text: string | null }[];
-      const words = wordsOf(splitAgg(rows[0]));
+      const words = wordsOf(splitAgg(rows[0]?.text));
       this.shared.words = { key, words };
       return words;
     });
