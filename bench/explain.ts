@@ -19,8 +19,7 @@ import pg from 'pg';
 import { plannedMonthlyDigests, plannedWeeklyDigests, runReminders, type JobDeps } from '../bot/delivery/jobs.ts';
 import type { PersonRef } from '../domain/people/types.ts';
 import { answerQuestion } from '../domain/questions/answer.ts';
-import { questionContext } from '../domain/questions/context.ts';
-import { parseQuestion } from '../domain/questions/parse-question.ts';
+import { readQuestion } from '../domain/questions/context.ts';
 import { reminderSettings } from '../domain/reminders/settings.ts';
 import { monthlyRequestDay } from '../domain/reminders/planner.ts';
 import { instantOf } from '../domain/shared/day.ts';
@@ -101,7 +100,7 @@ try {
     for (const warm of [false, true]) {
       path = `question "${q}"${warm ? ' (warm)' : i === 0 ? ' (first after start: reference data loaded)' : ' (first ask: its "/ N" total counted)'}`;
       const data = new PrismaQuestionData(prisma, Date.now, reference);
-      await answerQuestion(parseQuestion(q, await questionContext(data, TODAY, leader)), { person: leader, today: TODAY, status: { dueSoonDays: 7 } }, data);
+      await answerQuestion((await readQuestion(q, data, TODAY, leader)).interp, { person: leader, today: TODAY, status: { dueSoonDays: 7 } }, data);
     }
   }
   const out: string[] = [

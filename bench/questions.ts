@@ -18,7 +18,7 @@ import { renderReply } from '../bot/chat/render.ts';
 import { i18n } from '../bot/i18n.ts';
 import type { PersonRef } from '../domain/people/types.ts';
 import { answerQuestion, type Answer } from '../domain/questions/answer.ts';
-import { questionContext } from '../domain/questions/context.ts';
+import { readQuestion } from '../domain/questions/context.ts';
 import { parseQuestion } from '../domain/questions/parse-question.ts';
 import { openDatabase, type Database } from '../prisma/database.ts';
 import pg from 'pg';
@@ -49,7 +49,7 @@ const ONE_TASK = `SELECT a.*, t.title, p.code, u.name,
   FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId" WHERE t.number = $1`;
 
 async function askWith(data: PrismaQuestionData, text: string): Promise<Answer> {
-  const interp = parseQuestion(text, await questionContext(data, TODAY, CITY_LEADER));
+  const { interp } = await readQuestion(text, data, TODAY, CITY_LEADER);
   return answerQuestion(interp, { person: CITY_LEADER, today: TODAY, status }, data);
 }
 
@@ -160,7 +160,8 @@ export async function runQuestionBench(
     });
   }
   // the parser alone (issue 9): varied phrasings of the leader table's kinds, against the same context
-  const ctx = await questionContext(data, TODAY, CITY_LEADER);
+  const [unitRefs, plans, names, words] = await Promise.all([data.units(), data.plans(), data.taskNames(), data.taskWords()]);
+  const ctx = { today: TODAY, units: unitRefs, plans, me: { unitId: CITY_LEADER.unitId, roles: CITY_LEADER.roles }, vocabulary: { ...names, ...words } };
   const phrasings = [
     'có vc j chậm ko', 'căn cứ kế hoạch thì Đơn vị 12 đang quá hạn mấy việc', 'bao nhiêu đơn vị đã xong nhiệm vụ 1',
     'những việc tới hạn trong tháng tới', 'việc có hạn từ tháng 4 đến hết tháng 6', 'nhiem vu qua han tren 30 ngay o don vi 7',

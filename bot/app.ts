@@ -1,20 +1,17 @@
 /**
- * The composition root shared by `npm start` and the CLIs: config → logger →
- * database (migrated) → repositories → services. Channels are added by main.ts.
+ * The composition root shared by `npm start` and the CLIs that chat: the
+ * core (core.ts: config → logger → database (migrated) → repositories) and
+ * the conversation service with its extensions. Channels are added by main.ts.
  */
-import { WorkingCalendar } from '../domain/calendar/working-days.ts';
-import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_DAYS, parseHolidayList } from '../domain/calendar/holidays.ts';
+import type { WorkingCalendar } from '../domain/calendar/working-days.ts';
 import { Assistant } from '../domain/chat/assistant.ts';
 import type { EngineSettings } from '../domain/chat/engine.ts';
-import { systemClock, type Clock } from '../domain/shared/clock.ts';
-import type { StatusOptions } from '../domain/status/derive-status.ts';
+import type { Clock } from '../domain/shared/clock.ts';
 import type { Database } from '../prisma/database.ts';
-import { openConfiguredDatabase } from './open-database.ts';
-import { PrismaTaskQueries } from '../prisma/stores/task-queries.ts';
-import { parseConfig, type Config, type Env } from './config.ts';
+import { openCore, type Core, type CoreOptions } from './core.ts';
+import type { Logger } from './logger.ts';
 import { i18n, type Translator } from './i18n.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
+import type { Metrics } from './metrics.ts';
 import { ChatService } from './chat/service.ts';
 import { QuestionsExtension } from './chat/questions.ts';
 import { QuestionReference } from '../prisma/stores/question-data.ts';
@@ -26,15 +23,9 @@ import { parseDeliverySettings, type DeliverySettings } from './delivery/setting
 import type { SendWindow } from '../domain/delivery/policy.ts';
 import { VoiceService, type Hearing } from './voice/service.ts';
 
-export interface App {
-  config: Config;
-  log: Logger;
-  db: Database;
-  tr: Translator;
-  clock: Clock;
-  calendar: WorkingCalendar;
-  status: StatusOptions;
-  queries: PrismaTaskQueries;
+export { workingCalendar } from './core.ts';
+
+export interface App extends Core {
   assistant: Assistant;
   engineSettings: EngineSettings;
   deliverySettings: DeliverySettings;
@@ -43,8 +34,8 @@ export interface App {
   chat: ChatService;
   /** Voice messages (STT_URL set): main.ts adds where Telegram's clips are. */
   voice: VoiceService | undefined;
-  metrics: Metrics;
-  close(): Promise<void>;
+  /** The chat apps' /metrics (a chat platform configured); the console and the CLIs do without (prom-client is not loaded). */
+  metrics: Metrics | undefined;
 }
 
 /** Late-bound: the channels that can fetch files start after the app is built. */
@@ -97,48 +88,17 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
   });
 }
 
-export function workingCalendar(config: Config): WorkingCalendar {
-  const removed = new Set(config.holidays.removed ? parseHolidayList(config.holidays.removed) : []);
-  const extra = config.holidays.extra ? parseHolidayList(config.holidays.extra) : [];
-  return new WorkingCalendar({ holidays: [...DEFAULT_HOLIDAYS.filter((d) => !removed.has(d)), ...extra], makeupDays: DEFAULT_MAKEUP_DAYS });
-}
-
-/** One statement: is there any unit or task yet? */
-async function isEmpty(prisma: Database['prisma']): Promise<boolean> {
-  const rows = (await prisma.$queryRawUnsafe(`SELECT (EXISTS (SELECT 1 FROM "Task") OR EXISTS (SELECT 1 FROM "Unit")) AS any`)) as { any: boolean }[];
-  return !rows[0]?.any;
-}
-
-export async function createApp(options: { env?: Env; config?: Config; clock?: Clock; log?: Logger; seed?: boolean } = {}): Promise<App> {
-  const config = options.config ?? parseConfig(options.env ?? process.env, Boolean(process.stderr.isTTY));
-  const log = options.log ?? createLogger(config.log);
-  const db = await openConfiguredDatabase(config, log);
-  log.debug({ database: db.kind }, 'database ready');
-  const wantSeed = options.seed ?? (config.seedSampleData === 'always' || (config.seedSampleData === 'auto' && !config.databaseUrl));
-  if (wantSeed && (await isEmpty(db.prisma))) {
-    log.info({}, 'empty database: loading the sample data');
-    // Imported only here: the readers of workbooks are not needed on a database that has data.
-    const { seedSampleData } = await import('./services/seed.ts');
-    await seedSampleData(db.prisma);
-  }
-  const queries = new PrismaTaskQueries(db.prisma);
-  const status: StatusOptions = { dueSoonDays: config.dueSoonDays };
-  const clock = options.clock ?? systemClock;
-  const engineSettings: EngineSettings = { flowTimeoutMinutes: config.flowTimeoutMinutes, correctionMinutes: config.correctionMinutes, status };
+export async function createApp(options: CoreOptions = {}): Promise<App> {
+  const core = await openCore(options);
+  const { config, log, db, clock, calendar, queries } = core;
+  const engineSettings: EngineSettings = { flowTimeoutMinutes: config.flowTimeoutMinutes, correctionMinutes: config.correctionMinutes, status: core.status };
   const deliverySettings = parseDeliverySettings(options.env ?? process.env);
-  const calendar = workingCalendar(config);
   const files: FileFetcherSlot = {};
-  const metrics = createMetrics(db.prisma);
+  // Served only by the chat apps' /metrics: prom-client is not loaded for the console and the CLIs.
+  const metrics = config.telegram || config.zalo ? (await import('./metrics.ts')).createMetrics(db.prisma) : undefined;
   const voice = config.stt ? new VoiceService(config.stt, log.child({ component: 'voice' })) : undefined;
   return {
-    config,
-    log,
-    db,
-    tr: i18n(),
-    clock,
-    calendar,
-    status,
-    queries,
+    ...core,
     assistant: new Assistant({ queries }),
     engineSettings,
     deliverySettings,
@@ -150,6 +110,5 @@ export async function createApp(options: { env?: Env; config?: Config; clock?: C
     }),
     voice,
     metrics,
-    close: () => db.close(),
   };
 }

@@ -3,8 +3,8 @@
  * numbers are redacted wherever they appear as fields; URLs that carry a bot
  * token are never logged (the clients log method names instead).
  */
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -34,6 +34,8 @@ export const REDACT_PATHS = [
 export function createLogger(options: { level: string; format: 'pretty' | 'json'; destination?: NodeJS.WritableStream; name?: string }): Logger {
   const base = { level: options.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { name: options.name ?? 'nq57-bot' } };
   if (options.format === 'pretty') {
+    // Loaded only for a terminal: a process logging JSON never reads it.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     return pino(base, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,name', destination: (options.destination as never) ?? 2 }));
   }
   return pino(base, (options.destination as never) ?? pino.destination(2));

@@ -9,8 +9,7 @@ import type { Extension, ExtensionInput, ExtensionResult, Memory } from '../../d
 import { say } from '../../domain/chat/reply.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import { answerQuestion, chooseUnit, DEFAULT_PAGE, nextPage, reportRequest, type AnswerPage } from '../../domain/questions/answer.ts';
-import { questionContext } from '../../domain/questions/context.ts';
-import { parseQuestion } from '../../domain/questions/parse-question.ts';
+import { readQuestion } from '../../domain/questions/context.ts';
 import type { Interpretation } from '../../domain/questions/types.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../../prisma/database.ts';
@@ -54,9 +53,8 @@ export class QuestionsExtension implements Extension {
       }
       if (!inbound.text || !QUESTION_COMMANDS.test(inbound.text.trim())) return null;
     } else if (!inbound.text?.trim() || choiceId) return null;
-    const qctx = await questionContext(this.data, input.today, person);
-    const interp = parseQuestion(inbound.text!, qctx);
-    if (interp.intent === 'REPORT') return this.report(interp, input, person, qctx.units);
+    const { interp, units } = await readQuestion(inbound.text!, this.data, input.today, person);
+    if (interp.intent === 'REPORT') return this.report(interp, input, person, units);
     return this.answer(interp, DEFAULT_PAGE, input, person);
   }
 

@@ -9,11 +9,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answerQuestion, DEFAULT_PAGE, reportRequest } from '../../domain/questions/answer.ts';
-import { questionContext } from '../../domain/questions/context.ts';
-import { parseQuestion } from '../../domain/questions/parse-question.ts';
+import { readQuestion } from '../../domain/questions/context.ts';
 import { today as todayOf } from '../../domain/shared/clock.ts';
 import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
-import { createApp, type App } from '../app.ts';
+import { openCore } from '../core.ts';
 import { renderReply } from '../chat/render.ts';
 import type { Locale } from '../i18n.ts';
 import { buildReport } from '../services/report.ts';
@@ -45,18 +44,17 @@ async function main(): Promise<number> {
   if (!question) throw new UsageError(USAGE);
   const locale: Locale = values.lang === 'en' ? 'en' : 'vi';
   const page = { offset: count(values.offset, 'offset', 0), size: Math.max(1, count(values.size, 'size', DEFAULT_PAGE.size)) };
-  const app = await createApp({ clock: clockFor(dayArg(values.today, 'today')) });
+  // The core alone: answering needs no conversation service.
+  const app = await openCore({ clock: clockFor(dayArg(values.today, 'today')) });
   try {
     const data = new PrismaQuestionData(app.db.prisma);
-    // What reading a question needs is loaded while the person is looked up (the tasks' words take longest).
-    const warming = Promise.all([data.units(), data.plans(), data.vocabulary()]);
+    // What reading a question needs is loaded while the person is looked up.
+    const warming = Promise.all([data.units(), data.plans(), data.taskNames()]);
     warming.catch(() => undefined);
     const person = await findPerson(app, values.as, locale);
     const today = todayOf(app.clock);
     await warming;
-    const qctx = await questionContext(data, today, person);
-    const { units } = qctx;
-    const interp = parseQuestion(question, qctx);
+    const { interp, units } = await readQuestion(question, data, today, person);
     const ctx = { person, today, status: app.status };
     const answer = await answerQuestion(interp, ctx, data, page);
 

@@ -2,7 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { PersonRef } from '../../domain/people/types.ts';
 import { fold } from '../../domain/shared/text.ts';
-import type { App } from '../app.ts';
+import type { Core } from '../core.ts';
 import type { Locale } from '../i18n.ts';
 import { UsageError } from './args.ts';
 
@@ -29,10 +29,10 @@ export function closeNames<T extends { fullName: string }>(query: string, people
 }
 
 /** The person `--as` names (a name with or without diacritics, a phone, an id); the first city leader when absent. */
-export async function findPerson(app: App, as: string | undefined, locale: Locale): Promise<PersonRef> {
+export async function findPerson(app: Core, as: string | undefined, locale: Locale): Promise<PersonRef> {
   if (!as) {
-    // Filtered here: `roles: { has }` on an enum array is not supported by every driver adapter.
-    const leader = (await app.db.prisma.person.findMany({ where: { active: true }, orderBy: { id: 'asc' } })).find((p) => p.roles.includes('CITY_LEADER'));
+    // In SQL: `roles: { has }` on an enum array is not supported by every driver adapter, and a city has thousands of people.
+    const [leader] = (await app.db.prisma.$queryRawUnsafe(`SELECT id FROM "Person" WHERE active AND 'CITY_LEADER' = ANY (roles) ORDER BY id LIMIT 1`)) as { id: number }[];
     const person = leader ? await app.queries.person(leader.id) : null;
     if (person) return person;
     throw new UsageError(app.tr.t('console-no-person', { query: '' }, locale));

@@ -18,7 +18,7 @@ import { HttpRouter } from '../http/server.ts';
 import { createMetrics } from '../metrics.ts';
 import { openConfiguredDatabase } from '../open-database.ts';
 import { listenOn } from '../startup.ts';
-import { workingCalendar } from '../app.ts';
+import { workingCalendar } from '../core.ts';
 import { parseConfig } from '../config.ts';
 import { createDelivery } from '../delivery/index.ts';
 import { FileLinks } from '../files/links.ts';

@@ -11,7 +11,7 @@ import { byTaskThenUnit, countRows, groupByTask, matchesFilter, rowStatus, sortB
 import type { AsOf, DayRange, ItemFilter, QuestionData, TaskGroup, UnitCounts, UnitUpdates } from './ports.ts';
 import type { PlanRef } from './types.ts';
 import { taskSection } from './section.ts';
-import { buildVocabulary, type Vocabulary } from './vocabulary.ts';
+import { namesOf, wordsOf, type TaskNames, type TaskWords } from './vocabulary.ts';
 
 export interface MemorySource {
   units: UnitRef[];
@@ -38,8 +38,12 @@ export class MemoryQuestionData implements QuestionData {
     return this.source.plans;
   }
 
-  async vocabulary(): Promise<Vocabulary> {
-    return buildVocabulary(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.coordinatingText, r.directingLeader]), this.rows.map((r) => r.directingLeader), this.rows.map((r) => taskSection(r.sectionCode, r.groupCode)));
+  async taskNames(): Promise<TaskNames> {
+    return namesOf(this.rows.map((r) => r.directingLeader), this.rows.map((r) => taskSection(r.sectionCode, r.groupCode)));
+  }
+
+  async taskWords(): Promise<TaskWords> {
+    return wordsOf(this.rows.flatMap((r) => [r.title, r.leadUnitText, r.coordinatingText, r.directingLeader]));
   }
 
   async assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]> {

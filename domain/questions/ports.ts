@@ -13,7 +13,7 @@ import type { TaskRow, UpdateRow } from '../tasks/types.ts';
 import type { DeadlineKind } from '../deadlines/parse-deadline.ts';
 import type { UnitRef } from '../units/types.ts';
 import type { PlanRef, StatusFilter } from './types.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { TaskNames, TaskWords } from './vocabulary.ts';
 
 /** An inclusive range of days. */
 export interface DayRange {
@@ -105,8 +105,10 @@ export interface QuestionData {
   /** Every unit (the parser's vocabulary and the scope rules' tree). */
   units(): Promise<UnitRef[]>;
   plans(): Promise<PlanRef[]>;
-  /** The words tasks are written in (titles, outputs, headings, latest notes): what a question's leftover words are checked against. */
-  vocabulary(): Promise<Vocabulary>;
+  /** The directing leaders and the sections the tasks name. */
+  taskNames(): Promise<TaskNames>;
+  /** The words tasks are written in (titles, outputs, headings): what a question's leftover words are checked against. */
+  taskWords(): Promise<TaskWords>;
   /** Every assignment matching the filter, full rows, by task then unit. */
   assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]>;
   /** How many assignments match, per unit (units without any are left out). */

@@ -10,9 +10,15 @@ import { sectionKeys } from './section.ts';
  * not place ("có vc j", "căn cứ", "thế còn") and is ignored, and said so,
  * rather than emptying the answer.
  */
-export interface Vocabulary {
-  words: ReadonlySet<string>;
-  pairs: ReadonlySet<string>;
+export interface Vocabulary extends TaskWords, TaskNames {}
+
+/** The folded words and neighbouring pairs of the tasks' texts (only asked whether they hold one). */
+export interface TaskWords {
+  words: { has(word: string): boolean };
+  pairs: { has(pair: string): boolean };
+}
+
+export interface TaskNames {
   /** The directing leaders the tasks name. */
   leaders: Leader[];
   /** The appendices' sections and groups with their parents ("A", "A.I", "A.I.3", "B.NV", "III"). */
@@ -48,6 +54,14 @@ export function buildVocabulary(
   leaderTexts: Iterable<string | null | undefined> = [],
   sections: Iterable<string> = [],
 ): Vocabulary {
+  return { ...wordsOf(texts), ...namesOf(leaderTexts, sections) };
+}
+
+export function namesOf(leaderTexts: Iterable<string | null | undefined>, sections: Iterable<string>): TaskNames {
+  return { leaders: leadersOf(leaderTexts), sections: sectionKeys(sections) };
+}
+
+export function wordsOf(texts: Iterable<string | null | undefined>): TaskWords {
   const words = new Set<string>();
   const pairs = new Set<string>();
   for (const text of texts) {
@@ -58,7 +72,7 @@ export function buildVocabulary(
       if (i > 0) pairs.add(`${ws[i - 1]} ${ws[i]}`);
     }
   }
-  return { words, pairs, leaders: leadersOf(leaderTexts), sections: sectionKeys(sections) };
+  return { words, pairs };
 }
 
 /**

@@ -17,7 +17,7 @@
  */
 import type { ProposalHistory } from '../../domain/accountability/proposals.ts';
 import type { ExplanationHistory } from '../../domain/accountability/explanations.ts';
-import { buildVocabulary, type Vocabulary } from '../../domain/questions/vocabulary.ts';
+import { namesOf, wordsOf, type TaskNames, type TaskWords } from '../../domain/questions/vocabulary.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, Selected, TaskGroup, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
 import type { PlanRef, StatusFilter } from '../../domain/questions/types.ts';
@@ -229,6 +229,9 @@ interface Registry {
   planOrder: number[];
 }
 
+/** The texts a `string_agg(…, ' | ')` joined. */
+const splitAgg = (text: string | null | undefined): string[] => (text ? text.split(' | ') : []);
+
 /** What one change check reads: the units' and plans' fingerprint, the tasks', and the tasks' with the assignments'. */
 interface Fingerprint {
   reference: string;
@@ -251,7 +254,8 @@ interface BaseTotal {
  */
 export class QuestionReference {
   registry: Registry | null = null;
-  words: { key: string; vocabulary: Vocabulary } | null = null;
+  names: { key: string; names: TaskNames } | null = null;
+  words: { key: string; words: TaskWords } | null = null;
   baseTotals: { key: string; totals: Map<string, BaseTotal> } | null = null;
   readonly loading = new Map<string, Promise<unknown>>();
 
@@ -405,30 +409,39 @@ export class PrismaQuestionData implements QuestionData {
     totals.set(baseKey(f), total);
   }
 
+  /** The directing leaders and the sections the tasks name, re-read only when tasks were added or changed. */
+  async taskNames(): Promise<TaskNames> {
+    const { tasks: key } = await this.fingerprint();
+    if (this.shared.names?.key === key) return this.shared.names.names;
+    return this.shared.once(`names:${key}`, async () => {
+      // One scan: the distinct pairs are hashed, few, then sorted apart.
+      const [row] = (await this.prisma.$queryRawUnsafe(
+        `WITH x AS MATERIALIZED (SELECT DISTINCT "directingLeader" AS l, concat_ws('.', "sectionCode", "groupCode") AS s FROM "Task")
+         SELECT (SELECT string_agg(DISTINCT l, ' | ') FROM x) AS leaders, (SELECT string_agg(DISTINCT s, ' | ') FROM x) AS sections`,
+      )) as { leaders: string | null; sections: string | null }[];
+      const names = namesOf(splitAgg(row?.leaders), splitAgg(row?.sections));
+      this.shared.names = { key, names };
+      return names;
+    });
+  }
+
   /**
    * The words of every task's title, output, headings, units and directing
    * leader (not of progress notes, whose everyday words — "thời tiết" — would
    * make any chat a subject): built once and rebuilt only when tasks were
    * added or changed.
    */
-  async vocabulary(): Promise<Vocabulary> {
+  async taskWords(): Promise<TaskWords> {
     const { tasks: key } = await this.fingerprint();
-    if (this.shared.words?.key === key) return this.shared.words.vocabulary;
+    if (this.shared.words?.key === key) return this.shared.words.words;
     return this.shared.once(`words:${key}`, async () => {
       const rows = (await this.prisma.$queryRawUnsafe(
         GENERIC_PLAN +
-        `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"
-         UNION ALL
-         SELECT NULL
-         UNION ALL
-         SELECT string_agg(DISTINCT "directingLeader", ' | ') FROM "Task"
-         UNION ALL
-         SELECT string_agg(DISTINCT concat_ws('.', "sectionCode", "groupCode"), ' | ') FROM "Task"`,
+        `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"`,
       )) as { text: string | null }[];
-      const split = (r: { text: string | null } | undefined) => (r?.text ? r.text.split(' | ') : []);
-      const vocabulary = buildVocabulary([...split(rows[0]), ...split(rows[1])], split(rows[2]), split(rows[3]));
-      this.shared.words = { key, vocabulary };
-      return vocabulary;
+      const words = wordsOf(splitAgg(rows[0]?.text));
+      this.shared.words = { key, words };
+      return words;
     });
   }
 

@@ -11,8 +11,7 @@ import { i18n } from '../../bot/i18n.ts';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import { answerQuestion, type Answer, type AnswerOutcome } from '../../domain/questions/answer.ts';
-import { questionContext } from '../../domain/questions/context.ts';
-import { parseQuestion } from '../../domain/questions/parse-question.ts';
+import { readQuestion } from '../../domain/questions/context.ts';
 import type { Intent, Interpretation, StatusFilter } from '../../domain/questions/types.ts';
 import type { Day } from '../../domain/shared/day.ts';
 import type { UnitKind } from '../../domain/units/types.ts';
@@ -274,7 +273,7 @@ describe('answering questions on the sample data', () => {
 
   async function ask(q: string, who: Who = 'city', today: Day = TODAY, page?: { offset: number; size: number }): Promise<{ interp: Interpretation; answer: Answer; text: string }> {
     const person = people.get(who)!;
-    const interp = parseQuestion(q, await questionContext(data, today, person));
+    const { interp } = await readQuestion(q, data, today, person);
     const answer = await answerQuestion(interp, { person, today, status: { dueSoonDays: 7 } }, data, page);
     return { interp, answer, text: renderReply(answer.reply, tr, 'vi', { numberChoices: true }) };
   }

@@ -8,8 +8,7 @@ import { renderReply } from '../../bot/chat/render.ts';
 import { i18n } from '../../bot/i18n.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import { answerQuestion, type Answer } from '../../domain/questions/answer.ts';
-import { questionContext } from '../../domain/questions/context.ts';
-import { parseQuestion } from '../../domain/questions/parse-question.ts';
+import { readQuestion } from '../../domain/questions/context.ts';
 import type { Day } from '../../domain/shared/day.ts';
 import type { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
 import type { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
@@ -122,7 +121,7 @@ export async function makeAsker(data: PrismaQuestionData, queries: PrismaTaskQue
     async ask(c) {
       const person = people.get(c.as ?? 'city')!;
       const today = (c.today ?? DEFAULT_TODAY) as Day;
-      const interp = parseQuestion(c.q, await questionContext(data, today, person));
+      const { interp } = await readQuestion(c.q, data, today, person);
       const answer = await answerQuestion(interp, { person, today, status: { dueSoonDays: 7 } }, data);
       const text = renderReply(answer.reply, tr, 'vi', { numberChoices: true });
       return { answer, json: answer.json as unknown as Record<string, unknown>, text };

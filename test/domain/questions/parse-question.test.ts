@@ -4,7 +4,9 @@ import type { Role } from '../../../domain/people/types.ts';
 import type { UnitKind } from '../../../domain/units/types.ts';
 import { EXAMPLE_QUESTIONS, parseQuestion } from '../../../domain/questions/parse-question.ts';
 import type { Intent, Interpretation, Rank, StatusFilter } from '../../../domain/questions/types.ts';
-import { context, P, PLANS, U } from './fixtures.ts';
+import { readQuestion } from '../../../domain/questions/context.ts';
+import type { QuestionData } from '../../../domain/questions/ports.ts';
+import { context, P, PLANS, TODAY, U, UNITS, VOCABULARY } from './fixtures.ts';
 
 /**
  * The question table. Every field of the reading is compared: a field a case
@@ -476,6 +478,28 @@ describe('parseQuestion: contracts around the table', () => {
     for (const c of CASES.slice(0, 40)) {
       expect(parseQuestion(c.q, context(c.today, c.me))).toEqual(parseQuestion(c.q, context(c.today, c.me)));
     }
+  });
+
+  it('reads a question alike when the words of the tasks are loaded only if asked for (readQuestion)', async () => {
+    const { leaders, sections, words, pairs } = VOCABULARY;
+    let loads = 0;
+    const data = {
+      units: async () => UNITS,
+      plans: async () => PLANS,
+      taskNames: async () => ({ leaders, sections }),
+      taskWords: async () => {
+        loads++;
+        return { words, pairs };
+      },
+    } as unknown as QuestionData;
+    for (const c of CASES) {
+      const me = c.me ?? { unitId: null, roles: ['CITY_LEADER' as const] };
+      expect((await readQuestion(c.q, data, c.today ?? TODAY, me)).interp, c.q).toEqual(parseQuestion(c.q, context(c.today, me)));
+    }
+    expect(loads).toBeGreaterThan(0);
+    loads = 0;
+    await readQuestion('nhiệm vụ nào quá hạn ở Cát Hải?', data, TODAY, { unitId: null, roles: ['CITY_LEADER'] });
+    expect(loads).toBe(0);
   });
 
   it('reads diacritics, case and spacing alike', () => {
