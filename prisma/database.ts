@@ -27,8 +27,6 @@ export interface OpenOptions {
   log?: MigrationLog;
   /** Connections in the pool (PostgreSQL only). */
   poolSize?: number;
-  /** Prepare the statements marked GENERIC_PLAN (PostgreSQL only; default true). */
-  prepare?: boolean;
 }
 
 function pgSession(client: pg.Client): SqlSession {
@@ -169,7 +167,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Generic plans for the named statements only (GENERIC_PLAN).
     const adapter = new PrismaPg(
       { connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan' },
-      options.prepare === false ? {} : { statementNameGenerator: statementNames() },
+      { statementNameGenerator: statementNames() },
     );
     const prisma = new PrismaClient({ adapter });
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };

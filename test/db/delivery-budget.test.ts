@@ -52,8 +52,8 @@ describe('shared send budget', () => {
     const [row] = await store.claim({ channel: 'TELEGRAM', limit: 1, now, lockedBy: 'a', leaseMs: 60_000 });
     expect(row).toBeDefined();
 
-    // a minute's pause: what follows holds however slow the machine (no wall-clock bound in a test)
-    await budget.pause('TELEGRAM', 60_000);
+    // an hour's pause, so that "more than 30 s left" below holds however slow the machine (no wall-clock bound in a test)
+    await budget.pause('TELEGRAM', 3_600_000);
     const after = await budget.book('TELEGRAM', 1, 10);
     expect(after.firstMs - after.nowMs).toBeGreaterThan(30_000);
     const refused = await budget.markCalling('TELEGRAM', row!.id, 'a', new Date(), new Date(Date.now() + 60_000));
