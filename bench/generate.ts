@@ -8,6 +8,20 @@ export type Exec = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
 export type Shape = 'scale' | 'city';
 
+/**
+ * What the tasks are about: each title names one of these (task i the (i mod 25)-th), so that a
+ * topic question ("nhiệm vụ về an toàn thông tin mạng quá hạn") selects 4% of the tasks, as a
+ * subject does in the real appendices, and not all or none of them.
+ */
+export const SUBJECTS = [
+  'chuyển đổi số', 'an toàn thông tin mạng', 'hạ tầng 5G', 'cơ sở dữ liệu dân cư', 'dịch vụ công trực tuyến',
+  'đổi mới sáng tạo', 'khoa học và công nghệ', 'thanh toán không dùng tiền mặt', 'chính quyền số', 'kinh tế số',
+  'xã hội số', 'nhân lực số', 'trung tâm dữ liệu', 'thủ tục hành chính', 'học bạ số',
+  'y tế số', 'giáo dục số', 'nông nghiệp số', 'du lịch thông minh', 'giao thông thông minh',
+  'đô thị thông minh', 'khởi nghiệp sáng tạo', 'sở hữu trí tuệ', 'phòng thí nghiệm trọng điểm', 'chữ ký số',
+];
+const SUBJECT_SQL = `(ARRAY[${SUBJECTS.map((x) => `'${x}'`).join(', ')}])[1 + i % ${SUBJECTS.length}]`;
+
 /** Runs one generating statement and prints how long it took (unless quiet). */
 function stepper(exec: Exec, quiet: boolean | undefined) {
   return async (label: string, sql: string) => {
@@ -28,7 +42,7 @@ export async function generate(exec: Exec, options: { tasks: number; quiet?: boo
   await step('20 plans', `INSERT INTO "Plan"(code, title, year) SELECT 'KH-' || i, 'Kế hoạch ' || i, 2025 + i % 2 FROM generate_series(1, 20) i`);
   await step(`${n.toLocaleString('en')} tasks`, `INSERT INTO "Task"("planId", scope, kind, number, "sectionCode", position, label, title, "deadlineText", "deadlineKind", "deadlineDate", rhythm, "updatedAt")
     SELECT 1 + i % 20, 'u' || (1 + i % 1000), CASE WHEN i % 10 = 0 THEN 'INDICATOR' ELSE 'TASK' END::"ItemKind", i::text, 'I', i, i::text,
-      'Nhiệm vụ số ' || i || ' về chuyển đổi số và đổi mới sáng tạo',
+      'Nhiệm vụ số ' || i || ' về ' || ${SUBJECT_SQL},
       CASE WHEN i % 20 = 0 THEN 'Thường xuyên' WHEN i % 20 = 1 THEN 'Hằng năm' ELSE 'Tháng ' || (1 + i % 12) || '/' || (2025 + i % 3) END,
       CASE WHEN i % 20 = 0 THEN 'CONTINUOUS' WHEN i % 20 = 1 THEN 'YEARLY' ELSE 'MONTH' END::"DeadlineKind",
       CASE WHEN i % 20 IN (0, 1) THEN NULL ELSE (make_date(2025 + i % 3, 1 + i % 12, 1) + interval '1 month - 1 day')::date + (i % 28) - 27 END,
@@ -76,7 +90,7 @@ async function generateCity(exec: Exec, options: { quiet?: boolean }): Promise<v
   await step('10 plans', `INSERT INTO "Plan"(code, title, year) SELECT 'KH-' || i, 'Kế hoạch ' || i, 2025 + i % 2 FROM generate_series(1, 10) i`);
   await step('2,000 tasks', `INSERT INTO "Task"("planId", scope, kind, number, "sectionCode", position, label, title, "deadlineText", "deadlineKind", "deadlineDate", rhythm, "leadUnitText", "updatedAt")
     SELECT 1 + (i - 1) % 10, '', CASE WHEN i % 10 = 0 THEN 'INDICATOR' ELSE 'TASK' END::"ItemKind", i::text, 'I', i, i::text,
-      'Nhiệm vụ số ' || i || ' về chuyển đổi số và đổi mới sáng tạo',
+      'Nhiệm vụ số ' || i || ' về ' || ${SUBJECT_SQL},
       CASE WHEN i % 20 = 0 THEN 'Thường xuyên' WHEN i % 20 = 1 AND i > 1 THEN 'Hằng năm' ELSE 'Tháng ' || (1 + i % 12) || '/' || (2025 + i % 3) END,
       CASE WHEN i % 20 = 0 THEN 'CONTINUOUS' WHEN i % 20 = 1 AND i > 1 THEN 'YEARLY' ELSE 'MONTH' END::"DeadlineKind",
       CASE WHEN i % 20 = 0 OR (i % 20 = 1 AND i > 1) THEN NULL ELSE (make_date(2025 + i % 3, 1 + i % 12, 1) + interval '1 month - 1 day')::date END,

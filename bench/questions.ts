@@ -48,6 +48,20 @@ const ONE_TASK = `SELECT a.*, t.title, p.code, u.name,
     EXISTS (SELECT 1 FROM "ExplanationRequest" x WHERE x."taskId" = t.id AND x."unitId" = a."unitId") AS explanations
   FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId" WHERE t.number = $1`;
 
+/** Subjects of the generated titles (bench/generate.ts) a leader would ask about, none of whose words make another's. */
+const TOPICS = ['an toàn thông tin mạng', 'hạ tầng 5G', 'dịch vụ công trực tuyến', 'thanh toán không dùng tiền mặt', 'thủ tục hành chính', 'du lịch thông minh', 'sở hữu trí tuệ', 'phòng thí nghiệm trọng điểm'];
+
+/**
+ * The floor of "nhiệm vụ về <chủ đề> quá hạn" city-wide: the overdue shares of the tasks whose title holds the
+ * subject (no text index on the data: the titles are scanned), counted; those tasks counted (the "/ N"); the
+ * first page by due day, plan and number.
+ */
+const TOPIC_OVERDUE = `WITH topic AS MATERIALIZED (SELECT id FROM "Task" WHERE title LIKE $1)
+  SELECT count(*) OVER () AS matched, (SELECT count(*) FROM topic) AS total, a.id, t.number, t.title, a."deadlineDate"
+  FROM topic JOIN "Assignment" a ON a."taskId" = topic.id JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId"
+  WHERE a.state <> 'DONE' AND a."deadlineDate" < $2::date
+  ORDER BY a."deadlineDate", p.code, t.number, a.id LIMIT 10`;
+
 async function askWith(data: PrismaQuestionData, text: string): Promise<Answer> {
   const { interp } = await readQuestion(text, data, TODAY, CITY_LEADER);
   return answerQuestion(interp, { person: CITY_LEADER, today: TODAY, status }, data);
@@ -116,6 +130,11 @@ export async function runQuestionBench(
           ? f(`SELECT count(*) OVER () AS total, count(*) FILTER (WHERE a.state = 'DONE') OVER () AS done, a.*, u.name FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id
                JOIN "Unit" u ON u.id = a."unitId" WHERE t.number = $1 ORDER BY a."deadlineDate", a.id`, [shared!.number])
           : f(ONE_TASK, [shared!.number]),
+    ],
+    [
+      'a subject city-wide: "nhiệm vụ về <chủ đề> quá hạn"',
+      (i) => `nhiệm vụ về ${TOPICS[i % TOPICS.length]} quá hạn`,
+      (i) => f(TOPIC_OVERDUE, [`%${TOPICS[i % TOPICS.length]}%`, TODAY]),
     ],
     [
       'due by the year end, yearly tasks included: "những việc đến hạn đến cuối năm"',

@@ -175,6 +175,25 @@ export function baseFilter(run: ScopedRun): ItemFilter {
   };
 }
 
+/**
+ * A topic on the tasks' titles as the ids of the tasks it selects (exactly
+ * `topicMatcher` on the title), when the store indexes titles: rows are then
+ * read for those tasks only, not for the whole scope. Null: no topic to
+ * match, or no index.
+ */
+export async function titleTopicTasks(run: ScopedRun): Promise<number[] | null> {
+  if (!run.interp.topic || !run.data.titleIndex) return null;
+  return (await run.data.titleIndex()).tasks(run.interp.topic);
+}
+
+/** The filter narrowed to these tasks as well (null: unchanged). */
+export function withTasks(filter: ItemFilter, ids: number[] | null): ItemFilter {
+  if (ids === null) return filter;
+  if (!filter.taskIds) return { ...filter, taskIds: ids };
+  const keep = new Set(ids);
+  return { ...filter, taskIds: filter.taskIds.filter((id) => keep.has(id)) };
+}
+
 export type WindowUse = 'none' | 'due' | 'done' | 'reported' | 'expected';
 
 /**

@@ -61,11 +61,20 @@ export function matchesStatus(row: TaskRow, s: RowStatus, filter: StatusFilter):
   }
 }
 
+/** A long id list as a set, made once per list (a topic can select thousands of tasks, tested against as many rows). */
+const idSets = new WeakMap<readonly number[], Set<number>>();
+function holds(ids: readonly number[], id: number): boolean {
+  if (ids.length < 16) return ids.includes(id);
+  let set = idSets.get(ids);
+  if (!set) idSets.set(ids, (set = new Set(ids)));
+  return set.has(id);
+}
+
 export function matchesFilter(row: TaskRow, filter: ItemFilter, asOf: AsOf, status: RowStatus = rowStatus(row, asOf)): boolean {
-  if (filter.unitIds && !filter.unitIds.includes(row.unitId)) return false;
+  if (filter.unitIds && !holds(filter.unitIds, row.unitId)) return false;
   if (filter.planId != null && row.planId !== filter.planId) return false;
   if (filter.kind && row.kind !== filter.kind) return false;
-  if (filter.taskIds && !filter.taskIds.includes(row.taskId)) return false;
+  if (filter.taskIds && !holds(filter.taskIds, row.taskId)) return false;
   if (filter.section && !inSection(taskSection(row.sectionCode, row.groupCode), filter.section)) return false;
   for (const s of filter.statuses ?? []) if (!matchesStatus(row, status, s)) return false;
   if (filter.dueWindow && !inRange(status.due, filter.dueWindow)) return false;
@@ -172,17 +181,25 @@ function topicWords(text: string): string[] {
  * matches a text holding all its words (an abbreviation also matches its
  * expansion). Null when nothing is left to match.
  */
-export function topicMatcher(topic: string | null): ((...texts: (string | null)[]) => boolean) | null {
+export function topicAlternatives(topic: string | null): string[][] | null {
   if (!topic) return null;
   const alternatives = fold(topic)
     .split(/,|;|\bva\b|\bhoac\b/)
     .map(topicWords)
     .filter((a) => a.length > 0);
-  if (alternatives.length === 0) return null;
-  return (...texts) => {
-    const hay = ` ${texts.filter((t): t is string => Boolean(t)).map((t) => topicWords(t).join(' ')).join(' ')} `;
-    return alternatives.some((words) =>
-      words.every((w) => hay.includes(` ${w} `) || (ABBREVIATIONS[w] ?? []).some((x) => hay.includes(` ${x} `))),
-    );
-  };
+  return alternatives.length ? alternatives : null;
+}
+
+/** The texts' words as one string a topic's words are looked up in (` word word `). */
+export function topicHay(...texts: (string | null)[]): string {
+  return ` ${texts.filter((t): t is string => Boolean(t)).map((t) => topicWords(t).join(' ')).join(' ')} `;
+}
+
+export function hayMatches(hay: string, alternatives: string[][]): boolean {
+  return alternatives.some((words) => words.every((w) => hay.includes(` ${w} `) || (ABBREVIATIONS[w] ?? []).some((x) => hay.includes(` ${x} `))));
+}
+
+export function topicMatcher(topic: string | null): ((...texts: (string | null)[]) => boolean) | null {
+  const alternatives = topicAlternatives(topic);
+  return alternatives ? (...texts) => hayMatches(topicHay(...texts), alternatives) : null;
 }

@@ -26,8 +26,10 @@ import {
   statusArgs,
   statusFilter,
   taskItem,
+  titleTopicTasks,
   unitName,
   windowArgs,
+  withTasks,
   type Answer,
   type ScopedRun,
 } from './answer-common.ts';
@@ -68,6 +70,14 @@ async function select(run: ScopedRun, filter: ItemFilter, base: ItemFilter, narr
   const withRows = shown === 'rows';
   const byTask = shown === 'tasks';
   const { data, asOf, page, scope } = run;
+  // a topic on the titles alone, when the store indexes titles: the topic's tasks by id, in the filters;
+  // when the topic was all the narrowing, everything runs in the store
+  const topicTasks = narrow?.titleTopic ? await titleTopicTasks(run) : null;
+  if (topicTasks) {
+    base = withTasks(base, topicTasks);
+    filter = withTasks(filter, topicTasks);
+    if (narrow!.topicOnly) narrow = null;
+  }
   if (scope.me || narrow) {
     const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(base, asOf);
     const keep = (r: TaskRow) => matchesFilter(r, base, asOf) && (!narrow || narrow.keep(r));
@@ -111,10 +121,14 @@ function sortCounts(list: { unitId: number; count: number }[]): { unitId: number
 interface Narrow {
   keep: (r: TaskRow) => boolean;
   hit: (r: TaskRow) => boolean;
+  /** The topic is matched on the task's title alone (its tasks can be found by id first). */
+  titleTopic: boolean;
+  /** …and nothing else narrows: the topic's tasks by id say all of it. */
+  topicOnly: boolean;
 }
 
 /** What only TypeScript can filter on: topic words, days overdue ("chậm hơn 90 ngày"). */
-function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]): Narrow | null {
+function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[], titleOnly = false): Narrow | null {
   const m = topicMatcher(run.interp.topic);
   const minDays = run.interp.minDaysOverdue;
   const role = roleFilter(run.interp, run.units, run.ctx.person.unitId);
@@ -127,6 +141,8 @@ function topicNarrow(run: ScopedRun, fields: (r: TaskRow) => (string | null)[]):
   return {
     keep: (r) => (!m || m(...fields(r))) && (!role || role(r)) && (!expected || expected(r)) && (!cites || cites(r)),
     hit: (r) => minDays === null || rowStatus(r, run.asOf).daysOverdue > minDays,
+    titleTopic: titleOnly && m !== null,
+    topicOnly: titleOnly && m !== null && minDays === null && !role && !expected && !cites,
   };
 }
 
@@ -212,7 +228,7 @@ export async function answerList(run: ScopedRun): Promise<Answer> {
   // tasks once each (a programme task of 48 communes is one item, with its units' statuses); units' shares when the question is about units
   const byTask = counted(run) === 'TASKS';
   const filter: ItemFilter = { ...base, statuses: sf.statuses, dueWindow: sf.dueWindow, doneWindow: sf.doneWindow, wholeTasksDone: byTask && onlyDone(sf.statuses) };
-  const sel = await select(run, filter, base, topicNarrow(run, (r) => [r.title]), byTask ? 'tasks' : 'rows');
+  const sel = await select(run, filter, base, topicNarrow(run, (r) => [r.title], true), byTask ? 'tasks' : 'rows');
   const head = headCounts(run, sel);
   const shown = byTask ? sel.groups.length : sel.rows.length;
   const more = moreLines(run, shown, head.matched);
@@ -254,7 +270,7 @@ export async function answerCount(run: ScopedRun, taskIds: number[] | null): Pro
   const { interp, data, asOf } = run;
   const sf = statusFilter(interp, asOf.today);
   const base: ItemFilter = { ...baseFilter(run), taskIds };
-  const narrow = topicNarrow(run, (r) => [r.title]);
+  const narrow = topicNarrow(run, (r) => [r.title], true);
   const lines: Line[] = [];
   const totals: Record<string, number> = {};
   let byUnit: { unitId: number; count: number }[] = [];

@@ -23,9 +23,11 @@ import {
   statusArgs,
   statusFilter,
   taskItem,
+  titleTopicTasks,
   unitItem,
   unitName,
   windowArgs,
+  withTasks,
   type Answer,
   type ScopedRun,
   type UnitItem,
@@ -100,7 +102,7 @@ export async function answerProgress(run: ScopedRun): Promise<Answer> {
     });
   }
 
-  const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(filter, asOf);
+  const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(narrow ? withTasks(filter, await titleTopicTasks(run)) : filter, asOf);
   const rows = pool.filter((r) => matchesFilter(r, filter, asOf) && (!narrow || narrow(r)));
   const c = sumCounts(countRows(rows, asOf));
   lines.push(line(t(c.total ? 'answer-progress-total' : 'answer-progress-empty', { ...args, ...breakdownArgs(c) }), { strong: true }));
@@ -150,7 +152,7 @@ export async function answerRate(run: ScopedRun): Promise<Answer> {
   let matched: number;
   let total: number;
   if (scope.me || narrow) {
-    const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(base, asOf);
+    const pool = scope.me ? await data.responsibleFor(run.ctx.person) : await data.assignments(narrow ? withTasks(base, await titleTopicTasks(run)) : base, asOf);
     const all = pool.filter((r) => matchesFilter(r, base, asOf) && (!narrow || narrow(r)));
     total = all.length;
     matched = all.filter((r) => matchesFilter(r, filter, asOf)).length;

@@ -14,6 +14,7 @@ import type { DeadlineKind } from '../deadlines/parse-deadline.ts';
 import type { UnitRef } from '../units/types.ts';
 import type { PlanRef, StatusFilter } from './types.ts';
 import type { TaskNames, TaskWords } from './vocabulary.ts';
+import type { TitleIndex } from './title-index.ts';
 
 /** An inclusive range of days. */
 export interface DayRange {
@@ -109,6 +110,8 @@ export interface QuestionData {
   taskNames(): Promise<TaskNames>;
   /** The words tasks are written in (titles, outputs, headings): what a question's leftover words are checked against. */
   taskWords(): Promise<TaskWords>;
+  /** Optional: the tasks' titles indexed by their words (a topic's tasks without reading every row); rebuilt when tasks change. */
+  titleIndex?(): Promise<TitleIndex>;
   /** Every assignment matching the filter, full rows, by task then unit. */
   assignments(filter: ItemFilter, asOf: AsOf): Promise<TaskRow[]>;
   /** How many assignments match, per unit (units without any are left out). */

@@ -15,9 +15,11 @@
  * deadline kind): counts and lists over the whole city avoid a 100,000-row
  * join with Task that way.
  */
+import { createHash } from 'node:crypto';
 import type { ProposalHistory } from '../../domain/accountability/proposals.ts';
 import type { ExplanationHistory } from '../../domain/accountability/explanations.ts';
 import { namesOf, wordsOf, type TaskNames, type TaskWords } from '../../domain/questions/vocabulary.ts';
+import { TitleIndex } from '../../domain/questions/title-index.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { AsOf, DayRange, ItemFilter, QuestionData, Selected, TaskGroup, UnitCounts, UnitUpdates } from '../../domain/questions/ports.ts';
 import type { PlanRef, StatusFilter } from '../../domain/questions/types.ts';
@@ -256,6 +258,7 @@ export class QuestionReference {
   registry: Registry | null = null;
   names: { key: string; names: TaskNames } | null = null;
   words: { key: string; words: TaskWords } | null = null;
+  titles: { key: string; index: TitleIndex } | null = null;
   baseTotals: { key: string; totals: Map<string, BaseTotal> } | null = null;
   readonly loading = new Map<string, Promise<unknown>>();
 
@@ -275,7 +278,9 @@ function structural(f: ItemFilter): boolean {
 }
 
 function baseKey(f: ItemFilter): string {
-  return JSON.stringify([f.unitIds ?? null, f.planId ?? null, f.kind ?? null, f.taskIds ?? null, f.section ?? null, f.deadlineKinds ?? null]);
+  const key = JSON.stringify([f.unitIds ?? null, f.planId ?? null, f.kind ?? null, f.taskIds ?? null, f.section ?? null, f.deadlineKinds ?? null]);
+  // a topic's tasks can be thousands of ids: the kept key is their hash
+  return key.length > 200 ? createHash('sha1').update(key).digest('base64') : key;
 }
 
 /** The columns a list statement adds to a TaskRow's (counts, the page's order, a task's shares by status). */
@@ -382,7 +387,10 @@ export class PrismaQuestionData implements QuestionData {
     const cached = this.shared.registry;
     if (cached && cached.key === key && this.clock() - cached.at < CACHE_MS) return cached;
     return this.shared.once(`registry:${key}`, async () => {
-      const [units, plans] = await Promise.all([this.queries.units(), this.prisma.plan.findMany({ orderBy: { id: 'asc' } })]);
+      const [units, plans] = await Promise.all([
+        this.queries.units(),
+        this.prisma.$queryRawUnsafe(`SELECT id, code, title, year FROM "Plan" ORDER BY id`) as Promise<{ id: number; code: string; title: string; year: number | null }[]>,
+      ]);
       const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
       const planOrder = [...refs].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.id);
       this.shared.registry = { key, at: this.clock(), units, plans: refs, planOrder };
@@ -442,6 +450,18 @@ export class PrismaQuestionData implements QuestionData {
       const words = wordsOf(splitAgg(rows[0]?.text));
       this.shared.words = { key, words };
       return words;
+    });
+  }
+
+  /** The tasks' titles indexed by their words (a topic's tasks by id): built once per change of the tasks, shared by every message. */
+  async titleIndex(): Promise<TitleIndex> {
+    const { tasks: key } = await this.fingerprint();
+    if (this.shared.titles?.key === key) return this.shared.titles.index;
+    return this.shared.once(`titles:${key}`, async () => {
+      const rows = (await this.prisma.$queryRawUnsafe(`SELECT id, title FROM "Task" ORDER BY id`)) as { id: number; title: string }[];
+      const index = new TitleIndex(rows);
+      this.shared.titles = { key, index };
+      return index;
     });
   }
 
