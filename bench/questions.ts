@@ -1,7 +1,8 @@
 /**
  * Answering the common questions as a city leader, exactly as chat does:
  * a new PrismaQuestionData per question over one shared QuestionReference
- * (so each answer pays the change check, as each chat message does), parse
+ * (each answer checks it for changes in its own statement, as each chat
+ * message does: `withReference`), parse
  * the text (against the 1,000 units and the plans) and answer it (filters,
  * counts and order in SQL, the page's rows loaded), with 1 and 20 concurrent
  * askers; each beside a floor query giving the same information: the same
@@ -22,7 +23,7 @@ import { readQuestion } from '../domain/questions/context.ts';
 import { parseQuestion } from '../domain/questions/parse-question.ts';
 import { openDatabase, type Database } from '../prisma/database.ts';
 import pg from 'pg';
-import { PrismaQuestionData, QuestionReference } from '../prisma/stores/question-data.ts';
+import { PrismaQuestionData, QuestionReference, withReference } from '../prisma/stores/question-data.ts';
 import type { Exec } from './generate.ts';
 import { measure, printTable, type Row } from './measure.ts';
 
@@ -79,7 +80,8 @@ export async function runQuestionBench(
   // one data object per question, the reference data shared: what chat does per message
   const reference = new QuestionReference();
   const data = new PrismaQuestionData(db.prisma, Date.now, reference);
-  const ask = (text: string) => askWith(new PrismaQuestionData(db.prisma, Date.now, reference), text);
+  // as chat does: the process's reference data used at once, checked by the answer's own statement
+  const ask = (text: string) => withReference(db.prisma, reference, (data) => askWith(data, text));
   const f = o.floor;
   const units = Number(((await f(`SELECT count(*) AS n FROM "Unit"`)) as { n: string }[])[0]!.n);
   const tasks = Number(((await f(`SELECT count(*) AS n FROM "Task"`)) as { n: string }[])[0]!.n);

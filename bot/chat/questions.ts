@@ -14,7 +14,7 @@ import type { Interpretation } from '../../domain/questions/types.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../../prisma/database.ts';
 import type { Prisma } from '../../prisma/generated/client.ts';
-import { PrismaQuestionData, type QuestionReference } from '../../prisma/stores/question-data.ts';
+import { PrismaQuestionData, QuestionReference, withReference } from '../../prisma/stores/question-data.ts';
 import type { Translator } from '../i18n.ts';
 import { buildReport } from '../services/report.ts';
 
@@ -26,14 +26,19 @@ interface LastQuestion {
 const QUESTION_COMMANDS = /^\/(quahan|sapden|tiendo|vuongmac|chamcapnhat|baocao)(@\w+)?(\s|$)/i;
 
 export class QuestionsExtension implements Extension {
-  private readonly data: PrismaQuestionData;
+  private readonly reference: QuestionReference;
 
   constructor(
     private readonly tx: Prisma.TransactionClient,
     private readonly deps: { tr: Translator; status: StatusOptions; mode: 'commands' | 'fallback'; reference?: QuestionReference },
   ) {
-    // made per message: the reference data (units, plans, the tasks' words) lives in `reference`, checked once per message
-    this.data = new PrismaQuestionData(tx as unknown as Db, Date.now, deps.reference);
+    // made per message: the reference data (units, plans, the tasks' words) lives in `reference`, checked by each answer
+    this.reference = deps.reference ?? new QuestionReference();
+  }
+
+  /** Reads (and answers) with the process's reference data, again if the answer's statement finds it changed; only reads. */
+  private read<T>(work: (data: PrismaQuestionData) => Promise<T>): Promise<T> {
+    return withReference(this.tx as unknown as Db, this.reference, work);
   }
 
   async handle(input: ExtensionInput): Promise<ExtensionResult | null> {
@@ -42,25 +47,31 @@ export class QuestionsExtension implements Extension {
     const last = memory.lastQuestion as LastQuestion | undefined;
     if (this.deps.mode === 'commands') {
       if (choiceId === 'q:more') {
-        if (!last?.next) return { replies: [say('answer-no-more')] };
-        return this.answer(last.interp, last.next, input, person);
+        const next = last?.next;
+        if (!last || !next) return { replies: [say('answer-no-more')] };
+        return this.read((data) => this.answer(last.interp, next, input, person, data));
       }
       if (choiceId?.startsWith('qu:')) {
-        const units = await this.data.units();
-        const chosen = last ? chooseUnit(last.interp, choiceId, units) : null;
-        if (!chosen) return { replies: [say('chat-old-choice')], toast: { key: 'chat-old-choice-toast' } };
-        return this.answer(chosen, DEFAULT_PAGE, input, person);
+        return this.read(async (data) => {
+          const chosen = last ? chooseUnit(last.interp, choiceId, await data.units()) : null;
+          if (!chosen) return { replies: [say('chat-old-choice')], toast: { key: 'chat-old-choice-toast' } };
+          return this.answer(chosen, DEFAULT_PAGE, input, person, data);
+        });
       }
       if (!inbound.text || !QUESTION_COMMANDS.test(inbound.text.trim())) return null;
     } else if (!inbound.text?.trim() || choiceId) return null;
-    const { interp, units } = await readQuestion(inbound.text!, this.data, input.today, person);
-    if (interp.intent === 'REPORT') return this.report(interp, input, person, units);
-    return this.answer(interp, DEFAULT_PAGE, input, person);
+    const read = await this.read(async (data) => {
+      const { interp, units } = await readQuestion(inbound.text!, data, input.today, person);
+      // a report is built once the reading is settled (it writes its run)
+      if (interp.intent === 'REPORT') return { report: { interp, units }, result: null };
+      return { report: null, result: await this.answer(interp, DEFAULT_PAGE, input, person, data) };
+    });
+    return read.report ? this.report(read.report.interp, input, person, read.report.units) : read.result!;
   }
 
-  private async answer(interp: Interpretation, page: AnswerPage, input: ExtensionInput, person: PersonRef): Promise<ExtensionResult> {
+  private async answer(interp: Interpretation, page: AnswerPage, input: ExtensionInput, person: PersonRef, data: PrismaQuestionData): Promise<ExtensionResult> {
     const ctx = { person, today: input.today, status: this.deps.status };
-    const answer = await answerQuestion(interp, ctx, this.data, page);
+    const answer = await answerQuestion(interp, ctx, data, page);
     const memory: Memory = { ...input.memory, lastQuestion: { interp, next: nextPage(answer, page) } satisfies LastQuestion };
     return { replies: [answer.reply], memory };
   }

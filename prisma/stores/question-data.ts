@@ -241,6 +241,19 @@ interface Fingerprint {
   structure: string;
 }
 
+/**
+ * The change check as one text column: counts and highest ids of Unit, UnitAlias and Plan;
+ * highest id and last change of Task; highest id of Assignment (read from indexes).
+ */
+const FINGERPRINT = `concat_ws('|', (SELECT count(*) FROM "Unit"), (SELECT coalesce(max(id), 0) FROM "Unit"), (SELECT count(*) FROM "UnitAlias"),
+  (SELECT coalesce(max(id), 0) FROM "UnitAlias"), (SELECT count(*) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Task"),
+  (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text, (SELECT coalesce(max(id), 0) FROM "Assignment"))`;
+
+function fingerprintOf(text: string): Fingerprint {
+  const [u, um, a, am, p, pm, tm, tu, asm] = text.split('|');
+  return { reference: [u, um, a, am, p, pm].join('|'), tasks: [tm, tu].join('|'), structure: [tm, tu, asm].join('|') };
+}
+
 /** How many shares and distinct tasks a filter of structure alone (units, plan, kind, section, task ids) selects. */
 interface BaseTotal {
   total: number;
@@ -260,6 +273,8 @@ export class QuestionReference {
   words: { key: string; words: TaskWords } | null = null;
   titles: { key: string; index: TitleIndex } | null = null;
   baseTotals: { key: string; totals: Map<string, BaseTotal> } | null = null;
+  /** The fingerprint a statement last read, and when: what an optimistic answer takes as current. */
+  known: { at: number; text: string } | null = null;
   readonly loading = new Map<string, Promise<unknown>>();
 
   /** One load per key at a time, however many askers want it. */
@@ -343,11 +358,19 @@ export class PrismaQuestionData implements QuestionData {
   /** Details found with their row by `findByRef` (one message's): the answer's next step reads them without a round trip. */
   private readonly details = new Map<number, { limit: number; detail: Detail }>();
   private check: { at: number; fingerprint: Promise<Fingerprint> } | null = null;
+  /** Optimistic: the fingerprint taken as current without a statement (the process's last), until the answer's statement says. */
+  private assumed: { text: string; verdict: boolean | null } | null = null;
 
+  /**
+   * `optimistic`: the reference data the process holds is used at once and the change check
+   * rides on the answer's list statement; `settled()` then says whether it still held
+   * (`withReference` reads the question again when not). Otherwise the check comes first.
+   */
   constructor(
     private readonly prisma: Db,
     private readonly clock: () => number = Date.now,
     private readonly shared: QuestionReference = new QuestionReference(),
+    private readonly optimistic = false,
   ) {
     this.queries = new PrismaTaskQueries(prisma);
   }
@@ -357,28 +380,48 @@ export class PrismaQuestionData implements QuestionData {
    * UnitAlias and Plan; highest id and last change of Task and highest id of
    * Assignment, read from indexes), once per instance — once per message in
    * chat — and at most once a second in a long-lived one; concurrent steps of
-   * an answer share it.
+   * an answer share it. Optimistic, the process's last fingerprint stands for
+   * it until the answer's own statement reads the real one.
    */
   private fingerprint(): Promise<Fingerprint> {
     const now = this.clock();
     if (this.check && now - this.check.at < CHECK_MS) return this.check.fingerprint;
-    const fingerprint = (async () => {
-      const [f] = (await this.prisma.$queryRawUnsafe(
-        GENERIC_PLAN +
-        `SELECT (SELECT count(*) FROM "Unit")::int AS u, (SELECT coalesce(max(id), 0) FROM "Unit")::int AS um,
-                (SELECT count(*) FROM "UnitAlias")::int AS a, (SELECT coalesce(max(id), 0) FROM "UnitAlias")::int AS am,
-                (SELECT count(*) FROM "Plan")::int AS p, (SELECT coalesce(max(id), 0) FROM "Plan")::int AS pm,
-                (SELECT coalesce(max(id), 0) FROM "Task")::int AS tm, (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text AS tu,
-                (SELECT coalesce(max(id), 0) FROM "Assignment")::int AS asm`,
-      )) as Record<string, number | string>[];
-      const { tm, tu, asm, ...reference } = f!;
-      return { reference: JSON.stringify(reference), tasks: JSON.stringify({ tm, tu }), structure: JSON.stringify({ tm, tu, asm }) };
-    })();
+    const known = this.shared.known;
+    if (this.optimistic && !this.check && known && now - known.at < CACHE_MS) {
+      this.assumed = { text: known.text, verdict: null };
+      this.check = { at: now, fingerprint: Promise.resolve(fingerprintOf(known.text)) };
+      return this.check.fingerprint;
+    }
+    const fingerprint = (async () => fingerprintOf(this.seen((await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT ${FINGERPRINT} AS fp`)) as { fp: string }[])))();
     this.check = { at: now, fingerprint };
     fingerprint.catch(() => {
       if (this.check?.fingerprint === fingerprint) this.check = null;
     });
     return fingerprint;
+  }
+
+  /** A fingerprint read by a statement: the process's latest, and the verdict on an assumed one. */
+  private seen(rows: { fp?: string | null }[]): string {
+    const text = rows[0]?.fp;
+    if (typeof text !== 'string') throw new Error('the change check returned no fingerprint');
+    this.shared.known = { at: this.clock(), text };
+    if (this.assumed && this.assumed.verdict === null) this.assumed.verdict = this.assumed.text === text;
+    return text;
+  }
+
+  /** Whether the statement still has to check an assumed fingerprint (its result then carries `fp`). */
+  private get checking(): boolean {
+    return this.assumed !== null && this.assumed.verdict === null;
+  }
+
+  /**
+   * Whether the reference data this answer used was current: true unless it was assumed and
+   * found changed. An assumption no statement checked is checked now (one statement).
+   */
+  async settled(): Promise<boolean> {
+    if (!this.assumed) return true;
+    if (this.assumed.verdict === null) this.seen((await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT ${FINGERPRINT} AS fp`)) as { fp: string }[]);
+    return this.assumed.verdict === true;
   }
 
   /** Units, plans and the plans in `localeCompare` order of their codes, re-read when they change. */
@@ -574,7 +617,7 @@ export class PrismaQuestionData implements QuestionData {
         ctes.push(`bc AS (SELECT count(*)::int AS total, count(DISTINCT a."taskId")::int AS "taskTotal" FROM ${sql.from} ${sql.where(base)})`);
       }
     }
-    let select = `SELECT c.matched, c.tasks, c."byUnit", bc.total, bc."taskTotal" FROM c CROSS JOIN bc`;
+    let select = `SELECT c.matched, c.tasks, c."byUnit", bc.total, bc."taskTotal"/*fp*/ FROM c CROSS JOIN bc`;
     if (shown !== 'none') {
       const limit = pageLimit(page);
       const { planOrder } = await this.registry();
@@ -592,17 +635,21 @@ export class PrismaQuestionData implements QuestionData {
           SELECT cand.*, row_number() OVER (ORDER BY cand.rank, cand.due, array_position(${sql.p(planOrder, 'int[]')}, t0."planId"), ${numberKeySql('t0.number')}, cand."taskId", cand."unitId") AS ord
           FROM cand JOIN "Task" t0 ON t0.id = cand."taskId") o
         WHERE o.ord > ${sql.p(Math.max(0, Math.floor(page.offset)), 'int')} AND o.ord <= ${sql.p(limit, 'int')})`);
-      select = `SELECT c.matched, c.tasks, c."byUnit", bc.total, bc."taskTotal", r.* FROM c CROSS JOIN bc
+      select = `SELECT c.matched, c.tasks, c."byUnit", bc.total, bc."taskTotal"/*fp*/, r.* FROM c CROSS JOIN bc
         LEFT JOIN (SELECT q.ord, ${groupCols}, ${ROW_COLUMNS} FROM q JOIN "Assignment" a ON a.id = q.id ${ROW_JOINS}) r ON true
         ORDER BY r.ord`;
     }
-    const raw = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `WITH ${ctes.join(',\n')}\n${select}`, ...sql.params)) as (RawRow & ListExtras)[];
+    // an assumed fingerprint is checked by this statement (one statement for the answer)
+    const checks = this.checking;
+    const text = `WITH ${ctes.join(',\n')}\n${select}`.replace('/*fp*/', checks ? `, ${FINGERPRINT} AS fp` : '');
+    const raw = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + text, ...sql.params)) as (RawRow & ListExtras & { fp?: string })[];
+    if (checks) this.seen(raw);
     const head = raw[0]!;
     const rows: TaskRow[] = [];
     const groups: TaskGroup[] = [];
     for (const r of raw) {
       if (r.assignmentId == null) continue;
-      const { matched: _m, tasks: _t, byUnit: _b, total: _tt, taskTotal: _tk, ord: _o, n, c0, c1, c2, c3, c4, ...row } = r;
+      const { matched: _m, tasks: _t, byUnit: _b, total: _tt, taskTotal: _tk, ord: _o, fp: _fp, n, c0, c1, c2, c3, c4, ...row } = r;
       const taskRow = fromRaw(row as RawRow);
       if (shown === 'tasks') groups.push({ row: taskRow, units: n!, byStatus: { OVERDUE: c0!, DUE_SOON: c1!, NOT_STARTED: c2!, ON_TRACK: c3!, DONE: c4! } });
       else rows.push(taskRow);
@@ -828,5 +875,20 @@ export class PrismaReportData implements ReportData {
         data: { asOf: run.asOf, since: run.since, unitIds: run.unitIds, planId: run.planId },
       },
     });
+  }
+}
+
+/**
+ * Reads and answers with the reference data the process holds (units, plans, the tasks'
+ * words, base totals), the change check riding on the answer's own statement: most answers
+ * are one statement (issue 12). When the check finds a change, `work` runs again with what
+ * changed re-read — twice at most optimistically, then with the check first — so no answer
+ * comes from stale names. `work` must only read: it may run more than once.
+ */
+export async function withReference<T>(prisma: Db, shared: QuestionReference, work: (data: PrismaQuestionData) => Promise<T>, clock: () => number = Date.now): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const data = new PrismaQuestionData(prisma, clock, shared, attempt < 3);
+    const result = await work(data);
+    if (await data.settled()) return result;
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * An answer is one statement (issue 12): the units, plans, words and base
+ * totals the process holds are used at once, and the change check rides on
+ * the answer's own statement. When it finds a change — a unit added by
+ * another process, a task shared with one more unit — the question is read
+ * and answered again with what changed: never an answer from stale names.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReply } from '../../bot/chat/render.ts';
+import { i18n } from '../../bot/i18n.ts';
+import { seedSampleData } from '../../bot/services/seed.ts';
+import type { PersonRef } from '../../domain/people/types.ts';
+import { answerQuestion } from '../../domain/questions/answer.ts';
+import { readQuestion } from '../../domain/questions/context.ts';
+import type { Db } from '../../prisma/database.ts';
+import { QuestionReference, withReference } from '../../prisma/stores/question-data.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+
+const TODAY = '2026-11-26';
+const LEADER: PersonRef = { id: 0, fullName: 'Lãnh đạo thành phố', unitId: null, roles: ['CITY_LEADER'] };
+const tr = i18n();
+
+describe('the reference data checked by the answer itself', () => {
+  let db: TestDatabase;
+  let statements = 0;
+  let counted: Db;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedSampleData(db.prisma);
+    // the same client, every raw statement counted (the question store sends only raw statements)
+    counted = new Proxy(db.prisma, {
+      get(target, key, receiver) {
+        if (key === '$queryRawUnsafe') {
+          return (...args: Parameters<Db['$queryRawUnsafe']>) => {
+            statements++;
+            return target.$queryRawUnsafe(...args);
+          };
+        }
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+  }, 300_000);
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  const ask = (shared: QuestionReference, text: string) =>
+    withReference(counted, shared, async (data) => {
+      const { interp } = await readQuestion(text, data, TODAY, LEADER);
+      const answer = await answerQuestion(interp, { person: LEADER, today: TODAY, status: { dueSoonDays: 7 } }, data);
+      return renderReply(answer.reply, tr, 'vi').split('\n')[0];
+    });
+
+  it('a question asked again is one statement, with the same answer', async () => {
+    const shared = new QuestionReference();
+    const first = await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
+    expect(first).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    statements = 0;
+    expect(await ask(shared, 'nhiem vu qua han o cat hai')).toBe(first);
+    expect(statements).toBe(1);
+  });
+
+  it('a unit added since the last question is understood at once', async () => {
+    const shared = new QuestionReference();
+    await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
+    const unit = await db.prisma.unit.create({ data: { code: 'XA-THU-NGHIEM', name: 'Xã Thử Nghiệm', kind: 'COMMUNE' } });
+    const plan = await db.prisma.plan.findFirstOrThrow();
+    const task = await db.prisma.task.create({
+      data: { planId: plan.id, kind: 'TASK', number: '9901', sectionCode: 'A', position: 9901, label: '9901', title: 'Nhiệm vụ của xã mới', scope: 'test', deadlineKind: 'DAY', deadlineDate: new Date('2026-10-31T00:00:00Z'), deadlineText: '31/10/2026' },
+    });
+    await db.prisma.assignment.create({ data: { taskId: task.id, unitId: unit.id, deadlineDate: new Date('2026-10-31T00:00:00Z') } });
+    expect(await ask(shared, 'nhiệm vụ quá hạn ở Xã Thử Nghiệm')).toBe('Xã Thử Nghiệm: 1 nhiệm vụ quá hạn / 1');
+  });
+
+  it('a task shared with one more unit is counted in the next answer\'s "/ N"', async () => {
+    const shared = new QuestionReference();
+    const before = await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
+    const catHai = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } });
+    const plan = await db.prisma.plan.findFirstOrThrow();
+    const task = await db.prisma.task.create({ data: { planId: plan.id, kind: 'TASK', number: '9902', sectionCode: 'A', position: 9902, label: '9902', title: 'Nhiệm vụ thêm cho Cát Hải', scope: 'test' } });
+    await db.prisma.assignment.create({ data: { taskId: task.id, unitId: catHai.id } });
+    expect(before).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    expect(await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 38');
+  });
+});
