@@ -465,10 +465,20 @@ export class PrismaQuestionData implements QuestionData {
     const { tasks: key } = await this.fingerprint();
     if (this.shared.names?.key === key) return this.shared.names.names;
     return this.shared.once(`names:${key}`, async () => {
-      // One scan: the distinct pairs are hashed, few, then sorted apart.
+      // Skip scans of two indexes: as many probes as there are leaders and sections, not a pass over every task.
       const [row] = (await this.prisma.$queryRawUnsafe(
-        `WITH x AS MATERIALIZED (SELECT DISTINCT "directingLeader" AS l, concat_ws('.', "sectionCode", "groupCode") AS s FROM "Task")
-         SELECT (SELECT string_agg(DISTINCT l, ' | ') FROM x) AS leaders, (SELECT string_agg(DISTINCT s, ' | ') FROM x) AS sections`,
+        GENERIC_PLAN +
+          `WITH RECURSIVE
+           l(v) AS ((SELECT "directingLeader" FROM "Task" WHERE "directingLeader" IS NOT NULL ORDER BY 1 LIMIT 1)
+             UNION ALL SELECT (SELECT t."directingLeader" FROM "Task" t WHERE t."directingLeader" > l.v ORDER BY 1 LIMIT 1) FROM l WHERE l.v IS NOT NULL),
+           s(v) AS ((SELECT "sectionCode" FROM "Task" ORDER BY 1 LIMIT 1)
+             UNION ALL SELECT (SELECT t."sectionCode" FROM "Task" t WHERE t."sectionCode" > s.v ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL),
+           g(s, v) AS (SELECT s.v, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NOT NULL ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL
+             UNION ALL SELECT g.s, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = g.s AND t."groupCode" > g.v ORDER BY 1 LIMIT 1) FROM g WHERE g.v IS NOT NULL)
+         SELECT (SELECT string_agg(v, ' | ' ORDER BY v) FROM l WHERE v IS NOT NULL) AS leaders,
+           (SELECT string_agg(x, ' | ' ORDER BY x) FROM (
+              SELECT s.v AS x FROM s WHERE s.v IS NOT NULL AND EXISTS (SELECT 1 FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NULL)
+              UNION SELECT g.s || '.' || g.v FROM g WHERE g.v IS NOT NULL) y) AS sections`,
       )) as { leaders: string | null; sections: string | null }[];
       const names = namesOf(splitAgg(row?.leaders), splitAgg(row?.sections));
       this.shared.names = { key, names };

@@ -88,6 +88,16 @@ describe('question filters in SQL agree with the status engine', () => {
     });
   }
 
+  it('names the same directing leaders and sections as the rows do (read by skip scans)', async () => {
+    const names = await sql.taskNames();
+    const expected = await memory.taskNames();
+    expect(names.leaders.length).toBeGreaterThan(3);
+    const byName = (list: typeof names.leaders) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName(names.leaders)).toEqual(byName(expected.leaders));
+    expect([...names.sections].sort()).toEqual([...expected.sections].sort());
+    expect(names.sections.size).toBeGreaterThan(10);
+  });
+
   it('pages are slices of the whole order, ties broken as byUrgency does', async () => {
     const asOf: AsOf = { today: '2026-11-26', dueSoonDays: 7 };
     for (const f of [{ unitIds: null, statuses: ['OVERDUE'] as StatusFilter[] }, { unitIds: null }, { unitIds: null, statuses: ['NOT_STARTED'] as StatusFilter[] }]) {
