@@ -19,10 +19,12 @@ export interface Translator {
   keys(locale: Locale): string[];
 }
 
+/** Each locale's files are read and parsed when the locale is first used (English only for those who chose it). */
 export function loadLocales(dir = LOCALES_DIR): Translator {
-  const bundles = new Map<Locale, FluentBundle>();
-  const keys = new Map<Locale, string[]>();
-  for (const locale of LOCALES) {
+  const loaded = new Map<Locale, { bundle: FluentBundle; ids: string[] }>();
+  const load = (locale: Locale) => {
+    const known = loaded.get(locale);
+    if (known) return known;
     const bundle = new FluentBundle(locale, { useIsolating: false });
     const ids: string[] = [];
     for (const file of readdirSync(join(dir, locale)).filter((f) => f.endsWith('.ftl')).sort()) {
@@ -31,9 +33,12 @@ export function loadLocales(dir = LOCALES_DIR): Translator {
       if (errors.length) throw new Error(`locales/${locale}/${file}: ${errors.map((e) => e.message).join('; ')}`);
       ids.push(...resource.body.map((m) => m.id));
     }
-    bundles.set(locale, bundle);
-    keys.set(locale, ids);
-  }
+    const done = { bundle, ids };
+    loaded.set(locale, done);
+    return done;
+  };
+  const bundles = { get: (locale: Locale) => (LOCALES.includes(locale) ? load(locale).bundle : undefined) };
+  const keys = { get: (locale: Locale) => (LOCALES.includes(locale) ? load(locale).ids : undefined) };
   return {
     t(key, args, locale = 'vi') {
       const bundle = bundles.get(locale) ?? bundles.get('vi')!;
