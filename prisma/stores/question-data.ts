@@ -753,15 +753,14 @@ export class PrismaQuestionData implements QuestionData {
     const q = numberLookup(ref, unitIds);
     if (!q) return [];
     const limit = `$${q.params.length + 1}::int`;
-    const raw = (await this.prisma.$queryRawUnsafe(
-        GENERIC_PLAN +
-      `SELECT r.*, CASE WHEN r.found = 1 THEN ${detailSql('r."assignmentId"', 'r."taskId"', 'r."unitId"', limit)} END AS detail
-       FROM (SELECT ${ROW_COLUMNS}, count(*) OVER () AS found, row_number() OVER (ORDER BY ${q.order}) AS ord FROM "Assignment" a ${ROW_JOINS} WHERE ${q.where}) r
-       ORDER BY r.ord`,
-      ...q.params,
-      DETAIL_LIMIT,
-    )) as (RawRow & { found: unknown; ord: unknown; detail: unknown })[];
-    return raw.map(({ found: _f, ord: _o, detail, ...row }) => {
+    const rows = `SELECT r.*, CASE WHEN r.found = 1 THEN ${detailSql('r."assignmentId"', 'r."taskId"', 'r."unitId"', limit)} END AS detail
+       FROM (SELECT ${ROW_COLUMNS}, count(*) OVER () AS found, row_number() OVER (ORDER BY ${q.order}) AS ord FROM "Assignment" a ${ROW_JOINS} WHERE ${q.where}) r`;
+    // an assumed fingerprint is checked by this statement: one more column, and one row even when nothing is found
+    const checks = this.checking;
+    const text = checks ? `SELECT ${FINGERPRINT} AS fp, x.* FROM (SELECT 1) one LEFT JOIN (${rows}) x ON true ORDER BY x.ord` : `${rows} ORDER BY r.ord`;
+    const raw = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + text, ...q.params, DETAIL_LIMIT)) as (RawRow & { found: unknown; ord: unknown; detail: unknown; fp?: string })[];
+    if (checks) this.seen(raw);
+    return raw.filter((r) => r.assignmentId != null).map(({ found: _f, ord: _o, detail, fp: _fp, ...row }) => {
       const taskRow = fromRaw(row as RawRow);
       if (detail) this.details.set(taskRow.assignmentId, { limit: DETAIL_LIMIT, detail: parseDetail(detail) });
       return taskRow;

@@ -61,6 +61,17 @@ describe('the reference data checked by the answer itself', () => {
     expect(statements).toBe(1);
   });
 
+  it('a task asked by its number again is one statement too, its roll-up or its detail included', async () => {
+    const shared = new QuestionReference();
+    for (const q of ['nhiệm vụ 14', 'tiến độ nhiệm vụ A.II.6', 'nhiệm vụ 777']) {
+      const first = await ask(shared, q);
+      statements = 0;
+      expect(await ask(shared, q), q).toBe(first);
+      if (q === 'nhiệm vụ 777') expect(first).toMatch(/777/);
+      expect(statements, q).toBe(1);
+    }
+  });
+
   it('a unit added since the last question is understood at once', async () => {
     const shared = new QuestionReference();
     await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
