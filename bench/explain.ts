@@ -25,7 +25,7 @@ import { monthlyRequestDay } from '../domain/reminders/planner.ts';
 import { instantOf } from '../domain/shared/day.ts';
 import { openDatabase, type Db } from '../prisma/database.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads } from '../prisma/stores/delivery-store.ts';
-import { PrismaQuestionData, QuestionReference } from '../prisma/stores/question-data.ts';
+import { QuestionReference, withReference } from '../prisma/stores/question-data.ts';
 import { BenchDatabases } from './databases.ts';
 import { generate } from './generate.ts';
 import { WorkingCalendar } from '../domain/calendar/working-days.ts';
@@ -94,13 +94,15 @@ try {
   await plannedMonthlyDigests(deps, '2026-11-25');
   const reference = new QuestionReference();
   const leader: PersonRef = { id: 0, fullName: 'Lãnh đạo thành phố', unitId: null, roles: ['CITY_LEADER'] };
-  const questions = ['nhiệm vụ quá hạn ở Đơn vị 38', 'các việc sắp đến hạn trong 7 ngày', 'những việc đến hạn đến cuối năm', 'có bao nhiêu nhiệm vụ', 'nhiệm vụ 920', 'đơn vị nào chưa cập nhật tháng này'];
+  const questions = ['nhiệm vụ quá hạn ở Đơn vị 38', 'các việc sắp đến hạn trong 7 ngày', 'những việc đến hạn đến cuối năm', 'có bao nhiêu nhiệm vụ', 'nhiệm vụ 920', 'đơn vị nào chưa cập nhật tháng này', 'nhiệm vụ về an toàn thông tin mạng quá hạn'];
   for (const [i, q] of questions.entries()) {
     // the first question loads the reference data (once per change); each is asked again warm, as the next message would be
     for (const warm of [false, true]) {
       path = `question "${q}"${warm ? ' (warm)' : i === 0 ? ' (first after start: reference data loaded)' : ' (first ask: its "/ N" total counted)'}`;
-      const data = new PrismaQuestionData(prisma, Date.now, reference);
-      await answerQuestion((await readQuestion(q, data, TODAY, leader)).interp, { person: leader, today: TODAY, status: { dueSoonDays: 7 } }, data);
+      // as chat asks: the reference data used at once, checked by the answer's own statement
+      await withReference(prisma, reference, async (data) =>
+        answerQuestion((await readQuestion(q, data, TODAY, leader)).interp, { person: leader, today: TODAY, status: { dueSoonDays: 7 } }, data),
+      );
     }
   }
   const out: string[] = [
