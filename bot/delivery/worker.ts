@@ -158,6 +158,7 @@ export class DeliveryWorker {
     this.#wake.abort();
     await Promise.allSettled(this.#loops);
     await this.#settle();
+    await this.#releaseTurns();
     this.#wake = new AbortController();
     this.#o.log.info({ instance: this.lockedBy, stats: this.#stats }, 'delivery worker stopped');
   }
@@ -180,6 +181,18 @@ export class DeliveryWorker {
       }
     } finally {
       this.#running = false;
+      await this.#releaseTurns();
+    }
+  }
+
+  /** Gives up the channels' sending turns, so another instance takes over at once. */
+  async #releaseTurns(): Promise<void> {
+    for (const pacer of this.#pacers.values()) {
+      try {
+        await pacer.release(this.lockedBy);
+      } catch (err) {
+        this.#o.log.error({ channel: pacer.channel, err: errFields(err) }, 'giving up the sending turn failed');
+      }
     }
   }
 
@@ -213,6 +226,23 @@ export class DeliveryWorker {
       if (busy() >= concurrency) {
         await Promise.race(inFlight);
         continue;
+      }
+      // One instance sends on a channel at a time (see SharedPacer.holdWait); the others wait for its turn to end.
+      if (pacer) {
+        let holdWait: number;
+        try {
+          holdWait = await pacer.holdWait(this.lockedBy);
+        } catch (err) {
+          this.#o.log.error({ channel, err: errFields(err) }, 'taking the sending turn failed');
+          if (untilIdle) return;
+          await this.#idle(pollMs);
+          continue;
+        }
+        if (holdWait > 0) {
+          if (inFlight.size > 0) await Promise.race([...inFlight, sleep(holdWait)]);
+          else await this.#idle(Math.min(holdWait, pollMs));
+          continue;
+        }
       }
       // Claim a little ahead of the next slot, so the claim's round trip overlaps the pacing gap;
       // each claimed row books its slot at once, so the rows in doubt after a crash stay few.
