@@ -18,6 +18,8 @@ import type { RateLimiter } from './rate-limiter.ts';
 
 /** How long a sending turn lasts unless renewed: also how long a dead holder's channel stays silent. */
 const HOLD_MS = 1000;
+/** The worker renews a turn it holds this often. */
+export const RENEW_EVERY_MS = HOLD_MS / 4;
 
 export class SharedPacer {
   constructor(
@@ -69,7 +71,7 @@ export class SharedPacer {
 
   /**
    * 0 when this process holds the channel's sending turn (taken or renewed
-   * once half of it has passed), else how long to wait before asking again.
+   * by the worker's timer, or here when little of it is left), else how long to wait before asking again.
    * One instance sends at a time: the call gate of one process sees every
    * call and its answer, which start times booked across processes cannot
    * give (one instance's late call and another's on-time one arrive within a
@@ -77,7 +79,7 @@ export class SharedPacer {
    */
   async holdWait(holder: string): Promise<number> {
     const t0 = this.limiter.now();
-    if (t0 < this.#heldUntil - HOLD_MS / 2) return 0;
+    if (t0 < this.#heldUntil - HOLD_MS / 4) return 0;
     const r = await this.budget.hold(this.channel, holder, HOLD_MS);
     if (r.held) {
       // Counted from before the statement: the database's turn began later, so it lasts at least this long.
@@ -86,6 +88,19 @@ export class SharedPacer {
     }
     this.#heldUntil = -Infinity;
     return Math.max(20, r.waitMs);
+  }
+
+  /**
+   * While this process holds the turn, renews it (every quarter of it, from
+   * the worker's timer), so a pump busy with a slow claim or waiting for its
+   * sends never lets it lapse to another instance mid-notice; a lapse would
+   * put two processes' calls in one window again.
+   */
+  async renew(holder: string): Promise<void> {
+    const t0 = this.limiter.now();
+    if (t0 >= this.#heldUntil) return;
+    const r = await this.budget.hold(this.channel, holder, HOLD_MS);
+    this.#heldUntil = r.held ? t0 + HOLD_MS : -Infinity;
   }
 
   /** A clean stop: the turn goes to another instance at once. */

@@ -20,7 +20,7 @@ import { DELIVERY_ID_TOKEN, SEND_CHANNELS, type SendChannel } from '../../domain
 import type { Clock } from '../../domain/shared/clock.ts';
 import type { ClaimedDelivery, DeliveryQueue, SendBudget } from '../../domain/delivery/ports.ts';
 import type { Logger } from '../logger.ts';
-import { SharedPacer } from './pacer.ts';
+import { RENEW_EVERY_MS, SharedPacer } from './pacer.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { SendFailure, type SendContext, type Sender } from './sender.ts';
 
@@ -147,6 +147,7 @@ export class DeliveryWorker {
       ...this.#channels.map((c) => this.#pump(c, false)),
       this.#every(this.settings.sweepEveryMs, () => this.sweep()),
       ...(this.#o.monitor ? [this.#every(this.settings.monitorEveryMs, () => this.#o.monitor!.monitor(this.#o.clock.now()))] : []),
+      ...[...this.#pacers.values()].map((p) => this.#every(RENEW_EVERY_MS, () => p.renew(this.lockedBy))),
     ];
     this.#o.log.info({ instance: this.lockedBy, channels: this.#channels }, 'delivery worker started');
   }
