@@ -16,6 +16,11 @@ import type { Clock } from '../../domain/shared/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
+/** How long a sending turn lasts unless renewed: also how long a dead holder's channel stays silent. */
+const HOLD_MS = 1000;
+/** The worker renews a turn it holds this often. */
+export const RENEW_EVERY_MS = HOLD_MS / 4;
+
 export class SharedPacer {
   constructor(
     readonly channel: SendChannel,
@@ -59,6 +64,49 @@ export class SharedPacer {
     const lim = paid && this.paidLimiter ? this.paidLimiter : this.limiter;
     const [slot] = await this.book(1, paid);
     await lim.waitFor(lim.bookAt(chatId, slot!), chatId);
+  }
+
+  /** Until when (limiter clock) this process's sending turn surely lasts. */
+  #heldUntil = -Infinity;
+
+  /**
+   * 0 when this process holds the channel's sending turn (taken or renewed
+   * by the worker's timer, or here when little of it is left), else how long to wait before asking again.
+   * One instance sends at a time: the call gate of one process sees every
+   * call and its answer, which start times booked across processes cannot
+   * give (one instance's late call and another's on-time one arrive within a
+   * window). A dead holder's turn passes to a live instance after HOLD_MS.
+   */
+  async holdWait(holder: string): Promise<number> {
+    const t0 = this.limiter.now();
+    if (t0 < this.#heldUntil - HOLD_MS / 4) return 0;
+    const r = await this.budget.hold(this.channel, holder, HOLD_MS);
+    if (r.held) {
+      // Counted from before the statement: the database's turn began later, so it lasts at least this long.
+      this.#heldUntil = t0 + HOLD_MS;
+      return 0;
+    }
+    this.#heldUntil = -Infinity;
+    return Math.max(20, r.waitMs);
+  }
+
+  /**
+   * While this process holds the turn, renews it (every quarter of it, from
+   * the worker's timer), so a pump busy with a slow claim or waiting for its
+   * sends never lets it lapse to another instance mid-notice; a lapse would
+   * put two processes' calls in one window again.
+   */
+  async renew(holder: string): Promise<void> {
+    const t0 = this.limiter.now();
+    if (t0 >= this.#heldUntil) return;
+    const r = await this.budget.hold(this.channel, holder, HOLD_MS);
+    this.#heldUntil = r.held ? t0 + HOLD_MS : -Infinity;
+  }
+
+  /** A clean stop: the turn goes to another instance at once. */
+  async release(holder: string): Promise<void> {
+    this.#heldUntil = -Infinity;
+    await this.budget.release(this.channel, holder);
   }
 
   /** A 429's retry_after: for this process now, for every instance through the database. */

@@ -12,21 +12,34 @@
  * Sends are booked: `book` reserves a slot at a future instant, so rows
  * claimed a little ahead of their turn are counted at once, and a send
  * booked before a pause waits for the pause's end (`waitFor`).
- * The window is checked twice: on booked slots (pacing) and, at the very
- * moment of each platform call, on the calls' actual start times (`gate`).
- * Between a slot and its call lies a timer that may fire late on a busy
- * machine; when one call is late and a later one is not, booked slots a full
- * window apart turn into calls less than a window apart, and the platform
- * answers 429 (a second of nothing for everyone). The gate narrows that gap:
- * a call never starts within the window of the `perSecond`-th call before it.
- * (It runs before the call is marked as started, so the marking's round trip
- * still lies between the gate and the call: marking after the gate would leave
- * rows written off as UNKNOWN by a crash while they waited in it.)
+ * The window is checked twice: on booked slots (pacing) and, just before
+ * each platform call, on the answers of the calls before it (`gate`).
+ * Between a slot and its request's arrival lie a timer that may fire late on
+ * a busy machine, the round trip that marks the call as starting and the
+ * network: when one call is late and a later one is not, booked slots a full
+ * window apart turn into arrivals less than a window apart, and the platform
+ * answers 429 (a second of nothing for everyone). A request arrives before
+ * its answer comes back, so the gate lets a call start only a window after
+ * the answer of the `perSecond`-th call before it: whatever delayed that
+ * call, the two cannot arrive within one window.
+ * (The gate runs before the call is marked as started, so the marking's round
+ * trip lies between the gate and the call, which only makes the call later:
+ * marking before the gate would leave rows written off as UNKNOWN by a crash
+ * while they waited in it.)
  * Uses a monotonic clock (not the injectable domain clock): it measures real
  * time between HTTP calls.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+/** The platform's window: at most `perSecond` calls arrive in any second. */
+const PLATFORM_WINDOW_MS = 1000;
+
+/** A platform call: when it started, and when its answer came back (null: not yet). */
+interface Call {
+  start: number;
+  done: number | null;
+}
 
 export interface RateLimiterOptions {
   perSecond: number;
@@ -49,8 +62,10 @@ export class RateLimiter {
   readonly #times: number[] = [];
   readonly #lastByChat = new Map<string, number>();
   readonly #chatPausedUntil = new Map<string, number>();
-  /** Start times of the last `n` platform calls (reserved, then the actual instant), in call order. */
-  readonly #calls: { at: number }[] = [];
+  /** Platform calls in start order, kept while unanswered or answered within the last window. */
+  readonly #calls: Call[] = [];
+  /** Gates waiting for an answer because `n` calls are unanswered. */
+  readonly #answered: Array<() => void> = [];
   #pausedUntil = 0;
 
   constructor(options: RateLimiterOptions) {
@@ -123,39 +138,75 @@ export class RateLimiter {
   }
 
   /**
-   * Just before a platform call: waits, if need be, until the call is at
-   * least a window after the `perSecond`-th call before it (actual start
-   * times, not booked slots), and records it.
+   * Just before a platform call: waits, if need be, until the call cannot
+   * make the platform see more than `perSecond` calls in one second, and
+   * records it. Returns `done`, to be called once the call has its answer (or
+   * failed): until then the call counts as arriving at any moment.
+   *
+   * The bound is on answers, not on start times: a call's request reaches the
+   * platform before its answer comes back, so a call that starts 1 s after
+   * the answer of the `perSecond`-th most recent call arrives at least 1 s
+   * after it, however late that one's request travelled (a slow marking
+   * round trip, a late timer, a busy machine). Start times a window apart
+   * are not enough: a call that left late and one that left on time arrive
+   * less than a second apart, and the platform answers 429 (a second of
+   * nothing for everyone).
    */
-  async gate(chatId?: string, signal?: AbortSignal): Promise<void> {
-    const c = this.#calls;
-    const now = this.#now();
-    // A pause (429) that began while the call waited for its slot holds it too: a call in a closed scope is a violation.
-    const paused = Math.max(this.#pausedUntil, chatId === undefined ? 0 : (this.#chatPausedUntil.get(chatId) ?? 0));
-    // Half the pacing interval at least after the call before: calls that bunched up (a slow round trip, a stalled
-    // event loop) go out spread again, so fewer are already on their way when a 429 comes back.
-    const spacing = c.length ? c[c.length - 1]!.at + this.minIntervalMs / 2 : 0;
-    const entry = { at: Math.max(now, paused, spacing, c.length >= this.#n ? c[c.length - this.#n]!.at + this.windowMs : 0) };
-    c.push(entry);
-    if (c.length > this.#n) c.splice(0, c.length - this.#n);
+  async gate(chatId?: string, signal?: AbortSignal): Promise<() => void> {
+    const entry: Call = { start: Infinity, done: null };
     for (;;) {
       const t = this.#now();
-      if (entry.at > t) {
-        await sleep(Math.ceil(entry.at - t), undefined, signal ? { signal } : undefined);
+      const at = Math.max(this.#callBound(t), Math.max(this.#pausedUntil, chatId === undefined ? 0 : (this.#chatPausedUntil.get(chatId) ?? 0)));
+      if (at === Infinity) {
+        // `perSecond` calls still await their answer: the next answer frees a place.
+        await new Promise<void>((resolve) => this.#answered.push(resolve));
         continue;
       }
-      const until = Math.max(this.#pausedUntil, chatId === undefined ? 0 : (this.#chatPausedUntil.get(chatId) ?? 0));
-      if (until <= t) break;
-      entry.at = until;
+      if (at > t) {
+        await sleep(Math.ceil(at - t), undefined, signal ? { signal } : undefined);
+        continue;
+      }
+      // Checked and recorded in one synchronous step, so two calls woken together never take the same place.
+      entry.start = t;
+      this.#calls.push(entry);
+      return () => this.#answer(entry);
     }
-    // A late timer moves the record to when the call really starts, so the calls after it keep their distance.
-    entry.at = Math.max(entry.at, this.#now());
   }
 
   /** A call that went through another limiter (a paid broadcast) but still fills this one's window. */
-  noteCall(): void {
-    this.#calls.push({ at: this.#now() });
-    if (this.#calls.length > this.#n) this.#calls.splice(0, this.#calls.length - this.#n);
+  noteCall(): () => void {
+    const entry: Call = { start: this.#now(), done: null };
+    this.#calls.push(entry);
+    return () => this.#answer(entry);
+  }
+
+  /** The earliest instant a new call may start as far as the calls already made are concerned. */
+  #callBound(now: number): number {
+    const c = this.#calls;
+    // Calls answered more than a window ago no longer count.
+    while (c.length && c[0]!.done !== null && c[0]!.done <= now - PLATFORM_WINDOW_MS) c.shift();
+    if (!c.length) return 0;
+    // Half the pacing interval at least after the call before: calls that bunched up (a slow round trip, a stalled
+    // event loop) go out spread again, so fewer are already on their way when a 429 comes back.
+    const spacing = c[c.length - 1]!.start + this.minIntervalMs / 2;
+    let pending = 0;
+    const answers: number[] = [];
+    for (const x of c) {
+      if (x.done === null) pending++;
+      else if (x.done > now - PLATFORM_WINDOW_MS) answers.push(x.done);
+    }
+    const free = this.#n - 1 - pending;
+    if (free < 0) return Infinity;
+    if (answers.length <= free) return spacing;
+    answers.sort((a, b) => b - a);
+    return Math.max(spacing, answers[free]! + PLATFORM_WINDOW_MS);
+  }
+
+  #answer(entry: Call): void {
+    if (entry.done !== null) return;
+    entry.done = Math.max(this.#now(), entry.start);
+    const waiting = this.#answered.splice(0);
+    for (const resolve of waiting) resolve();
   }
 
   /** Books a slot and waits for it. */

@@ -21,6 +21,11 @@ export interface SendContext {
   beforeCall(): Promise<void>;
   /** A 429 on a later part of a reply: pause as told before the sender tries that part again. */
   rateLimited(retryAfterMs: number): void;
+  /**
+   * After every platform call, answered or failed: its request has reached
+   * the platform by now if it ever will (the rate limiter counts from here).
+   */
+  afterCall?(): void;
 }
 
 export interface SendResult {
@@ -66,7 +71,7 @@ export async function sendParts<T>(calls: Array<() => Promise<T>>, context: Send
     else await context.beforeFirstCall?.();
     for (let retry = 0; ; retry++) {
       try {
-        last = await calls[i]!();
+        last = await calls[i]!().finally(() => context.afterCall?.());
         break;
       } catch (err) {
         const failure = classify(err);

@@ -8,7 +8,7 @@
  * broadcast (never re-sent) and queued again for reminders and digests.
  *
  * Order of a send: claim (row SENDING, attempts + 1) → rate permit →
- * call gate (actual call times a window apart) → callStartedAt written → platform call → SENT / retry later / fallback to the person's other account /
+ * call gate (a window after the answer of the rate's worth of calls before) → callStartedAt written → platform call → SENT / retry later / fallback to the person's other account /
  * BLOCKED / FAILED / UNKNOWN. A 429 pauses the channel and the chat for its
  * retry_after and does not count as an attempt.
  */
@@ -20,7 +20,7 @@ import { DELIVERY_ID_TOKEN, SEND_CHANNELS, type SendChannel } from '../../domain
 import type { Clock } from '../../domain/shared/clock.ts';
 import type { ClaimedDelivery, DeliveryQueue, SendBudget } from '../../domain/delivery/ports.ts';
 import type { Logger } from '../logger.ts';
-import { SharedPacer } from './pacer.ts';
+import { RENEW_EVERY_MS, SharedPacer } from './pacer.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { SendFailure, type SendContext, type Sender } from './sender.ts';
 
@@ -109,6 +109,8 @@ export class DeliveryWorker {
   readonly #o: DeliveryWorkerOptions;
   readonly #channels: SendChannel[];
   readonly #inFlight = new Map<SendChannel, Set<Promise<void>>>();
+  /** Rows in flight still waiting for their booked slot: they do not count against `concurrency`. */
+  readonly #waitingForSlot = new Map<SendChannel, number>();
   readonly #pacers = new Map<SendChannel, SharedPacer>();
   readonly #attachments = new Map<number, Uint8Array | null>();
   #running = false;
@@ -123,6 +125,7 @@ export class DeliveryWorker {
     this.lockedBy = `${options.instanceId}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.#channels = SEND_CHANNELS.filter((c) => options.senders[c] && options.limiters[c]);
     for (const c of this.#channels) this.#inFlight.set(c, new Set());
+    for (const c of this.#channels) this.#waitingForSlot.set(c, 0);
     if (options.budget) for (const c of this.#channels) this.#pacers.set(c, new SharedPacer(c, options.limiters[c]!, options.budget, options.log, options.paidLimiters?.[c]));
   }
 
@@ -144,6 +147,7 @@ export class DeliveryWorker {
       ...this.#channels.map((c) => this.#pump(c, false)),
       this.#every(this.settings.sweepEveryMs, () => this.sweep()),
       ...(this.#o.monitor ? [this.#every(this.settings.monitorEveryMs, () => this.#o.monitor!.monitor(this.#o.clock.now()))] : []),
+      ...[...this.#pacers.values()].map((p) => this.#every(RENEW_EVERY_MS, () => p.renew(this.lockedBy))),
     ];
     this.#o.log.info({ instance: this.lockedBy, channels: this.#channels }, 'delivery worker started');
   }
@@ -155,6 +159,7 @@ export class DeliveryWorker {
     this.#wake.abort();
     await Promise.allSettled(this.#loops);
     await this.#settle();
+    await this.#releaseTurns();
     this.#wake = new AbortController();
     this.#o.log.info({ instance: this.lockedBy, stats: this.#stats }, 'delivery worker stopped');
   }
@@ -177,6 +182,18 @@ export class DeliveryWorker {
       }
     } finally {
       this.#running = false;
+      await this.#releaseTurns();
+    }
+  }
+
+  /** Gives up the channels' sending turns, so another instance takes over at once. */
+  async #releaseTurns(): Promise<void> {
+    for (const pacer of this.#pacers.values()) {
+      try {
+        await pacer.release(this.lockedBy);
+      } catch (err) {
+        this.#o.log.error({ channel: pacer.channel, err: errFields(err) }, 'giving up the sending turn failed');
+      }
     }
   }
 
@@ -196,6 +213,8 @@ export class DeliveryWorker {
     const aheadMs = pacer ? SHARED_AHEAD_MS : CLAIM_AHEAD_MS;
     const inFlight = this.#inFlight.get(channel)!;
     const { concurrency, pollMs, leaseMs } = this.settings;
+    // Sends under way: rows claimed ahead and waiting for their slot are bounded by the claim-ahead time instead.
+    const busy = () => inFlight.size - this.#waitingForSlot.get(channel)!;
     // While paid rows come, batches are sized for the paid rate.
     let paidMode = false;
     while (this.#running) {
@@ -205,9 +224,26 @@ export class DeliveryWorker {
         await this.#idle(Math.min(60_000, Math.max(pollMs, nextWindowStart(now, this.#o.window).getTime() - now.getTime())));
         continue;
       }
-      if (inFlight.size >= concurrency) {
+      if (busy() >= concurrency) {
         await Promise.race(inFlight);
         continue;
+      }
+      // One instance sends on a channel at a time (see SharedPacer.holdWait); the others wait for its turn to end.
+      if (pacer) {
+        let holdWait: number;
+        try {
+          holdWait = await pacer.holdWait(this.lockedBy);
+        } catch (err) {
+          this.#o.log.error({ channel, err: errFields(err) }, 'taking the sending turn failed');
+          if (untilIdle) return;
+          await this.#idle(pollMs);
+          continue;
+        }
+        if (holdWait > 0) {
+          if (inFlight.size > 0) await Promise.race([...inFlight, sleep(holdWait)]);
+          else await this.#idle(Math.min(holdWait, pollMs));
+          continue;
+        }
       }
       // Claim a little ahead of the next slot, so the claim's round trip overlaps the pacing gap;
       // each claimed row books its slot at once, so the rows in doubt after a crash stay few.
@@ -219,7 +255,7 @@ export class DeliveryWorker {
         continue;
       }
       const ahead = Math.floor((aheadMs - wait) / (paidMode && paidLimiter ? paidLimiter : limiter).minIntervalMs) + 1;
-      const limit = Math.min(concurrency - inFlight.size, ahead);
+      const limit = Math.min(concurrency - busy(), ahead);
       let rows: ClaimedDelivery[];
       try {
         rows = await this.#o.store.claim({ channel, limit, now: this.#o.clock.now(), lockedBy: this.lockedBy, leaseMs, excludeChats: [...limiter.coolingChats(aheadMs), ...(paidLimiter?.coolingChats(aheadMs) ?? [])] });
@@ -284,6 +320,13 @@ export class DeliveryWorker {
     const { store, clock } = this.#o;
     const pacer = this.#pacers.get(row.channel);
     const log = this.#o.log.child({ delivery: row.id, kind: row.kind, channel: row.channel });
+    // Counted at once (no await before), so the pump sees it when it claims next.
+    let waiting = !(row.unreachable || slot === null);
+    const slotCame = () => {
+      if (waiting) this.#waitingForSlot.set(row.channel, this.#waitingForSlot.get(row.channel)! - 1);
+      waiting = false;
+    };
+    if (waiting) this.#waitingForSlot.set(row.channel, this.#waitingForSlot.get(row.channel)! + 1);
     try {
       if (row.unreachable || slot === null) {
         await this.#failed(row, new SendFailure('blocked', 'account marked unreachable earlier'), log);
@@ -298,13 +341,20 @@ export class DeliveryWorker {
         return;
       }
       await limiter.waitFor(slot, row.chatId);
+      slotCame();
       const sender = this.#o.senders[row.channel]!;
+      // The call passed by the gate and not yet answered: the limiter counts it as arriving at any moment until then.
+      let answered: (() => void) | null = null;
+      const answer = () => {
+        answered?.();
+        answered = null;
+      };
       const context: SendContext = {
         // Recorded just before the call: a crash from here on leaves the outcome unknown; before it, the row is simply queued again.
         beforeFirstCall: async () => {
           // Calls bunched by late timers go out a window apart again; before the marking, so a crash never leaves
           // a row marked as called while it waits here.
-          await this.#gate(row.channel, limiter, row.chatId);
+          answered = await this.#gate(row.channel, limiter, row.chatId);
           const marked = pacer
             ? await pacer.markCalling(row, this.lockedBy, clock, this.settings.leaseMs, paid)
             : await store.markCalling(row.id, this.lockedBy, clock.now(), new Date(clock.now().getTime() + this.settings.leaseMs));
@@ -313,16 +363,17 @@ export class DeliveryWorker {
         beforeCall: async () => {
           await store.extendLease(row.id, this.lockedBy, new Date(clock.now().getTime() + this.settings.leaseMs));
           await (pacer ? pacer.acquire(row.chatId, paid) : limiter.acquire(row.chatId));
-          await this.#gate(row.channel, limiter, row.chatId);
+          answered = await this.#gate(row.channel, limiter, row.chatId);
         },
         rateLimited: (ms) => {
           this.#stats.rateLimited++;
           this.#pause(row, ms);
         },
+        afterCall: answer,
       };
       let messageId: string;
       try {
-        messageId = (await sender.send({ channel: row.channel, chatId: row.chatId, locale: row.locale === 'en' ? 'en' : 'vi', ...(paid ? { paid: true } : {}) }, reply.send, context)).messageId;
+        messageId = (await sender.send({ channel: row.channel, chatId: row.chatId, locale: row.locale === 'en' ? 'en' : 'vi', ...(paid ? { paid: true } : {}) }, reply.send, context).finally(answer)).messageId;
       } catch (err) {
         if (err instanceof NotOurs) {
           log.warn({}, 'the row was taken back before its call (lease expired): not sent');
@@ -339,6 +390,8 @@ export class DeliveryWorker {
     } catch (err) {
       // The database failed around a send: the row stays SENDING and the sweeper settles it.
       log.error({ err: errFields(err) }, 'recording a delivery failed');
+    } finally {
+      slotCame();
     }
   }
 
@@ -380,10 +433,15 @@ export class DeliveryWorker {
   }
 
   /** The call gate of the limiter the row goes through; a paid call also counts in the free limiter's window. */
-  async #gate(channel: SendChannel, limiter: RateLimiter, chatId: string): Promise<void> {
-    await limiter.gate(chatId);
+  async #gate(channel: SendChannel, limiter: RateLimiter, chatId: string): Promise<() => void> {
+    const answered = await limiter.gate(chatId);
     const free = this.#o.limiters[channel]!;
-    if (free !== limiter) free.noteCall();
+    if (free === limiter) return answered;
+    const alsoFree = free.noteCall();
+    return () => {
+      answered();
+      alsoFree();
+    };
   }
 
   /** The stored Reply for this recipient: delivery id filled in, files loaded, text-channel wording. */

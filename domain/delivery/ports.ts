@@ -75,6 +75,14 @@ export interface SendBudget {
    * slot already booked, so a free send never lands among them.
    */
   bookPaid(channel: SendChannel, count: number, intervalMs: number): Promise<{ firstMs: number; nowMs: number }>;
+  /**
+   * Takes or renews this channel's sending turn for `leaseMs` (database clock): granted when nobody holds it, the
+   * holder is `holder` itself, or the holder's turn ran out (it died or stalled). Otherwise how long the other's
+   * turn still lasts. One instance sends at a time, so one process's call gate sees every call.
+   */
+  hold(channel: SendChannel, holder: string, leaseMs: number): Promise<{ held: boolean; waitMs: number }>;
+  /** Gives the turn up (a clean stop): another instance takes over at once. */
+  release(channel: SendChannel, holder: string): Promise<void>;
   /** A 429: nobody sends on this channel for `ms`. */
   pause(channel: SendChannel, ms: number): Promise<void>;
   /** DeliveryQueue.markCalling, refused while the channel is paused (how long is returned then). */

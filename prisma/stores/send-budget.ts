@@ -39,6 +39,28 @@ export class PrismaSendBudget implements SendBudget {
     return { firstMs: Number(row!.next) - span, nowMs: Number(row!.now) };
   }
 
+  async hold(channel: SendChannel, holder: string, leaseMs: number): Promise<{ held: boolean; waitMs: number }> {
+    // The CTE's upsert is not visible to the outer SELECT: `remaining` is the turn as it was (someone else's, when refused).
+    const [row] = await this.prisma.$queryRawUnsafe<{ held: number; remaining: number }[]>(
+      `WITH up AS (
+         INSERT INTO "SendBudget" AS b (channel, holder, "holderUntilMs") VALUES ($1::"Channel", $2, ${NOW_MS} + $3::float8)
+         ON CONFLICT (channel) DO UPDATE SET holder = $2, "holderUntilMs" = ${NOW_MS} + $3::float8
+           WHERE b.holder IS NULL OR b.holder = $2 OR b."holderUntilMs" <= ${NOW_MS}
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM up)::int AS held,
+              GREATEST(0, COALESCE((SELECT "holderUntilMs" FROM "SendBudget" WHERE channel = $1::"Channel"), 0) - ${NOW_MS})::float8 AS remaining`,
+      channel,
+      holder,
+      leaseMs,
+    );
+    const held = Number(row!.held) === 1;
+    return { held, waitMs: held ? 0 : Number(row!.remaining) };
+  }
+
+  async release(channel: SendChannel, holder: string): Promise<void> {
+    await this.prisma.$executeRawUnsafe(`UPDATE "SendBudget" SET holder = NULL, "holderUntilMs" = 0 WHERE channel = $1::"Channel" AND holder = $2`, channel, holder);
+  }
+
   async pause(channel: SendChannel, ms: number): Promise<void> {
     await this.prisma.$executeRawUnsafe(
       `INSERT INTO "SendBudget" AS b (channel, "pausedUntilMs") VALUES ($1::"Channel", ${NOW_MS} + $2::float8)

@@ -1,7 +1,8 @@
 /**
  * The send budget every instance shares (SendBudget): bookings from several
  * instances never overlap, and a 429's pause holds back every instance's
- * next call — the call is not marked as started while the pause lasts.
+ * next call — the call is not marked as started while the pause lasts; one
+ * instance at a time holds a channel's sending turn.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { line } from '../../domain/chat/reply.ts';
@@ -70,5 +71,24 @@ describe('shared send budget', () => {
     expect((await db.prisma.delivery.findUniqueOrThrow({ where: { id: row!.id } })).callStartedAt).not.toBeNull();
     // Not ours: refused without a pause.
     expect(await budget.markCalling('TELEGRAM', row!.id, 'b', new Date(), new Date())).toEqual({ marked: false, pausedMs: 0 });
+  });
+
+  it('one instance holds a channel\'s sending turn: the others wait for it to end, are given it when it is released or runs out', async () => {
+    expect(await budget.hold('ZALO', 'a', 60_000)).toEqual({ held: true, waitMs: 0 });
+    const refused = await budget.hold('ZALO', 'b', 60_000);
+    expect(refused.held).toBe(false);
+    expect(refused.waitMs).toBeGreaterThan(30_000);
+    // The holder renews its own turn; another channel's turn is separate.
+    expect((await budget.hold('ZALO', 'a', 60_000)).held).toBe(true);
+    expect((await budget.hold('TELEGRAM', 'b', 60_000)).held).toBe(true);
+    // Released on a clean stop (only by its holder): the next asker gets it at once.
+    await budget.release('ZALO', 'b');
+    expect((await budget.hold('ZALO', 'b', 60_000)).held).toBe(false);
+    await budget.release('ZALO', 'a');
+    expect((await budget.hold('ZALO', 'b', 60_000)).held).toBe(true);
+    // The holder died: its turn runs out (set on the row rather than waited for) and another takes it.
+    await db.prisma.sendBudget.update({ where: { channel: 'ZALO' }, data: { holderUntilMs: 0 } });
+    expect((await budget.hold('ZALO', 'c', 60_000)).held).toBe(true);
+    expect((await budget.hold('ZALO', 'b', 60_000)).held).toBe(false);
   });
 });

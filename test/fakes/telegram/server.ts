@@ -351,6 +351,10 @@ export class FakeTelegram {
   /** Starts a fake on a free port of 127.0.0.1. */
   static async start(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
     const server = http.createServer();
+    // Longer than the client's idle keep-alive (Node's global agent: 5 s, the server's default too): with equal
+    // timeouts a client may reuse a socket at the instant the server closes it, and a send fails with ECONNRESET
+    // (UNKNOWN, as it should be: a real platform keeps idle connections longer than its clients do).
+    server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
