@@ -35,7 +35,7 @@ import { STATUS_SQL, statusParams } from './planning-sql.ts';
 const rowStatusSql = (wide: boolean) => {
   const sql = STATUS_SQL.replace(
     'SELECT a.id,',
-    `SELECT a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, t.number, t."planId", a.id,`,
+    `SELECT a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, t.number, t."numberKey", t."planId", a.id,`,
   );
   const due = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)))
       OR a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))`;
@@ -87,7 +87,7 @@ const planSql = (wide: boolean) => `
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
   -- The columns later steps use; a finished task (not continuous) never comes up, nor is it escalated.
-  s AS MATERIALIZED (SELECT x.state, x.percent, x."actualValue", x.kind, x.number, x."planId", x."unitId", x."taskId", x."lastReportedAt", x.rhythm, x.due, x.rank, x."updatedThisMonth"
+  s AS MATERIALIZED (SELECT x.state, x.percent, x."actualValue", x.kind, x.number, x."numberKey", x."planId", x."unitId", x."taskId", x."lastReportedAt", x.rhythm, x.due, x.rank, x."updatedThisMonth"
     FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
   named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
@@ -112,23 +112,19 @@ const planSql = (wide: boolean) => `
     -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
     SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
     WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
-  -- Each person's counts, and a first rank by the cheap part of the order: only rows that can be among the
-  -- first $16 (or 3) are ordered further, and by the number's parts (two regular expressions a row) only where
-  -- the cheap part ties.
-  heads AS (
-    SELECT i.*, p.code AS "planCode",
-      rank() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C") AS head,
-      count(*) OVER (PARTITION BY i."personId", i.esc, i.rank, i.due, lower(p.code) COLLATE "C", p.code COLLATE "C") AS ties,
-      count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
-      count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
-      count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
-    FROM items i JOIN "Plan" p ON p.id = i."planId"),
+  -- Each person's counts and each row's place in their message, by one sort (the person's counts read the
+  -- same order); the number by its stored sort key (compareNumbers: Task."numberKey"). Only rows that can be
+  -- listed (first $16, or 3 for the choices) are kept.
   ranked AS (
-    SELECT h.*, row_number() OVER (PARTITION BY h."personId", h.esc ORDER BY h.rank, h.due NULLS LAST, lower(h."planCode") COLLATE "C", h."planCode" COLLATE "C",
-        -- compareNumbers: part by part ('.' sorts before letters and digits), numbers as numbers (zero-padded to 18 digits), other parts case-insensitively.
-        CASE WHEN h.ties > 1 THEN lower(regexp_replace(regexp_replace(h.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) END COLLATE "C",
-        h.number COLLATE "C", h."taskId", h."unitId") AS pos
-    FROM heads h WHERE h.head <= GREATEST($16::int, 3)),
+    SELECT * FROM (
+      SELECT i.*, p.code AS "planCode",
+        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C",
+          i."numberKey" COLLATE "C", i.number COLLATE "C", i."taskId", i."unitId") AS pos,
+        count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
+        count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
+        count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
+      FROM items i JOIN "Plan" p ON p.id = i."planId") o
+    WHERE o.pos <= GREATEST($16::int, 3)),
   -- One row per person: their first row.
   per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
   -- The rows a message lists, with their unit and short title.
