@@ -145,11 +145,12 @@ export function listItem(r: ListedRow, day: Day): ListItem {
 
 /**
  * A listed row of `x` (rows of LIST_STATUS_SQL) as one JSON object (`position` its place), for
- * jsonb_agg: a unit's rows come back as one value that JSON.parse reads
+ * json_agg: a unit's rows come back as one value that JSON.parse reads
  * natively, where mapping ten thousand rows cell by cell held the event loop
- * for a tenth of a second.
+ * for a tenth of a second. json, not jsonb: text put together, where jsonb
+ * converts each value again at every level.
  */
-const listedJson = (x: string, position: string, texts = false) => `jsonb_build_object('assignmentId', ${x}.id, 'taskId', ${x}."taskId", 'unitId', ${x}."unitId",
+const listedJson = (x: string, position: string, texts = false) => `json_build_object('assignmentId', ${x}.id, 'taskId', ${x}."taskId", 'unitId', ${x}."unitId",
   'unitName', un.name, 'planCode', pl.code, 'number', tt.number, 'title', tt.title, 'difficulties', ${texts ? 'aa.difficulties' : 'NULL'}, 'proposals', ${texts ? 'aa.proposals' : 'NULL'},
   'lastReportedOn', to_char(${x}.reported, 'YYYY-MM-DD'), 'due', to_char(${x}.due, 'YYYY-MM-DD'), 'rank', ${x}.rank, 'position', ${position})`;
 /**
@@ -219,12 +220,12 @@ export class PlanningSql {
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.upcoming.where})::int AS upcoming,
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.newIssues.where})::int AS "newIssues"
          FROM s GROUP BY s."unitId")
-       SELECT l.list, l."unitId", jsonb_agg(${listedJson('l', 'l.g', true)} ORDER BY l.g) AS rows
+       SELECT l.list, l."unitId", json_agg(${listedJson('l', 'l.g', true)} ORDER BY l.g) AS rows
        FROM l ${listedJoins('l', ISSUES)} WHERE l.u <= $11 AND l."unitId" = ANY($9::int[]) GROUP BY l.list, l."unitId"
        UNION ALL
-       SELECT l.list, 0, jsonb_agg(${listedJson('l', 'l.g', true)} ORDER BY l.g) FROM l ${listedJoins('l', ISSUES)} WHERE $10 AND l.g <= $11 GROUP BY l.list
+       SELECT l.list, 0, json_agg(${listedJson('l', 'l.g', true)} ORDER BY l.g) FROM l ${listedJoins('l', ISSUES)} WHERE $10 AND l.g <= $11 GROUP BY l.list
        UNION ALL
-       SELECT 'units', 0, (SELECT COALESCE(jsonb_agg(to_jsonb(c) || jsonb_build_object('unitName', un.name) ORDER BY c."unitId"), '[]') FROM counts c JOIN "Unit" un ON un.id = c."unitId")`,
+       SELECT 'units', 0, (SELECT COALESCE(jsonb_agg(to_jsonb(c) || jsonb_build_object('unitName', un.name) ORDER BY c."unitId"), '[]')::json FROM counts c JOIN "Unit" un ON un.id = c."unitId")`,
       ...statusParams(day, options),
       addDays(day, -7),
       addDays(day, 14),
@@ -259,9 +260,9 @@ export class PlanningSql {
        c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1 FROM s WHERE NOT s."updatedThisMonth"),
        l AS (SELECT c.*, row_number() OVER (PARTITION BY c."unitId" ORDER BY c.rank, c.due, ${orderTail('c')}) AS u FROM c JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $7),
        counts AS (SELECT s."unitId", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated FROM s GROUP BY s."unitId")
-       SELECT l."unitId", jsonb_agg(${listedJson('l', 'l.u')} ORDER BY l.u) AS rows FROM l ${listedJoins('l')} WHERE l.u <= $7 GROUP BY l."unitId"
+       SELECT l."unitId", json_agg(${listedJson('l', 'l.u')} ORDER BY l.u) AS rows FROM l ${listedJoins('l')} WHERE l.u <= $7 GROUP BY l."unitId"
        UNION ALL
-       SELECT NULL, (SELECT COALESCE(jsonb_agg(to_jsonb(c) || jsonb_build_object('unitName', un.name) ORDER BY c."unitId"), '[]') FROM counts c JOIN "Unit" un ON un.id = c."unitId")`,
+       SELECT NULL, (SELECT COALESCE(jsonb_agg(to_jsonb(c) || jsonb_build_object('unitName', un.name) ORDER BY c."unitId"), '[]')::json FROM counts c JOIN "Unit" un ON un.id = c."unitId")`,
       ...statusParams(day, options),
       max,
       planIds,
