@@ -162,6 +162,32 @@ const listedJoins = (x: string, texts?: string) =>
   `JOIN "Task" tt ON tt.id = ${x}."taskId" JOIN "Unit" un ON un.id = ${x}."unitId" JOIN "Plan" pl ON pl.id = ${x}."planId"${
     texts ? ` LEFT JOIN "Assignment" aa ON aa.id = ${x}.id AND ${texts}` : ''}`;
 
+/**
+ * Each unit's listed rows as the statement returned them (JSON text, or
+ * values already parsed), parsed when first asked for: the jobs ask unit by
+ * unit between their turns for chats, where parsing every unit's rows at once
+ * held the event loop.
+ */
+export class ListedRows {
+  readonly #raw = new Map<number, unknown>();
+  readonly #parsed = new Map<number, ListedRow[]>();
+
+  set(unitId: number, rows: unknown): void {
+    this.#raw.set(unitId, rows);
+  }
+
+  get(unitId: number): ListedRow[] | undefined {
+    const done = this.#parsed.get(unitId);
+    if (done) return done;
+    const raw = this.#raw.get(unitId);
+    if (raw === undefined) return undefined;
+    const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as ListedRow[];
+    this.#parsed.set(unitId, rows);
+    this.#raw.delete(unitId);
+    return rows;
+  }
+}
+
 /** Options the digests are planned with. */
 export interface DigestScope {
   /** Units whose own first rows are needed (the units of unit leaders' scopes). */
@@ -196,7 +222,7 @@ export class PlanningSql {
    * row carries its place among the rows that can be shown, by which a
    * recipient's units' rows merge.
    */
-  async weekly(day: Day, options: StatusOptions, scope: DigestScope): Promise<{ units: UnitWeekly[]; lists: Map<string, Map<number, ListedRow[]>> }> {
+  async weekly(day: Day, options: StatusOptions, scope: DigestScope): Promise<{ units: UnitWeekly[]; lists: Map<string, ListedRows> }> {
     const [planIds, planRanks] = await this.planOrder();
     // Two passes: rank() in each unit by the list's own order (cheap keys) keeps the rows that can be among a
     // unit's first (ties included) — the city's first are among them too —, and only those are ordered by the full
@@ -235,12 +261,11 @@ export class PlanningSql {
       planIds,
       planRanks,
     )) as { list: string; unitId: number; rows: unknown }[];
-    const lists = new Map<string, Map<number, ListedRow[]>>();
+    const lists = new Map<string, ListedRows>();
     let units: UnitWeekly[] = [];
     for (const r of rows) {
-      const parsed = typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows;
-      if (r.list === 'units') units = parsed as UnitWeekly[];
-      else (lists.get(r.list) ?? lists.set(r.list, new Map()).get(r.list)!).set(r.unitId, parsed as ListedRow[]);
+      if (r.list === 'units') units = (typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows) as UnitWeekly[];
+      else (lists.get(r.list) ?? lists.set(r.list, new ListedRows()).get(r.list)!).set(r.unitId, r.rows);
     }
     return { units, lists };
   }
@@ -251,7 +276,7 @@ export class PlanningSql {
    * of those updated (units owing at least one), and each unit's first `max`
    * tasks not updated, most urgent first (byUrgency, made total by orderTail).
    */
-  async monthly(day: Day, options: StatusOptions, max: number): Promise<{ units: UnitMonthly[]; stale: Map<number, ListedRow[]> }> {
+  async monthly(day: Day, options: StatusOptions, max: number): Promise<{ units: UnitMonthly[]; stale: ListedRows }> {
     const [planIds, planRanks] = await this.planOrder();
     const rows = (await this.prisma.$queryRawUnsafe(
       `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
@@ -268,12 +293,11 @@ export class PlanningSql {
       planIds,
       planRanks,
     )) as { unitId: number | null; rows: unknown }[];
-    const stale = new Map<number, ListedRow[]>();
+    const stale = new ListedRows();
     let units: UnitMonthly[] = [];
     for (const r of rows) {
-      const parsed = typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows;
-      if (r.unitId === null) units = parsed as UnitMonthly[];
-      else stale.set(r.unitId, parsed as ListedRow[]);
+      if (r.unitId === null) units = (typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows) as UnitMonthly[];
+      else stale.set(r.unitId, r.rows);
     }
     return { units, stale };
   }
