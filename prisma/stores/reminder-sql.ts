@@ -35,7 +35,7 @@ import { STATUS_SQL, statusParams } from './planning-sql.ts';
 const rowStatusSql = (wide: boolean) => {
   const sql = STATUS_SQL.replace(
     'SELECT a.id,',
-    `SELECT a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, t.number, t."numberKey", t."planId", a.id,`,
+    `SELECT t.number, t."numberKey", t."planId", a.id,`,
   );
   const due = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)))
       OR a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))`;
@@ -86,9 +86,12 @@ const planSql = (wide: boolean) => `
   past AS (SELECT g::date AS due FROM k, generate_series(LEAST(COALESCE((SELECT min("deadlineDate") FROM "Task"), $1::date), $1::date), $1::date - 1, interval '1 day') g
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
-  -- The columns later steps use; a finished task (not continuous) never comes up, nor is it escalated.
-  s AS MATERIALIZED (SELECT x.state, x.percent, x."actualValue", x.kind, x.number, x."numberKey", x."planId", x."unitId", x."taskId", x."lastReportedAt", x.rhythm, x.due, x.rank, x."updatedThisMonth"
+  -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
+  -- a finished task (not continuous) never comes up, nor is it escalated.
+  s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"
     FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+  -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
+  pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
   named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
   resp AS (
@@ -117,20 +120,22 @@ const planSql = (wide: boolean) => `
   -- listed (first $16, or 3 for the choices) are kept.
   ranked AS (
     SELECT * FROM (
-      SELECT i.*, p.code AS "planCode",
-        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C",
+      SELECT i.*,
+        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r,
           i."numberKey" COLLATE "C", i.number COLLATE "C", i."taskId", i."unitId") AS pos,
         count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
         count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
         count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
-      FROM items i JOIN "Plan" p ON p.id = i."planId") o
+      FROM items i JOIN pr ON pr.id = i."planId") o
     WHERE o.pos <= GREATEST($16::int, 3)),
   -- One row per person: their first row.
   per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
-  -- The rows a message lists, with their unit and short title.
+  -- The rows a message lists, with their unit, plan, short title and progress.
   listed AS (
-    SELECT r.*, u.name AS "unitName", ${SHORT_TITLE} AS "shortTitle"
-    FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId"
+    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle",
+      a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, a."lastReportedAt"
+    FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"
+    JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId"
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
     CROSS JOIN LATERAL (SELECT btrim(regexp_replace(t.title, '\\s+', ' ', 'g')) AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
