@@ -153,7 +153,7 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
          SELECT 'REMINDER', 'floor:' || $4::text || ':' || x.id, x.id, i.id, x."unitId", x.payload, now(), i.channel, i."chatId"
          FROM (SELECT p.id, p."unitId", jsonb_build_object('tasks', jsonb_agg(a."taskId" ORDER BY a."deadlineDate", a.id)) AS payload
                FROM "Assignment" a JOIN "Person" p ON p."unitId" = a."unitId" AND p."isFocal" AND p.active
-               WHERE (a.state <> 'DONE' OR ($2 AND EXISTS (SELECT 1 FROM "Task" t WHERE t.id = a."taskId" AND t.rhythm = 'CONTINUOUS')))
+               WHERE (a.state <> 'DONE' OR ($2 AND a."taskId" IN (SELECT t.id FROM "Task" t WHERE t.rhythm = 'CONTINUOUS')))
                  AND (a."deadlineDate" = ANY($1::date[]) OR ($2 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $3::timestamp)))
                GROUP BY p.id) x
          LEFT JOIN LATERAL (SELECT c.id, c.channel, c."chatId" FROM "ChatIdentity" c WHERE c."personId" = x.id AND c."unreachableAt" IS NULL ORDER BY c."linkedAt" DESC LIMIT 1) i ON true
