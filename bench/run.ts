@@ -138,7 +138,8 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
     });
     h.disable();
     // The floor: the (assignment, focal officer) pairs of the day — deadlines that come up (the days worked out
-    // beforehand from the calendar) and, on the monthly request day, everything not updated this month.
+    // beforehand from the calendar) and, on the monthly request day, everything not updated this month that owes
+    // the update: open, or continuous even when done (the app asks those too; the floor used to leave them out).
     const dueDays: string[] = [];
     for (let d = addDays(day, -800); d <= addDays(day, 60); d = addDays(d, 1)) {
       if (deadlineReason(d, day, calendar, settings.offsets) || isOverdueReminderDay(d, day, calendar, settings.overdueEveryDays) || escalationDay(d, settings.escalateAfterDays, calendar) === day) dueDays.push(d);
@@ -152,7 +153,8 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
          SELECT 'REMINDER', 'floor:' || $4::text || ':' || x.id, x.id, i.id, x."unitId", x.payload, now(), i.channel, i."chatId"
          FROM (SELECT p.id, p."unitId", jsonb_build_object('tasks', jsonb_agg(a."taskId" ORDER BY a."deadlineDate", a.id)) AS payload
                FROM "Assignment" a JOIN "Person" p ON p."unitId" = a."unitId" AND p."isFocal" AND p.active
-               WHERE a.state <> 'DONE' AND (a."deadlineDate" = ANY($1::date[]) OR ($2 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $3::timestamp)))
+               WHERE (a.state <> 'DONE' OR ($2 AND a."taskId" IN (SELECT t.id FROM "Task" t WHERE t.rhythm = 'CONTINUOUS')))
+                 AND (a."deadlineDate" = ANY($1::date[]) OR ($2 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $3::timestamp)))
                GROUP BY p.id) x
          LEFT JOIN LATERAL (SELECT c.id, c.channel, c."chatId" FROM "ChatIdentity" c WHERE c."personId" = x.id AND c."unreachableAt" IS NULL ORDER BY c."linkedAt" DESC LIMIT 1) i ON true
          ON CONFLICT ("dedupeKey") DO NOTHING`,
@@ -163,43 +165,68 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
     rows.push({ name, app, floor: floorM, goal: 3 });
     stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
   }
-  // The weekly digest and the monthly warning list for every leader (and admin); the floor gives the same
-  // per-unit information in one statement: counts by status and the first overdue/stale items per unit
-  // (window function), joined to the leaders who see each unit.
-  for (const [name, day, prefix, run, floorSql] of values.planning === 'reminders' ? [] : ([
+  // The weekly digest and the monthly warning list for every leader (and admin). Like the app, each floor writes
+  // one Delivery row per recipient (unit leaders: their unit; city leaders: the whole city) with the account it
+  // goes to, holding the counts and the ids of the rows each list shows, and removes the previous run's first.
+  const identity = `LEFT JOIN LATERAL (SELECT c.id, c.channel, c."chatId" FROM "ChatIdentity" c WHERE c."personId" = p.id AND c."unreachableAt" IS NULL ORDER BY c."linkedAt" DESC LIMIT 1) i ON true`;
+  const insert = (kind: string, lists: string, cityLists: string) => `
+       INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
+       SELECT 'DIGEST', 'floor:${kind}:' || $1::text || ':' || p.id, p.id, i.id, p."unitId",
+              CASE WHEN p."unitId" IS NULL THEN jsonb_build_object('counts', (SELECT to_jsonb(city) FROM city), ${cityLists})
+                   ELSE jsonb_build_object('counts', to_jsonb(u), ${lists}) END, now(), i.channel, i."chatId"
+       FROM "Person" p LEFT JOIN u ON u."unitId" = p."unitId" LEFT JOIN top ON top."unitId" = p."unitId" ${identity}
+       WHERE p.active AND p.roles && $2::"Role"[] AND (p."unitId" IS NULL OR u."unitId" IS NOT NULL)
+       ON CONFLICT ("dedupeKey") DO NOTHING`;
+  /** A unit's (or, with unit null, the city's) first rows of a list, from the (unitId, state, deadlineDate) or (state, deadlineDate) index. */
+  const first = (unit: string | null, cond: string, n: number) =>
+    `(SELECT array_agg(x.id) FROM (SELECT a.id FROM "Assignment" a WHERE ${unit ? `a."unitId" = ${unit} AND ` : ''}a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND ${cond}
+       ORDER BY a."deadlineDate", a.id LIMIT ${n}) x)`;
+  for (const [name, day, prefix, run, floorKind, roles, floorSql] of values.planning === 'reminders' ? [] : ([
     [
       'weekly digest run (Monday 23/11/2026)',
       '2026-11-23',
       'digest-weekly:2026-11-23:',
       runWeeklyDigest,
-      // Per-unit counts in one pass; each unit's five longest-overdue rows from the (unitId, state, deadlineDate)
-      // index; both aggregated once per unit, then joined to the leaders.
+      'weekly',
+      ['UNIT_LEADER', 'CITY_LEADER'],
+      // Per-unit counts in one pass; each unit's (and the city's) five first rows of the deadline lists (newly
+      // overdue, upcoming, longest overdue) from the indexes.
       `WITH u AS (
          SELECT "unitId", count(*) FILTER (WHERE state <> 'DONE') AS open, count(*) FILTER (WHERE state = 'DONE') AS done,
                 count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" < $1::date) AS overdue,
+                count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" >= $1::date - 7 AND "deadlineDate" < $1::date) AS "newOverdue",
                 count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" BETWEEN $1::date AND $1::date + 14) AS upcoming,
                 count(*) FILTER (WHERE "lastReportedAt" >= $1::date - 7 AND (difficulties IS NOT NULL OR proposals IS NOT NULL)) AS issues
          FROM "Assignment" GROUP BY 1),
-       top AS (SELECT un.id AS "unitId", array_agg(x.id) AS items FROM "Unit" un CROSS JOIN LATERAL (
-                 SELECT a.id FROM "Assignment" a WHERE a."unitId" = un.id AND a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" < $1::date
-                 ORDER BY a."deadlineDate", a.id LIMIT 5) x GROUP BY un.id)
-       SELECT p.id, u.*, top.items FROM "Person" p JOIN u ON u."unitId" = p."unitId" LEFT JOIN top ON top."unitId" = u."unitId"
-       WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
+       city AS (SELECT sum(open) AS open, sum(done) AS done, sum(overdue) AS overdue, sum("newOverdue") AS "newOverdue", sum(upcoming) AS upcoming, sum(issues) AS issues FROM u),
+       top AS (SELECT un.id AS "unitId",
+                 ${first('un.id', `a."deadlineDate" >= $1::date - 7 AND a."deadlineDate" < $1::date`, 5)} AS "newOverdue",
+                 ${first('un.id', `a."deadlineDate" BETWEEN $1::date AND $1::date + 14`, 5)} AS upcoming,
+                 ${first('un.id', `a."deadlineDate" < $1::date`, 5)} AS overdue
+               FROM "Unit" un)
+       ${insert('weekly', `'newOverdue', top."newOverdue", 'upcoming', top.upcoming, 'overdue', top.overdue`,
+         `'newOverdue', ${first(null, `a."deadlineDate" >= $1::date - 7 AND a."deadlineDate" < $1::date`, 5)}, 'upcoming', ${first(null, `a."deadlineDate" BETWEEN $1::date AND $1::date + 14`, 5)}`)}`,
     ],
     [
       'monthly warning list run (25/11/2026)',
       '2026-11-25',
       'digest-monthly:2026-11:',
       runMonthlyDigest,
+      'monthly',
+      ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'],
+      // The rows owing this month's update; per-unit counts; each unit's ten first not updated; the city's counts
+      // and its fifteen worst units with their first rows.
       `WITH s AS (
          SELECT a.id, a."unitId", a."deadlineDate", (a."lastReportedAt" >= date_trunc('month', $1::date)) AS updated
          FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" WHERE a.state <> 'DONE' OR t.rhythm = 'CONTINUOUS'),
        u AS (SELECT "unitId", count(*) AS open, count(*) FILTER (WHERE updated) AS updated FROM s GROUP BY 1),
-       top AS (SELECT "unitId", array_agg(id) AS items FROM (
+       city AS (SELECT sum(open) AS open, sum(updated) AS updated FROM u),
+       top AS (SELECT "unitId", array_agg(id ORDER BY r) AS items FROM (
                  SELECT s.id, s."unitId", row_number() OVER (PARTITION BY s."unitId" ORDER BY s."deadlineDate", s.id) AS r FROM s WHERE NOT updated) x
                WHERE r <= 10 GROUP BY 1)
-       SELECT p.id, u.*, top.items FROM "Person" p JOIN u ON u."unitId" = p."unitId" LEFT JOIN top ON top."unitId" = u."unitId"
-       WHERE p.active AND 'UNIT_LEADER' = ANY(p.roles::text[])`,
+       ${insert('monthly', `'items', top.items`,
+         `'units', (SELECT jsonb_agg(jsonb_build_object('unitId', w."unitId", 'open', w.open, 'updated', w.updated, 'items', w.items)) FROM (
+             SELECT u.*, top.items FROM u LEFT JOIN top ON top."unitId" = u."unitId" ORDER BY u.updated::float / u.open, u.open DESC LIMIT 15) w)`)}`,
     ],
   ] as const)) {
     const tick = instantOf(day, 8);
@@ -218,7 +245,11 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
       heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
     });
     h.disable();
-    const floorM = await measure('floor', runs, () => floor(floorSql, [day]));
+    const floorM = await measure('floor', runs, async () => {
+      await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`floor:${floorKind}:${day}:%`]);
+      await floor(floorSql, [day, roles]);
+    });
+    await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`floor:${floorKind}:${day}:%`]);
     rows.push({ name, app, floor: floorM, goal: 3 });
     stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
   }

@@ -16,6 +16,9 @@
  */
 import { fold } from '../shared/text.ts';
 
+/** Unit names in Vietnamese order (one collator: localeCompare(…, 'vi') builds one at every call). */
+const viName = new Intl.Collator('vi').compare;
+
 export const CRITERIA = ['who', 'what', 'when', 'responsibility', 'output', 'authority'] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
@@ -143,7 +146,7 @@ export function checkSixClear(tasks: TaskFacts[], unitIds?: ReadonlySet<number>)
     withGaps,
     counts,
     plans: [...plans.values()],
-    units: [...units.values()].filter((u) => u.withGaps > 0).sort((a, b) => b.withGaps - a.withGaps || b.counts.who - a.counts.who || a.unitName.localeCompare(b.unitName, 'vi')),
+    units: [...units.values()].filter((u) => u.withGaps > 0).sort((a, b) => b.withGaps - a.withGaps || b.counts.who - a.counts.who || viName(a.unitName, b.unitName)),
   };
 }
 

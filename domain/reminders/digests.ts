@@ -16,6 +16,13 @@ export const UPCOMING_DAYS = 14;
 /** The programme's rule: at least 90% of open tasks updated every month. */
 export const MONTHLY_TARGET_PERCENT = 90;
 
+/**
+ * Unit names in Vietnamese order: one collator, the order of
+ * `localeCompare(…, 'vi')`, which builds a collator at every call (a city's
+ * thousand units sorted that way held the event loop for a tenth of a second).
+ */
+const viName = new Intl.Collator('vi').compare;
+
 export interface Item {
   row: TaskRow;
   status: RowStatus;
@@ -71,7 +78,7 @@ export function weeklyOrders(day: Day, options?: StatusOptions) {
     byRow,
     upcoming: (a: Item, b: Item) => compareDays(a.status.due!, b.status.due!) || byRow(a, b),
     newIssues: (a: Item, b: Item) => compareDays(b.row.lastReportedOn!, a.row.lastReportedOn!) || byRow(a, b),
-    units: (a: UnitCount, b: UnitCount) => b.count - a.count || a.unitName.localeCompare(b.unitName, 'vi'),
+    units: (a: UnitCount, b: UnitCount) => b.count - a.count || viName(a.unitName, b.unitName),
   };
 }
 
@@ -197,7 +204,7 @@ const below = (updated: number, open: number) => updated * 100 < open * MONTHLY_
 /** Each unit's share with its flag, worst share first. */
 export function unitShares(units: { unitId: number; unitName: string; open: number; updated: number }[]): UnitShare[] {
   const list = units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, open: u.open, updated: u.updated, share: shareOf(u.updated, u.open), belowTarget: below(u.updated, u.open) }));
-  return list.sort((a, b) => a.updated * b.open - b.updated * a.open || b.open - a.open || a.unitName.localeCompare(b.unitName, 'vi'));
+  return list.sort((a, b) => a.updated * b.open - b.updated * a.open || b.open - a.open || viName(a.unitName, b.unitName));
 }
 
 /** The month's totals over units' shares, with `stale` (the first rows, ordered by the caller) and its full length. */

@@ -84,7 +84,7 @@ export interface UnitMonthly {
 const WEEKLY_LISTS = {
   newOverdue: { where: 's.rank = 0 AND s.due >= $7::date', order: 's.due' },
   upcoming: { where: 's.rank <> 4 AND s.due BETWEEN $1::date AND $8::date', order: 's.due, s.rank' },
-  newIssues: { where: `s.reported >= $7::date AND s.reported < $1::date AND (COALESCE(s.difficulties, '') <> '' OR COALESCE(s.proposals, '') <> '')`, order: 's.reported DESC, s.rank, s.due' },
+  newIssues: { where: `s.reported >= $7::date AND s.reported < $1::date AND s.issue`, order: 's.reported DESC, s.rank, s.due' },
   overdue: { where: 's.rank = 0', order: 's.due' },
 } as const;
 
@@ -92,15 +92,25 @@ const WEEKLY_LISTS = {
  * byUrgency's last keys and the jobs' tie-breakers, so that the order is total
  * and a list needs only its first rows: the plan code's place in JavaScript's
  * localeCompare order (pr.r, computed from the plans), the task number part by
- * part (numbers as numbers: zero-padded to 18 digits; other parts without
- * case, as compareNumbers), then task and unit ids (the jobs sort by those
- * before their stable sort).
+ * part (its stored sort key Task."numberKey": numbers as numbers, zero-padded
+ * to 18 digits; other parts without case, as compareNumbers), then task and
+ * unit ids (the jobs sort by those before their stable sort).
  */
-const orderTail = (x: string) =>
-  `pr.r, lower(regexp_replace(regexp_replace(${x}.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) COLLATE "C", ${x}."taskId", ${x}."unitId"`;
+const orderTail = (x: string) => `pr.r, ${x}."numberKey" COLLATE "C", ${x}."taskId", ${x}."unitId"`;
 
-/** STATUS_SQL with what the lists order and show by. */
-const LIST_STATUS_SQL = STATUS_SQL.replace('SELECT a.id,', 'SELECT t."planId", t.number, a.id,');
+/** The list whose lines show the rows' difficulties and proposals. */
+const ISSUES = `l.list = 'newIssues'`;
+
+/**
+ * STATUS_SQL narrowed to what the lists filter and order by (whether the row
+ * reports difficulties or proposals, not their text): the status rows of the
+ * whole city are kept once for several passes, and narrow rows stay in
+ * memory. What a listed row shows (number, title, texts) is read for the
+ * listed rows only (listedJoins).
+ */
+const LIST_STATUS_SQL = `SELECT x.id, x."unitId", x."taskId", x."planId", x."numberKey", x.rhythm, x.due, x.reported, x.rank, x."updatedThisMonth",
+    (COALESCE(x.difficulties, '') <> '' OR COALESCE(x.proposals, '') <> '') AS issue
+  FROM (${STATUS_SQL.replace('SELECT a.id,', 'SELECT t."planId", t."numberKey", a.id,')}) x`;
 
 /** A listed row: what a digest line shows. */
 export interface ListedRow {
@@ -135,15 +145,48 @@ export function listItem(r: ListedRow, day: Day): ListItem {
 
 /**
  * A listed row of `x` (rows of LIST_STATUS_SQL) as one JSON object (`position` its place), for
- * jsonb_agg: a unit's rows come back as one value that JSON.parse reads
+ * json_agg: a unit's rows come back as one value that JSON.parse reads
  * natively, where mapping ten thousand rows cell by cell held the event loop
- * for a tenth of a second.
+ * for a tenth of a second. json, not jsonb: text put together, where jsonb
+ * converts each value again at every level.
  */
-const listedJson = (x: string, position: string) => `jsonb_build_object('assignmentId', ${x}.id, 'taskId', ${x}."taskId", 'unitId', ${x}."unitId",
-  'unitName', un.name, 'planCode', pl.code, 'number', ${x}.number, 'title', tt.title, 'difficulties', ${x}.difficulties, 'proposals', ${x}.proposals,
+const listedJson = (x: string, position: string, texts = false) => `json_build_object('assignmentId', ${x}.id, 'taskId', ${x}."taskId", 'unitId', ${x}."unitId",
+  'unitName', un.name, 'planCode', pl.code, 'number', tt.number, 'title', tt.title, 'difficulties', ${texts ? 'aa.difficulties' : 'NULL'}, 'proposals', ${texts ? 'aa.proposals' : 'NULL'},
   'lastReportedOn', to_char(${x}.reported, 'YYYY-MM-DD'), 'due', to_char(${x}.due, 'YYYY-MM-DD'), 'rank', ${x}.rank, 'position', ${position})`;
-/** The title, unit and plan of listed rows (index lookups for those only). */
-const listedJoins = (x: string) => `JOIN "Task" tt ON tt.id = ${x}."taskId" JOIN "Unit" un ON un.id = ${x}."unitId" JOIN "Plan" pl ON pl.id = ${x}."planId"`;
+/**
+ * The number, title, unit and plan of listed rows (index lookups for those
+ * only); with `texts`, the condition on which rows' difficulties and
+ * proposals are read (only the weekly issues list shows them).
+ */
+const listedJoins = (x: string, texts?: string) =>
+  `JOIN "Task" tt ON tt.id = ${x}."taskId" JOIN "Unit" un ON un.id = ${x}."unitId" JOIN "Plan" pl ON pl.id = ${x}."planId"${
+    texts ? ` LEFT JOIN "Assignment" aa ON aa.id = ${x}.id AND ${texts}` : ''}`;
+
+/**
+ * Each unit's listed rows as the statement returned them (JSON text, or
+ * values already parsed), parsed when first asked for: the jobs ask unit by
+ * unit between their turns for chats, where parsing every unit's rows at once
+ * held the event loop.
+ */
+export class ListedRows {
+  readonly #raw = new Map<number, unknown>();
+  readonly #parsed = new Map<number, ListedRow[]>();
+
+  set(unitId: number, rows: unknown): void {
+    this.#raw.set(unitId, rows);
+  }
+
+  get(unitId: number): ListedRow[] | undefined {
+    const done = this.#parsed.get(unitId);
+    if (done) return done;
+    const raw = this.#raw.get(unitId);
+    if (raw === undefined) return undefined;
+    const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as ListedRow[];
+    this.#parsed.set(unitId, rows);
+    this.#raw.delete(unitId);
+    return rows;
+  }
+}
 
 /** Options the digests are planned with. */
 export interface DigestScope {
@@ -179,11 +222,11 @@ export class PlanningSql {
    * row carries its place among the rows that can be shown, by which a
    * recipient's units' rows merge.
    */
-  async weekly(day: Day, options: StatusOptions, scope: DigestScope): Promise<{ units: UnitWeekly[]; lists: Map<string, Map<number, ListedRow[]>> }> {
+  async weekly(day: Day, options: StatusOptions, scope: DigestScope): Promise<{ units: UnitWeekly[]; lists: Map<string, ListedRows> }> {
     const [planIds, planRanks] = await this.planOrder();
     // Two passes: rank() in each unit by the list's own order (cheap keys) keeps the rows that can be among a
-    // unit's first (ties included) — the city's first are among them too —, and only those get the full order's
-    // keys (the task number's is regexps), per unit and over the city.
+    // unit's first (ties included) — the city's first are among them too —, and only those are ordered by the full
+    // order (plan, number's key, ids), per unit and over the city.
     const parts = Object.entries(WEEKLY_LISTS).map(
       ([name, l]) => `SELECT '${name}' AS list, c.*,
           row_number() OVER (PARTITION BY c."unitId" ORDER BY ${l.order.replaceAll('s.', 'c.')}, ${orderTail('c')}) AS u,
@@ -196,19 +239,19 @@ export class PlanningSql {
        pr AS (SELECT * FROM unnest($12::int[], $13::int[]) AS pr(id, r)),
        l AS (${parts.join(' UNION ALL ')}),
        counts AS (
-         SELECT s."unitId", un.name AS "unitName",
+         SELECT s."unitId",
                 count(*) FILTER (WHERE s.rank <> 4)::int AS open, count(*) FILTER (WHERE s.rank = 4)::int AS done,
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.overdue.where})::int AS overdue,
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.newOverdue.where})::int AS "newOverdue",
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.upcoming.where})::int AS upcoming,
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.newIssues.where})::int AS "newIssues"
-         FROM s JOIN "Unit" un ON un.id = s."unitId" GROUP BY s."unitId", un.name)
-       SELECT l.list, l."unitId", jsonb_agg(${listedJson('l', 'l.g')} ORDER BY l.g) AS rows
-       FROM l ${listedJoins('l')} WHERE l.u <= $11 AND l."unitId" = ANY($9::int[]) GROUP BY l.list, l."unitId"
+         FROM s GROUP BY s."unitId")
+       SELECT l.list, l."unitId", json_agg(${listedJson('l', 'l.g', true)} ORDER BY l.g) AS rows
+       FROM l ${listedJoins('l', ISSUES)} WHERE l.u <= $11 AND l."unitId" = ANY($9::int[]) GROUP BY l.list, l."unitId"
        UNION ALL
-       SELECT l.list, 0, jsonb_agg(${listedJson('l', 'l.g')} ORDER BY l.g) FROM l ${listedJoins('l')} WHERE $10 AND l.g <= $11 GROUP BY l.list
+       SELECT l.list, 0, json_agg(${listedJson('l', 'l.g', true)} ORDER BY l.g) FROM l ${listedJoins('l', ISSUES)} WHERE $10 AND l.g <= $11 GROUP BY l.list
        UNION ALL
-       SELECT 'units', 0, (SELECT COALESCE(jsonb_agg(to_jsonb(counts) ORDER BY "unitId"), '[]') FROM counts)`,
+       SELECT 'units', 0, (SELECT COALESCE(jsonb_agg(to_jsonb(c) || jsonb_build_object('unitName', un.name) ORDER BY c."unitId"), '[]')::json FROM counts c JOIN "Unit" un ON un.id = c."unitId")`,
       ...statusParams(day, options),
       addDays(day, -7),
       addDays(day, 14),
@@ -218,12 +261,11 @@ export class PlanningSql {
       planIds,
       planRanks,
     )) as { list: string; unitId: number; rows: unknown }[];
-    const lists = new Map<string, Map<number, ListedRow[]>>();
+    const lists = new Map<string, ListedRows>();
     let units: UnitWeekly[] = [];
     for (const r of rows) {
-      const parsed = typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows;
-      if (r.list === 'units') units = parsed as UnitWeekly[];
-      else (lists.get(r.list) ?? lists.set(r.list, new Map()).get(r.list)!).set(r.unitId, parsed as ListedRow[]);
+      if (r.list === 'units') units = (typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows) as UnitWeekly[];
+      else (lists.get(r.list) ?? lists.set(r.list, new ListedRows()).get(r.list)!).set(r.unitId, r.rows);
     }
     return { units, lists };
   }
@@ -234,7 +276,7 @@ export class PlanningSql {
    * of those updated (units owing at least one), and each unit's first `max`
    * tasks not updated, most urgent first (byUrgency, made total by orderTail).
    */
-  async monthly(day: Day, options: StatusOptions, max: number): Promise<{ units: UnitMonthly[]; stale: Map<number, ListedRow[]> }> {
+  async monthly(day: Day, options: StatusOptions, max: number): Promise<{ units: UnitMonthly[]; stale: ListedRows }> {
     const [planIds, planRanks] = await this.planOrder();
     const rows = (await this.prisma.$queryRawUnsafe(
       `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
@@ -242,22 +284,20 @@ export class PlanningSql {
        -- As for the weekly lists: rank() by status and due day keeps the candidates, the full order ranks only those.
        c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1 FROM s WHERE NOT s."updatedThisMonth"),
        l AS (SELECT c.*, row_number() OVER (PARTITION BY c."unitId" ORDER BY c.rank, c.due, ${orderTail('c')}) AS u FROM c JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $7),
-       counts AS (SELECT s."unitId", un.name AS "unitName", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated
-                  FROM s JOIN "Unit" un ON un.id = s."unitId" GROUP BY s."unitId", un.name)
-       SELECT l."unitId", jsonb_agg(${listedJson('l', 'l.u')} ORDER BY l.u) AS rows FROM l ${listedJoins('l')} WHERE l.u <= $7 GROUP BY l."unitId"
+       counts AS (SELECT s."unitId", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated FROM s GROUP BY s."unitId")
+       SELECT l."unitId", json_agg(${listedJson('l', 'l.u')} ORDER BY l.u) AS rows FROM l ${listedJoins('l')} WHERE l.u <= $7 GROUP BY l."unitId"
        UNION ALL
-       SELECT NULL, (SELECT COALESCE(jsonb_agg(to_jsonb(counts) ORDER BY "unitId"), '[]') FROM counts)`,
+       SELECT NULL, (SELECT COALESCE(jsonb_agg(to_jsonb(c) || jsonb_build_object('unitName', un.name) ORDER BY c."unitId"), '[]')::json FROM counts c JOIN "Unit" un ON un.id = c."unitId")`,
       ...statusParams(day, options),
       max,
       planIds,
       planRanks,
     )) as { unitId: number | null; rows: unknown }[];
-    const stale = new Map<number, ListedRow[]>();
+    const stale = new ListedRows();
     let units: UnitMonthly[] = [];
     for (const r of rows) {
-      const parsed = typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows;
-      if (r.unitId === null) units = parsed as UnitMonthly[];
-      else stale.set(r.unitId, parsed as ListedRow[]);
+      if (r.unitId === null) units = (typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows) as UnitMonthly[];
+      else stale.set(r.unitId, r.rows);
     }
     return { units, stale };
   }

@@ -35,7 +35,7 @@ import { STATUS_SQL, statusParams } from './planning-sql.ts';
 const rowStatusSql = (wide: boolean) => {
   const sql = STATUS_SQL.replace(
     'SELECT a.id,',
-    `SELECT a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, t.number, t."planId", a.id,`,
+    `SELECT t.number, t."numberKey", t."planId", a.id,`,
   );
   const due = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)))
       OR a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))`;
@@ -86,9 +86,12 @@ const planSql = (wide: boolean) => `
   past AS (SELECT g::date AS due FROM k, generate_series(LEAST(COALESCE((SELECT min("deadlineDate") FROM "Task"), $1::date), $1::date), $1::date - 1, interval '1 day') g
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
-  -- The columns later steps use; a finished task (not continuous) never comes up, nor is it escalated.
-  s AS MATERIALIZED (SELECT x.state, x.percent, x."actualValue", x.kind, x.number, x."planId", x."unitId", x."taskId", x."lastReportedAt", x.rhythm, x.due, x.rank, x."updatedThisMonth"
+  -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
+  -- a finished task (not continuous) never comes up, nor is it escalated.
+  s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"
     FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+  -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
+  pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
   named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
   resp AS (
@@ -112,41 +115,39 @@ const planSql = (wide: boolean) => `
     -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
     SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
     WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
-  -- Each person's counts, and a first rank by the cheap part of the order: only rows that can be among the
-  -- first $16 (or 3) are ordered further, and by the number's parts (two regular expressions a row) only where
-  -- the cheap part ties.
-  heads AS (
-    SELECT i.*, p.code AS "planCode",
-      rank() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, lower(p.code) COLLATE "C", p.code COLLATE "C") AS head,
-      count(*) OVER (PARTITION BY i."personId", i.esc, i.rank, i.due, lower(p.code) COLLATE "C", p.code COLLATE "C") AS ties,
-      count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
-      count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
-      count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
-    FROM items i JOIN "Plan" p ON p.id = i."planId"),
+  -- Each person's counts and each row's place in their message, by one sort (the person's counts read the
+  -- same order); the number by its stored sort key (compareNumbers: Task."numberKey"). Only rows that can be
+  -- listed (first $16, or 3 for the choices) are kept.
   ranked AS (
-    SELECT h.*, row_number() OVER (PARTITION BY h."personId", h.esc ORDER BY h.rank, h.due NULLS LAST, lower(h."planCode") COLLATE "C", h."planCode" COLLATE "C",
-        -- compareNumbers: part by part ('.' sorts before letters and digits), numbers as numbers (zero-padded to 18 digits), other parts case-insensitively.
-        CASE WHEN h.ties > 1 THEN lower(regexp_replace(regexp_replace(h.number, '([0-9]+)', '000000000000000000\\1', 'g'), '0*([0-9]{18})', '\\1', 'g')) END COLLATE "C",
-        h.number COLLATE "C", h."taskId", h."unitId") AS pos
-    FROM heads h WHERE h.head <= GREATEST($16::int, 3)),
+    SELECT * FROM (
+      SELECT i.*,
+        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r,
+          i."numberKey" COLLATE "C", i.number COLLATE "C", i."taskId", i."unitId") AS pos,
+        count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
+        count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
+        count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
+      FROM items i JOIN pr ON pr.id = i."planId") o
+    WHERE o.pos <= GREATEST($16::int, 3)),
   -- One row per person: their first row.
   per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
-  -- The rows a message lists, with their unit and short title.
+  -- The rows a message lists, with their unit, plan, short title and progress.
   listed AS (
-    SELECT r.*, u.name AS "unitName", ${SHORT_TITLE} AS "shortTitle"
-    FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId"
+    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle",
+      a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, a."lastReportedAt"
+    FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"
+    JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId"
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
     CROSS JOIN LATERAL (SELECT btrim(regexp_replace(t.title, '\\s+', ' ', 'g')) AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
       CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z
     WHERE r.pos <= $16::int),
   lines AS (
-    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, jsonb_build_object('text', jsonb_build_object('key', 'reminder-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.items, 'date', $17::text)), 'strong', true) AS line
+    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, json_build_object('text', json_build_object('key', 'reminder-title', 'args', json_build_object('name', pe."fullName", 'count', per.items, 'date', $17::text)), 'strong', true) AS line
       FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.items > 0
     UNION ALL
     SELECT r."personId", CASE WHEN r.esc THEN 5 ELSE 1 END, r.pos, sub.n, CASE WHEN sub.n = 0
-        THEN jsonb_build_object('text', jsonb_build_object('key', 'reminder-item', 'args', jsonb_build_object('number', r.number, 'plan', r."planCode", 'title', r."shortTitle")))
-        ELSE jsonb_build_object('text', jsonb_build_object('key', CASE WHEN r.esc THEN 'reminder-item-unit-state' ELSE 'reminder-item-state' END, 'args', jsonb_build_object(
+        THEN json_build_object('text', json_build_object('key', 'reminder-item', 'args', json_build_object('number', r.number, 'plan', r."planCode", 'title', r."shortTitle")))
+        ELSE json_build_object('text', json_build_object('key', CASE WHEN r.esc THEN 'reminder-item-unit-state' ELSE 'reminder-item-state' END, 'args', json_build_object(
           'reason', r.reason,
           'due', CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END,
           'days', CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END,
@@ -158,41 +159,43 @@ const planSql = (wide: boolean) => `
           'unit', r."unitName")), 'indent', true) END
       FROM listed r CROSS JOIN (VALUES (0), (1)) sub(n)
     UNION ALL
-    SELECT "personId", 2, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', items - $16::int))) FROM per WHERE items > $16::int
+    SELECT "personId", 2, 0, 0, json_build_object('text', json_build_object('key', 'list-more', 'args', json_build_object('count', items - $16::int))) FROM per WHERE items > $16::int
     UNION ALL
-    SELECT "personId", 3, 0, 0, jsonb_build_object('text', jsonb_build_object('raw', '')) FROM per WHERE items > 0 AND escalations > 0
+    SELECT "personId", 3, 0, 0, json_build_object('text', json_build_object('raw', '')) FROM per WHERE items > 0 AND escalations > 0
     UNION ALL
-    SELECT per."personId", 4, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-escalation-title', 'args', jsonb_build_object('name', pe."fullName", 'count', per.escalations, 'date', $17::text)), 'strong', true)
+    SELECT per."personId", 4, 0, 0, json_build_object('text', json_build_object('key', 'reminder-escalation-title', 'args', json_build_object('name', pe."fullName", 'count', per.escalations, 'date', $17::text)), 'strong', true)
       FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.escalations > 0
     UNION ALL
-    SELECT "personId", 6, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'list-more', 'args', jsonb_build_object('count', escalations - $16::int))) FROM per WHERE escalations > $16::int
+    SELECT "personId", 6, 0, 0, json_build_object('text', json_build_object('key', 'list-more', 'args', json_build_object('count', escalations - $16::int))) FROM per WHERE escalations > $16::int
     UNION ALL
-    SELECT "personId", 7, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-footer')) FROM per WHERE items > 0
+    SELECT "personId", 7, 0, 0, json_build_object('text', json_build_object('key', 'reminder-footer')) FROM per WHERE items > 0
     UNION ALL
     -- The monthly request about several tasks: the unit's appendix does them at once.
-    SELECT "personId", 8, 0, 0, jsonb_build_object('text', jsonb_build_object('key', 'reminder-appendix-offer')) FROM per WHERE monthlies > 1),
+    SELECT "personId", 8, 0, 0, json_build_object('text', json_build_object('key', 'reminder-appendix-offer')) FROM per WHERE monthlies > 1),
   choices AS (
     SELECT r."personId", c.o, c.choice FROM ranked r CROSS JOIN LATERAL (VALUES
-        (1, jsonb_build_object('id', 'rm:report:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-report-now'), 'words', jsonb_build_array('bao cao', 'bao cao ' || r.number, 'cap nhat'))),
-        (2, jsonb_build_object('id', 'rm:same:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-no-change'), 'words', jsonb_build_array('khong thay doi', 'nhu cu', 'khong doi'))),
-        (3, jsonb_build_object('id', 'rm:snooze:' || r."taskId" || ':1', 'label', jsonb_build_object('key', 'reminder-snooze-tomorrow'), 'words', jsonb_build_array('mai', 'nhac mai', 'ngay mai'))),
-        (4, jsonb_build_object('id', 'rm:snooze:' || r."taskId" || ':7', 'label', jsonb_build_object('key', 'reminder-snooze-week'), 'words', jsonb_build_array('tuan sau', 'nhac tuan sau')))) c(o, choice)
+        (1, json_build_object('id', 'rm:report:' || r."taskId", 'label', json_build_object('key', 'reminder-report-now'), 'words', json_build_array('bao cao', 'bao cao ' || r.number, 'cap nhat'))),
+        (2, json_build_object('id', 'rm:same:' || r."taskId", 'label', json_build_object('key', 'reminder-no-change'), 'words', json_build_array('khong thay doi', 'nhu cu', 'khong doi'))),
+        (3, json_build_object('id', 'rm:snooze:' || r."taskId" || ':1', 'label', json_build_object('key', 'reminder-snooze-tomorrow'), 'words', json_build_array('mai', 'nhac mai', 'ngay mai'))),
+        (4, json_build_object('id', 'rm:snooze:' || r."taskId" || ':7', 'label', json_build_object('key', 'reminder-snooze-week'), 'words', json_build_array('tuan sau', 'nhac tuan sau')))) c(o, choice)
       WHERE NOT r.esc AND r.items = 1
     UNION ALL
-    SELECT r."personId", r.pos, jsonb_build_object('id', 'rm:report:' || r."taskId", 'label', jsonb_build_object('key', 'reminder-report-task', 'args', jsonb_build_object('number', r.number)), 'words', jsonb_build_array('bao cao ' || r.number))
+    SELECT r."personId", r.pos, json_build_object('id', 'rm:report:' || r."taskId", 'label', json_build_object('key', 'reminder-report-task', 'args', json_build_object('number', r.number)), 'words', json_build_array('bao cao ' || r.number))
       FROM ranked r WHERE NOT r.esc AND r.items > 1 AND r.pos <= 3
     UNION ALL
-    SELECT "personId", 4, jsonb_build_object('id', 'rm:list', 'label', jsonb_build_object('key', 'reminder-list', 'args', jsonb_build_object('count', items)), 'words', jsonb_build_array('danh sach', 'xem tat ca'))
+    SELECT "personId", 4, json_build_object('id', 'rm:list', 'label', json_build_object('key', 'reminder-list', 'args', json_build_object('count', items)), 'words', json_build_array('danh sach', 'xem tat ca'))
       FROM per WHERE items > 3),
   -- Each person's message: the lines and the choices gathered in one pass (a person with items has the title line, sec 0).
-  msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, jsonb_agg(line ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) AS lines,
-      jsonb_agg(choice ORDER BY pos) FILTER (WHERE choice IS NOT NULL) AS choices
-    FROM (SELECT "personId", sec, pos, sub, line, NULL::jsonb AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
+  -- Built as json (text put together) and read as jsonb once a message: jsonb_build_object converts every nested
+  -- value again at each level, which cost more than the planning (numbers still go through to_jsonb, as before).
+  msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, json_agg(line ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) AS lines,
+      json_agg(choice ORDER BY pos) FILTER (WHERE choice IS NOT NULL) AS choices
+    FROM (SELECT "personId", sec, pos, sub, line, NULL::json AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
   planned AS (
     SELECT $19::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", pe."unitId",
       idn.id AS "identityId", idn.channel::text AS channel, idn."chatId",
-      jsonb_build_object('v', 1, 'reply', jsonb_build_object('lines', m.lines)
-        || CASE WHEN m.choices IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('choices', m.choices) END) AS payload
+      json_build_object('v', 1, 'reply', CASE WHEN m.choices IS NULL THEN json_build_object('lines', m.lines)
+        ELSE json_build_object('lines', m.lines, 'choices', m.choices) END)::jsonb AS payload
     FROM msg m JOIN "Person" pe ON pe.id = m."personId"
     -- The account the message goes to: reachable, the preferred channel first, then the latest linked.
     LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
