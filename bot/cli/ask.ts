@@ -88,4 +88,9 @@ async function main(): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runCli(main);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runCli(main);
+  // Answered and closed: exit once the output is written, rather than wait for the query compiler's
+  // WebAssembly being optimised on V8's other threads (it kept the process ~0.3 s past its answer).
+  process.stdout.write('', () => process.stderr.write('', () => process.exit()));
+}
