@@ -22,7 +22,7 @@ function titlesOf(value: unknown, into: string[]): string[] {
 }
 
 const samples = ['chuong-trinh-cong-tac-2026-phu-luc.json', 'dac-khu-cat-hai-phu-luc-1.json'].flatMap((f) =>
-  titlesOf(JSON.parse(readFileSync(new URL(`../../../shared/samples/${f}`, import.meta.url), 'utf8')), []),
+  titlesOf(JSON.parse(readFileSync(new URL(`../../prisma/seed/${f}`, import.meta.url), 'utf8')), []),
 );
 const synthetic = [
   'Nhiệm vụ số 1000 về chuyển đổi số và đổi mới sáng tạo',
