@@ -269,9 +269,8 @@ interface BaseTotal {
  */
 export class QuestionReference {
   registry: Registry | null = null;
-  names: { key: string; names: TaskNames } | null = null;
-  words: { key: string; words: TaskWords } | null = null;
-  titles: { key: string; index: TitleIndex } | null = null;
+  /** What is read from the tasks alone (their names, words, title index), each with the tasks' fingerprint it holds for. */
+  readonly ofTasks = new Map<string, { key: string; value: unknown }>();
   baseTotals: { key: string; totals: Map<string, BaseTotal> } | null = null;
   /** The fingerprint a statement last read, and when: what an optimistic answer takes as current. */
   known: { at: number; text: string } | null = null;
@@ -460,11 +459,21 @@ export class PrismaQuestionData implements QuestionData {
     totals.set(baseKey(f), total);
   }
 
+  /** A value read from the tasks alone, shared by every message and read again only when tasks were added or changed. */
+  private async ofTasks<T>(name: string, load: () => Promise<T>): Promise<T> {
+    const { tasks: key } = await this.fingerprint();
+    const known = this.shared.ofTasks.get(name);
+    if (known?.key === key) return known.value as T;
+    return this.shared.once(`${name}:${key}`, async () => {
+      const value = await load();
+      this.shared.ofTasks.set(name, { key, value });
+      return value;
+    });
+  }
+
   /** The directing leaders and the sections the tasks name, re-read only when tasks were added or changed. */
   async taskNames(): Promise<TaskNames> {
-    const { tasks: key } = await this.fingerprint();
-    if (this.shared.names?.key === key) return this.shared.names.names;
-    return this.shared.once(`names:${key}`, async () => {
+    return this.ofTasks('names', async () => {
       // Skip scans of two indexes: as many probes as there are leaders and sections, not a pass over every task.
       const [row] = (await this.prisma.$queryRawUnsafe(
         GENERIC_PLAN +
@@ -480,9 +489,7 @@ export class PrismaQuestionData implements QuestionData {
               SELECT s.v AS x FROM s WHERE s.v IS NOT NULL AND EXISTS (SELECT 1 FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NULL)
               UNION SELECT g.s || '.' || g.v FROM g WHERE g.v IS NOT NULL) y) AS sections`,
       )) as { leaders: string | null; sections: string | null }[];
-      const names = namesOf(splitAgg(row?.leaders), splitAgg(row?.sections));
-      this.shared.names = { key, names };
-      return names;
+      return namesOf(splitAgg(row?.leaders), splitAgg(row?.sections));
     });
   }
 
@@ -493,30 +500,20 @@ export class PrismaQuestionData implements QuestionData {
    * added or changed.
    */
   async taskWords(): Promise<TaskWords> {
-    const { tasks: key } = await this.fingerprint();
-    if (this.shared.words?.key === key) return this.shared.words.words;
-    return this.shared.once(`words:${key}`, async () => {
+    return this.ofTasks('words', async () => {
       const rows = (await this.prisma.$queryRawUnsafe(
         GENERIC_PLAN +
         `SELECT string_agg(DISTINCT concat_ws(' ', title, "expectedOutput", "sectionTitle", "groupTitle", "directingLeader", "leadUnitText", "coordinatingText"), ' | ') AS text FROM "Task"`,
       )) as { text: string | null }[];
-      const words = wordsOf(splitAgg(rows[0]?.text));
-      this.shared.words = { key, words };
-      return words;
+      return wordsOf(splitAgg(rows[0]?.text));
     });
   }
 
   /** The tasks' titles indexed by their words (a topic's tasks by id): built once per change of the tasks, shared by every message. */
   async titleIndex(): Promise<TitleIndex> {
-    const { tasks: key } = await this.fingerprint();
-    if (this.shared.titles?.key === key) return this.shared.titles.index;
-    return this.shared.once(`titles:${key}`, async () => {
-      const rows = (await this.prisma.$queryRawUnsafe(`SELECT id, title FROM "Task" ORDER BY id`)) as { id: number; title: string }[];
-      const index = new TitleIndex(rows);
-      this.shared.titles = { key, index };
-      return index;
-    });
+    return this.ofTasks('titles', async () => new TitleIndex((await this.prisma.$queryRawUnsafe(`SELECT id, title FROM "Task" ORDER BY id`)) as { id: number; title: string }[]));
   }
+
 
   async units(): Promise<UnitRef[]> {
     return (await this.registry()).units;
