@@ -29,7 +29,7 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-function pgSession(client: pg.Client): SqlSession {
+function pgSession(client: pg.Client | pg.PoolClient): SqlSession {
   return {
     async query(sql, params) {
       return (await client.query(sql, params as unknown[])).rows;
@@ -160,15 +160,36 @@ export function statementNames(limit = 1000, after = 3): (query: { sql: string }
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     // Imported when used: PGlite's WebAssembly and the other adapter cost start-up time for nothing.
-    const [, { PrismaPg }] = await Promise.all([migratePostgres(options.databaseUrl, options.log), import('@prisma/adapter-pg')]);
+    const adapterModule = import('@prisma/adapter-pg');
     // Without JIT: the bot's statements are short, and the planning statements (planned for
     // every assignment) spend seconds compiling under JIT for nothing. Set per connection, so
     // no statement needs a transaction (whose default 5 s limit a loaded machine exceeds).
     // Generic plans for the named statements only (GENERIC_PLAN).
-    const adapter = new PrismaPg(
-      { connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan' },
-      { statementNameGenerator: statementNames() },
-    );
+    // One pool for the migrations and the client: the connection that checked the migrations
+    // serves the first question (a new server process costs a connection and a cold catalog).
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+      options: '-c jit=off -c plan_cache_mode=force_generic_plan',
+    });
+    // An idle connection the server closes must not crash the process before the client
+    // listens; the next query on the pool opens a new one.
+    pool.on('error', () => undefined);
+    let PrismaPg: Awaited<typeof adapterModule>['PrismaPg'];
+    try {
+      const session = await pool.connect();
+      try {
+        await applyMigrations(pgSession(session), { log: options.log });
+      } finally {
+        session.release();
+      }
+      ({ PrismaPg } = await adapterModule);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+    const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter });
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
   }
