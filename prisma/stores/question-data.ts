@@ -29,7 +29,7 @@ import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import { GENERIC_PLAN, type Db } from '../database.ts';
 import { inForceSql } from './effective-updates.ts';
-import { fromRaw, numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, type RawRow } from './task-queries.ts';
+import { fromRaw, numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, UNITS_SQL, unitRefsOf, type RawRow, type UnitRow } from './task-queries.ts';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
 function ts(instant: Date): string {
@@ -249,6 +249,29 @@ const FINGERPRINT = `concat_ws('|', (SELECT count(*) FROM "Unit"), (SELECT coale
   (SELECT coalesce(max(id), 0) FROM "UnitAlias"), (SELECT count(*) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Task"),
   (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text, (SELECT coalesce(max(id), 0) FROM "Assignment"))`;
 
+/** The directing leaders and the sections the tasks name, by skip scans of two indexes: as many probes as there are leaders and sections, not a pass over every task. */
+const NAMES_SQL = `WITH RECURSIVE
+           l(v) AS ((SELECT "directingLeader" FROM "Task" WHERE "directingLeader" IS NOT NULL ORDER BY 1 LIMIT 1)
+             UNION ALL SELECT (SELECT t."directingLeader" FROM "Task" t WHERE t."directingLeader" > l.v ORDER BY 1 LIMIT 1) FROM l WHERE l.v IS NOT NULL),
+           s(v) AS ((SELECT "sectionCode" FROM "Task" ORDER BY 1 LIMIT 1)
+             UNION ALL SELECT (SELECT t."sectionCode" FROM "Task" t WHERE t."sectionCode" > s.v ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL),
+           g(s, v) AS (SELECT s.v, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NOT NULL ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL
+             UNION ALL SELECT g.s, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = g.s AND t."groupCode" > g.v ORDER BY 1 LIMIT 1) FROM g WHERE g.v IS NOT NULL)
+         SELECT (SELECT string_agg(v, ' | ' ORDER BY v) FROM l WHERE v IS NOT NULL) AS leaders,
+           (SELECT string_agg(x, ' | ' ORDER BY x) FROM (
+              SELECT s.v AS x FROM s WHERE s.v IS NOT NULL AND EXISTS (SELECT 1 FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NULL)
+              UNION SELECT g.s || '.' || g.v FROM g WHERE g.v IS NOT NULL) y) AS sections`;
+
+interface NamesRow {
+  leaders: string | null;
+  sections: string | null;
+}
+
+/** Plans in id order. */
+const PLANS_SQL = `SELECT id, code, title, year FROM "Plan" ORDER BY id`;
+
+type PlanRow = { id: number; code: string; title: string; year: number | null };
+
 function fingerprintOf(text: string): Fingerprint {
   const [u, um, a, am, p, pm, tm, tu, asm] = text.split('|');
   return { reference: [u, um, a, am, p, pm].join('|'), tasks: [tm, tu].join('|'), structure: [tm, tu, asm].join('|') };
@@ -391,7 +414,12 @@ export class PrismaQuestionData implements QuestionData {
       this.check = { at: now, fingerprint: Promise.resolve(fingerprintOf(known.text)) };
       return this.check.fingerprint;
     }
-    const fingerprint = (async () => fingerprintOf(this.seen((await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT ${FINGERPRINT} AS fp`)) as { fp: string }[])))();
+    const fingerprint = (async () =>
+      fingerprintOf(
+        this.shared.registry
+          ? this.seen((await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT ${FINGERPRINT} AS fp`)) as { fp: string }[])
+          : await this.shared.once('prime', () => this.prime()),
+      ))();
     this.check = { at: now, fingerprint };
     fingerprint.catch(() => {
       if (this.check?.fingerprint === fingerprint) this.check = null;
@@ -429,15 +457,39 @@ export class PrismaQuestionData implements QuestionData {
     const cached = this.shared.registry;
     if (cached && cached.key === key && this.clock() - cached.at < CACHE_MS) return cached;
     return this.shared.once(`registry:${key}`, async () => {
-      const [units, plans] = await Promise.all([
-        this.queries.units(),
-        this.prisma.$queryRawUnsafe(`SELECT id, code, title, year FROM "Plan" ORDER BY id`) as Promise<{ id: number; code: string; title: string; year: number | null }[]>,
-      ]);
-      const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
-      const planOrder = [...refs].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.id);
-      this.shared.registry = { key, at: this.clock(), units, plans: refs, planOrder };
-      return this.shared.registry;
+      const [units, plans] = await Promise.all([this.queries.units(), this.prisma.$queryRawUnsafe(PLANS_SQL) as Promise<PlanRow[]>]);
+      return this.keepRegistry(key, units, plans);
     });
+  }
+
+  private keepRegistry(key: string, units: UnitRef[], plans: PlanRow[]): Registry {
+    const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
+    const planOrder = [...refs].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.id);
+    this.shared.registry = { key, at: this.clock(), units, plans: refs, planOrder };
+    return this.shared.registry;
+  }
+
+  /**
+   * A process's first read: the change check, the units, the plans and the names the tasks use
+   * in one statement (on a new connection each statement would cost a round trip on a cold
+   * server process, and the reads running side by side would open more connections).
+   */
+  private async prime(): Promise<string> {
+    const [row] = (await this.prisma.$queryRawUnsafe(
+      `SELECT ${FINGERPRINT} AS fp,
+        (SELECT coalesce(json_agg(x ORDER BY x.id), '[]'::json) FROM (${UNITS_SQL}) x) AS units,
+        (SELECT coalesce(json_agg(p ORDER BY p.id), '[]'::json) FROM (${PLANS_SQL}) p) AS plans,
+        (SELECT row_to_json(n) FROM (${NAMES_SQL}) n) AS names`,
+    )) as { fp: string; units: unknown; plans: unknown; names: unknown }[];
+    const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+    const text = this.seen([row!]);
+    const fp = fingerprintOf(text);
+    if (!this.shared.registry) this.keepRegistry(fp.reference, unitRefsOf(json<UnitRow[]>(row!.units)), json<PlanRow[]>(row!.plans));
+    if (!this.shared.ofTasks.has('names')) {
+      const names = json<NamesRow | null>(row!.names);
+      this.shared.ofTasks.set('names', { key: fp.tasks, value: namesOf(splitAgg(names?.leaders), splitAgg(names?.sections)) });
+    }
+    return text;
   }
 
   /** The status rules' SQL for a day. */
@@ -475,20 +527,7 @@ export class PrismaQuestionData implements QuestionData {
   async taskNames(): Promise<TaskNames> {
     return this.ofTasks('names', async () => {
       // Skip scans of two indexes: as many probes as there are leaders and sections, not a pass over every task.
-      const [row] = (await this.prisma.$queryRawUnsafe(
-        GENERIC_PLAN +
-          `WITH RECURSIVE
-           l(v) AS ((SELECT "directingLeader" FROM "Task" WHERE "directingLeader" IS NOT NULL ORDER BY 1 LIMIT 1)
-             UNION ALL SELECT (SELECT t."directingLeader" FROM "Task" t WHERE t."directingLeader" > l.v ORDER BY 1 LIMIT 1) FROM l WHERE l.v IS NOT NULL),
-           s(v) AS ((SELECT "sectionCode" FROM "Task" ORDER BY 1 LIMIT 1)
-             UNION ALL SELECT (SELECT t."sectionCode" FROM "Task" t WHERE t."sectionCode" > s.v ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL),
-           g(s, v) AS (SELECT s.v, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NOT NULL ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL
-             UNION ALL SELECT g.s, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = g.s AND t."groupCode" > g.v ORDER BY 1 LIMIT 1) FROM g WHERE g.v IS NOT NULL)
-         SELECT (SELECT string_agg(v, ' | ' ORDER BY v) FROM l WHERE v IS NOT NULL) AS leaders,
-           (SELECT string_agg(x, ' | ' ORDER BY x) FROM (
-              SELECT s.v AS x FROM s WHERE s.v IS NOT NULL AND EXISTS (SELECT 1 FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NULL)
-              UNION SELECT g.s || '.' || g.v FROM g WHERE g.v IS NOT NULL) y) AS sections`,
-      )) as { leaders: string | null; sections: string | null }[];
+      const [row] = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + NAMES_SQL)) as NamesRow[];
       return namesOf(splitAgg(row?.leaders), splitAgg(row?.sections));
     });
   }

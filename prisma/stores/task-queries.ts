@@ -19,6 +19,28 @@ import { inForce } from './effective-updates.ts';
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
 type AssignmentWithTask = Prisma.AssignmentGetPayload<{ include: typeof rowInclude }>;
 
+/** The units with their aliases (as JSON), one row each: `PrismaTaskQueries.units` adds the order. */
+export const UNITS_SQL = `SELECT u.id, u.code, u.name, u.kind::text AS kind, u."parentId",
+  (SELECT coalesce(json_agg(a.alias ORDER BY a.id), '[]'::json) FROM "UnitAlias" a WHERE a."unitId" = u.id) AS aliases
+  FROM "Unit" u`;
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitRef['kind'];
+  parentId: number | null;
+  aliases: string[] | string;
+}
+
+/** Rows of UNITS_SQL as the domain's units (an alias equal to the name left out). */
+export function unitRefsOf(rows: UnitRow[]): UnitRef[] {
+  return rows.map((u) => {
+    const aliases = (typeof u.aliases === 'string' ? JSON.parse(u.aliases) : u.aliases) as string[];
+    return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, aliases: aliases.filter((a) => a !== u.name) };
+  });
+}
+
 export function toTaskRow(a: AssignmentWithTask): TaskRow {
   const t = a.task;
   return {
@@ -137,15 +159,7 @@ export class PrismaTaskQueries implements TaskQueries {
    * process's first question, ~0.1 s of its query compiler (bench: the cold question, `npm run ask`).
    */
   async units(): Promise<UnitRef[]> {
-    const rows = (await this.prisma.$queryRawUnsafe(
-      `SELECT u.id, u.code, u.name, u.kind::text AS kind, u."parentId",
-         (SELECT coalesce(json_agg(a.alias ORDER BY a.id), '[]'::json) FROM "UnitAlias" a WHERE a."unitId" = u.id) AS aliases
-       FROM "Unit" u ORDER BY u.id`,
-    )) as { id: number; code: string; name: string; kind: UnitRef['kind']; parentId: number | null; aliases: string[] | string }[];
-    return rows.map((u) => {
-      const aliases = (typeof u.aliases === 'string' ? JSON.parse(u.aliases) : u.aliases) as string[];
-      return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, aliases: aliases.filter((a) => a !== u.name) };
-    });
+    return unitRefsOf((await this.prisma.$queryRawUnsafe(`${UNITS_SQL} ORDER BY u.id`)) as UnitRow[]);
   }
 
   async person(id: number): Promise<PersonRef | null> {

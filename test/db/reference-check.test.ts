@@ -52,6 +52,16 @@ describe('the reference data checked by the answer itself', () => {
       return renderReply(answer.reply, tr, 'vi').split('\n')[0];
     });
 
+  it('the first question of a process is two statements: the reference data in one, the answer in the other', async () => {
+    statements = 0;
+    expect(await ask(new QuestionReference(), 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    expect(statements).toBe(2);
+    // without diacritics, in another fresh process
+    statements = 0;
+    expect(await ask(new QuestionReference(), 'nhiem vu qua han o cat hai')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    expect(statements).toBe(2);
+  });
+
   it('a question asked again is one statement, with the same answer', async () => {
     const shared = new QuestionReference();
     const first = await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
