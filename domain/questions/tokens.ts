@@ -78,9 +78,18 @@ const GLUED: Array<[RegExp, string[]]> = [
   [/^nv(\d.*)$/, ['nhiem', 'vu']],
 ];
 
+/** Words read before, with their norm (a bounded vocabulary: emptied past a city's worth of words). */
+const norms = new Map<string, string>();
+
 function normOf(raw: string): string {
-  const norm = fold(raw).replace(/[&\s]/g, '');
-  return EXPANSIONS[norm] || isMarked(raw) ? norm : (decodeTelex(norm) ?? norm);
+  let norm = norms.get(raw);
+  if (norm === undefined) {
+    if (norms.size > 50_000) norms.clear();
+    const folded = fold(raw).replace(/[&\s]/g, '');
+    norm = EXPANSIONS[folded] || isMarked(raw) ? folded : (decodeTelex(folded) ?? folded);
+    norms.set(raw, norm);
+  }
+  return norm;
 }
 
 function isMarked(raw: string): boolean {
