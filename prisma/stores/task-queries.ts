@@ -89,10 +89,10 @@ export function toTaskRow(a: AssignmentWithTask): TaskRow {
  */
 export const ROW_COLUMNS = `a.id AS "assignmentId", t.id AS "taskId", a."unitId", u.name AS "unitName", u.kind::text AS "unitKind",
     t."planId", p.code AS "planCode", t.scope, t.kind::text AS kind, t.number, t."sectionCode", t."groupCode", t.title, t."leadUnitText", t."coordinatingText", t."directingLeader",
-    t.collective::text AS collective, t."deadlineText", t."deadlineKind"::text AS "deadlineKind", t."deadlineDate", t.rhythm::text AS rhythm,
+    t.collective::text AS collective, t."deadlineText", t."deadlineKind"::text AS "deadlineKind", to_char(t."deadlineDate", 'YYYY-MM-DD') AS "deadlineDate", t.rhythm::text AS rhythm,
     t."targetComparator", t."targetValue", t."targetUnit", t."targetYear",
     a.state::text AS state, a.percent, a."actualValue", a."actualText", a."outputDocument", a.difficulties, a.proposals,
-    a."expectedCompletionText", a."lastReportedAt", a."doneOn"`;
+    a."expectedCompletionText", to_char(a."lastReportedAt" + interval '7 hours', 'YYYY-MM-DD') AS "lastReportedOn", to_char(a."doneOn", 'YYYY-MM-DD') AS "doneOn"`;
 
 /** The joins behind ROW_COLUMNS, from an assignment `a`. */
 export const ROW_JOINS = `JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId"`;
@@ -100,7 +100,8 @@ export const ROW_JOINS = `JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.
 const ROW_SQL = `SELECT ${ROW_COLUMNS}
   FROM "Assignment" a ${ROW_JOINS}`;
 
-export type RawRow = Omit<TaskRow, 'deadlineDate' | 'lastReportedOn' | 'doneOn'> & { deadlineDate: Date | null; lastReportedAt: Date | null; doneOn: Date | null };
+/** A row of ROW_COLUMNS: a TaskRow already (days as 'YYYY-MM-DD' text; the day of the last report in Vietnam's time, UTC+7 as `dayOf`). */
+export type RawRow = TaskRow;
 
 /** Full rows matching a condition on `a` (Assignment) and `t` (Task), in one statement. */
 export async function taskRowsWhere(prisma: Db | Prisma.TransactionClient, where: string, params: unknown[]): Promise<TaskRow[]> {
@@ -108,13 +109,7 @@ export async function taskRowsWhere(prisma: Db | Prisma.TransactionClient, where
 }
 
 export function fromRaw(r: RawRow): TaskRow {
-  const { lastReportedAt, ...rest } = r;
-  return {
-    ...rest,
-    deadlineDate: r.deadlineDate ? dayFromDb(r.deadlineDate) : null,
-    lastReportedOn: lastReportedAt ? dayOf(lastReportedAt) : null,
-    doneOn: r.doneOn ? dayFromDb(r.doneOn) : null,
-  } as TaskRow;
+  return r;
 }
 
 /**
