@@ -668,11 +668,13 @@ export class PrismaQuestionData implements QuestionData {
       const limit = pageLimit(page);
       const { planOrder } = await this.registry();
       if (shown === 'tasks') {
-        ctes.push(`g AS (SELECT (array_agg(f.id ORDER BY f.rank, f.due, f."unitId"))[1] AS id, f."taskId", min(f."unitId") AS "unitId", min(f.rank) AS rank,
-            (array_agg(f.due ORDER BY f.rank, f.due))[1] AS due, count(*)::int AS n,
+        // each task's most urgent share by the least of one text key (rank, due day, unit, id): plain aggregates, no sort per task
+        ctes.push(`g AS (SELECT split_part(gk.k, ' ', 4)::int AS id, gk."taskId", gk."unitId", gk.rank, gk.due, gk.n, gk.c0, gk.c1, gk.c2, gk.c3, gk.c4 FROM (
+            SELECT min(f.rank || ' ' || f.due || ' ' || lpad(f."unitId"::text, 10, '0') || ' ' || f.id::text COLLATE "C") AS k, f."taskId", min(f."unitId") AS "unitId",
+            min(f.rank) AS rank, substr(min(f.rank || f.due COLLATE "C"), 2) AS due, count(*)::int AS n,
             count(*) FILTER (WHERE f.rank = 0)::int AS c0, count(*) FILTER (WHERE f.rank = 1)::int AS c1, count(*) FILTER (WHERE f.rank = 2)::int AS c2,
             count(*) FILTER (WHERE f.rank = 3)::int AS c3, count(*) FILTER (WHERE f.rank = 4)::int AS c4
-          FROM f GROUP BY f."taskId")`);
+          FROM f GROUP BY f."taskId") gk)`);
       }
       const from = shown === 'tasks' ? 'g' : 'f';
       const groupCols = shown === 'tasks' ? 'q.n, q.c0, q.c1, q.c2, q.c3, q.c4' : 'NULL::int AS n';
