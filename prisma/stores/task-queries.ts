@@ -19,10 +19,9 @@ import { inForce } from './effective-updates.ts';
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
 type AssignmentWithTask = Prisma.AssignmentGetPayload<{ include: typeof rowInclude }>;
 
-/** The units with their aliases (as JSON), one row each: `PrismaTaskQueries.units` adds the order. */
-export const UNITS_SQL = `SELECT u.id, u.code, u.name, u.kind::text AS kind, u."parentId",
-  (SELECT coalesce(json_agg(a.alias ORDER BY a.id), '[]'::json) FROM "UnitAlias" a WHERE a."unitId" = u.id) AS aliases
-  FROM "Unit" u`;
+/** The units with their aliases (as JSON, grouped once rather than looked up per unit), one row each: `PrismaTaskQueries.units` adds the order. */
+export const UNITS_SQL = `SELECT u.id, u.code, u.name, u.kind::text AS kind, u."parentId", coalesce(al.aliases, '[]'::json) AS aliases
+  FROM "Unit" u LEFT JOIN (SELECT a."unitId", json_agg(a.alias ORDER BY a.id) AS aliases FROM "UnitAlias" a GROUP BY 1) al ON al."unitId" = u.id`;
 
 export interface UnitRow {
   id: number;
