@@ -17,8 +17,17 @@ export interface PlanReading {
 
 const CODE_LIKE = /^\d+[/-]?(?:kh|ctr|nq|tb|qd|ct|bc)\b/;
 
+/** Codes read before, with their key (a bounded set: emptied past a city's worth). */
+const codeKeys = new Map<string, string>();
+
 function codeKey(s: string): string {
-  return fold(s).replace(/[^a-z0-9]/g, '');
+  let key = codeKeys.get(s);
+  if (key === undefined) {
+    if (codeKeys.size > 50_000) codeKeys.clear();
+    key = fold(s).replace(/[^a-z0-9]/g, '');
+    codeKeys.set(s, key);
+  }
+  return key;
 }
 
 function leadingNumber(code: string): number | null {

@@ -101,9 +101,17 @@ const QUESTION_SYLLABLES = new Set(
   'nhiem vu qua han tien do cat hai hoan thanh bao nhieu don vi chi tieu sap den toi vuong mac de xuat cham tre xong cap nhat ke hoach viec nao so xa phuong dac khu thuc hien trien khai chua da dang cong nghe khoa hoc'.split(' '),
 );
 
+/** Words split before (by norm; the split does not depend on the marks, only whether it is taken). */
+const splits = new Map<string, string[] | null>();
+
 function gluedWords(norm: string, marked: boolean): string[] | null {
-  const parts = splitGlued(norm);
-  return parts && (marked || parts.every((p) => QUESTION_SYLLABLES.has(p))) ? parts : null;
+  let parts = splits.get(norm);
+  if (parts === undefined) {
+    if (splits.size > 50_000) splits.clear();
+    parts = splitGlued(norm);
+    splits.set(norm, parts);
+  }
+  return parts && (marked || parts.every((p) => QUESTION_SYLLABLES.has(p))) ? [...parts] : null;
 }
 
 /** Splits a question into words, keeping where each came from. Input should already be NFC. */

@@ -110,9 +110,20 @@ export function addMonths(day: Day, n: number): Day {
 
 /** A Day as Date.parse reads `${day}T00:00:00Z`, in days (months 1–12, days 1–31, as V8 accepts them), else null. */
 function parsedNumber(day: Day): number | null {
-  const p = partsOf(day);
-  if (!p || p[1] < 1 || p[1] > 12 || p[2] < 1 || p[2] > 31) return null;
-  return monthStart(p[0], p[1]) + p[2] - 1;
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return null;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = digit(day, i);
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  // n is YYYYMMDD
+  const y = Math.floor(n / 10_000);
+  const m = Math.floor(n / 100) % 100;
+  const d = n % 100;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return monthStart(y, m) + d - 1;
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
