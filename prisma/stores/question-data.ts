@@ -713,6 +713,21 @@ export class PrismaQuestionData implements QuestionData {
     return { rows, groups, byUnit, matched: head.matched, tasks: head.tasks, total: head.total ?? 0, taskTotal: head.taskTotal ?? 0 };
   }
 
+  /**
+   * A statement's rows in `order`, carrying the change check when an assumed fingerprint is
+   * still to be checked (one more column, and one row even when there are none): the answer
+   * stays one statement.
+   */
+  private async checked<T>(text: string, key: string, params: unknown[]): Promise<T[]> {
+    if (!this.checking) return (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `${text} ORDER BY "${key}"`, ...params)) as T[];
+    const raw = (await this.prisma.$queryRawUnsafe(
+      GENERIC_PLAN + `SELECT ${FINGERPRINT} AS fp, x.* FROM (SELECT 1) one LEFT JOIN (${text}) x ON true ORDER BY x."${key}"`,
+      ...params,
+    )) as (Record<string, unknown> & { fp: string })[];
+    this.seen(raw);
+    return raw.filter((r) => r[key] !== null).map(({ fp: _fp, ...row }) => row as T);
+  }
+
   statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]> {
     return this.counts(filter, asOf, true);
   }
@@ -728,8 +743,7 @@ export class PrismaQuestionData implements QuestionData {
     const month = sql.month;
     const overdue = `COALESCE(x.d < ${today}, false)`;
     const dueSoon = `(COALESCE(x.d >= ${today} AND x.d <= ${horizon}, false) OR x.yearly)`;
-    const rows = (await this.prisma.$queryRawUnsafe(
-        GENERIC_PLAN +
+    const rows = await this.checked<Omit<UnitCounts, 'onTrack'>>(
       `SELECT ${byUnit ? 'x."unitId"' : '0'} AS "unitId", count(*)::int AS total,
          count(*) FILTER (WHERE x.done)::int AS done,
          count(*) FILTER (WHERE NOT x.done AND ${overdue})::int AS overdue,
@@ -738,9 +752,10 @@ export class PrismaQuestionData implements QuestionData {
            AND (x.r IS NULL OR (x.state = 'NOT_STARTED' AND COALESCE(x.percent, 0) = 0) OR x.state = 'DONE'))::int AS "notStarted",
          count(*) FILTER (WHERE NOT x.done)::int AS open,
          count(*) FILTER (WHERE NOT x.done AND x.r >= ${month.from} AND x.r < ${month.to})::int AS "updatedThisMonth"
-       FROM (${inner}) x ${byUnit ? 'GROUP BY 1 ORDER BY 1' : 'HAVING count(*) > 0'}`,
-      ...sql.params,
-    )) as Omit<UnitCounts, 'onTrack'>[];
+       FROM (${inner}) x ${byUnit ? 'GROUP BY 1' : 'HAVING count(*) > 0'}`,
+      'unitId',
+      sql.params,
+    );
     return rows.map((r) => ({ ...r, onTrack: r.total - r.done - r.overdue - r.dueSoon - r.notStarted }));
   }
 
@@ -752,13 +767,13 @@ export class PrismaQuestionData implements QuestionData {
   async monthlyUpdates(filter: ItemFilter, asOf: AsOf): Promise<UnitUpdates[]> {
     const sql = await this.sql(asOf);
     const { from, to } = sql.month;
-    return (await this.prisma.$queryRawUnsafe(
-        GENERIC_PLAN +
+    return this.checked<UnitUpdates>(
       `SELECT x."unitId" AS "unitId", count(*)::int AS open, count(*) FILTER (WHERE x.r >= ${from} AND x.r < ${to})::int AS updated
        FROM (SELECT a."unitId", a."lastReportedAt" AS r, ${sql.done} AS done FROM ${sql.from} ${sql.where(filter, { statuses: false })}) x
-       WHERE NOT x.done GROUP BY 1 ORDER BY 1`,
-      ...sql.params,
-    )) as UnitUpdates[];
+       WHERE NOT x.done GROUP BY 1`,
+      'unitId',
+      sql.params,
+    );
   }
 
   async updatesIn(filter: ItemFilter, range: DayRange): Promise<UnitUpdates[]> {

@@ -95,6 +95,16 @@ describe('the reference data checked by the answer itself', () => {
     }
   });
 
+  it('counts and the units behind on their updates, asked again, are one statement too', async () => {
+    const shared = new QuestionReference();
+    for (const q of ['có bao nhiêu nhiệm vụ', 'Cát Hải có bao nhiêu nhiệm vụ', 'đơn vị nào chưa cập nhật tháng này']) {
+      const first = await ask(shared, q);
+      statements = 0;
+      expect(await ask(shared, q), q).toBe(first);
+      expect(statements, q).toBe(1);
+    }
+  });
+
   it('a unit added since the last question is understood at once', async () => {
     const shared = new QuestionReference();
     await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
