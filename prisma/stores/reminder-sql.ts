@@ -21,7 +21,7 @@ import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { addDays, dayParts, formatDay, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../database.ts';
-import { STATUS_SQL, statusParams } from './planning-sql.ts';
+import { JS_SPACE, STATUS_SQL, statusParams } from './planning-sql.ts';
 
 /**
  * STATUS_SQL over the rows that can come up, with the columns a reminder
@@ -33,16 +33,19 @@ import { STATUS_SQL, statusParams } from './planning-sql.ts';
  * come up — nearly every assignment: one pass with the same conditions.
  */
 const rowStatusSql = (wide: boolean) => {
-  const sql = STATUS_SQL.replace(
-    'SELECT a.id,',
-    `SELECT t.number, t."numberKey", t."planId", a.id,`,
-  );
   const due = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)))
       OR a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))`;
-  return wide
-    ? `${sql} WHERE ${due} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))`
-    : // The ids first, then their rows and tasks by primary key (not a hash over the whole Task table).
-      sql.replace('FROM "Assignment" a', `FROM unnest(ARRAY(SELECT a.id FROM "Assignment" a WHERE ${due})) AS ids(id) JOIN "Assignment" a ON a.id = ids.id`);
+  if (wide) {
+    const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", a.id,`);
+    return `${sql} WHERE ${due} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))`;
+  }
+  // A few thousand rows, nearly all listed: what a listed row shows is kept from this one read (no second
+  // lookup of the row and its task), and each row's task is read by primary key (OFFSET 0: not a hash over the
+  // whole Task table).
+  return `${STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", t.title, t.kind::text AS kind, a.state::text AS state, a.percent, a."actualValue", a.id,`).replace(
+    'FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"',
+    'FROM "Assignment" a CROSS JOIN LATERAL (SELECT * FROM "Task" t WHERE t.id = a."taskId" OFFSET 0) t',
+  )} WHERE ${due}`;
 };
 
 export interface ReminderPlanOptions {
@@ -67,7 +70,7 @@ export interface PlannedReminderRow {
 
 /** shorten(title, max) of domain/shared/text.ts in SQL ($15: max × 0.6, as JavaScript computes it). */
 const SHORT_TITLE = `CASE WHEN length(z.clean) <= $14::int THEN z.clean ELSE regexp_replace(
-    CASE WHEN z.space > $15::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–\\s]+$', '') || '…' END`;
+    CASE WHEN z.space > $15::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–${JS_SPACE}]+$', '') || '…' END`;
 
 /**
  * $1–$6: STATUS_SQL's. $7/$8 the calendar's first and last days, $9 its
@@ -88,7 +91,8 @@ const planSql = (wide: boolean) => `
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
   -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
   -- a finished task (not continuous) never comes up, nor is it escalated.
-  s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"
+  s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
+    wide ? '' : ', x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
     FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
   pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
@@ -131,13 +135,18 @@ const planSql = (wide: boolean) => `
   -- One row per person: their first row.
   per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
   -- The rows a message lists, with their unit, plan, short title and progress.
-  listed AS (
+  listed AS (${
+    wide
+      ? `
     SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle",
       a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, a."lastReportedAt"
     FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"
-    JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId"
+    JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId"`
+      : `
+    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle"
+    FROM ranked r JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"`}
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
-    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(t.title, '\\s+', ' ', 'g')) AS clean OFFSET 0) c0
+    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(${wide ? 't' : 'r'}.title, '[${JS_SPACE}]+', ' ', 'g')) AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
       CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z
     WHERE r.pos <= $16::int),
@@ -191,16 +200,22 @@ const planSql = (wide: boolean) => `
   msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, json_agg(line ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) AS lines,
       json_agg(choice ORDER BY pos) FILTER (WHERE choice IS NOT NULL) AS choices
     FROM (SELECT "personId", sec, pos, sub, line, NULL::json AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
+  -- Each person's unit and the account the message goes to: reachable, the preferred channel first, then the
+  -- latest linked (one row per person of per, who are the people with a message).
+  acct AS (
+    SELECT per."personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
+    FROM per JOIN "Person" pe ON pe.id = per."personId"
+    LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
+      WHERE i."personId" = per."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
+      ORDER BY CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true),
+  -- Read once (by the insert, or the preview), so the messages stream into it rather than being kept aside;
+  -- the count of people without an account reads acct.
   planned AS (
-    SELECT $19::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", pe."unitId",
-      idn.id AS "identityId", idn.channel::text AS channel, idn."chatId",
+    SELECT $19::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", ac."unitId",
+      ac."identityId", ac.channel, ac."chatId",
       json_build_object('v', 1, 'reply', CASE WHEN m.choices IS NULL THEN json_build_object('lines', m.lines)
         ELSE json_build_object('lines', m.lines, 'choices', m.choices) END)::jsonb AS payload
-    FROM msg m JOIN "Person" pe ON pe.id = m."personId"
-    -- The account the message goes to: reachable, the preferred channel first, then the latest linked.
-    LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
-      WHERE i."personId" = m."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
-      ORDER BY CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true)`;
+    FROM msg m JOIN acct ac ON ac."personId" = m."personId")`;
 
 const isMonthly = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) => monthlyRequestDay(day, o.settings.monthlyRequestDay, o.calendar) === day;
 
@@ -239,15 +254,8 @@ export class ReminderSql {
 
   /** Plans `day`'s reminders and inserts them; rows already planned (same key) are left alone. */
   async insert(day: Day, o: ReminderPlanOptions): Promise<{ planned: number; noAccount: number }> {
-    const [r] = (await this.query(
-      `WITH ${planSql(isWide(day, o))},
-       ins AS (INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
-               SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $20::timestamp, channel::"Channel", "chatId"
-               FROM planned WHERE "identityId" IS NOT NULL ORDER BY "personId"
-               ON CONFLICT ("dedupeKey") DO NOTHING RETURNING 1)
-       SELECT (SELECT count(*) FROM ins)::int AS planned, (SELECT count(*) FROM planned WHERE "identityId" IS NULL)::int AS "noAccount"`,
-      [...planParams(day, o), o.notBefore.toISOString()],
-    )) as { planned: number; noAccount: number }[];
+    const { sql, params } = reminderInsertStatement(day, o);
+    const [r] = (await this.query(sql, params)) as { planned: number; noAccount: number }[];
     return r ?? { planned: 0, noAccount: 0 };
   }
 
@@ -260,6 +268,19 @@ export class ReminderSql {
   private async query(sql: string, params: unknown[]): Promise<unknown[]> {
     return (await this.prisma.$queryRawUnsafe(sql, ...params)) as unknown[];
   }
+}
+
+/** The statement and parameters of ReminderSql.insert. */
+export function reminderInsertStatement(day: Day, o: ReminderPlanOptions): { sql: string; params: unknown[] } {
+  return {
+    sql: `WITH ${planSql(isWide(day, o))},
+       ins AS (INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
+               SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $20::timestamp, channel::"Channel", "chatId"
+               FROM planned WHERE "identityId" IS NOT NULL ORDER BY "personId"
+               ON CONFLICT ("dedupeKey") DO NOTHING RETURNING 1)
+       SELECT (SELECT count(*) FROM ins)::int AS planned, (SELECT count(*) FROM acct WHERE "identityId" IS NULL)::int AS "noAccount"`,
+    params: [...planParams(day, o), o.notBefore.toISOString()],
+  };
 }
 
 /** The statement and parameters of `insert`, for bench/explain.ts. */
