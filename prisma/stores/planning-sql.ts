@@ -19,13 +19,13 @@
  * test/db/digest-sql.test.ts compares every leader's digest with the pure
  * planner's over the sample city, day after day, on PGlite and PostgreSQL.
  */
-import { addDays, dayParts, daysBetween, endOfMonth, formatDay, makeDay, type Day } from '../../domain/shared/day.ts';
+import { addDays, dayParts, endOfMonth, formatDay, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
-import type { ListItem } from '../../domain/reminders/digests.ts';
 import type { IdentityRef } from '../../domain/delivery/types.ts';
 import type { Role } from '../../domain/people/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
+import { jLit, jNum, jObj, jStr } from './json-text-sql.ts';
 import type { Recipient } from './delivery-store.ts';
 
 /**
@@ -107,9 +107,9 @@ const shortenSql = (x: string, max: number) => `(SELECT CASE WHEN length(z.clean
       CASE WHEN strpos(reverse(left(c.clean, ${max - 1})), ' ') = 0 THEN -1 ELSE length(left(c.clean, ${max - 1})) - strpos(reverse(left(c.clean, ${max - 1})), ' ') END AS space
     FROM (SELECT btrim(regexp_replace(${x}, '[${JS_SPACE}]+', ' ', 'g')) AS clean) c) z)`;
 
-/** A Line (domain/chat/reply.ts) as json: `key` with `args` (a json_build_object argument list, or none), and its options. */
-const lineSql = (key: string, args: string | null, opts: '' | 'strong' | 'indent' = '') =>
-  `json_build_object('text', json_build_object('key', ${key}${args === null ? '' : `, 'args', json_build_object(${args})`})${opts ? `, '${opts}', true` : ''})`;
+/** A Line (domain/chat/reply.ts) as JSON text (json-text-sql.ts): `key` with `args` (JSON-text expressions, or none), and its option. */
+const lineSql = (key: string, args: Record<string, string> | null, opt?: 'strong' | 'indent') =>
+  jObj({ text: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), ...(opt ? { [opt]: jLit(true) } : {}) });
 
 /** The account a person's message goes to (orderIdentities: reachable, the preferred channel first, then the latest linked). */
 const ACCOUNT_SQL = (person: string, preferred: string) => `LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
@@ -174,28 +174,36 @@ export class PlanningSql {
         JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $11`,
     );
     const item = lineSql(
-      `'digest-item'`,
-      `'number', tt.number, 'plan', pl.code, 'title', ${shortenSql('tt.title', 70)}, 'unit', un.name,
-       'due', CASE WHEN p.due IS NULL THEN 'none' ELSE to_char(p.due, 'DD/MM/YYYY') END,
-       'days', CASE WHEN p.rank = 0 THEN $1::date - p.due ELSE COALESCE(p.due - $1::date, 0) END,
-       'status', (ARRAY['OVERDUE', 'DUE_SOON', 'NOT_STARTED', 'ON_TRACK', 'DONE'])[p.rank + 1]`,
+      'digest-item',
+      {
+        number: jStr('tt.number'),
+        plan: jStr('pl.code'),
+        title: jStr(shortenSql('tt.title', 70)),
+        unit: jStr('un.name'),
+        due: jStr(`CASE WHEN p.due IS NULL THEN 'none' ELSE to_char(p.due, 'DD/MM/YYYY') END`),
+        days: jNum('CASE WHEN p.rank = 0 THEN $1::date - p.due ELSE COALESCE(p.due - $1::date, 0) END'),
+        status: jStr(`(ARRAY['OVERDUE', 'DUE_SOON', 'NOT_STARTED', 'ON_TRACK', 'DONE'])[p.rank + 1]`),
+      },
       'indent',
     );
     const issue = lineSql(
-      `'digest-issue'`,
-      `'number', tt.number, 'unit', un.name,
-       'difficulties', CASE WHEN COALESCE(aa.difficulties, '') = '' THEN 'none' ELSE ${shortenSql('aa.difficulties', 120)} END,
-       'proposals', CASE WHEN COALESCE(aa.proposals, '') = '' THEN 'none' ELSE ${shortenSql('aa.proposals', 120)} END`,
+      'digest-issue',
+      {
+        number: jStr('tt.number'),
+        unit: jStr('un.name'),
+        difficulties: jStr(`CASE WHEN COALESCE(aa.difficulties, '') = '' THEN 'none' ELSE ${shortenSql('aa.difficulties', 120)} END`),
+        proposals: jStr(`CASE WHEN COALESCE(aa.proposals, '') = '' THEN 'none' ELSE ${shortenSql('aa.proposals', 120)} END`),
+      },
       'indent',
     );
     // Each list's section: its heading (sec), its rows (sec + 1) and "… N more" (sec + 2); whether the recipient's digest shows it.
-    const sections = [
-      ['newOverdue', 10, `'digest-new-overdue'`, `'count', r."newOverdue"`, `r."newOverdue"`, `r."newOverdue" > 0`],
-      ['upcoming', 20, `'digest-upcoming'`, `'count', r.upcoming, 'days', $23::int`, `r.upcoming`, `r.upcoming > 0`],
-      ['newIssues', 30, `'digest-issues'`, `'count', r."newIssues"`, `r."newIssues"`, `r."newIssues" > 0`],
+    const sections: [string, number, string, Record<string, string>, string, string][] = [
+      ['newOverdue', 10, 'digest-new-overdue', { count: jNum('r."newOverdue"') }, `r."newOverdue"`, `r."newOverdue" > 0`],
+      ['upcoming', 20, 'digest-upcoming', { count: jNum('r.upcoming'), days: jNum('$23::int') }, `r.upcoming`, `r.upcoming > 0`],
+      ['newIssues', 30, 'digest-issues', { count: jNum('r."newIssues"') }, `r."newIssues"`, `r."newIssues" > 0`],
       // One unit with overdue tasks (or none): its longest-overdue tasks instead of the units (sec 40).
-      ['overdue', 50, `'digest-overdue-list'`, `'count', r.overdue`, `r.overdue`, `r.overdue > 0 AND r."overdueUnits" <= 1`],
-    ] as const;
+      ['overdue', 50, 'digest-overdue-list', { count: jNum('r.overdue') }, `r.overdue`, `r.overdue > 0 AND r."overdueUnits" <= 1`],
+    ];
     const sql = `WITH s AS MATERIALIZED (${LIST_STATUS_SQL}),
        pr AS (SELECT * FROM unnest($12::int[], $13::int[]) AS pr(id, r)),
        l AS (${parts.join(' UNION ALL ')}),
@@ -234,15 +242,15 @@ export class PlanningSql {
          SELECT city."personId", l.list, l.id, l."taskId", l."unitId", l."planId", l.due, l.rank, l.g FROM city JOIN l ON l.g <= $11 WHERE $10::boolean),
        ex AS (SELECT (e->>'personId')::int AS "personId", e->'lines' AS lines FROM jsonb_array_elements($21::jsonb) e),
        lines AS (
-         SELECT r."personId", 0 AS sec, 0::bigint AS pos, ${lineSql(`'digest-weekly-title'`, `'scope', r.scope, 'date', $20::text`, 'strong')} AS line FROM r
+         SELECT r."personId", 0 AS sec, 0::bigint AS pos, ${lineSql('digest-weekly-title', { scope: jStr('r.scope'), date: jStr('$20::text') }, 'strong')} AS line FROM r
          UNION ALL
-         SELECT r."personId", 1, 0, ${lineSql(`'digest-weekly-summary'`, `'open', r.open, 'done', r.done, 'overdue', r.overdue, 'upcoming', r.upcoming`)} FROM r
+         SELECT r."personId", 1, 0, ${lineSql('digest-weekly-summary', { open: jNum('r.open'), done: jNum('r.done'), overdue: jNum('r.overdue'), upcoming: jNum('r.upcoming') })} FROM r
          ${sections
            .map(
              ([, sec, key, args, total, shown]) => `UNION ALL
          SELECT r."personId", ${sec}, 0, ${lineSql(key, args)} FROM r WHERE ${shown}
          UNION ALL
-         SELECT r."personId", ${sec + 2}, 0, ${lineSql(`'list-more'`, `'count', ${total} - $11`, 'indent')} FROM r WHERE ${shown} AND ${total} > $11`,
+         SELECT r."personId", ${sec + 2}, 0, ${lineSql('list-more', { count: jNum(`${total} - $11`) }, 'indent')} FROM r WHERE ${shown} AND ${total} > $11`,
            )
            .join(' ')}
          UNION ALL
@@ -254,18 +262,18 @@ export class PlanningSql {
          WHERE ${sections.map(([name, , , , , shown]) => `(p.list = '${name}' AND ${shown})`).join(' OR ')}
          UNION ALL
          -- Several units with overdue tasks: the most overdue first (then Vietnamese name order, then the recipient's order of units).
-         SELECT r."personId", 40, 0, ${lineSql(`'digest-top-units'`, null)} FROM r WHERE r."overdueUnits" > 1
+         SELECT r."personId", 40, 0, ${lineSql('digest-top-units', null)} FROM r WHERE r."overdueUnits" > 1
          UNION ALL
-         SELECT m."personId", 41, m.k, ${lineSql(`'digest-unit-overdue'`, `'unit', un.name, 'count', m.overdue`, 'indent')}
+         SELECT m."personId", 41, m.k, ${lineSql('digest-unit-overdue', { unit: jStr('un.name'), count: jNum('m.overdue') }, 'indent')}
          FROM (SELECT mine."personId", mine."unitId", mine.overdue,
                  row_number() OVER (PARTITION BY mine."personId" ORDER BY mine.overdue DESC, vi.r, mine.place) AS k
                FROM mine JOIN r ON r."personId" = mine."personId" AND r."overdueUnits" > 1 JOIN vi ON vi.id = mine."unitId" WHERE mine.overdue > 0) m
          JOIN "Unit" un ON un.id = m."unitId" WHERE m.k <= $11
          UNION ALL
          -- Requesters' lines (withRequestersLines): after their digest, or under their own title.
-         SELECT ex."personId", 90, 0, ${lineSql(`'gt-digest-own-title'`, `'date', $20::text`, 'strong')} FROM ex WHERE ex."personId" NOT IN (SELECT "personId" FROM r)
+         SELECT ex."personId", 90, 0, ${lineSql('gt-digest-own-title', { date: jStr('$20::text') }, 'strong')} FROM ex WHERE ex."personId" NOT IN (SELECT "personId" FROM r)
          UNION ALL
-         SELECT ex."personId", 100, o.n, o.line::json FROM ex CROSS JOIN LATERAL jsonb_array_elements(ex.lines) WITH ORDINALITY o(line, n)),
+         SELECT ex."personId", 100, o.n, o.line::text FROM ex CROSS JOIN LATERAL jsonb_array_elements(ex.lines) WITH ORDINALITY o(line, n)),
        -- The people with a message, their unit and the account it goes to.
        acct AS (
          SELECT pe.id AS "personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
@@ -273,8 +281,8 @@ export class PlanningSql {
          WHERE pe.id IN (SELECT "personId" FROM r UNION SELECT "personId" FROM ex)),
        planned AS (
          SELECT $22::text || m."personId" AS "dedupeKey", 'DIGEST' AS kind, m."personId", ac."unitId", ac."identityId", ac.channel, ac."chatId",
-           json_build_object('v', 1, 'reply', json_build_object('lines', m.lines))::jsonb AS payload
-         FROM (SELECT "personId", json_agg(line ORDER BY sec, pos) AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
+           ('{"v":1,"reply":{"lines":' || m.lines || '}}')::jsonb AS payload
+         FROM (SELECT "personId", '[' || string_agg(line, ',' ORDER BY sec, pos) || ']' AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
     return {
       sql,
       params: [
@@ -312,11 +320,16 @@ export class PlanningSql {
    */
   async monthlyStatement(day: Day, options: StatusOptions, input: MonthlyInput, o: { max: number; unitsMax: number; target: number; keyPrefix: string }): Promise<{ sql: string; params: unknown[] }> {
     const [planIds, planRanks] = await this.planOrder();
-    const flag = (updated: string, open: string) => `CASE WHEN ${updated} * 100 < ${open} * $22::int THEN 'low' ELSE 'ok' END`;
+    const flag = (updated: string, open: string) => jStr(`CASE WHEN ${updated} * 100 < ${open} * $22::int THEN 'low' ELSE 'ok' END`);
     const stale = lineSql(
-      `'digest-stale-item'`,
-      `'number', tt.number, 'plan', pl.code, 'title', ${shortenSql('tt.title', 70)}, 'unit', un.name,
-       'last', CASE WHEN st.reported IS NULL THEN 'none' ELSE to_char(st.reported, 'DD/MM/YYYY') END`,
+      'digest-stale-item',
+      {
+        number: jStr('tt.number'),
+        plan: jStr('pl.code'),
+        title: jStr(shortenSql('tt.title', 70)),
+        unit: jStr('un.name'),
+        last: jStr(`CASE WHEN st.reported IS NULL THEN 'none' ELSE to_char(st.reported, 'DD/MM/YYYY') END`),
+      },
       'indent',
     );
     const sql = `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
@@ -350,33 +363,33 @@ export class PlanningSql {
        -- The standing office's "6 rõ" section (withSixClearSection), after its list or alone.
        six AS (SELECT * FROM unnest($19::int[]) AS six("personId") WHERE jsonb_array_length($18::jsonb) > 0),
        lines AS (
-         SELECT r."personId", 0 AS sec, 0::bigint AS pos, ${lineSql(`'digest-monthly-title'`, `'scope', r.scope, 'month', $17::text, 'date', $16::text`, 'strong')} AS line FROM r
+         SELECT r."personId", 0 AS sec, 0::bigint AS pos, ${lineSql('digest-monthly-title', { scope: jStr('r.scope'), month: jStr('$17::text'), date: jStr('$16::text') }, 'strong')} AS line FROM r
          UNION ALL
-         SELECT r."personId", 1, 0, ${lineSql(`'digest-monthly-summary'`, `'updated', r.updated, 'open', r.open, 'share', r.updated * 100 / r.open, 'target', $22::int, 'flag', ${flag('r.updated', 'r.open')}`)} FROM r
+         SELECT r."personId", 1, 0, ${lineSql('digest-monthly-summary', { updated: jNum('r.updated'), open: jNum('r.open'), share: jNum('r.updated * 100 / r.open'), target: jNum('$22::int'), flag: flag('r.updated', 'r.open') })} FROM r
          UNION ALL
-         SELECT r."personId", 10, 0, ${lineSql(`'digest-monthly-units'`, null)} FROM r WHERE r.units > 1
+         SELECT r."personId", 10, 0, ${lineSql('digest-monthly-units', null)} FROM r WHERE r.units > 1
          UNION ALL
-         SELECT mine."personId", 11, mine.k, ${lineSql(`'digest-monthly-unit'`, `'unit', un.name, 'updated', mine.updated, 'open', mine.open, 'share', mine.updated * 100 / mine.open, 'flag', ${flag('mine.updated', 'mine.open')}`, 'indent')}
+         SELECT mine."personId", 11, mine.k, ${lineSql('digest-monthly-unit', { unit: jStr('un.name'), updated: jNum('mine.updated'), open: jNum('mine.open'), share: jNum('mine.updated * 100 / mine.open'), flag: flag('mine.updated', 'mine.open') }, 'indent')}
          FROM mine JOIN r ON r."personId" = mine."personId" AND r.units > 1 JOIN "Unit" un ON un.id = mine."unitId" WHERE mine.k <= $21
          UNION ALL
-         SELECT r."personId", 12, 0, ${lineSql(`'list-more'`, `'count', r.units - $21`, 'indent')} FROM r WHERE r.units > 1 AND r.units > $21
+         SELECT r."personId", 12, 0, ${lineSql('list-more', { count: jNum('r.units - $21') }, 'indent')} FROM r WHERE r.units > 1 AND r.units > $21
          UNION ALL
-         SELECT r."personId", 20, 0, ${lineSql(`'digest-monthly-stale'`, `'count', r.open - r.updated`)} FROM r WHERE r.open > r.updated
+         SELECT r."personId", 20, 0, ${lineSql('digest-monthly-stale', { count: jNum('r.open - r.updated') })} FROM r WHERE r.open > r.updated
          UNION ALL
          SELECT st."personId", 21, st.j, ${stale}
          FROM st JOIN "Task" tt ON tt.id = st."taskId" JOIN "Unit" un ON un.id = st."unitId" JOIN "Plan" pl ON pl.id = st."planId"
          UNION ALL
-         SELECT r."personId", 22, 0, ${lineSql(`'list-more'`, `'count', r.open - r.updated - $7`, 'indent')} FROM r WHERE r.open - r.updated > $7
+         SELECT r."personId", 22, 0, ${lineSql('list-more', { count: jNum('r.open - r.updated - $7') }, 'indent')} FROM r WHERE r.open - r.updated > $7
          UNION ALL
-         SELECT six."personId", 100, o.n, o.line::json FROM six CROSS JOIN LATERAL jsonb_array_elements($18::jsonb) WITH ORDINALITY o(line, n)),
+         SELECT six."personId", 100, o.n, o.line::text FROM six CROSS JOIN LATERAL jsonb_array_elements($18::jsonb) WITH ORDINALITY o(line, n)),
        acct AS (
          SELECT pe.id AS "personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
          FROM "Person" pe ${ACCOUNT_SQL('pe.id', 'pe."preferredChannel"')}
          WHERE pe.id IN (SELECT "personId" FROM r UNION SELECT "personId" FROM six)),
        planned AS (
          SELECT $20::text || m."personId" AS "dedupeKey", 'DIGEST' AS kind, m."personId", ac."unitId", ac."identityId", ac.channel, ac."chatId",
-           json_build_object('v', 1, 'reply', json_build_object('lines', m.lines))::jsonb AS payload
-         FROM (SELECT "personId", json_agg(line ORDER BY sec, pos) AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
+           ('{"v":1,"reply":{"lines":' || m.lines || '}}')::jsonb AS payload
+         FROM (SELECT "personId", '[' || string_agg(line, ',' ORDER BY sec, pos) || ']' AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
     return {
       sql,
       params: [
