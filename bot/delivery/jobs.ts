@@ -1,7 +1,7 @@
 /**
  * The scheduled jobs: the daily reminder run, the weekly digest, the monthly
- * warning list. Each plans rows (domain planners over the database's rows)
- * and inserts them by dedupeKey, so running a tick twice sends nothing twice.
+ * warning list. Each plans its rows in one SQL statement (the domain's
+ * planners and replies are its oracles in tests) and inserts them by dedupeKey, so running a tick twice sends nothing twice.
  * Rows are due at the next working-hours instant; a run whose rows could not
  * go out before the job's next tick is skipped (that run covers it), so a
  * reminder planned on Saturday or a digest on Tết Monday never piles up with
@@ -9,21 +9,20 @@
  */
 import type { WorkingCalendar } from '../../domain/calendar/working-days.ts';
 import { nextWindowStart, type SendWindow } from '../../domain/delivery/policy.ts';
-import { storedReply, type PlannedDelivery, type SendChannel } from '../../domain/delivery/types.ts';
 import { visibleUnitIds } from '../../domain/people/scope.ts';
-import { MONTHLY_LIST_MAX, monthlyWarningOf, monthlyWarningReply, unitShares, WEEKLY_LIST_MAX, weeklyDigestReply, weeklyOrders, type ListItem, type UnitShare, type WeeklyDigest } from '../../domain/reminders/digests.ts';
+import { MONTHLY_LIST_MAX, MONTHLY_TARGET_PERCENT, MONTHLY_UNITS_MAX, unitNamePlaces, UPCOMING_DAYS, WEEKLY_LIST_MAX } from '../../domain/reminders/digests.ts';
 import { withSixClearSection } from '../../domain/accountability/six-clear-reply.ts';
 import { SixClearSql } from '../../prisma/stores/six-clear-sql.ts';
-import { requesterDigest, requesterDigestLines } from '../../domain/accountability/explanations-reply.ts';
+import { requesterDigestLines } from '../../domain/accountability/explanations-reply.ts';
 import { PrismaExplanationStore, type ExplanationView } from '../../prisma/stores/explanation-store.ts';
 import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { dayOf, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import { ReminderSql } from '../../prisma/stores/reminder-sql.ts';
-import { listItem, PlanningSql, recipientsWithRoles, unitTree, type ListedRow, type UnitMonthly, type UnitWeekly } from '../../prisma/stores/planning-sql.ts';
+import { insertPlanned, PlanningSql, recipientsWithRoles, unitTree, type MonthlyInput, type WeeklyInput } from '../../prisma/stores/planning-sql.ts';
 import { setImmediate as yieldToChats } from 'node:timers/promises';
-import type { Reply } from '../../domain/chat/reply.ts';
-import { bestIdentity, type PrismaDeliveryStore, type PrismaPlanningReads, type Recipient } from '../../prisma/stores/delivery-store.ts';
+import type { Line, Reply } from '../../domain/chat/reply.ts';
+import type { PrismaDeliveryStore, PrismaPlanningReads, Recipient } from '../../prisma/stores/delivery-store.ts';
 import type { JobContext, ScheduledJob } from './scheduler.ts';
 
 export interface JobDeps {
@@ -61,23 +60,6 @@ function dueAt(deps: JobDeps, c: JobContext): Date | null {
   return c.nextTick && at >= c.nextTick ? null : at;
 }
 
-function row(kind: PlannedDelivery['kind'], dedupeKey: string, r: Recipient, reply: Reply, notBefore: Date): PlannedDelivery | null {
-  const identity = bestIdentity(r);
-  if (!identity) return null;
-  return {
-    kind,
-    dedupeKey,
-    personId: r.personId,
-    identityId: identity.id,
-    channel: identity.channel as SendChannel,
-    chatId: identity.chatId,
-    unitId: r.unitId,
-    broadcastId: null,
-    payload: { v: 1, reply: storedReply(reply) },
-    notBefore,
-  };
-}
-
 /**
  * The daily run: one message per person with their tasks that come up today
  * (and leaders' escalations), planned and inserted by one SQL statement
@@ -94,12 +76,18 @@ export async function runReminders(deps: JobDeps, c: JobContext): Promise<JobSum
   return { day, ...r };
 }
 
-/** Unit leaders get their unit (and sub-units); city leaders the whole city. */
+/**
+ * Unit leaders get their unit (and sub-units); city leaders the whole city.
+ * Planned and inserted by one statement (PlanningSql.weeklyStatement): the
+ * messages are built by the database, so memory does not grow with the
+ * number of assignments or of recipients' rows.
+ */
 export async function runWeeklyDigest(deps: JobDeps, c: JobContext): Promise<JobSummary> {
   const day = dayOf(c.tick);
   const notBefore = dueAt(deps, c);
   if (!notBefore) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
-  return insertDigests(deps, day, notBefore, `digest-weekly:${day}`, await plannedWeeklyDigests(deps, day));
+  const { sql, params } = await weeklyStatement(deps, day);
+  return { day, ...(await insertPlanned(deps.reads.prisma, sql, params, notBefore)) };
 }
 
 /** The monthly warning list: leaders as for the weekly digest, and the standing office (admins) for the whole city. */
@@ -107,12 +95,8 @@ export async function runMonthlyDigest(deps: JobDeps, c: JobContext): Promise<Jo
   const day = dayOf(c.tick);
   const notBefore = dueAt(deps, c);
   if (!notBefore) return { day, planned: 0, noAccount: 0, skipped: 'superseded-by-next-tick' };
-  return insertDigests(deps, day, notBefore, `digest-monthly:${day.slice(0, 7)}`, await plannedMonthlyDigests(deps, day));
-}
-
-export interface PlannedDigest {
-  recipient: Recipient;
-  reply: Reply;
+  const { sql, params } = await monthlyStatement(deps, day);
+  return { day, ...(await insertPlanned(deps.reads.prisma, sql, params, notBefore)) };
 }
 
 /**
@@ -121,13 +105,13 @@ export interface PlannedDigest {
  */
 async function digestScopes(deps: JobDeps, roles: Recipient['roles'], turn: () => Promise<void>) {
   const [recipients, units] = await Promise.all([recipientsWithRoles(deps.reads.prisma, roles), unitTree(deps.reads.prisma)]);
-  const out: { r: Recipient; visible: number[] | null }[] = [];
+  const scopes: { r: Recipient; visible: number[] | null }[] = [];
   for (const r of recipients) {
     await turn();
     const visible = visibleUnitIds({ id: r.personId, fullName: r.fullName, unitId: r.unitId, roles: r.roles }, units);
-    if (visible === null || visible.length > 0) out.push({ r, visible });
+    if (visible === null || visible.length > 0) scopes.push({ r, visible });
   }
-  return out;
+  return { scopes, units };
 }
 
 /**
@@ -145,127 +129,80 @@ function turns(): () => Promise<void> {
   };
 }
 
-/** A recipient's first rows of a list: their units' first rows merged by place in the city's list. */
-function merged(rows: (ListedRow[] | undefined)[], max: number, day: Day): ListItem[] {
-  const all = rows.flatMap((r) => r ?? []);
-  if (rows.length > 1) all.sort((a, b) => a.position - b.position);
-  return all.slice(0, max).map((r) => listItem(r, day));
+/** The weekly digests' statement: who sees which units, the units' name order and the requesters' lines, from JavaScript (per recipient and unit). */
+async function weeklyStatement(deps: JobDeps, day: Day): Promise<{ sql: string; params: unknown[] }> {
+  const turn = turns();
+  const { scopes, units } = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER'], turn);
+  const input: WeeklyInput = { scopes: { personIds: [], unitIds: [], places: [] }, cityIds: [], unitOrder: unitNamePlaces(units), extras: [] };
+  for (const { r, visible } of scopes) {
+    if (visible === null) input.cityIds.push(r.personId);
+    else
+      for (const [i, id] of visible.entries()) {
+        input.scopes.personIds.push(r.personId);
+        input.scopes.unitIds.push(id);
+        input.scopes.places.push(i);
+      }
+  }
+  for (const [personId, lines] of await requestersLines(deps, day)) input.extras.push({ personId, lines });
+  return new PlanningSql(deps.reads.prisma).weeklyStatement(day, deps.status, input, { max: WEEKLY_LIST_MAX, upcomingDays: UPCOMING_DAYS, keyPrefix: `digest-weekly:${day}:` });
 }
 
-/**
- * The weekly digests: per-unit counts and each unit's (or the city's) first
- * rows of every list from SQL (PlanningSql), summed and merged per recipient.
- */
-export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<PlannedDigest[]> {
-  const sql = new PlanningSql(deps.reads.prisma);
-  const turn = turns();
-  const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER'], turn);
-  if (!scopes.length) return withRequestersLines(deps, day, []);
-  const unitIds = [...new Set(scopes.flatMap((s) => s.visible ?? []))];
-  const { units, lists: first } = await sql.weekly(day, deps.status, { unitIds, city: scopes.some((s) => s.visible === null), max: WEEKLY_LIST_MAX });
-  const byUnit = new Map(units.map((u) => [u.unitId, u]));
-  const order = weeklyOrders(day, deps.status);
-  const cityLists = new Map<string, ListItem[]>();
-  const out: PlannedDigest[] = [];
-  for (const { r, visible } of scopes) {
-    await turn();
-    const mine = visible === null ? units : visible.map((id) => byUnit.get(id)).filter((u): u is UnitWeekly => u !== undefined);
-    const sum = (k: keyof Omit<UnitWeekly, 'unitId' | 'unitName'>) => mine.reduce((n, u) => n + u[k], 0);
-    const list = (name: string): ListItem[] => {
-      const rows = first.get(name);
-      // The city's lists are the same for every city leader.
-      if (visible === null) return cityLists.get(name) ?? cityLists.set(name, merged([rows?.get(0)], WEEKLY_LIST_MAX, day)).get(name)!;
-      return merged(visible.map((id) => rows?.get(id)), WEEKLY_LIST_MAX, day);
-    };
-    const d: WeeklyDigest = {
-      day,
-      open: sum('open'),
-      done: sum('done'),
-      overdue: sum('overdue'),
-      newOverdue: list('newOverdue'),
-      upcoming: list('upcoming'),
-      newIssues: list('newIssues'),
-      unitsMostOverdue: mine.filter((u) => u.overdue > 0).map((u) => ({ unitId: u.unitId, unitName: u.unitName, count: u.overdue })).sort(order.units),
-      overdueItems: list('overdue'),
-      counts: { newOverdue: sum('newOverdue'), upcoming: sum('upcoming'), newIssues: sum('newIssues') },
-    };
-    const reply = weeklyDigestReply(d, { scope: visible === null ? 'city' : (r.unitName ?? 'city'), name: r.fullName });
-    if (reply) out.push({ recipient: r, reply });
-  }
-  return withRequestersLines(deps, day, out);
+/** The weekly digests as runWeeklyDigest would insert them (people without an account included), by person. */
+export async function plannedWeeklyDigests(deps: JobDeps, day: Day): Promise<{ personId: number; reply: Reply }[]> {
+  const { sql, params } = await weeklyStatement(deps, day);
+  return previewPlanned(deps, sql, params);
 }
 
 /**
  * Issue 15: each requester's digest ends with the explanation requests they sent that
  * are still unanswered, when one is past its deadline; a requester with no weekly digest
- * (the standing office) gets these lines alone.
+ * (the standing office) gets these lines alone (requesterDigest), written by the statement.
  */
-async function withRequestersLines(deps: JobDeps, day: Day, digests: PlannedDigest[]): Promise<PlannedDigest[]> {
+async function requestersLines(deps: JobDeps, day: Day): Promise<Map<number, Line[]>> {
   const open = await new PrismaExplanationStore(deps.reads.prisma).open({ unitIds: null });
   const byRequester = new Map<number, ExplanationView[]>();
   for (const v of open) byRequester.set(v.requesterId, [...(byRequester.get(v.requesterId) ?? []), v]);
-  const sections = new Map<number, ReturnType<typeof requesterDigestLines>>();
+  const sections = new Map<number, Line[]>();
   for (const [id, list] of byRequester) {
     const lines = requesterDigestLines(list, day, WEEKLY_LIST_MAX);
     if (lines.length) sections.set(id, lines);
   }
-  if (!sections.size) return digests;
-  const out = digests.map((d) => {
-    const lines = sections.get(d.recipient.personId);
-    sections.delete(d.recipient.personId);
-    return lines ? { recipient: d.recipient, reply: { ...d.reply, lines: [...d.reply.lines, ...lines] } } : d;
-  });
-  const alone = await deps.reads.people([...sections.keys()]);
-  for (const [id, lines] of sections) {
-    const recipient = alone.get(id);
-    if (recipient) out.push({ recipient, reply: requesterDigest(lines, day) });
-  }
-  return out;
+  return sections;
 }
 
-/**
- * The monthly warning lists: per-unit shares from SQL; then, for the units
- * each recipient's list reaches (worst share first, until the list is
- * full), those units' first tasks not updated this month.
- */
-export async function plannedMonthlyDigests(deps: JobDeps, day: Day): Promise<PlannedDigest[]> {
-  const sql = new PlanningSql(deps.reads.prisma);
+/** The monthly warning lists' statement: scopes and the units' name order as for the weekly digest, and the standing office's "6 rõ" section. */
+async function monthlyStatement(deps: JobDeps, day: Day): Promise<{ sql: string; params: unknown[] }> {
   const turn = turns();
-  const scopes = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'], turn);
-  if (!scopes.length) return [];
+  const { scopes, units } = await digestScopes(deps, ['UNIT_LEADER', 'CITY_LEADER', 'ADMIN'], turn);
+  const input: MonthlyInput = { scopes: { personIds: [], unitIds: [], places: [] }, cityIds: [], unitOrder: unitNamePlaces(units), sixClear: { lines: [], personIds: [] } };
+  for (const { r, visible } of scopes) {
+    if (visible === null) {
+      input.cityIds.push(r.personId);
+      if (r.roles.includes('ADMIN')) input.sixClear.personIds.push(r.personId);
+    } else
+      for (const [i, id] of visible.entries()) {
+        input.scopes.personIds.push(r.personId);
+        input.scopes.unitIds.push(id);
+        input.scopes.places.push(i);
+      }
+  }
   // The standing office's copy ends with the city's "6 rõ" gaps per plan (issue 15), counted by the database.
-  const admins = scopes.some((s) => s.visible === null && s.r.roles.includes('ADMIN'));
-  const [sixFor, { units, stale: first }] = await Promise.all([admins ? new SixClearSql(deps.reads.prisma).citySummary() : null, sql.monthly(day, deps.status, MONTHLY_LIST_MAX)]);
-  const byUnit = new Map(units.map((u) => [u.unitId, u]));
-  const cityShares = unitShares(units);
-  const planned: { r: Recipient; visible: number[] | null; shares: UnitShare[] }[] = [];
-  for (const s of scopes) {
-    await turn();
-    planned.push({ ...s, shares: s.visible === null ? cityShares : unitShares(s.visible.map((id) => byUnit.get(id)).filter((u): u is UnitMonthly => u !== undefined)) });
-  }
-  const out: PlannedDigest[] = [];
-  for (const { r, visible, shares } of planned) {
-    await turn();
-    const stale: ListItem[] = [];
-    for (const u of shares) {
-      if (stale.length >= MONTHLY_LIST_MAX) break;
-      for (const row of first.get(u.unitId) ?? []) stale.push(listItem(row, day));
-    }
-    const scope = visible === null ? 'city' : (r.unitName ?? 'city');
-    const reply = monthlyWarningReply(monthlyWarningOf(day, shares, stale.slice(0, MONTHLY_LIST_MAX)), { scope, name: r.fullName });
-    const full = sixFor && scope === 'city' && r.roles.includes('ADMIN') ? withSixClearSection(reply, sixFor) : reply;
-    if (full) out.push({ recipient: r, reply: full });
-  }
-  return out;
+  if (input.sixClear.personIds.length) input.sixClear.lines = withSixClearSection(null, await new SixClearSql(deps.reads.prisma).citySummary())?.lines ?? [];
+  return new PlanningSql(deps.reads.prisma).monthlyStatement(day, deps.status, input, {
+    max: MONTHLY_LIST_MAX,
+    unitsMax: MONTHLY_UNITS_MAX,
+    target: MONTHLY_TARGET_PERCENT,
+    keyPrefix: `digest-monthly:${day.slice(0, 7)}:`,
+  });
 }
 
-async function insertDigests(deps: JobDeps, day: Day, notBefore: Date, keyPrefix: string, digests: PlannedDigest[]): Promise<JobSummary> {
-  const planned: PlannedDelivery[] = [];
-  let noAccount = 0;
-  for (const { recipient, reply } of digests) {
-    const d = row('DIGEST', `${keyPrefix}:${recipient.personId}`, recipient, reply, notBefore);
-    if (d) planned.push(d);
-    else noAccount++;
-  }
-  return { day, planned: await deps.store.insert(planned, turns()), noAccount };
+/** The monthly warning lists as runMonthlyDigest would insert them (people without an account included), by person. */
+export async function plannedMonthlyDigests(deps: JobDeps, day: Day): Promise<{ personId: number; reply: Reply }[]> {
+  const { sql, params } = await monthlyStatement(deps, day);
+  return previewPlanned(deps, sql, params);
+}
+
+async function previewPlanned(deps: JobDeps, sql: string, params: unknown[]): Promise<{ personId: number; reply: Reply }[]> {
+  const rows = (await deps.reads.prisma.$queryRawUnsafe(`${sql} SELECT "personId", payload FROM planned ORDER BY "personId"`, ...params)) as { personId: number; payload: { reply: Reply } }[];
+  return rows.map((r) => ({ personId: r.personId, reply: r.payload.reply }));
 }

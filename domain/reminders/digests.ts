@@ -23,6 +23,17 @@ export const MONTHLY_TARGET_PERCENT = 90;
  */
 const viName = new Intl.Collator('vi').compare;
 
+/**
+ * Units in viName order as [ids, places] (equal names share a place), for digests planned in SQL to sort
+ * unit names as weeklyOrders and unitShares do.
+ */
+export function unitNamePlaces(units: { id: number; name: string }[]): [number[], number[]] {
+  const sorted = [...units].sort((a, b) => viName(a.name, b.name));
+  const places: number[] = [];
+  for (const [i, u] of sorted.entries()) places.push(i > 0 && viName(sorted[i - 1]!.name, u.name) === 0 ? places[i - 1]! : i);
+  return [sorted.map((u) => u.id), places];
+}
+
 export interface Item {
   row: TaskRow;
   status: RowStatus;

@@ -6,22 +6,26 @@
  * (and of the whole city) by a window function in a total order — only the
  * rows a digest shows, with the fields its lines read (byUrgency's order:
  * plan codes placed as localeCompare sorts them, task numbers part by part,
- * then task and unit ids). JavaScript then works per
- * recipient × units and per listed row, never per assignment, and memory
- * does not grow with the number of assignments.
+ * then task and unit ids), merged per recipient, and each recipient's
+ * message written as the domain's replies write it and inserted with
+ * INSERT … SELECT … ON CONFLICT DO NOTHING, as the reminders are
+ * (reminder-sql.ts). JavaScript passes what it decides per recipient and
+ * unit (who sees which units, the units' name order, sections written by
+ * other features) and reads no rows back: memory does not grow with the
+ * number of assignments or of digests.
  *
  * The status rules are those of domain/status/derive-status.ts and
  * statusOf (an indicator meeting its target is done), written in SQL;
  * test/db/digest-sql.test.ts compares every leader's digest with the pure
  * planner's over the sample city, day after day, on PGlite and PostgreSQL.
  */
-import { addDays, dayParts, daysBetween, endOfMonth, makeDay, type Day } from '../../domain/shared/day.ts';
+import { addDays, dayParts, endOfMonth, formatDay, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
-import type { ListItem } from '../../domain/reminders/digests.ts';
 import type { IdentityRef } from '../../domain/delivery/types.ts';
 import type { Role } from '../../domain/people/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import type { Db } from '../database.ts';
+import { jLit, jNum, jObj, jStr } from './json-text-sql.ts';
 import type { Recipient } from './delivery-store.ts';
 
 /**
@@ -57,25 +61,6 @@ export function statusParams(day: Day, options: StatusOptions): unknown[] {
   return [day, addDays(day, options.dueSoonDays), makeDay(year, 12, 31), makeDay(year, 1, 1), makeDay(year, month, 1), endOfMonth(year, month)];
 }
 
-export interface UnitWeekly {
-  unitId: number;
-  unitName: string;
-  open: number;
-  done: number;
-  overdue: number;
-  newOverdue: number;
-  upcoming: number;
-  newIssues: number;
-}
-
-export interface UnitMonthly {
-  unitId: number;
-  unitName: string;
-  /** Tasks owing this month's update (open, or continuous). */
-  open: number;
-  updated: number;
-}
-
 /**
  * The lists a digest shows, each with its filter and the SQL form of its
  * JavaScript order (weeklyOrders, byUrgency) up to the plan code; orderTail
@@ -98,104 +83,55 @@ const WEEKLY_LISTS = {
  */
 const orderTail = (x: string) => `pr.r, ${x}."numberKey" COLLATE "C", ${x}."taskId", ${x}."unitId"`;
 
-/** The list whose lines show the rows' difficulties and proposals. */
-const ISSUES = `l.list = 'newIssues'`;
-
 /**
  * STATUS_SQL narrowed to what the lists filter and order by (whether the row
  * reports difficulties or proposals, not their text): the status rows of the
  * whole city are kept once for several passes, and narrow rows stay in
  * memory. What a listed row shows (number, title, texts) is read for the
- * listed rows only (listedJoins).
+ * listed rows only.
  */
 const LIST_STATUS_SQL = `SELECT x.id, x."unitId", x."taskId", x."planId", x."numberKey", x.rhythm, x.due, x.reported, x.rank, x."updatedThisMonth",
     (COALESCE(x.difficulties, '') <> '' OR COALESCE(x.proposals, '') <> '') AS issue
   FROM (${STATUS_SQL.replace('SELECT a.id,', 'SELECT t."planId", t."numberKey", a.id,')}) x`;
 
-/** A listed row: what a digest line shows. */
-export interface ListedRow {
-  assignmentId: number;
-  taskId: number;
-  unitId: number;
-  unitName: string;
-  planCode: string;
-  number: string;
-  title: string;
-  difficulties: string | null;
-  proposals: string | null;
-  lastReportedOn: Day | null;
-  due: Day | null;
-  /** 0 OVERDUE, 1 DUE_SOON, 2 NOT_STARTED, 3 ON_TRACK, 4 DONE. */
-  rank: number;
-  /** The row's place in its list over the whole city (1 first). */
-  position: number;
+/**
+ * JavaScript's \s (what String.prototype.trim removes too) spelled out as characters, for a regular
+ * expression's bracket: PostgreSQL's \s leaves out the no-break and other Unicode spaces.
+ */
+export const JS_SPACE = '\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** shorten(text, max) of domain/shared/text.ts in SQL, over the text expression `x` (JavaScript's max × 0.6 inlined). */
+const shortenSql = (x: string, max: number) => `(SELECT CASE WHEN length(z.clean) <= ${max} THEN z.clean ELSE regexp_replace(
+    CASE WHEN z.space > ${max * 0.6} THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–${JS_SPACE}]+$', '') || '…' END
+  FROM (SELECT c.clean, left(c.clean, ${max - 1}) AS cut,
+      CASE WHEN strpos(reverse(left(c.clean, ${max - 1})), ' ') = 0 THEN -1 ELSE length(left(c.clean, ${max - 1})) - strpos(reverse(left(c.clean, ${max - 1})), ' ') END AS space
+    FROM (SELECT btrim(regexp_replace(${x}, '[${JS_SPACE}]+', ' ', 'g')) AS clean) c) z)`;
+
+/** A Line (domain/chat/reply.ts) as JSON text (json-text-sql.ts): `key` with `args` (JSON-text expressions, or none), and its option. */
+const lineSql = (key: string, args: Record<string, string> | null, opt?: 'strong' | 'indent') =>
+  jObj({ text: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), ...(opt ? { [opt]: jLit(true) } : {}) });
+
+/** The account a person's message goes to (orderIdentities: reachable, the preferred channel first, then the latest linked). */
+const ACCOUNT_SQL = (person: string, preferred: string) => `LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
+      WHERE i."personId" = ${person} AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
+      ORDER BY CASE WHEN i.channel::text = ${preferred}::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true`;
+
+/** What the weekly digests are planned for, worked out in JavaScript per recipient and unit (never per assignment). */
+export interface WeeklyInput {
+  /** Unit recipients' visible units (visibleUnitIds), flattened: person, unit, the unit's place in that person's list. */
+  scopes: { personIds: number[]; unitIds: number[]; places: number[] };
+  /** Recipients who see the whole city. */
+  cityIds: number[];
+  /** Each unit's place in Vietnamese name order (viName; equal names share a place). */
+  unitOrder: [number[], number[]];
+  /** Requesters' lines (explanation requests late): appended to their digest, or under their own title when they get none. */
+  extras: { personId: number; lines: unknown[] }[];
 }
 
-const STATUSES = ['OVERDUE', 'DUE_SOON', 'NOT_STARTED', 'ON_TRACK', 'DONE'] as const;
-
-/** A listed row as the digests' lines read it (the fields of Item that digest lines use). */
-export function listItem(r: ListedRow, day: Day): ListItem {
-  const daysLeft = r.due === null ? null : daysBetween(day, r.due);
-  const status = STATUSES[r.rank]!;
-  return {
-    row: { assignmentId: r.assignmentId, taskId: r.taskId, unitId: r.unitId, unitName: r.unitName, planCode: r.planCode, number: r.number, title: r.title, difficulties: r.difficulties, proposals: r.proposals, lastReportedOn: r.lastReportedOn },
-    status: { status, due: r.due, daysLeft, daysOverdue: status === 'OVERDUE' && daysLeft !== null ? -daysLeft : 0 },
-  };
-}
-
-/**
- * A listed row of `x` (rows of LIST_STATUS_SQL) as one JSON object (`position` its place), for
- * json_agg: a unit's rows come back as one value that JSON.parse reads
- * natively, where mapping ten thousand rows cell by cell held the event loop
- * for a tenth of a second. json, not jsonb: text put together, where jsonb
- * converts each value again at every level.
- */
-const listedJson = (x: string, position: string, texts = false) => `json_build_object('assignmentId', ${x}.id, 'taskId', ${x}."taskId", 'unitId', ${x}."unitId",
-  'unitName', un.name, 'planCode', pl.code, 'number', tt.number, 'title', tt.title, 'difficulties', ${texts ? 'aa.difficulties' : 'NULL'}, 'proposals', ${texts ? 'aa.proposals' : 'NULL'},
-  'lastReportedOn', to_char(${x}.reported, 'YYYY-MM-DD'), 'due', to_char(${x}.due, 'YYYY-MM-DD'), 'rank', ${x}.rank, 'position', ${position})`;
-/**
- * The number, title, unit and plan of listed rows (index lookups for those
- * only); with `texts`, the condition on which rows' difficulties and
- * proposals are read (only the weekly issues list shows them).
- */
-const listedJoins = (x: string, texts?: string) =>
-  `JOIN "Task" tt ON tt.id = ${x}."taskId" JOIN "Unit" un ON un.id = ${x}."unitId" JOIN "Plan" pl ON pl.id = ${x}."planId"${
-    texts ? ` LEFT JOIN "Assignment" aa ON aa.id = ${x}.id AND ${texts}` : ''}`;
-
-/**
- * Each unit's listed rows as the statement returned them (JSON text, or
- * values already parsed), parsed when first asked for: the jobs ask unit by
- * unit between their turns for chats, where parsing every unit's rows at once
- * held the event loop.
- */
-export class ListedRows {
-  readonly #raw = new Map<number, unknown>();
-  readonly #parsed = new Map<number, ListedRow[]>();
-
-  set(unitId: number, rows: unknown): void {
-    this.#raw.set(unitId, rows);
-  }
-
-  get(unitId: number): ListedRow[] | undefined {
-    const done = this.#parsed.get(unitId);
-    if (done) return done;
-    const raw = this.#raw.get(unitId);
-    if (raw === undefined) return undefined;
-    const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as ListedRow[];
-    this.#parsed.set(unitId, rows);
-    this.#raw.delete(unitId);
-    return rows;
-  }
-}
-
-/** Options the digests are planned with. */
-export interface DigestScope {
-  /** Units whose own first rows are needed (the units of unit leaders' scopes). */
-  unitIds: number[];
-  /** Whether the whole city's first rows are needed (a city leader or admin receives it). */
-  city: boolean;
-  /** How many rows a list shows. */
-  max: number;
+/** What the monthly warning lists are planned for (as WeeklyInput), and the standing office's "6 rõ" section. */
+export interface MonthlyInput extends Omit<WeeklyInput, 'extras'> {
+  /** The section's lines (none when no task has a gap) and who gets it (admins who see the city). */
+  sixClear: { lines: unknown[]; personIds: number[] };
 }
 
 export class PlanningSql {
@@ -214,15 +150,18 @@ export class PlanningSql {
   }
 
   /**
-   * The weekly digest's data in one statement (the rows' statuses computed
-   * once): per-unit counts (units with at least one assignment), and the
-   * first `max` rows of each list, per unit asked for and for the whole city
-   * when asked: list name → unit id (0 for the city) → rows in order. The
-   * order is total (orderTail), so no more rows than shown come back; each
-   * row carries its place among the rows that can be shown, by which a
-   * recipient's units' rows merge.
+   * The weekly digests planned in one statement (issue 12): the rows'
+   * statuses computed once; per-unit counts (units with at least one
+   * assignment) summed per recipient; the first `max` rows of each list per
+   * unit (and of the whole city) in a total order (orderTail) — a two-pass
+   * rank keeps only the rows that can be among a unit's first —, merged per
+   * recipient by their place in the city's list; then each recipient's
+   * message, line for line as weeklyDigestReply (and the requesters' lines
+   * of withRequestersLines) write it, with the account it goes to. Nothing
+   * per assignment or per recipient comes into JavaScript: `planned` holds
+   * the rows, which the caller inserts or reads (tests).
    */
-  async weekly(day: Day, options: StatusOptions, scope: DigestScope): Promise<{ units: UnitWeekly[]; lists: Map<string, ListedRows> }> {
+  async weeklyStatement(day: Day, options: StatusOptions, input: WeeklyInput, o: { max: number; upcomingDays: number; keyPrefix: string }): Promise<{ sql: string; params: unknown[] }> {
     const [planIds, planRanks] = await this.planOrder();
     // Two passes: rank() in each unit by the list's own order (cheap keys) keeps the rows that can be among a
     // unit's first (ties included) — the city's first are among them too —, and only those are ordered by the full
@@ -234,8 +173,38 @@ export class PlanningSql {
         FROM (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY ${l.order}) AS u1 FROM s WHERE ${l.where}) c
         JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $11`,
     );
-    const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS MATERIALIZED (${LIST_STATUS_SQL}),
+    const item = lineSql(
+      'digest-item',
+      {
+        number: jStr('tt.number'),
+        plan: jStr('pl.code'),
+        title: jStr(shortenSql('tt.title', 70)),
+        unit: jStr('un.name'),
+        due: jStr(`CASE WHEN p.due IS NULL THEN 'none' ELSE to_char(p.due, 'DD/MM/YYYY') END`),
+        days: jNum('CASE WHEN p.rank = 0 THEN $1::date - p.due ELSE COALESCE(p.due - $1::date, 0) END'),
+        status: jStr(`(ARRAY['OVERDUE', 'DUE_SOON', 'NOT_STARTED', 'ON_TRACK', 'DONE'])[p.rank + 1]`),
+      },
+      'indent',
+    );
+    const issue = lineSql(
+      'digest-issue',
+      {
+        number: jStr('tt.number'),
+        unit: jStr('un.name'),
+        difficulties: jStr(`CASE WHEN COALESCE(aa.difficulties, '') = '' THEN 'none' ELSE ${shortenSql('aa.difficulties', 120)} END`),
+        proposals: jStr(`CASE WHEN COALESCE(aa.proposals, '') = '' THEN 'none' ELSE ${shortenSql('aa.proposals', 120)} END`),
+      },
+      'indent',
+    );
+    // Each list's section: its heading (sec), its rows (sec + 1) and "… N more" (sec + 2); whether the recipient's digest shows it.
+    const sections: [string, number, string, Record<string, string>, string, string][] = [
+      ['newOverdue', 10, 'digest-new-overdue', { count: jNum('r."newOverdue"') }, `r."newOverdue"`, `r."newOverdue" > 0`],
+      ['upcoming', 20, 'digest-upcoming', { count: jNum('r.upcoming'), days: jNum('$23::int') }, `r.upcoming`, `r.upcoming > 0`],
+      ['newIssues', 30, 'digest-issues', { count: jNum('r."newIssues"') }, `r."newIssues"`, `r."newIssues" > 0`],
+      // One unit with overdue tasks (or none): its longest-overdue tasks instead of the units (sec 40).
+      ['overdue', 50, 'digest-overdue-list', { count: jNum('r.overdue') }, `r.overdue`, `r.overdue > 0 AND r."overdueUnits" <= 1`],
+    ];
+    const sql = `WITH s AS MATERIALIZED (${LIST_STATUS_SQL}),
        pr AS (SELECT * FROM unnest($12::int[], $13::int[]) AS pr(id, r)),
        l AS (${parts.join(' UNION ALL ')}),
        counts AS (
@@ -245,62 +214,224 @@ export class PlanningSql {
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.newOverdue.where})::int AS "newOverdue",
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.upcoming.where})::int AS upcoming,
                 count(*) FILTER (WHERE ${WEEKLY_LISTS.newIssues.where})::int AS "newIssues"
-         FROM s GROUP BY s."unitId")
-       SELECT l.list, l."unitId", json_agg(${listedJson('l', 'l.g', true)} ORDER BY l.g) AS rows
-       FROM l ${listedJoins('l', ISSUES)} WHERE l.u <= $11 AND l."unitId" = ANY($9::int[]) GROUP BY l.list, l."unitId"
-       UNION ALL
-       SELECT l.list, 0, json_agg(${listedJson('l', 'l.g', true)} ORDER BY l.g) FROM l ${listedJoins('l', ISSUES)} WHERE $10 AND l.g <= $11 GROUP BY l.list
-       UNION ALL
-       SELECT 'units', 0, (SELECT COALESCE(jsonb_agg(to_jsonb(c) || jsonb_build_object('unitName', un.name) ORDER BY c."unitId"), '[]')::json FROM counts c JOIN "Unit" un ON un.id = c."unitId")`,
-      ...statusParams(day, options),
-      addDays(day, -7),
-      addDays(day, 14),
-      scope.unitIds,
-      scope.city,
-      scope.max,
-      planIds,
-      planRanks,
-    )) as { list: string; unitId: number; rows: unknown }[];
-    const lists = new Map<string, ListedRows>();
-    let units: UnitWeekly[] = [];
-    for (const r of rows) {
-      if (r.list === 'units') units = (typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows) as UnitWeekly[];
-      else (lists.get(r.list) ?? lists.set(r.list, new ListedRows()).get(r.list)!).set(r.unitId, r.rows);
-    }
-    return { units, lists };
+         FROM s GROUP BY s."unitId"),
+       sc AS (SELECT * FROM unnest($14::int[], $15::int[], $16::int[]) AS sc("personId", "unitId", place)),
+       city AS (SELECT * FROM unnest($17::int[]) AS city("personId")),
+       vi AS (SELECT * FROM unnest($18::int[], $19::int[]) AS vi(id, r)),
+       -- Each recipient's units that have assignments (a city recipient's: every unit, in id order).
+       mine AS (
+         SELECT sc."personId", sc.place, c.* FROM sc JOIN counts c ON c."unitId" = sc."unitId"
+         UNION ALL
+         SELECT city."personId", c."unitId", c.* FROM city CROSS JOIN counts c),
+       -- The recipients with a digest: something overdue, coming up or newly reported (weeklyDigestReply's rule).
+       r AS (
+         SELECT t.*, pe."fullName", CASE WHEN t."personId" IN (SELECT "personId" FROM city) THEN 'city' ELSE COALESCE(un.name, 'city') END AS scope
+         FROM (SELECT "personId", sum(open)::int AS open, sum(done)::int AS done, sum(overdue)::int AS overdue, sum("newOverdue")::int AS "newOverdue",
+                 sum(upcoming)::int AS upcoming, sum("newIssues")::int AS "newIssues", count(*) FILTER (WHERE overdue > 0)::int AS "overdueUnits"
+               FROM mine GROUP BY "personId") t
+         JOIN "Person" pe ON pe.id = t."personId" LEFT JOIN "Unit" un ON un.id = pe."unitId"
+         WHERE t.overdue > 0 OR t.upcoming > 0 OR t."newIssues" > 0),
+       -- Each recipient's first rows of each list: their units' first rows by place in the city's list (g), or the city's.
+       p AS (
+         SELECT x.* FROM (
+           SELECT sc."personId", l.list, l.id, l."taskId", l."unitId", l."planId", l.due, l.rank,
+                  row_number() OVER (PARTITION BY sc."personId", l.list ORDER BY l.g) AS k
+           FROM sc JOIN l ON l."unitId" = sc."unitId" AND l.u <= $11 WHERE l."unitId" = ANY($9::int[])) x
+         WHERE x.k <= $11
+         UNION ALL
+         SELECT city."personId", l.list, l.id, l."taskId", l."unitId", l."planId", l.due, l.rank, l.g FROM city JOIN l ON l.g <= $11 WHERE $10::boolean),
+       ex AS (SELECT (e->>'personId')::int AS "personId", e->'lines' AS lines FROM jsonb_array_elements($21::jsonb) e),
+       lines AS (
+         SELECT r."personId", 0 AS sec, 0::bigint AS pos, ${lineSql('digest-weekly-title', { scope: jStr('r.scope'), date: jStr('$20::text') }, 'strong')} AS line FROM r
+         UNION ALL
+         SELECT r."personId", 1, 0, ${lineSql('digest-weekly-summary', { open: jNum('r.open'), done: jNum('r.done'), overdue: jNum('r.overdue'), upcoming: jNum('r.upcoming') })} FROM r
+         ${sections
+           .map(
+             ([, sec, key, args, total, shown]) => `UNION ALL
+         SELECT r."personId", ${sec}, 0, ${lineSql(key, args)} FROM r WHERE ${shown}
+         UNION ALL
+         SELECT r."personId", ${sec + 2}, 0, ${lineSql('list-more', { count: jNum(`${total} - $11`) }, 'indent')} FROM r WHERE ${shown} AND ${total} > $11`,
+           )
+           .join(' ')}
+         UNION ALL
+         SELECT p."personId", b.sec + 1, p.k, CASE WHEN p.list = 'newIssues' THEN ${issue} ELSE ${item} END
+         FROM p JOIN r ON r."personId" = p."personId"
+         JOIN (VALUES ${sections.map(([name, sec]) => `('${name}', ${sec})`).join(', ')}) b(list, sec) ON b.list = p.list
+         JOIN "Task" tt ON tt.id = p."taskId" JOIN "Unit" un ON un.id = p."unitId" JOIN "Plan" pl ON pl.id = p."planId"
+         LEFT JOIN "Assignment" aa ON aa.id = p.id AND p.list = 'newIssues'
+         WHERE ${sections.map(([name, , , , , shown]) => `(p.list = '${name}' AND ${shown})`).join(' OR ')}
+         UNION ALL
+         -- Several units with overdue tasks: the most overdue first (then Vietnamese name order, then the recipient's order of units).
+         SELECT r."personId", 40, 0, ${lineSql('digest-top-units', null)} FROM r WHERE r."overdueUnits" > 1
+         UNION ALL
+         SELECT m."personId", 41, m.k, ${lineSql('digest-unit-overdue', { unit: jStr('un.name'), count: jNum('m.overdue') }, 'indent')}
+         FROM (SELECT mine."personId", mine."unitId", mine.overdue,
+                 row_number() OVER (PARTITION BY mine."personId" ORDER BY mine.overdue DESC, vi.r, mine.place) AS k
+               FROM mine JOIN r ON r."personId" = mine."personId" AND r."overdueUnits" > 1 JOIN vi ON vi.id = mine."unitId" WHERE mine.overdue > 0) m
+         JOIN "Unit" un ON un.id = m."unitId" WHERE m.k <= $11
+         UNION ALL
+         -- Requesters' lines (withRequestersLines): after their digest, or under their own title.
+         SELECT ex."personId", 90, 0, ${lineSql('gt-digest-own-title', { date: jStr('$20::text') }, 'strong')} FROM ex WHERE ex."personId" NOT IN (SELECT "personId" FROM r)
+         UNION ALL
+         SELECT ex."personId", 100, o.n, o.line::text FROM ex CROSS JOIN LATERAL jsonb_array_elements(ex.lines) WITH ORDINALITY o(line, n)),
+       -- The people with a message, their unit and the account it goes to.
+       acct AS (
+         SELECT pe.id AS "personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
+         FROM "Person" pe ${ACCOUNT_SQL('pe.id', 'pe."preferredChannel"')}
+         WHERE pe.id IN (SELECT "personId" FROM r UNION SELECT "personId" FROM ex)),
+       planned AS (
+         SELECT $22::text || m."personId" AS "dedupeKey", 'DIGEST' AS kind, m."personId", ac."unitId", ac."identityId", ac.channel, ac."chatId",
+           ('{"v":1,"reply":{"lines":' || m.lines || '}}')::jsonb AS payload
+         FROM (SELECT "personId", '[' || string_agg(line, ',' ORDER BY sec, pos) || ']' AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
+    return {
+      sql,
+      params: [
+        ...statusParams(day, options),
+        addDays(day, -7),
+        addDays(day, 14),
+        [...new Set(input.scopes.unitIds)],
+        input.cityIds.length > 0,
+        o.max,
+        planIds,
+        planRanks,
+        input.scopes.personIds,
+        input.scopes.unitIds,
+        input.scopes.places,
+        input.cityIds,
+        input.unitOrder[0],
+        input.unitOrder[1],
+        formatDay(day),
+        JSON.stringify(input.extras),
+        o.keyPrefix,
+        o.upcomingDays,
+      ],
+    };
   }
 
   /**
-   * The monthly warning list's data in one statement (the rows' statuses
-   * computed once): per-unit counts of the tasks owing this month's update and
-   * of those updated (units owing at least one), and each unit's first `max`
-   * tasks not updated, most urgent first (byUrgency, made total by orderTail).
+   * The monthly warning lists planned in one statement, as weeklyStatement
+   * plans the weekly digests: per-unit counts of the tasks owing this
+   * month's update and of those updated (units owing at least one), each
+   * recipient's units in unitShares' order (worst share first), and the
+   * first `max` tasks not updated of those units in that order, most urgent
+   * first within a unit (byUrgency, made total by orderTail); then each
+   * message as monthlyWarningReply (and, for the standing office,
+   * withSixClearSection) writes it.
    */
-  async monthly(day: Day, options: StatusOptions, max: number): Promise<{ units: UnitMonthly[]; stale: ListedRows }> {
+  async monthlyStatement(day: Day, options: StatusOptions, input: MonthlyInput, o: { max: number; unitsMax: number; target: number; keyPrefix: string }): Promise<{ sql: string; params: unknown[] }> {
     const [planIds, planRanks] = await this.planOrder();
-    const rows = (await this.prisma.$queryRawUnsafe(
-      `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+    const flag = (updated: string, open: string) => jStr(`CASE WHEN ${updated} * 100 < ${open} * $22::int THEN 'low' ELSE 'ok' END`);
+    const stale = lineSql(
+      'digest-stale-item',
+      {
+        number: jStr('tt.number'),
+        plan: jStr('pl.code'),
+        title: jStr(shortenSql('tt.title', 70)),
+        unit: jStr('un.name'),
+        last: jStr(`CASE WHEN st.reported IS NULL THEN 'none' ELSE to_char(st.reported, 'DD/MM/YYYY') END`),
+      },
+      'indent',
+    );
+    const sql = `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
        pr AS (SELECT * FROM unnest($8::int[], $9::int[]) AS pr(id, r)),
        -- As for the weekly lists: rank() by status and due day keeps the candidates, the full order ranks only those.
        c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1 FROM s WHERE NOT s."updatedThisMonth"),
        l AS (SELECT c.*, row_number() OVER (PARTITION BY c."unitId" ORDER BY c.rank, c.due, ${orderTail('c')}) AS u FROM c JOIN pr ON pr.id = c."planId" WHERE c.u1 <= $7),
-       counts AS (SELECT s."unitId", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated FROM s GROUP BY s."unitId")
-       SELECT l."unitId", json_agg(${listedJson('l', 'l.u')} ORDER BY l.u) AS rows FROM l ${listedJoins('l')} WHERE l.u <= $7 GROUP BY l."unitId"
-       UNION ALL
-       SELECT NULL, (SELECT COALESCE(jsonb_agg(to_jsonb(c) || jsonb_build_object('unitName', un.name) ORDER BY c."unitId"), '[]')::json FROM counts c JOIN "Unit" un ON un.id = c."unitId")`,
-      ...statusParams(day, options),
-      max,
-      planIds,
-      planRanks,
-    )) as { unitId: number | null; rows: unknown }[];
-    const stale = new ListedRows();
-    let units: UnitMonthly[] = [];
-    for (const r of rows) {
-      if (r.unitId === null) units = (typeof r.rows === 'string' ? JSON.parse(r.rows) : r.rows) as UnitMonthly[];
-      else stale.set(r.unitId, r.rows);
-    }
-    return { units, stale };
+       counts AS (SELECT s."unitId", count(*)::int AS open, count(*) FILTER (WHERE s."updatedThisMonth")::int AS updated FROM s GROUP BY s."unitId"),
+       sc AS (SELECT * FROM unnest($10::int[], $11::int[], $12::int[]) AS sc("personId", "unitId", place)),
+       city AS (SELECT * FROM unnest($13::int[]) AS city("personId")),
+       vi AS (SELECT * FROM unnest($14::int[], $15::int[]) AS vi(id, r)),
+       -- Each recipient's units owing updates (a city recipient's: every unit, in id order), worst share first (unitShares).
+       mine AS (
+         SELECT x.*, row_number() OVER (PARTITION BY x."personId" ORDER BY x.updated::float8 / x.open, x.open DESC, vi.r, x.place) AS k
+         FROM (SELECT sc."personId", sc.place, c.* FROM sc JOIN counts c ON c."unitId" = sc."unitId"
+               UNION ALL
+               SELECT city."personId", c."unitId", c.* FROM city CROSS JOIN counts c) x
+         JOIN vi ON vi.id = x."unitId"),
+       r AS (
+         SELECT t.*, pe."fullName", CASE WHEN t."personId" IN (SELECT "personId" FROM city) THEN 'city' ELSE COALESCE(un.name, 'city') END AS scope
+         FROM (SELECT "personId", sum(open)::int AS open, sum(updated)::int AS updated, count(*)::int AS units FROM mine GROUP BY "personId") t
+         JOIN "Person" pe ON pe.id = t."personId" LEFT JOIN "Unit" un ON un.id = pe."unitId"
+         WHERE t.open > 0),
+       -- The first rows not updated: the recipient's units in share order, each unit's rows in their order.
+       st AS (
+         SELECT x.* FROM (
+           SELECT mine."personId", l.id, l."taskId", l."unitId", l."planId", l.reported,
+                  row_number() OVER (PARTITION BY mine."personId" ORDER BY mine.k, l.u) AS j
+           FROM mine JOIN r ON r."personId" = mine."personId" JOIN l ON l."unitId" = mine."unitId" AND l.u <= $7) x
+         WHERE x.j <= $7),
+       -- The standing office's "6 rõ" section (withSixClearSection), after its list or alone.
+       six AS (SELECT * FROM unnest($19::int[]) AS six("personId") WHERE jsonb_array_length($18::jsonb) > 0),
+       lines AS (
+         SELECT r."personId", 0 AS sec, 0::bigint AS pos, ${lineSql('digest-monthly-title', { scope: jStr('r.scope'), month: jStr('$17::text'), date: jStr('$16::text') }, 'strong')} AS line FROM r
+         UNION ALL
+         SELECT r."personId", 1, 0, ${lineSql('digest-monthly-summary', { updated: jNum('r.updated'), open: jNum('r.open'), share: jNum('r.updated * 100 / r.open'), target: jNum('$22::int'), flag: flag('r.updated', 'r.open') })} FROM r
+         UNION ALL
+         SELECT r."personId", 10, 0, ${lineSql('digest-monthly-units', null)} FROM r WHERE r.units > 1
+         UNION ALL
+         SELECT mine."personId", 11, mine.k, ${lineSql('digest-monthly-unit', { unit: jStr('un.name'), updated: jNum('mine.updated'), open: jNum('mine.open'), share: jNum('mine.updated * 100 / mine.open'), flag: flag('mine.updated', 'mine.open') }, 'indent')}
+         FROM mine JOIN r ON r."personId" = mine."personId" AND r.units > 1 JOIN "Unit" un ON un.id = mine."unitId" WHERE mine.k <= $21
+         UNION ALL
+         SELECT r."personId", 12, 0, ${lineSql('list-more', { count: jNum('r.units - $21') }, 'indent')} FROM r WHERE r.units > 1 AND r.units > $21
+         UNION ALL
+         SELECT r."personId", 20, 0, ${lineSql('digest-monthly-stale', { count: jNum('r.open - r.updated') })} FROM r WHERE r.open > r.updated
+         UNION ALL
+         SELECT st."personId", 21, st.j, ${stale}
+         FROM st JOIN "Task" tt ON tt.id = st."taskId" JOIN "Unit" un ON un.id = st."unitId" JOIN "Plan" pl ON pl.id = st."planId"
+         UNION ALL
+         SELECT r."personId", 22, 0, ${lineSql('list-more', { count: jNum('r.open - r.updated - $7') }, 'indent')} FROM r WHERE r.open - r.updated > $7
+         UNION ALL
+         SELECT six."personId", 100, o.n, o.line::text FROM six CROSS JOIN LATERAL jsonb_array_elements($18::jsonb) WITH ORDINALITY o(line, n)),
+       acct AS (
+         SELECT pe.id AS "personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
+         FROM "Person" pe ${ACCOUNT_SQL('pe.id', 'pe."preferredChannel"')}
+         WHERE pe.id IN (SELECT "personId" FROM r UNION SELECT "personId" FROM six)),
+       planned AS (
+         SELECT $20::text || m."personId" AS "dedupeKey", 'DIGEST' AS kind, m."personId", ac."unitId", ac."identityId", ac.channel, ac."chatId",
+           ('{"v":1,"reply":{"lines":' || m.lines || '}}')::jsonb AS payload
+         FROM (SELECT "personId", '[' || string_agg(line, ',' ORDER BY sec, pos) || ']' AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
+    return {
+      sql,
+      params: [
+        ...statusParams(day, options),
+        o.max,
+        planIds,
+        planRanks,
+        input.scopes.personIds,
+        input.scopes.unitIds,
+        input.scopes.places,
+        input.cityIds,
+        input.unitOrder[0],
+        input.unitOrder[1],
+        formatDay(day),
+        `${day.slice(5, 7)}/${day.slice(0, 4)}`,
+        JSON.stringify(input.sixClear.lines),
+        input.sixClear.personIds,
+        o.keyPrefix,
+        o.unitsMax,
+        o.target,
+      ],
+    };
   }
+}
+
+/**
+ * Inserts the rows of a statement's `planned` (dedupeKey, kind, personId, unitId, identityId, channel, chatId,
+ * payload) that have an account, due at `notBefore`; rows whose key exists are left alone. The statement also
+ * defines `acct` (one row per person with a message, identityId null when they have no account).
+ */
+export async function insertPlanned(prisma: Db, withSql: string, params: unknown[], notBefore: Date): Promise<{ planned: number; noAccount: number }> {
+  const [r] = (await prisma.$queryRawUnsafe(
+    `${withSql},
+     ins AS (INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
+             SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $${params.length + 1}::timestamp, channel::"Channel", "chatId"
+             FROM planned WHERE "identityId" IS NOT NULL ORDER BY "personId"
+             ON CONFLICT ("dedupeKey") DO NOTHING RETURNING 1)
+     SELECT (SELECT count(*) FROM ins)::int AS planned, (SELECT count(*) FROM acct WHERE "identityId" IS NULL)::int AS "noAccount"`,
+    ...params,
+    notBefore.toISOString(),
+  )) as { planned: number; noAccount: number }[];
+  return r ?? { planned: 0, noAccount: 0 };
 }
 
 /**

@@ -21,7 +21,8 @@ import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { addDays, dayParts, formatDay, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../database.ts';
-import { STATUS_SQL, statusParams } from './planning-sql.ts';
+import { jArr, jLit, jNum, jObj, jStr } from './json-text-sql.ts';
+import { JS_SPACE, STATUS_SQL, statusParams } from './planning-sql.ts';
 
 /**
  * STATUS_SQL over the rows that can come up, with the columns a reminder
@@ -33,16 +34,23 @@ import { STATUS_SQL, statusParams } from './planning-sql.ts';
  * come up — nearly every assignment: one pass with the same conditions.
  */
 const rowStatusSql = (wide: boolean) => {
-  const sql = STATUS_SQL.replace(
-    'SELECT a.id,',
-    `SELECT t.number, t."numberKey", t."planId", a.id,`,
-  );
   const due = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)))
       OR a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))`;
-  return wide
-    ? `${sql} WHERE ${due} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))`
-    : // The ids first, then their rows and tasks by primary key (not a hash over the whole Task table).
-      sql.replace('FROM "Assignment" a', `FROM unnest(ARRAY(SELECT a.id FROM "Assignment" a WHERE ${due})) AS ids(id) JOIN "Assignment" a ON a.id = ids.id`);
+  if (wide) {
+    // Every row is tested: the due days as a hashed set (an array from a subquery is searched element by element,
+    // a few hundred past due days for each of the city's rows).
+    const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", a.id,`);
+    const dueSet = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" IN (SELECT due FROM ahead UNION SELECT due FROM past))
+      OR a."taskId" IN (SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date)`;
+    return `${sql} WHERE ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))`;
+  }
+  // A few thousand rows, nearly all listed: what a listed row shows is kept from this one read (no second
+  // lookup of the row and its task), and each row's task is read by primary key (OFFSET 0: not a hash over the
+  // whole Task table).
+  return `${STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", t.title, t.kind::text AS kind, a.state::text AS state, a.percent, a."actualValue", a.id,`).replace(
+    'FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"',
+    'FROM "Assignment" a CROSS JOIN LATERAL (SELECT * FROM "Task" t WHERE t.id = a."taskId" OFFSET 0) t',
+  )} WHERE ${due}`;
 };
 
 export interface ReminderPlanOptions {
@@ -67,7 +75,7 @@ export interface PlannedReminderRow {
 
 /** shorten(title, max) of domain/shared/text.ts in SQL ($15: max × 0.6, as JavaScript computes it). */
 const SHORT_TITLE = `CASE WHEN length(z.clean) <= $14::int THEN z.clean ELSE regexp_replace(
-    CASE WHEN z.space > $15::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–\\s]+$', '') || '…' END`;
+    CASE WHEN z.space > $15::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–${JS_SPACE}]+$', '') || '…' END`;
 
 /**
  * $1–$6: STATUS_SQL's. $7/$8 the calendar's first and last days, $9 its
@@ -88,7 +96,8 @@ const planSql = (wide: boolean) => `
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
   -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
   -- a finished task (not continuous) never comes up, nor is it escalated.
-  s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"
+  s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
+    wide ? '' : ', x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
     FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
   pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
@@ -131,76 +140,102 @@ const planSql = (wide: boolean) => `
   -- One row per person: their first row.
   per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
   -- The rows a message lists, with their unit, plan, short title and progress.
-  listed AS (
+  listed AS (${
+    wide
+      ? `
     SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle",
       a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, a."lastReportedAt"
     FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"
-    JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId"
+    JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId"`
+      : `
+    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle"
+    FROM ranked r JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"`}
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
-    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(t.title, '\\s+', ' ', 'g')) AS clean OFFSET 0) c0
+    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(${wide ? 't' : 'r'}.title, '[${JS_SPACE}]+', ' ', 'g')) AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
       CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z
     WHERE r.pos <= $16::int),
   lines AS (
-    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, json_build_object('text', json_build_object('key', 'reminder-title', 'args', json_build_object('name', pe."fullName", 'count', per.items, 'date', $17::text)), 'strong', true) AS line
+    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, ${line('reminder-title', { name: jStr('pe."fullName"'), count: jNum('per.items'), date: jStr('$17::text') }, 'strong')} AS line
       FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.items > 0
     UNION ALL
     SELECT r."personId", CASE WHEN r.esc THEN 5 ELSE 1 END, r.pos, sub.n, CASE WHEN sub.n = 0
-        THEN json_build_object('text', json_build_object('key', 'reminder-item', 'args', json_build_object('number', r.number, 'plan', r."planCode", 'title', r."shortTitle")))
-        ELSE json_build_object('text', json_build_object('key', CASE WHEN r.esc THEN 'reminder-item-unit-state' ELSE 'reminder-item-state' END, 'args', json_build_object(
-          'reason', r.reason,
-          'due', CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END,
-          'days', CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END,
-          'workingDays', CASE WHEN r.reason = 'before' THEN r.n ELSE 0 END,
-          'month', $18::text,
-          'value', CASE WHEN r.kind = 'INDICATOR' THEN COALESCE(to_jsonb(r."actualValue"), '"none"') ELSE COALESCE(to_jsonb(r.percent), '"none"') END,
-          'state', r.state,
-          'last', COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none'),
-          'unit', r."unitName")), 'indent', true) END
+        THEN ${line('reminder-item', { number: jStr('r.number'), plan: jStr('r."planCode"'), title: jStr('r."shortTitle"') })}
+        ELSE ${jObj({
+          text: jObj({
+            key: `CASE WHEN r.esc THEN '"reminder-item-unit-state"' ELSE '"reminder-item-state"' END`,
+            args: jObj({
+              reason: jStr('r.reason'),
+              due: jStr(`CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
+              days: jNum(`CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END`),
+              workingDays: jNum(`CASE WHEN r.reason = 'before' THEN r.n ELSE 0 END`),
+              month: jStr('$18::text'),
+              value: `(CASE WHEN r.kind = 'INDICATOR' THEN COALESCE(to_jsonb(r."actualValue"), '"none"') ELSE COALESCE(to_jsonb(r.percent), '"none"') END)::text`,
+              state: jStr('r.state'),
+              last: jStr(`COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none')`),
+              unit: jStr('r."unitName"'),
+            }),
+          }),
+          indent: jLit(true),
+        })} END
       FROM listed r CROSS JOIN (VALUES (0), (1)) sub(n)
     UNION ALL
-    SELECT "personId", 2, 0, 0, json_build_object('text', json_build_object('key', 'list-more', 'args', json_build_object('count', items - $16::int))) FROM per WHERE items > $16::int
+    SELECT "personId", 2, 0, 0, ${line('list-more', { count: jNum('items - $16::int') })} FROM per WHERE items > $16::int
     UNION ALL
-    SELECT "personId", 3, 0, 0, json_build_object('text', json_build_object('raw', '')) FROM per WHERE items > 0 AND escalations > 0
+    SELECT "personId", 3, 0, 0, ${jObj({ text: jObj({ raw: jLit('') }) })} FROM per WHERE items > 0 AND escalations > 0
     UNION ALL
-    SELECT per."personId", 4, 0, 0, json_build_object('text', json_build_object('key', 'reminder-escalation-title', 'args', json_build_object('name', pe."fullName", 'count', per.escalations, 'date', $17::text)), 'strong', true)
+    SELECT per."personId", 4, 0, 0, ${line('reminder-escalation-title', { name: jStr('pe."fullName"'), count: jNum('per.escalations'), date: jStr('$17::text') }, 'strong')}
       FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.escalations > 0
     UNION ALL
-    SELECT "personId", 6, 0, 0, json_build_object('text', json_build_object('key', 'list-more', 'args', json_build_object('count', escalations - $16::int))) FROM per WHERE escalations > $16::int
+    SELECT "personId", 6, 0, 0, ${line('list-more', { count: jNum('escalations - $16::int') })} FROM per WHERE escalations > $16::int
     UNION ALL
-    SELECT "personId", 7, 0, 0, json_build_object('text', json_build_object('key', 'reminder-footer')) FROM per WHERE items > 0
+    SELECT "personId", 7, 0, 0, ${line('reminder-footer')} FROM per WHERE items > 0
     UNION ALL
     -- The monthly request about several tasks: the unit's appendix does them at once.
-    SELECT "personId", 8, 0, 0, json_build_object('text', json_build_object('key', 'reminder-appendix-offer')) FROM per WHERE monthlies > 1),
+    SELECT "personId", 8, 0, 0, ${line('reminder-appendix-offer')} FROM per WHERE monthlies > 1),
   choices AS (
     SELECT r."personId", c.o, c.choice FROM ranked r CROSS JOIN LATERAL (VALUES
-        (1, json_build_object('id', 'rm:report:' || r."taskId", 'label', json_build_object('key', 'reminder-report-now'), 'words', json_build_array('bao cao', 'bao cao ' || r.number, 'cap nhat'))),
-        (2, json_build_object('id', 'rm:same:' || r."taskId", 'label', json_build_object('key', 'reminder-no-change'), 'words', json_build_array('khong thay doi', 'nhu cu', 'khong doi'))),
-        (3, json_build_object('id', 'rm:snooze:' || r."taskId" || ':1', 'label', json_build_object('key', 'reminder-snooze-tomorrow'), 'words', json_build_array('mai', 'nhac mai', 'ngay mai'))),
-        (4, json_build_object('id', 'rm:snooze:' || r."taskId" || ':7', 'label', json_build_object('key', 'reminder-snooze-week'), 'words', json_build_array('tuan sau', 'nhac tuan sau')))) c(o, choice)
+        (1, ${choice(`'rm:report:' || r."taskId"`, 'reminder-report-now', null, [jLit('bao cao'), jStr(`'bao cao ' || r.number`), jLit('cap nhat')])}),
+        (2, ${choice(`'rm:same:' || r."taskId"`, 'reminder-no-change', null, [jLit('khong thay doi'), jLit('nhu cu'), jLit('khong doi')])}),
+        (3, ${choice(`'rm:snooze:' || r."taskId" || ':1'`, 'reminder-snooze-tomorrow', null, [jLit('mai'), jLit('nhac mai'), jLit('ngay mai')])}),
+        (4, ${choice(`'rm:snooze:' || r."taskId" || ':7'`, 'reminder-snooze-week', null, [jLit('tuan sau'), jLit('nhac tuan sau')])})) c(o, choice)
       WHERE NOT r.esc AND r.items = 1
     UNION ALL
-    SELECT r."personId", r.pos, json_build_object('id', 'rm:report:' || r."taskId", 'label', json_build_object('key', 'reminder-report-task', 'args', json_build_object('number', r.number)), 'words', json_build_array('bao cao ' || r.number))
+    SELECT r."personId", r.pos, ${choice(`'rm:report:' || r."taskId"`, 'reminder-report-task', { number: jStr('r.number') }, [jStr(`'bao cao ' || r.number`)])}
       FROM ranked r WHERE NOT r.esc AND r.items > 1 AND r.pos <= 3
     UNION ALL
-    SELECT "personId", 4, json_build_object('id', 'rm:list', 'label', json_build_object('key', 'reminder-list', 'args', json_build_object('count', items)), 'words', json_build_array('danh sach', 'xem tat ca'))
+    SELECT "personId", 4, ${choice(`'rm:list'`, 'reminder-list', { count: jNum('items') }, [jLit('danh sach'), jLit('xem tat ca')])}
       FROM per WHERE items > 3),
-  -- Each person's message: the lines and the choices gathered in one pass (a person with items has the title line, sec 0).
-  -- Built as json (text put together) and read as jsonb once a message: jsonb_build_object converts every nested
-  -- value again at each level, which cost more than the planning (numbers still go through to_jsonb, as before).
-  msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, json_agg(line ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) AS lines,
-      json_agg(choice ORDER BY pos) FILTER (WHERE choice IS NOT NULL) AS choices
-    FROM (SELECT "personId", sec, pos, sub, line, NULL::json AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
-  planned AS (
-    SELECT $19::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", pe."unitId",
-      idn.id AS "identityId", idn.channel::text AS channel, idn."chatId",
-      json_build_object('v', 1, 'reply', CASE WHEN m.choices IS NULL THEN json_build_object('lines', m.lines)
-        ELSE json_build_object('lines', m.lines, 'choices', m.choices) END)::jsonb AS payload
-    FROM msg m JOIN "Person" pe ON pe.id = m."personId"
-    -- The account the message goes to: reachable, the preferred channel first, then the latest linked.
+  -- Each person's message: the lines and the choices gathered in one pass (a person with items has the title line, sec 0),
+  -- as JSON text (json-text-sql.ts) read as jsonb once a message.
+  msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, '[' || string_agg(line, ',' ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) || ']' AS lines,
+      '[' || string_agg(choice, ',' ORDER BY pos) FILTER (WHERE choice IS NOT NULL) || ']' AS choices
+    FROM (SELECT "personId", sec, pos, sub, line, NULL::text AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
+  -- Each person's unit and the account the message goes to: reachable, the preferred channel first, then the
+  -- latest linked (one row per person of per, who are the people with a message).
+  acct AS (
+    SELECT per."personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
+    FROM per JOIN "Person" pe ON pe.id = per."personId"
     LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
-      WHERE i."personId" = m."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
-      ORDER BY CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true)`;
+      WHERE i."personId" = per."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
+      ORDER BY CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true),
+  -- Read once (by the insert, or the preview), so the messages stream into it rather than being kept aside;
+  -- the count of people without an account reads acct.
+  planned AS (
+    SELECT $19::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", ac."unitId",
+      ac."identityId", ac.channel, ac."chatId",
+      ('{"v":1,"reply":{"lines":' || m.lines || CASE WHEN m.choices IS NULL THEN '' ELSE ',"choices":' || m.choices END || '}}')::jsonb AS payload
+    FROM msg m JOIN acct ac ON ac."personId" = m."personId")`;
+
+/** A Line (domain/chat/reply.ts) as JSON text: its text's key and args (none when null), and its option. */
+function line(key: string, args: Record<string, string> | null = null, opt?: 'strong' | 'indent'): string {
+  return jObj({ text: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), ...(opt ? { [opt]: jLit(true) } : {}) });
+}
+
+/** A Choice (domain/chat/reply.ts) as JSON text: id (an SQL text expression), label key and args, words (JSON-text expressions). */
+function choice(id: string, key: string, args: Record<string, string> | null, words: string[]): string {
+  return jObj({ id: jStr(id), label: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), words: jArr(words) });
+}
 
 const isMonthly = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) => monthlyRequestDay(day, o.settings.monthlyRequestDay, o.calendar) === day;
 
@@ -239,15 +274,8 @@ export class ReminderSql {
 
   /** Plans `day`'s reminders and inserts them; rows already planned (same key) are left alone. */
   async insert(day: Day, o: ReminderPlanOptions): Promise<{ planned: number; noAccount: number }> {
-    const [r] = (await this.query(
-      `WITH ${planSql(isWide(day, o))},
-       ins AS (INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
-               SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $20::timestamp, channel::"Channel", "chatId"
-               FROM planned WHERE "identityId" IS NOT NULL ORDER BY "personId"
-               ON CONFLICT ("dedupeKey") DO NOTHING RETURNING 1)
-       SELECT (SELECT count(*) FROM ins)::int AS planned, (SELECT count(*) FROM planned WHERE "identityId" IS NULL)::int AS "noAccount"`,
-      [...planParams(day, o), o.notBefore.toISOString()],
-    )) as { planned: number; noAccount: number }[];
+    const { sql, params } = reminderInsertStatement(day, o);
+    const [r] = (await this.query(sql, params)) as { planned: number; noAccount: number }[];
     return r ?? { planned: 0, noAccount: 0 };
   }
 
@@ -260,6 +288,19 @@ export class ReminderSql {
   private async query(sql: string, params: unknown[]): Promise<unknown[]> {
     return (await this.prisma.$queryRawUnsafe(sql, ...params)) as unknown[];
   }
+}
+
+/** The statement and parameters of ReminderSql.insert. */
+export function reminderInsertStatement(day: Day, o: ReminderPlanOptions): { sql: string; params: unknown[] } {
+  return {
+    sql: `WITH ${planSql(isWide(day, o))},
+       ins AS (INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
+               SELECT kind::"DeliveryKind", "dedupeKey", "personId", "identityId", "unitId", payload, $20::timestamp, channel::"Channel", "chatId"
+               FROM planned WHERE "identityId" IS NOT NULL ORDER BY "personId"
+               ON CONFLICT ("dedupeKey") DO NOTHING RETURNING 1)
+       SELECT (SELECT count(*) FROM ins)::int AS planned, (SELECT count(*) FROM acct WHERE "identityId" IS NULL)::int AS "noAccount"`,
+    params: [...planParams(day, o), o.notBefore.toISOString()],
+  };
 }
 
 /** The statement and parameters of `insert`, for bench/explain.ts. */

@@ -57,7 +57,7 @@ describe('digests planned in SQL match the pure planner', () => {
 
   const compare = async (day: Day, kind: 'weekly' | 'monthly') => {
     const planned = kind === 'weekly' ? await plannedWeeklyDigests(deps, day) : await plannedMonthlyDigests(deps, day);
-    const got = new Map(planned.map((p) => [p.recipient.personId, p.reply]));
+    const got = new Map(planned.map((p) => [p.personId, p.reply]));
     expect(got, `${kind} ${day}`).toEqual(await reference(deps, day, kind));
     // Lists cut after their first rows ("… and N more") are where per-unit first rows could go wrong.
     cut += [...got.values()].filter((r) => r.lines.some((l) => 'key' in l.text && l.text.key === 'list-more')).length;
