@@ -8,9 +8,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assetDir } from './asset-dir.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS_DIR = assetDir('prisma/migrations', import.meta.url);
 
 /** The lock key Prisma's schema engine takes before migrating (so the two never run at once). */
 const PRISMA_ADVISORY_LOCK = 72707369;
