@@ -29,7 +29,7 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-function pgSession(client: pg.Client): SqlSession {
+function pgSession(client: pg.ClientBase): SqlSession {
   return {
     async query(sql, params) {
       return (await client.query(sql, params as unknown[])).rows;
@@ -160,16 +160,32 @@ export function statementNames(limit = 1000, after = 3): (query: { sql: string }
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     // Imported when used: PGlite's WebAssembly and the other adapter cost start-up time for nothing.
-    const [, { PrismaPg }] = await Promise.all([migratePostgres(options.databaseUrl, options.log), import('@prisma/adapter-pg')]);
+    const { PrismaPg } = await import('@prisma/adapter-pg');
     // Without JIT: the bot's statements are short, and the planning statements (planned for
     // every assignment) spend seconds compiling under JIT for nothing. Set per connection, so
     // no statement needs a transaction (whose default 5 s limit a loaded machine exceeds).
     // Generic plans for the named statements only (GENERIC_PLAN).
-    const adapter = new PrismaPg(
-      { connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan' },
-      { statementNameGenerator: statementNames() },
-    );
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan' });
+    const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter });
+    // Prisma's query compiler (WebAssembly) is loaded while the migrations are checked on the
+    // pool's first connection, which the first query then reuses.
+    const engine = prisma.$connect();
+    engine.catch(() => undefined);
+    try {
+      const client = await pool.connect();
+      try {
+        await applyMigrations(pgSession(client), { log: options.log });
+      } finally {
+        client.release();
+      }
+      await engine;
+    } catch (err) {
+      await engine.catch(() => undefined);
+      await prisma.$disconnect().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
   }
   const dataDir = options.dataDir ?? 'memory://';
