@@ -7,9 +7,9 @@
 // start-up time (resolution, a read, a compile), and a CLI loads ~150 of ours
 // and ~100 of zod's. Types are checked by `npm run typecheck`, not here.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -24,6 +24,8 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 export const ENTRIES = [...new Set(Object.values(pkg.scripts).flatMap((s) => [...s.matchAll(/scripts\/run\.mjs\s+(\S+)/g)].map((m) => m[1])))].sort();
 
 export function build({ quiet = false } = {}) {
+  // Loaded here: scripts/run.mjs imports this file at every start and builds only when stale.
+  const { buildSync } = createRequire(import.meta.url)('esbuild');
   rmSync(DIST, { recursive: true, force: true });
   let result;
   try {
