@@ -165,25 +165,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // every assignment) spend seconds compiling under JIT for nothing. Set per connection, so
     // no statement needs a transaction (whose default 5 s limit a loaded machine exceeds).
     // Generic plans for the named statements only (GENERIC_PLAN).
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan' });
-    const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
+    const adapter = new PrismaPg(
+      { connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan' },
+      { statementNameGenerator: statementNames() },
+    );
     const prisma = new PrismaClient({ adapter });
-    // Prisma's query compiler (WebAssembly) is loaded while the migrations are checked on the
-    // pool's first connection, which the first query then reuses.
+    // Prisma's query compiler (WebAssembly) is loaded while the migrations are checked (on a
+    // connection of their own, with its 10 s connect limit, so that start-up retries an
+    // unreachable server rather than wait for the operating system's TCP timeout).
     const engine = prisma.$connect();
     engine.catch(() => undefined);
     try {
-      const client = await pool.connect();
-      try {
-        await applyMigrations(pgSession(client), { log: options.log });
-      } finally {
-        client.release();
-      }
+      await migratePostgres(options.databaseUrl, options.log);
       await engine;
     } catch (err) {
       await engine.catch(() => undefined);
       await prisma.$disconnect().catch(() => undefined);
-      await pool.end().catch(() => undefined);
       throw err;
     }
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
