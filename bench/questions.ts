@@ -144,7 +144,7 @@ export async function runQuestionBench(
       () =>
         f(`SELECT count(*) OVER () AS matched, (SELECT count(*) FROM "Task" WHERE kind = 'TASK') AS total, a.id, t.number, t.title, a."deadlineDate"
            FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId"
-           WHERE a.state <> 'DONE' AND t.kind = 'TASK' AND (a."deadlineDate" BETWEEN $1::date AND '2026-12-31' OR (a."deadlineDate" IS NULL AND t.rhythm = 'YEARLY'))
+           WHERE t.kind = 'TASK' AND (a."deadlineDate" BETWEEN $1::date AND '2026-12-31' OR (a."deadlineDate" IS NULL AND t.rhythm = 'YEARLY'))
            ORDER BY a."deadlineDate", p.code, t.number, a.id LIMIT 10`, [TODAY]),
     ],
   ];

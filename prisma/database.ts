@@ -29,7 +29,7 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-function pgSession(client: pg.ClientBase): SqlSession {
+function pgSession(client: pg.Client | pg.PoolClient): SqlSession {
   return {
     async query(sql, params) {
       return (await client.query(sql, params as unknown[])).rows;
@@ -165,22 +165,34 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // every assignment) spend seconds compiling under JIT for nothing. Set per connection, so
     // no statement needs a transaction (whose default 5 s limit a loaded machine exceeds).
     // Generic plans for the named statements only (GENERIC_PLAN).
-    const adapter = new PrismaPg(
-      { connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan' },
-      { statementNameGenerator: statementNames() },
-    );
+    // One pool for the migrations and the client: the connection that checked the migrations
+    // serves the first question (a new server process costs a connection and a cold catalog).
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+      options: '-c jit=off -c plan_cache_mode=force_generic_plan',
+    });
+    // An idle connection the server closes must not crash the process before the client
+    // listens; the next query on the pool opens a new one.
+    pool.on('error', () => undefined);
+    const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter });
-    // Prisma's query compiler (WebAssembly) is loaded while the migrations are checked (on a
-    // connection of their own, with its 10 s connect limit, so that start-up retries an
-    // unreachable server rather than wait for the operating system's TCP timeout).
+    // Prisma's query compiler (WebAssembly) is loaded while the migrations are checked.
     const engine = prisma.$connect();
     engine.catch(() => undefined);
     try {
-      await migratePostgres(options.databaseUrl, options.log);
+      const session = await pool.connect();
+      try {
+        await applyMigrations(pgSession(session), { log: options.log });
+      } finally {
+        session.release();
+      }
       await engine;
     } catch (err) {
       await engine.catch(() => undefined);
       await prisma.$disconnect().catch(() => undefined);
+      await pool.end().catch(() => undefined);
       throw err;
     }
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };

@@ -17,8 +17,17 @@ export interface PlanReading {
 
 const CODE_LIKE = /^\d+[/-]?(?:kh|ctr|nq|tb|qd|ct|bc)\b/;
 
+/** Codes read before, with their key (a bounded set: emptied past a city's worth). */
+const codeKeys = new Map<string, string>();
+
 function codeKey(s: string): string {
-  return fold(s).replace(/[^a-z0-9]/g, '');
+  let key = codeKeys.get(s);
+  if (key === undefined) {
+    if (codeKeys.size > 50_000) codeKeys.clear();
+    key = fold(s).replace(/[^a-z0-9]/g, '');
+    codeKeys.set(s, key);
+  }
+  return key;
 }
 
 function leadingNumber(code: string): number | null {
@@ -36,6 +45,35 @@ function isResolution(p: PlanRef): boolean {
 
 function isYearLike(n: number): boolean {
   return n >= 1900 && n <= 2100;
+}
+
+interface PlanIndex {
+  /** Titles and aliases as words, longest first. */
+  phrases: { plan: PlanRef; words: string[]; text: string }[];
+  /** Plans by their code's key. */
+  byCode: Map<string, PlanRef[]>;
+}
+
+/** Built once per list of plans (the process's, shared by every question until the plans change). */
+const indexes = new WeakMap<PlanRef[], PlanIndex>();
+
+function indexOf(plans: PlanRef[]): PlanIndex {
+  let index = indexes.get(plans);
+  if (!index) {
+    const phrases = plans
+      .flatMap((p) => [p.title, ...p.aliases].map((a) => ({ plan: p, words: normWords(a) })))
+      .filter((x) => x.words.length > 0)
+      .sort((a, b) => b.words.length - a.words.length)
+      .map((x) => ({ ...x, text: x.words.join(' ') }));
+    const byCode = new Map<string, PlanRef[]>();
+    for (const p of plans) {
+      const key = codeKey(p.code);
+      byCode.set(key, [...(byCode.get(key) ?? []), p]);
+    }
+    index = { phrases, byCode };
+    indexes.set(plans, index);
+  }
+  return index;
 }
 
 export function extractPlan(text: string, toks: Token[], plans: PlanRef[]): PlanReading {
@@ -57,15 +95,12 @@ export function extractPlan(text: string, toks: Token[], plans: PlanRef[]): Plan
     }
   }
 
-  // Titles and aliases, longest first.
-  const phrases = plans
-    .flatMap((p) => [p.title, ...p.aliases].map((a) => ({ plan: p, words: normWords(a) })))
-    .filter((x) => x.words.length > 0)
-    .sort((a, b) => b.words.length - a.words.length);
+  const { phrases, byCode } = indexOf(plans);
+  const withCode = (code: string) => byCode.get(codeKey(code)) ?? [];
   for (let i = 0; i < toks.length; i++) {
     for (const ph of phrases) {
       if (matchesAt(toks, i, ph.words)) {
-        const same = phrases.filter((o) => o.words.join(' ') === ph.words.join(' ')).map((o) => o.plan);
+        const same = phrases.filter((o) => o.text === ph.text).map((o) => o.plan);
         const distinct = [...new Map(same.map((p) => [p.id, p])).values()];
         markUsed(toks, i, i + ph.words.length);
         settle(distinct.length === 1 ? { planId: ph.plan.id, candidates: [], unknown: null } : { planId: null, candidates: distinct, unknown: null });
@@ -86,7 +121,7 @@ export function extractPlan(text: string, toks: Token[], plans: PlanRef[]): Plan
     const t = toks[i]!;
     if (t.used) continue;
     // A code typed as such: "12-KH/TU", "238/KH-UBND", "CTr-2026".
-    const exact = plans.filter((p) => codeKey(p.code) === codeKey(t.norm));
+    const exact = withCode(t.norm);
     if (exact.length > 0 && /\d/.test(t.norm) && /[a-z]/.test(t.norm)) {
       markUsed(toks, i, i + 1);
       settle(result(exact, t.raw));
@@ -104,7 +139,7 @@ export function extractPlan(text: string, toks: Token[], plans: PlanRef[]): Plan
       const o = freeNorm(toks, i + 2) === 'so' ? 1 : 0;
       const arg = freeNorm(toks, i + 2 + o);
       if (arg === undefined) continue;
-      const coded = plans.filter((p) => codeKey(p.code) === codeKey(arg));
+      const coded = withCode(arg);
       const num = leadingNumber(arg);
       if (coded.length > 0) {
         markUsed(toks, i, i + 3 + o);

@@ -78,9 +78,18 @@ const GLUED: Array<[RegExp, string[]]> = [
   [/^nv(\d.*)$/, ['nhiem', 'vu']],
 ];
 
+/** Words read before, with their norm (a bounded vocabulary: emptied past a city's worth of words). */
+const norms = new Map<string, string>();
+
 function normOf(raw: string): string {
-  const norm = fold(raw).replace(/[&\s]/g, '');
-  return EXPANSIONS[norm] || isMarked(raw) ? norm : (decodeTelex(norm) ?? norm);
+  let norm = norms.get(raw);
+  if (norm === undefined) {
+    if (norms.size > 50_000) norms.clear();
+    const folded = fold(raw).replace(/[&\s]/g, '');
+    norm = EXPANSIONS[folded] || isMarked(raw) ? folded : (decodeTelex(folded) ?? folded);
+    norms.set(raw, norm);
+  }
+  return norm;
 }
 
 function isMarked(raw: string): boolean {
@@ -92,9 +101,17 @@ const QUESTION_SYLLABLES = new Set(
   'nhiem vu qua han tien do cat hai hoan thanh bao nhieu don vi chi tieu sap den toi vuong mac de xuat cham tre xong cap nhat ke hoach viec nao so xa phuong dac khu thuc hien trien khai chua da dang cong nghe khoa hoc'.split(' '),
 );
 
+/** Words split before (by norm; the split does not depend on the marks, only whether it is taken). */
+const splits = new Map<string, string[] | null>();
+
 function gluedWords(norm: string, marked: boolean): string[] | null {
-  const parts = splitGlued(norm);
-  return parts && (marked || parts.every((p) => QUESTION_SYLLABLES.has(p))) ? parts : null;
+  let parts = splits.get(norm);
+  if (parts === undefined) {
+    if (splits.size > 50_000) splits.clear();
+    parts = splitGlued(norm);
+    splits.set(norm, parts);
+  }
+  return parts && (marked || parts.every((p) => QUESTION_SYLLABLES.has(p))) ? [...parts] : null;
 }
 
 /** Splits a question into words, keeping where each came from. Input should already be NFC. */

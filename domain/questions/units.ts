@@ -53,6 +53,10 @@ export interface UnitIndex {
   keys: UnitKey[];
   /** Strong keys of several words written as one ("sonoivu", "cathai"), by that word. */
   glued: Map<string, UnitKey[]>;
+  /** The keys by their first word (an exact match starts there). */
+  byFirst: Map<string, UnitKey[]>;
+  /** The keys a near miss may match, by their first letter (a near miss keeps it). */
+  fuzzyByLetter: Map<string, UnitKey[]>;
 }
 
 const cache = new WeakMap<UnitRef[], UnitIndex>();
@@ -118,7 +122,18 @@ export function buildUnitIndex(units: UnitRef[]): UnitIndex {
     const word = k.words.join('');
     if (k.strong && k.words.length >= 2 && word.length >= 6) glued.set(word, [...(glued.get(word) ?? []), k]);
   }
-  const index = { units: new Map(units.map((u) => [u.id, u])), keys, glued };
+  const byFirst = new Map<string, UnitKey[]>();
+  const fuzzyByLetter = new Map<string, UnitKey[]>();
+  const push = (m: Map<string, UnitKey[]>, key: string, k: UnitKey) => {
+    const list = m.get(key);
+    if (list) list.push(k);
+    else m.set(key, [k]);
+  };
+  for (const k of keys) {
+    push(byFirst, k.words[0]!, k);
+    if (k.fuzzy) push(fuzzyByLetter, k.text[0]!, k);
+  }
+  const index = { units: new Map(units.map((u) => [u.id, u])), keys, glued, byFirst, fuzzyByLetter };
   cache.set(units, index);
   return index;
 }
@@ -171,7 +186,7 @@ export function matchUnits(text: string, toks: Token[], index: UnitIndex, pass: 
     if (pass === 'strong') {
       for (const k of index.glued.get(toks[i]!.norm) ?? []) cands.push({ start: i, end: i + 1, unitId: k.unitId, dist: 0, quality: 1 });
     }
-    for (const k of index.keys) {
+    for (const k of index.byFirst.get(toks[i]!.norm) ?? []) {
       if ((pass === 'strong') !== k.strong) continue;
       if (matchesAt(toks, i, k.words)) {
         cands.push({ start: i, end: i + k.words.length, unitId: k.unitId, dist: 0, quality: k.kind === 'INITIALS' || k.kind === 'PARTIAL' ? 1 : 0 });
@@ -179,7 +194,6 @@ export function matchUnits(text: string, toks: Token[], index: UnitIndex, pass: 
     }
   }
   if (pass === 'weak') {
-    const fuzzyKeys = index.keys.filter((k) => k.fuzzy);
     for (let i = 0; i < toks.length; i++) {
       for (let len = 1; len <= 7 && i + len <= toks.length; len++) {
         const span = toks.slice(i, i + len);
@@ -190,8 +204,8 @@ export function matchUnits(text: string, toks: Token[], index: UnitIndex, pass: 
         if (joined.replace(/ /g, '').length < 4) continue;
         // words the tasks themselves use together are their subject, not a misspelt unit ("an ninh mạng" is not "Ninh Giang")
         if (len >= 2 && tasksSay?.(span.map((t) => t.norm))) continue;
-        for (const k of fuzzyKeys) {
-          if (Math.abs(k.words.length - len) > 1 || k.text[0] !== joined[0]) continue;
+        for (const k of index.fuzzyByLetter.get(joined[0]!) ?? []) {
+          if (Math.abs(k.words.length - len) > 1) continue;
           const limit = fuzzyLimit(k.text);
           if (Math.abs(k.text.length - joined.length) > limit) continue;
           const d = nearDistance(joined, k.text);

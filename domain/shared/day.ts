@@ -14,16 +14,77 @@ export function isDay(s: string): s is Day {
   return d.toISOString().slice(0, 10) === s;
 }
 
+/*
+ * Days are counted with integer arithmetic (days since 1970-01-01 in the
+ * proleptic Gregorian calendar, H. Hinnant's days_from_civil): answers and
+ * planning derive statuses for every row they list, and a Date per step was
+ * most of their JavaScript. The results are exactly Date.UTC's (the same
+ * overflow of months and days); anything else falls back to Date.
+ */
+
+/** Days since 1970-01-01 of year-month-01 (month 1–12). */
+function monthStart(year: number, month: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** The Day `days` days after 1970-01-01 (years 1000–9999; others through Date). */
+function dayFromNumber(days: number): Day {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 1000 || y > 9999) return new Date(days * 86_400_000).toISOString().slice(0, 10);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Days since 1970-01-01 as Date.UTC counts them (months and days overflow), or null for what only Date reads. */
+function numberOf(year: number, month: number, day: number): number | null {
+  if (!Number.isSafeInteger(year) || !Number.isSafeInteger(month) || !Number.isSafeInteger(day) || Math.abs(year) > 100_000 || Math.abs(month) > 1_000_000 || Math.abs(day) > 100_000_000) return null;
+  const m0 = month - 1;
+  const y = year + Math.floor(m0 / 12);
+  const m = m0 - Math.floor(m0 / 12) * 12 + 1;
+  return monthStart(y, m) + day - 1;
+}
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/** Year, month and day of a 'YYYY-MM-DD' text (null for any other shape). */
+function partsOf(day: Day): [number, number, number] | null {
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return null;
+  let ok = true;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = digit(day, i);
+    if (c < 0 || c > 9) ok = false;
+  }
+  if (!ok) return null;
+  return [digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3), digit(day, 5) * 10 + digit(day, 6), digit(day, 8) * 10 + digit(day, 9)];
+}
+
 export function makeDay(year: number, month: number, day: number): Day {
-  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+  const n = numberOf(year, month, day);
+  return n === null ? new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) : dayFromNumber(n);
 }
 
 /** Last day of a month (month 1–12). */
 export function endOfMonth(year: number, month: number): Day {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  return makeDay(year, month + 1, 0);
 }
 
 export function dayParts(day: Day): { year: number; month: number; day: number } {
+  const p = partsOf(day);
+  if (p) return { year: p[0], month: p[1], day: p[2] };
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return { year: y, month: m, day: d };
 }
@@ -35,15 +96,41 @@ export function addDays(day: Day, n: number): Day {
 
 export function addMonths(day: Day, n: number): Day {
   const { year, month, day: d } = dayParts(day);
-  const target = new Date(Date.UTC(year, month - 1 + n, 1));
-  const ty = target.getUTCFullYear();
-  const tm = target.getUTCMonth() + 1;
-  const maxDay = dayParts(endOfMonth(ty, tm)).day;
+  const target = numberOf(year, month + n, 1);
+  if (target === null) {
+    const t = new Date(Date.UTC(year, month - 1 + n, 1));
+    const ty = t.getUTCFullYear();
+    const tm = t.getUTCMonth() + 1;
+    return makeDay(ty, tm, Math.min(d, dayParts(endOfMonth(ty, tm)).day));
+  }
+  const { year: ty, month: tm } = dayParts(dayFromNumber(target));
+  const maxDay = (numberOf(ty, tm + 1, 1) ?? 0) - target;
   return makeDay(ty, tm, Math.min(d, maxDay));
+}
+
+/** A Day as Date.parse reads `${day}T00:00:00Z`, in days (months 1–12, days 1–31, as V8 accepts them), else null. */
+function parsedNumber(day: Day): number | null {
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return null;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = digit(day, i);
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  // n is YYYYMMDD
+  const y = Math.floor(n / 10_000);
+  const m = Math.floor(n / 100) % 100;
+  const d = n % 100;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return monthStart(y, m) + d - 1;
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: Day, b: Day): number {
+  const na = parsedNumber(a);
+  const nb = parsedNumber(b);
+  if (na !== null && nb !== null) return nb - na;
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 

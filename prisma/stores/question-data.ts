@@ -29,7 +29,7 @@ import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import { GENERIC_PLAN, type Db } from '../database.ts';
 import { inForceSql } from './effective-updates.ts';
-import { fromRaw, numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, type RawRow } from './task-queries.ts';
+import { fromRaw, numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, UNITS_SQL, unitRefsOf, type RawRow, type UnitRow } from './task-queries.ts';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
 function ts(instant: Date): string {
@@ -249,6 +249,29 @@ const FINGERPRINT = `concat_ws('|', (SELECT count(*) FROM "Unit"), (SELECT coale
   (SELECT coalesce(max(id), 0) FROM "UnitAlias"), (SELECT count(*) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Task"),
   (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text, (SELECT coalesce(max(id), 0) FROM "Assignment"))`;
 
+/** The directing leaders and the sections the tasks name, by skip scans of two indexes: as many probes as there are leaders and sections, not a pass over every task. */
+const NAMES_SQL = `WITH RECURSIVE
+           l(v) AS ((SELECT "directingLeader" FROM "Task" WHERE "directingLeader" IS NOT NULL ORDER BY 1 LIMIT 1)
+             UNION ALL SELECT (SELECT t."directingLeader" FROM "Task" t WHERE t."directingLeader" > l.v ORDER BY 1 LIMIT 1) FROM l WHERE l.v IS NOT NULL),
+           s(v) AS ((SELECT "sectionCode" FROM "Task" ORDER BY 1 LIMIT 1)
+             UNION ALL SELECT (SELECT t."sectionCode" FROM "Task" t WHERE t."sectionCode" > s.v ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL),
+           g(s, v) AS (SELECT s.v, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NOT NULL ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL
+             UNION ALL SELECT g.s, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = g.s AND t."groupCode" > g.v ORDER BY 1 LIMIT 1) FROM g WHERE g.v IS NOT NULL)
+         SELECT (SELECT string_agg(v, ' | ' ORDER BY v) FROM l WHERE v IS NOT NULL) AS leaders,
+           (SELECT string_agg(x, ' | ' ORDER BY x) FROM (
+              SELECT s.v AS x FROM s WHERE s.v IS NOT NULL AND EXISTS (SELECT 1 FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NULL)
+              UNION SELECT g.s || '.' || g.v FROM g WHERE g.v IS NOT NULL) y) AS sections`;
+
+interface NamesRow {
+  leaders: string | null;
+  sections: string | null;
+}
+
+/** Plans in id order. */
+const PLANS_SQL = `SELECT id, code, title, year FROM "Plan" ORDER BY id`;
+
+type PlanRow = { id: number; code: string; title: string; year: number | null };
+
 function fingerprintOf(text: string): Fingerprint {
   const [u, um, a, am, p, pm, tm, tu, asm] = text.split('|');
   return { reference: [u, um, a, am, p, pm].join('|'), tasks: [tm, tu].join('|'), structure: [tm, tu, asm].join('|') };
@@ -391,7 +414,12 @@ export class PrismaQuestionData implements QuestionData {
       this.check = { at: now, fingerprint: Promise.resolve(fingerprintOf(known.text)) };
       return this.check.fingerprint;
     }
-    const fingerprint = (async () => fingerprintOf(this.seen((await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT ${FINGERPRINT} AS fp`)) as { fp: string }[])))();
+    const fingerprint = (async () =>
+      fingerprintOf(
+        this.shared.registry
+          ? this.seen((await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `SELECT ${FINGERPRINT} AS fp`)) as { fp: string }[])
+          : await this.shared.once('prime', () => this.prime()),
+      ))();
     this.check = { at: now, fingerprint };
     fingerprint.catch(() => {
       if (this.check?.fingerprint === fingerprint) this.check = null;
@@ -429,15 +457,39 @@ export class PrismaQuestionData implements QuestionData {
     const cached = this.shared.registry;
     if (cached && cached.key === key && this.clock() - cached.at < CACHE_MS) return cached;
     return this.shared.once(`registry:${key}`, async () => {
-      const [units, plans] = await Promise.all([
-        this.queries.units(),
-        this.prisma.$queryRawUnsafe(`SELECT id, code, title, year FROM "Plan" ORDER BY id`) as Promise<{ id: number; code: string; title: string; year: number | null }[]>,
-      ]);
-      const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
-      const planOrder = [...refs].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.id);
-      this.shared.registry = { key, at: this.clock(), units, plans: refs, planOrder };
-      return this.shared.registry;
+      const [units, plans] = await Promise.all([this.queries.units(), this.prisma.$queryRawUnsafe(PLANS_SQL) as Promise<PlanRow[]>]);
+      return this.keepRegistry(key, units, plans);
     });
+  }
+
+  private keepRegistry(key: string, units: UnitRef[], plans: PlanRow[]): Registry {
+    const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
+    const planOrder = [...refs].sort((a, b) => a.code.localeCompare(b.code)).map((p) => p.id);
+    this.shared.registry = { key, at: this.clock(), units, plans: refs, planOrder };
+    return this.shared.registry;
+  }
+
+  /**
+   * A process's first read: the change check, the units, the plans and the names the tasks use
+   * in one statement (on a new connection each statement would cost a round trip on a cold
+   * server process, and the reads running side by side would open more connections).
+   */
+  private async prime(): Promise<string> {
+    const [row] = (await this.prisma.$queryRawUnsafe(
+      `SELECT ${FINGERPRINT} AS fp,
+        (SELECT coalesce(json_agg(x ORDER BY x.id), '[]'::json) FROM (${UNITS_SQL}) x) AS units,
+        (SELECT coalesce(json_agg(p ORDER BY p.id), '[]'::json) FROM (${PLANS_SQL}) p) AS plans,
+        (SELECT row_to_json(n) FROM (${NAMES_SQL}) n) AS names`,
+    )) as { fp: string; units: unknown; plans: unknown; names: unknown }[];
+    const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+    const text = this.seen([row!]);
+    const fp = fingerprintOf(text);
+    if (!this.shared.registry) this.keepRegistry(fp.reference, unitRefsOf(json<UnitRow[]>(row!.units)), json<PlanRow[]>(row!.plans));
+    if (!this.shared.ofTasks.has('names')) {
+      const names = json<NamesRow | null>(row!.names);
+      this.shared.ofTasks.set('names', { key: fp.tasks, value: namesOf(splitAgg(names?.leaders), splitAgg(names?.sections)) });
+    }
+    return text;
   }
 
   /** The status rules' SQL for a day. */
@@ -475,20 +527,7 @@ export class PrismaQuestionData implements QuestionData {
   async taskNames(): Promise<TaskNames> {
     return this.ofTasks('names', async () => {
       // Skip scans of two indexes: as many probes as there are leaders and sections, not a pass over every task.
-      const [row] = (await this.prisma.$queryRawUnsafe(
-        GENERIC_PLAN +
-          `WITH RECURSIVE
-           l(v) AS ((SELECT "directingLeader" FROM "Task" WHERE "directingLeader" IS NOT NULL ORDER BY 1 LIMIT 1)
-             UNION ALL SELECT (SELECT t."directingLeader" FROM "Task" t WHERE t."directingLeader" > l.v ORDER BY 1 LIMIT 1) FROM l WHERE l.v IS NOT NULL),
-           s(v) AS ((SELECT "sectionCode" FROM "Task" ORDER BY 1 LIMIT 1)
-             UNION ALL SELECT (SELECT t."sectionCode" FROM "Task" t WHERE t."sectionCode" > s.v ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL),
-           g(s, v) AS (SELECT s.v, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NOT NULL ORDER BY 1 LIMIT 1) FROM s WHERE s.v IS NOT NULL
-             UNION ALL SELECT g.s, (SELECT t."groupCode" FROM "Task" t WHERE t."sectionCode" = g.s AND t."groupCode" > g.v ORDER BY 1 LIMIT 1) FROM g WHERE g.v IS NOT NULL)
-         SELECT (SELECT string_agg(v, ' | ' ORDER BY v) FROM l WHERE v IS NOT NULL) AS leaders,
-           (SELECT string_agg(x, ' | ' ORDER BY x) FROM (
-              SELECT s.v AS x FROM s WHERE s.v IS NOT NULL AND EXISTS (SELECT 1 FROM "Task" t WHERE t."sectionCode" = s.v AND t."groupCode" IS NULL)
-              UNION SELECT g.s || '.' || g.v FROM g WHERE g.v IS NOT NULL) y) AS sections`,
-      )) as { leaders: string | null; sections: string | null }[];
+      const [row] = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + NAMES_SQL)) as NamesRow[];
       return namesOf(splitAgg(row?.leaders), splitAgg(row?.sections));
     });
   }
@@ -629,11 +668,13 @@ export class PrismaQuestionData implements QuestionData {
       const limit = pageLimit(page);
       const { planOrder } = await this.registry();
       if (shown === 'tasks') {
-        ctes.push(`g AS (SELECT (array_agg(f.id ORDER BY f.rank, f.due, f."unitId"))[1] AS id, f."taskId", min(f."unitId") AS "unitId", min(f.rank) AS rank,
-            (array_agg(f.due ORDER BY f.rank, f.due))[1] AS due, count(*)::int AS n,
+        // each task's most urgent share by the least of one text key (rank, due day, unit, id): plain aggregates, no sort per task
+        ctes.push(`g AS (SELECT split_part(gk.k, ' ', 4)::int AS id, gk."taskId", gk."unitId", gk.rank, gk.due, gk.n, gk.c0, gk.c1, gk.c2, gk.c3, gk.c4 FROM (
+            SELECT min(f.rank || ' ' || f.due || ' ' || lpad(f."unitId"::text, 10, '0') || ' ' || f.id::text COLLATE "C") AS k, f."taskId", min(f."unitId") AS "unitId",
+            min(f.rank) AS rank, substr(min(f.rank || f.due COLLATE "C"), 2) AS due, count(*)::int AS n,
             count(*) FILTER (WHERE f.rank = 0)::int AS c0, count(*) FILTER (WHERE f.rank = 1)::int AS c1, count(*) FILTER (WHERE f.rank = 2)::int AS c2,
             count(*) FILTER (WHERE f.rank = 3)::int AS c3, count(*) FILTER (WHERE f.rank = 4)::int AS c4
-          FROM f GROUP BY f."taskId")`);
+          FROM f GROUP BY f."taskId") gk)`);
       }
       const from = shown === 'tasks' ? 'g' : 'f';
       const groupCols = shown === 'tasks' ? 'q.n, q.c0, q.c1, q.c2, q.c3, q.c4' : 'NULL::int AS n';
@@ -672,6 +713,21 @@ export class PrismaQuestionData implements QuestionData {
     return { rows, groups, byUnit, matched: head.matched, tasks: head.tasks, total: head.total ?? 0, taskTotal: head.taskTotal ?? 0 };
   }
 
+  /**
+   * A statement's rows in `order`, carrying the change check when an assumed fingerprint is
+   * still to be checked (one more column, and one row even when there are none): the answer
+   * stays one statement.
+   */
+  private async checked<T>(text: string, key: string, params: unknown[]): Promise<T[]> {
+    if (!this.checking) return (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + `${text} ORDER BY "${key}"`, ...params)) as T[];
+    const raw = (await this.prisma.$queryRawUnsafe(
+      GENERIC_PLAN + `SELECT ${FINGERPRINT} AS fp, x.* FROM (SELECT 1) one LEFT JOIN (${text}) x ON true ORDER BY x."${key}"`,
+      ...params,
+    )) as (Record<string, unknown> & { fp: string })[];
+    this.seen(raw);
+    return raw.filter((r) => r[key] !== null).map(({ fp: _fp, ...row }) => row as T);
+  }
+
   statusCounts(filter: ItemFilter, asOf: AsOf): Promise<UnitCounts[]> {
     return this.counts(filter, asOf, true);
   }
@@ -687,8 +743,7 @@ export class PrismaQuestionData implements QuestionData {
     const month = sql.month;
     const overdue = `COALESCE(x.d < ${today}, false)`;
     const dueSoon = `(COALESCE(x.d >= ${today} AND x.d <= ${horizon}, false) OR x.yearly)`;
-    const rows = (await this.prisma.$queryRawUnsafe(
-        GENERIC_PLAN +
+    const rows = await this.checked<Omit<UnitCounts, 'onTrack'>>(
       `SELECT ${byUnit ? 'x."unitId"' : '0'} AS "unitId", count(*)::int AS total,
          count(*) FILTER (WHERE x.done)::int AS done,
          count(*) FILTER (WHERE NOT x.done AND ${overdue})::int AS overdue,
@@ -697,9 +752,10 @@ export class PrismaQuestionData implements QuestionData {
            AND (x.r IS NULL OR (x.state = 'NOT_STARTED' AND COALESCE(x.percent, 0) = 0) OR x.state = 'DONE'))::int AS "notStarted",
          count(*) FILTER (WHERE NOT x.done)::int AS open,
          count(*) FILTER (WHERE NOT x.done AND x.r >= ${month.from} AND x.r < ${month.to})::int AS "updatedThisMonth"
-       FROM (${inner}) x ${byUnit ? 'GROUP BY 1 ORDER BY 1' : 'HAVING count(*) > 0'}`,
-      ...sql.params,
-    )) as Omit<UnitCounts, 'onTrack'>[];
+       FROM (${inner}) x ${byUnit ? 'GROUP BY 1' : 'HAVING count(*) > 0'}`,
+      'unitId',
+      sql.params,
+    );
     return rows.map((r) => ({ ...r, onTrack: r.total - r.done - r.overdue - r.dueSoon - r.notStarted }));
   }
 
@@ -711,13 +767,13 @@ export class PrismaQuestionData implements QuestionData {
   async monthlyUpdates(filter: ItemFilter, asOf: AsOf): Promise<UnitUpdates[]> {
     const sql = await this.sql(asOf);
     const { from, to } = sql.month;
-    return (await this.prisma.$queryRawUnsafe(
-        GENERIC_PLAN +
+    return this.checked<UnitUpdates>(
       `SELECT x."unitId" AS "unitId", count(*)::int AS open, count(*) FILTER (WHERE x.r >= ${from} AND x.r < ${to})::int AS updated
        FROM (SELECT a."unitId", a."lastReportedAt" AS r, ${sql.done} AS done FROM ${sql.from} ${sql.where(filter, { statuses: false })}) x
-       WHERE NOT x.done GROUP BY 1 ORDER BY 1`,
-      ...sql.params,
-    )) as UnitUpdates[];
+       WHERE NOT x.done GROUP BY 1`,
+      'unitId',
+      sql.params,
+    );
   }
 
   async updatesIn(filter: ItemFilter, range: DayRange): Promise<UnitUpdates[]> {

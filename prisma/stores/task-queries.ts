@@ -19,6 +19,27 @@ import { inForce } from './effective-updates.ts';
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
 type AssignmentWithTask = Prisma.AssignmentGetPayload<{ include: typeof rowInclude }>;
 
+/** The units with their aliases (as JSON, grouped once rather than looked up per unit), one row each: `PrismaTaskQueries.units` adds the order. */
+export const UNITS_SQL = `SELECT u.id, u.code, u.name, u.kind::text AS kind, u."parentId", coalesce(al.aliases, '[]'::json) AS aliases
+  FROM "Unit" u LEFT JOIN (SELECT a."unitId", json_agg(a.alias ORDER BY a.id) AS aliases FROM "UnitAlias" a GROUP BY 1) al ON al."unitId" = u.id`;
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitRef['kind'];
+  parentId: number | null;
+  aliases: string[] | string;
+}
+
+/** Rows of UNITS_SQL as the domain's units (an alias equal to the name left out). */
+export function unitRefsOf(rows: UnitRow[]): UnitRef[] {
+  return rows.map((u) => {
+    const aliases = (typeof u.aliases === 'string' ? JSON.parse(u.aliases) : u.aliases) as string[];
+    return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, aliases: aliases.filter((a) => a !== u.name) };
+  });
+}
+
 export function toTaskRow(a: AssignmentWithTask): TaskRow {
   const t = a.task;
   return {
@@ -67,10 +88,10 @@ export function toTaskRow(a: AssignmentWithTask): TaskRow {
  */
 export const ROW_COLUMNS = `a.id AS "assignmentId", t.id AS "taskId", a."unitId", u.name AS "unitName", u.kind::text AS "unitKind",
     t."planId", p.code AS "planCode", t.scope, t.kind::text AS kind, t.number, t."sectionCode", t."groupCode", t.title, t."leadUnitText", t."coordinatingText", t."directingLeader",
-    t.collective::text AS collective, t."deadlineText", t."deadlineKind"::text AS "deadlineKind", t."deadlineDate", t.rhythm::text AS rhythm,
+    t.collective::text AS collective, t."deadlineText", t."deadlineKind"::text AS "deadlineKind", to_char(t."deadlineDate", 'YYYY-MM-DD') AS "deadlineDate", t.rhythm::text AS rhythm,
     t."targetComparator", t."targetValue", t."targetUnit", t."targetYear",
     a.state::text AS state, a.percent, a."actualValue", a."actualText", a."outputDocument", a.difficulties, a.proposals,
-    a."expectedCompletionText", a."lastReportedAt", a."doneOn"`;
+    a."expectedCompletionText", to_char(a."lastReportedAt" + interval '7 hours', 'YYYY-MM-DD') AS "lastReportedOn", to_char(a."doneOn", 'YYYY-MM-DD') AS "doneOn"`;
 
 /** The joins behind ROW_COLUMNS, from an assignment `a`. */
 export const ROW_JOINS = `JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId"`;
@@ -78,7 +99,8 @@ export const ROW_JOINS = `JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.
 const ROW_SQL = `SELECT ${ROW_COLUMNS}
   FROM "Assignment" a ${ROW_JOINS}`;
 
-export type RawRow = Omit<TaskRow, 'deadlineDate' | 'lastReportedOn' | 'doneOn'> & { deadlineDate: Date | null; lastReportedAt: Date | null; doneOn: Date | null };
+/** A row of ROW_COLUMNS: a TaskRow already (days as 'YYYY-MM-DD' text; the day of the last report in Vietnam's time, UTC+7 as `dayOf`). */
+export type RawRow = TaskRow;
 
 /** Full rows matching a condition on `a` (Assignment) and `t` (Task), in one statement. */
 export async function taskRowsWhere(prisma: Db | Prisma.TransactionClient, where: string, params: unknown[]): Promise<TaskRow[]> {
@@ -86,13 +108,7 @@ export async function taskRowsWhere(prisma: Db | Prisma.TransactionClient, where
 }
 
 export function fromRaw(r: RawRow): TaskRow {
-  const { lastReportedAt, ...rest } = r;
-  return {
-    ...rest,
-    deadlineDate: r.deadlineDate ? dayFromDb(r.deadlineDate) : null,
-    lastReportedOn: lastReportedAt ? dayOf(lastReportedAt) : null,
-    doneOn: r.doneOn ? dayFromDb(r.doneOn) : null,
-  } as TaskRow;
+  return r;
 }
 
 /**
@@ -137,15 +153,7 @@ export class PrismaTaskQueries implements TaskQueries {
    * process's first question, ~0.1 s of its query compiler (bench: the cold question, `npm run ask`).
    */
   async units(): Promise<UnitRef[]> {
-    const rows = (await this.prisma.$queryRawUnsafe(
-      `SELECT u.id, u.code, u.name, u.kind::text AS kind, u."parentId",
-         (SELECT coalesce(json_agg(a.alias ORDER BY a.id), '[]'::json) FROM "UnitAlias" a WHERE a."unitId" = u.id) AS aliases
-       FROM "Unit" u ORDER BY u.id`,
-    )) as { id: number; code: string; name: string; kind: UnitRef['kind']; parentId: number | null; aliases: string[] | string }[];
-    return rows.map((u) => {
-      const aliases = (typeof u.aliases === 'string' ? JSON.parse(u.aliases) : u.aliases) as string[];
-      return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, aliases: aliases.filter((a) => a !== u.name) };
-    });
+    return unitRefsOf((await this.prisma.$queryRawUnsafe(`${UNITS_SQL} ORDER BY u.id`)) as UnitRow[]);
   }
 
   async person(id: number): Promise<PersonRef | null> {

@@ -14,6 +14,7 @@ import { answerQuestion } from '../../domain/questions/answer.ts';
 import { readQuestion } from '../../domain/questions/context.ts';
 import type { Db } from '../../prisma/database.ts';
 import { QuestionReference, withReference } from '../../prisma/stores/question-data.ts';
+import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 const TODAY = '2026-11-26';
@@ -52,6 +53,28 @@ describe('the reference data checked by the answer itself', () => {
       return renderReply(answer.reply, tr, 'vi').split('\n')[0];
     });
 
+  it('the first question of a process is two statements: the reference data in one, the answer in the other', async () => {
+    statements = 0;
+    expect(await ask(new QuestionReference(), 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    expect(statements).toBe(2);
+    // without diacritics, in another fresh process
+    statements = 0;
+    expect(await ask(new QuestionReference(), 'nhiem vu qua han o cat hai')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    expect(statements).toBe(2);
+  });
+
+  it("a unit's aliases are read with it, in a process's first statement and after", async () => {
+    const catHai = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } });
+    const alias = await db.prisma.unitAlias.create({ data: { unitId: catHai.id, alias: 'Đảo Ngọc Thử', folded: 'dao ngoc thu' } });
+    try {
+      const units = await new PrismaTaskQueries(db.prisma).units();
+      expect(units.find((u) => u.id === catHai.id)?.aliases).toContain('Đảo Ngọc Thử');
+      expect(await ask(new QuestionReference(), 'nhiệm vụ quá hạn ở đảo ngọc thử')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    } finally {
+      await db.prisma.unitAlias.delete({ where: { id: alias.id } });
+    }
+  });
+
   it('a question asked again is one statement, with the same answer', async () => {
     const shared = new QuestionReference();
     const first = await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
@@ -68,6 +91,16 @@ describe('the reference data checked by the answer itself', () => {
       statements = 0;
       expect(await ask(shared, q), q).toBe(first);
       if (q === 'nhiệm vụ 777') expect(first).toMatch(/777/);
+      expect(statements, q).toBe(1);
+    }
+  });
+
+  it('counts and the units behind on their updates, asked again, are one statement too', async () => {
+    const shared = new QuestionReference();
+    for (const q of ['có bao nhiêu nhiệm vụ', 'Cát Hải có bao nhiêu nhiệm vụ', 'đơn vị nào chưa cập nhật tháng này']) {
+      const first = await ask(shared, q);
+      statements = 0;
+      expect(await ask(shared, q), q).toBe(first);
       expect(statements, q).toBe(1);
     }
   });

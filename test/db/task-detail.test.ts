@@ -54,4 +54,16 @@ describe('task detail in one statement', () => {
     }
     expect(single).toBeGreaterThan(0);
   });
+
+  it("reads a share's days as Vietnam's: a report at 00:30 on 1/12 (17:30 UTC the day before) is of 1/12", async () => {
+    const [row] = await new PrismaTaskQueries(db.prisma).assignments({});
+    await db.prisma.assignment.update({ where: { id: row!.assignmentId }, data: { lastReportedAt: new Date('2026-11-30T17:30:00Z') } });
+    const data = new PrismaQuestionData(db.prisma);
+    const [found] = (await data.findByRef(row!.number, [row!.unitId])).filter((r) => r.assignmentId === row!.assignmentId);
+    expect(found!.lastReportedOn).toBe('2026-12-01');
+    const [byPrisma] = (await new PrismaTaskQueries(db.prisma).findByNumber(row!.number, [row!.unitId])).filter((r) => r.assignmentId === row!.assignmentId);
+    expect(found).toEqual(byPrisma);
+    const page = await data.page({ unitIds: [row!.unitId] }, { today: '2026-12-02', dueSoonDays: 7 }, { offset: 0, size: 1000 });
+    expect(page.find((r) => r.assignmentId === row!.assignmentId)).toEqual(byPrisma);
+  });
 });
