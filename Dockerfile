@@ -4,12 +4,12 @@
 # The Prisma client is generated offline at build (no engine download).
 ARG NODE_IMAGE=node:22-bookworm-slim
 
-# ── build: all dependencies, Prisma client, TypeScript → dist/ ───────────────
+# ── build: all dependencies, Prisma client, esbuild bundle → dist/ ─────────────
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json prisma.config.ts ./
+COPY tsconfig.json prisma.config.ts ./
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY domain ./domain

@@ -4,12 +4,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import { assetDir } from '../prisma/asset-dir.ts';
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
-export const LOCALES_DIR = fileURLToPath(new URL('../locales', import.meta.url));
+export const LOCALES_DIR = assetDir('locales', import.meta.url);
 
 export type Args = Record<string, string | number | null | undefined>;
 

@@ -9,7 +9,7 @@
  * workers can run beside it with `npm run worker` on PostgreSQL.
  */
 import { createApp } from './app.ts';
-import { openConsole } from './cli/console.ts';
+import { openConsole } from './cli/open-console.ts';
 import { runCli } from './cli/args.ts';
 
 await runCli(async () => {

@@ -160,7 +160,7 @@ export function statementNames(limit = 1000, after = 3): (query: { sql: string }
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     // Imported when used: PGlite's WebAssembly and the other adapter cost start-up time for nothing.
-    const adapterModule = import('@prisma/adapter-pg');
+    const { PrismaPg } = await import('@prisma/adapter-pg');
     // Without JIT: the bot's statements are short, and the planning statements (planned for
     // every assignment) spend seconds compiling under JIT for nothing. Set per connection, so
     // no statement needs a transaction (whose default 5 s limit a loaded machine exceeds).
@@ -176,7 +176,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection the server closes must not crash the process before the client
     // listens; the next query on the pool opens a new one.
     pool.on('error', () => undefined);
-    let PrismaPg: Awaited<typeof adapterModule>['PrismaPg'];
+    const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
+    const prisma = new PrismaClient({ adapter });
+    // Prisma's query compiler (WebAssembly) is loaded while the migrations are checked.
+    const engine = prisma.$connect();
+    engine.catch(() => undefined);
     try {
       const session = await pool.connect();
       try {
@@ -184,13 +188,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       } finally {
         session.release();
       }
-      ({ PrismaPg } = await adapterModule);
+      await engine;
     } catch (err) {
+      await engine.catch(() => undefined);
+      await prisma.$disconnect().catch(() => undefined);
       await pool.end().catch(() => undefined);
       throw err;
     }
-    const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
-    const prisma = new PrismaClient({ adapter });
     return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
   }
   const dataDir = options.dataDir ?? 'memory://';

@@ -8,9 +8,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assetDir } from './asset-dir.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS_DIR = assetDir('prisma/migrations', import.meta.url);
 
 /** The lock key Prisma's schema engine takes before migrating (so the two never run at once). */
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -68,24 +68,54 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
+interface Recorded {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+}
+
+/** A migration recorded as finished whose file changed since: said, never applied again. */
+function warnChanged(m: Migration, records: Recorded[], log?: MigrationLog): void {
+  if (!records.some((r) => r.checksum === m.checksum)) log?.warn({ migration: m.name }, 'migration file changed after it was applied');
+}
+
+/**
+ * Whether every migration is recorded as finished, read without the lock in
+ * one statement: what is finished stays finished whatever another instance
+ * does, so the usual start (nothing pending) takes no lock and no DDL. False
+ * when one is pending or the table does not exist yet.
+ */
+async function allApplied(session: SqlSession, migrations: Migration[], log?: MigrationLog): Promise<boolean> {
+  let rows: Recorded[];
+  try {
+    rows = await session.query<Recorded>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+  } catch {
+    return false;
+  }
+  if (!migrations.every((m) => rows.some((r) => r.migration_name === m.name))) return false;
+  for (const m of migrations) warnChanged(m, rows.filter((r) => r.migration_name === m.name), log);
+  return true;
+}
+
 /**
  * Applies pending migrations under the advisory lock. Each migration runs in
  * its own transaction together with its bookkeeping row, so a crash leaves
- * either all of it or none of it. Returns the names applied.
+ * either all of it or none of it. Returns the names applied. A database that
+ * has them all costs one statement (allApplied).
  */
 export async function applyMigrations(session: SqlSession, options: { migrations?: Migration[]; log?: MigrationLog } = {}): Promise<string[]> {
   const migrations = options.migrations ?? readMigrations();
   const applied: string[] = [];
+  if (await allApplied(session, migrations, options.log)) return applied;
   await session.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
   try {
     await session.exec(CREATE_TABLE);
-    const rows = await session.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
-    );
+    const rows = await session.query<Recorded>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at');
     for (const m of migrations) {
       const records = rows.filter((r) => r.migration_name === m.name && r.rolled_back_at === null);
       if (records.some((r) => r.finished_at !== null)) {
-        if (!records.some((r) => r.checksum === m.checksum)) options.log?.warn({ migration: m.name }, 'migration file changed after it was applied');
+        warnChanged(m, records, options.log);
         continue;
       }
       if (records.length > 0) throw new MigrationError(m.name, 'failed_before');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ASSETS, DIST, ROOT, STAMP, build } from './build.mjs';
 
-const SOURCES = ['bot', 'domain', 'prisma', 'tsconfig.json', 'tsconfig.build.json', ...ASSETS];
+const SOURCES = ['bot', 'domain', 'prisma', 'package.json', 'tsconfig.json', ...ASSETS];
 
 function newest(path) {
   let st;

@@ -3,60 +3,18 @@
  * Chat with the bot in the terminal, or pipe messages in, one per line.
  */
 import { parseArgs } from 'node:util';
-import { today as todayOf } from '../../domain/shared/clock.ts';
-import { createApp, type App } from '../app.ts';
-import { runConsole, writeReplies } from '../console/console.ts';
-import { uploadDeliverer } from '../chat/upload-delivery.ts';
-import { HttpRouter } from '../http/server.ts';
-import { UPLOAD_PAGE_PREFIX, uploadPageHandler } from '../http/upload-page.ts';
-import { listenOn } from '../startup.ts';
+import { createApp } from '../app.ts';
 import type { Locale } from '../i18n.ts';
 import { clockFor, dayArg, runCli } from './args.ts';
-import { findPerson } from './people.ts';
+import { openConsole } from './open-console.ts';
 
-export async function openConsole(app: App, as: string | undefined, locale: Locale): Promise<number> {
-  const ctxPerson = await findPerson(app, as, locale);
-  const interactive = Boolean(process.stdin.isTTY);
-  // "gửi tệp" on the console: with PUBLIC_BASE_URL the upload page is served on PORT and its preview printed here.
-  const router = app.config.http.publicBaseUrl ? new HttpRouter(app.log.child({ component: 'http' })) : null;
-  if (router) {
-    const deliver = uploadDeliverer({ chat: app.chat, senders: { CONSOLE: async (_chatId, replies) => writeReplies(process.stdout, replies, app.tr, locale) }, consolePerson: async () => ctxPerson });
-    const page = uploadPageHandler({ prisma: app.db.prisma, tr: app.tr, maxBytes: app.config.uploads.maxBytes, deliver, now: () => app.clock.now(), log: app.log });
-    router.getPrefix(UPLOAD_PAGE_PREFIX, page).postPrefix(UPLOAD_PAGE_PREFIX, page);
-    await listenOn(router, app.config.http.port, app.config.http.host, 'PORT');
-  }
+await runCli(async () => {
+  const { values } = parseArgs({ options: { as: { type: 'string' }, today: { type: 'string' }, lang: { type: 'string', default: 'vi' } } });
+  const locale = (values.lang === 'en' ? 'en' : 'vi') as Locale;
+  const app = await createApp({ clock: clockFor(dayArg(values.today, 'today')) });
   try {
-    await runConsoleFor(app, ctxPerson, locale, interactive);
+    return await openConsole(app, values.as, locale);
   } finally {
-    await router?.close();
+    await app.close();
   }
-  return 0;
-}
-
-async function runConsoleFor(app: App, ctxPerson: Awaited<ReturnType<typeof findPerson>>, locale: Locale, interactive: boolean): Promise<void> {
-  await runConsole({
-    input: process.stdin,
-    output: process.stdout,
-    tr: app.tr,
-    locale,
-    interactive,
-    banner: app.tr.t('console-banner', { name: ctxPerson.fullName, today: todayOf(app.clock), interactive: interactive ? 'yes' : 'no' }, locale),
-    handle: async (text) => {
-      const outcome = await app.chat.handle({ channel: 'CONSOLE', chatId: `console:${ctxPerson.id}`, user: { externalId: `console:${ctxPerson.id}` }, text, asPerson: ctxPerson });
-      return outcome?.replies ?? [];
-    },
-  });
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await runCli(async () => {
-    const { values } = parseArgs({ options: { as: { type: 'string' }, today: { type: 'string' }, lang: { type: 'string', default: 'vi' } } });
-    const locale = (values.lang === 'en' ? 'en' : 'vi') as Locale;
-    const app = await createApp({ clock: clockFor(dayArg(values.today, 'today')) });
-    try {
-      return await openConsole(app, values.as, locale);
-    } finally {
-      await app.close();
-    }
-  });
-}
+});

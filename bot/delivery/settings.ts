@@ -1,65 +1,77 @@
 /**
  * Reminder, digest and delivery settings from the environment, validated
- * with zod like bot/config.ts: `parseDeliverySettings(env)` is pure and
- * throws ConfigError naming every bad variable. Every variable is optional.
+ * with zod/mini like bot/config.ts (which loads zod's English messages):
+ * `parseDeliverySettings(env)` is pure and throws ConfigError naming every
+ * bad variable. Every variable is optional.
  */
 import { hostname } from 'node:os';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_REMINDER_SETTINGS, parseOffsets, parseWorkingHours, reminderSettings, type ReminderSettings } from '../../domain/reminders/settings.ts';
 import { ConfigError, configProblem, type Env } from '../config.ts';
 import { cronOf } from './scheduler.ts';
 import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from './worker.ts';
 
-const cron = z.string().refine(
-  (v) => {
-    try {
-      cronOf(v);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a cron expression (croner syntax, e.g. "0 8 * * 1")' },
+const cron = z.string().check(
+  z.refine(
+    (v) => {
+      try {
+        cronOf(v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a cron expression (croner syntax, e.g. "0 8 * * 1")' },
+  ),
 );
 
+/** Text read by `parse`: its error's message is the issue, its result the value. */
 const fromText = <T>(parse: (s: string) => T) =>
-  z.string().transform((v, ctx) => {
-    try {
-      return parse(v);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-      return z.NEVER;
-    }
-  });
+  z.pipe(
+    z.string().check(
+      z.superRefine((v, ctx) => {
+        try {
+          parse(v);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        }
+      }),
+    ),
+    z.transform((v: string) => parse(v)),
+  );
 
-const rate = z.coerce.number().positive().max(10_000);
+/** A number variable in [min, max], coerced from its text; `int` for whole numbers. */
+const num = (min: number, max: number, int = true) => z.coerce.number().check(...(int ? [z.int()] : []), z.minimum(min), z.maximum(max));
+const rate = z.coerce.number().check(z.positive(), z.maximum(10_000));
 
 const schema = z.object({
-  WORKING_HOURS: fromText(parseWorkingHours).optional(),
-  DELIVERY_WINDOW: z.enum(['working', 'always']).default('working'),
-  REMINDER_OFFSETS: fromText(parseOffsets).optional(),
-  OVERDUE_REMINDER_EVERY_DAYS: z.coerce.number().int().min(1).max(90).default(DEFAULT_REMINDER_SETTINGS.overdueEveryDays),
-  ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_REMINDER_SETTINGS.escalateAfterDays),
-  MONTHLY_REQUEST_DAY: z.coerce.number().int().min(1).max(31).default(DEFAULT_REMINDER_SETTINGS.monthlyRequestDay),
-  REMINDER_MAX_TASKS: z.coerce.number().int().min(1).max(50).default(DEFAULT_REMINDER_SETTINGS.maxTasksListed),
-  REMINDER_CRON: cron.default(DEFAULT_REMINDER_SETTINGS.cron.reminders),
-  DIGEST_WEEKLY_CRON: cron.default(DEFAULT_REMINDER_SETTINGS.cron.digestWeekly),
-  DIGEST_MONTHLY_CRON: cron.default(DEFAULT_REMINDER_SETTINGS.cron.digestMonthly),
-  SCHEDULER_CATCH_UP_HOURS: z.coerce.number().min(0).max(72).default(12),
-  TELEGRAM_RATE_PER_SECOND: rate.default(30),
-  TELEGRAM_PAID_BROADCAST: z
-    .string()
-    .transform((v) => v.trim().toLowerCase())
-    .pipe(z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no']))
-    .default('off'),
-  ZALO_RATE_PER_SECOND: rate.default(10),
-  PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  RATE_WINDOW_MARGIN_MS: z.coerce.number().int().min(0).max(1000).default(25),
-  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(DEFAULT_WORKER_SETTINGS.concurrency),
-  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(DEFAULT_WORKER_SETTINGS.maxAttempts),
-  DELIVERY_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(DEFAULT_WORKER_SETTINGS.leaseMs / 1000),
-  DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(DEFAULT_WORKER_SETTINGS.pollMs),
-  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ - (at most 64)').optional(),
+  WORKING_HOURS: z.optional(fromText(parseWorkingHours)),
+  DELIVERY_WINDOW: z._default(z.enum(['working', 'always']), 'working'),
+  REMINDER_OFFSETS: z.optional(fromText(parseOffsets)),
+  OVERDUE_REMINDER_EVERY_DAYS: z._default(num(1, 90), DEFAULT_REMINDER_SETTINGS.overdueEveryDays),
+  ESCALATE_AFTER_DAYS: z._default(num(1, 365), DEFAULT_REMINDER_SETTINGS.escalateAfterDays),
+  MONTHLY_REQUEST_DAY: z._default(num(1, 31), DEFAULT_REMINDER_SETTINGS.monthlyRequestDay),
+  REMINDER_MAX_TASKS: z._default(num(1, 50), DEFAULT_REMINDER_SETTINGS.maxTasksListed),
+  REMINDER_CRON: z._default(cron, DEFAULT_REMINDER_SETTINGS.cron.reminders),
+  DIGEST_WEEKLY_CRON: z._default(cron, DEFAULT_REMINDER_SETTINGS.cron.digestWeekly),
+  DIGEST_MONTHLY_CRON: z._default(cron, DEFAULT_REMINDER_SETTINGS.cron.digestMonthly),
+  SCHEDULER_CATCH_UP_HOURS: z._default(num(0, 72, false), 12),
+  TELEGRAM_RATE_PER_SECOND: z._default(rate, 30),
+  TELEGRAM_PAID_BROADCAST: z._default(
+    z.pipe(
+      z.pipe(z.string(), z.transform((v: string) => v.trim().toLowerCase())),
+      z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no']),
+    ),
+    'off',
+  ),
+  ZALO_RATE_PER_SECOND: z._default(rate, 10),
+  PER_CHAT_INTERVAL_MS: z._default(num(0, 60_000), 1000),
+  RATE_WINDOW_MARGIN_MS: z._default(num(0, 1000), 25),
+  DELIVERY_CONCURRENCY: z._default(num(1, 256), DEFAULT_WORKER_SETTINGS.concurrency),
+  DELIVERY_MAX_ATTEMPTS: z._default(num(1, 50), DEFAULT_WORKER_SETTINGS.maxAttempts),
+  DELIVERY_LEASE_SECONDS: z._default(num(1, 3600, false), DEFAULT_WORKER_SETTINGS.leaseMs / 1000),
+  DELIVERY_POLL_MS: z._default(num(10, 60_000), DEFAULT_WORKER_SETTINGS.pollMs),
+  INSTANCE_ID: z.optional(z.string().check(z.regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ - (at most 64)'))),
 });
 
 export interface DeliverySettings {

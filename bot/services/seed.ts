@@ -4,12 +4,13 @@
  * progress appendix (as of 14/11/2025, the date of its latest document) and
  * illustrative progress on a few programme tasks (as of 31/10/2026).
  */
-import { fileURLToPath } from 'node:url';
+import { sep } from 'node:path';
+import { assetDir } from '../../prisma/asset-dir.ts';
 import type { Db } from '../../prisma/database.ts';
 import type { ImportOutcome } from '../../prisma/stores/import-store.ts';
 import { importFile } from './import.ts';
 
-export const SEED_DIR = fileURLToPath(new URL('../../prisma/seed/', import.meta.url));
+export const SEED_DIR = `${assetDir('prisma/seed', import.meta.url)}${sep}`;
 
 export const SEED_FILES: { file: string; asOf: string }[] = [
   { file: 'don-vi.csv', asOf: '2025-11-14' },

@@ -11,20 +11,18 @@
  * level, reaches the whole city, anyone else their own unit and its sub-units;
  * a team member with no unit (or an unknown one) reaches nobody: fails closed.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { descendants } from '../people/scope.ts';
 import { ROLES, type PersonRef, type Role } from '../people/types.ts';
 import { LOCAL_KINDS, UNIT_KINDS, type UnitRef } from '../units/types.ts';
 
-export const audienceSchema = z
-  .object({
-    all: z.boolean().optional(),
-    unitIds: z.array(z.number().int().positive()).max(1000).optional(),
-    unitKinds: z.array(z.enum(UNIT_KINDS)).optional(),
-    roles: z.array(z.enum(ROLES)).optional(),
-    residentsOf: z.array(z.number().int().positive()).max(1000).optional(),
-  })
-  .strict();
+export const audienceSchema = z.strictObject({
+  all: z.optional(z.boolean()),
+  unitIds: z.optional(z.array(z.number().check(z.int(), z.positive())).check(z.maxLength(1000))),
+  unitKinds: z.optional(z.array(z.enum(UNIT_KINDS))),
+  roles: z.optional(z.array(z.enum(ROLES))),
+  residentsOf: z.optional(z.array(z.number().check(z.int(), z.positive())).check(z.maxLength(1000))),
+});
 
 export type AudienceSpec = z.infer<typeof audienceSchema>;
 
