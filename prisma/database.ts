@@ -157,6 +157,20 @@ export function statementNames(limit = 1000, after = 3): (query: { sql: string }
   };
 }
 
+/** How long opening one connection to PostgreSQL may take (a server that does not answer fails the start, which retries). */
+const CONNECT_MS = 10_000;
+
+/**
+ * pg's Client with a limit on opening its connection. Not the pool's connectionTimeoutMillis:
+ * pg-pool applies that to a query waiting for a free connection too, and a busy pool must let
+ * Prisma's own limits decide (a chat transaction waits up to 60 s).
+ */
+class BoundedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(typeof config === 'string' ? { connectionString: config, connectionTimeoutMillis: CONNECT_MS } : { ...config, connectionTimeoutMillis: CONNECT_MS });
+  }
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     // Imported when used: PGlite's WebAssembly and the other adapter cost start-up time for nothing.
@@ -167,12 +181,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Generic plans for the named statements only (GENERIC_PLAN).
     // One pool for the migrations and the client: the connection that checked the migrations
     // serves the first question (a new server process costs a connection and a cold catalog).
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 10_000,
-      options: '-c jit=off -c plan_cache_mode=force_generic_plan',
-    });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan', Client: BoundedClient });
     // An idle connection the server closes must not crash the process before the client
     // listens; the next query on the pool opens a new one.
     pool.on('error', () => undefined);
