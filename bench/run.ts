@@ -298,7 +298,9 @@ async function pgliteBench(): Promise<boolean> {
   say(`\nPGlite (embedded, in memory): ${tasks} tasks`);
   const db = await openDatabase({});
   const raw = db.prisma;
-  const exec: Exec = async (sql, params) => (await raw.$queryRawUnsafe(sql, ...((params ?? []) as unknown[]))) as unknown[];
+  // The PGlite adapter sends a JavaScript array as "a,b": the floors' arrays go as array literals.
+  const literal = (v: unknown) => (Array.isArray(v) ? `{${v.map((x) => JSON.stringify(String(x))).join(',')}}` : v);
+  const exec: Exec = async (sql, params) => (await raw.$queryRawUnsafe(sql, ...((params ?? []) as unknown[]).map(literal))) as unknown[];
   try {
     await generate(exec, { tasks, quiet: false });
     let ok = await dbBench(db, exec);
