@@ -27,6 +27,8 @@ export interface OpenOptions {
   log?: MigrationLog;
   /** Connections in the pool (PostgreSQL only). */
   poolSize?: number;
+  /** How long opening one connection may take (PostgreSQL only; default 10 s). */
+  connectTimeoutMs?: number;
 }
 
 function pgSession(client: pg.Client | pg.PoolClient): SqlSession {
@@ -165,10 +167,12 @@ const CONNECT_MS = 10_000;
  * pg-pool applies that to a query waiting for a free connection too, and a busy pool must let
  * Prisma's own limits decide (a chat transaction waits up to 60 s).
  */
-class BoundedClient extends pg.Client {
-  constructor(config?: string | pg.ClientConfig) {
-    super(typeof config === 'string' ? { connectionString: config, connectionTimeoutMillis: CONNECT_MS } : { ...config, connectionTimeoutMillis: CONNECT_MS });
-  }
+function boundedClient(ms: number): typeof pg.Client {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(typeof config === 'string' ? { connectionString: config, connectionTimeoutMillis: ms } : { ...config, connectionTimeoutMillis: ms });
+    }
+  };
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -181,7 +185,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Generic plans for the named statements only (GENERIC_PLAN).
     // One pool for the migrations and the client: the connection that checked the migrations
     // serves the first question (a new server process costs a connection and a cold catalog).
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan', Client: BoundedClient });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan', Client: boundedClient(options.connectTimeoutMs ?? CONNECT_MS) });
     // An idle connection the server closes must not crash the process before the client
     // listens; the next query on the pool opens a new one.
     pool.on('error', () => undefined);
