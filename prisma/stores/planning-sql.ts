@@ -134,6 +134,23 @@ export interface MonthlyInput extends Omit<WeeklyInput, 'extras'> {
   sixClear: { lines: unknown[]; personIds: number[] };
 }
 
+/**
+ * The digests' last two CTEs: the people with a message (`r` and those of `extra`), their unit and
+ * the account it goes to; then one DIGEST row each, its key `keyParam` || person, its lines (the
+ * `lines` CTE: person, sec, pos, line as JSON text) in order.
+ */
+function digestDeliveries(extra: string, keyParam: string): string {
+  return `-- The people with a message, their unit and the account it goes to.
+       acct AS (
+         SELECT pe.id AS "personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
+         FROM "Person" pe ${ACCOUNT_SQL('pe.id', 'pe."preferredChannel"')}
+         WHERE pe.id IN (SELECT "personId" FROM r UNION SELECT "personId" FROM ${extra})),
+       planned AS (
+         SELECT ${keyParam}::text || m."personId" AS "dedupeKey", 'DIGEST' AS kind, m."personId", ac."unitId", ac."identityId", ac.channel, ac."chatId",
+           ('{"v":1,"reply":{"lines":' || m.lines || '}}')::jsonb AS payload
+         FROM (SELECT "personId", '[' || string_agg(line, ',' ORDER BY sec, pos) || ']' AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
+}
+
 export class PlanningSql {
   constructor(private readonly prisma: Db) {}
 
@@ -274,15 +291,7 @@ export class PlanningSql {
          SELECT ex."personId", 90, 0, ${lineSql('gt-digest-own-title', { date: jStr('$20::text') }, 'strong')} FROM ex WHERE ex."personId" NOT IN (SELECT "personId" FROM r)
          UNION ALL
          SELECT ex."personId", 100, o.n, o.line::text FROM ex CROSS JOIN LATERAL jsonb_array_elements(ex.lines) WITH ORDINALITY o(line, n)),
-       -- The people with a message, their unit and the account it goes to.
-       acct AS (
-         SELECT pe.id AS "personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
-         FROM "Person" pe ${ACCOUNT_SQL('pe.id', 'pe."preferredChannel"')}
-         WHERE pe.id IN (SELECT "personId" FROM r UNION SELECT "personId" FROM ex)),
-       planned AS (
-         SELECT $22::text || m."personId" AS "dedupeKey", 'DIGEST' AS kind, m."personId", ac."unitId", ac."identityId", ac.channel, ac."chatId",
-           ('{"v":1,"reply":{"lines":' || m.lines || '}}')::jsonb AS payload
-         FROM (SELECT "personId", '[' || string_agg(line, ',' ORDER BY sec, pos) || ']' AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
+       ${digestDeliveries('ex', '$22')}`;
     return {
       sql,
       params: [
@@ -382,14 +391,7 @@ export class PlanningSql {
          SELECT r."personId", 22, 0, ${lineSql('list-more', { count: jNum('r.open - r.updated - $7') }, 'indent')} FROM r WHERE r.open - r.updated > $7
          UNION ALL
          SELECT six."personId", 100, o.n, o.line::text FROM six CROSS JOIN LATERAL jsonb_array_elements($18::jsonb) WITH ORDINALITY o(line, n)),
-       acct AS (
-         SELECT pe.id AS "personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
-         FROM "Person" pe ${ACCOUNT_SQL('pe.id', 'pe."preferredChannel"')}
-         WHERE pe.id IN (SELECT "personId" FROM r UNION SELECT "personId" FROM six)),
-       planned AS (
-         SELECT $20::text || m."personId" AS "dedupeKey", 'DIGEST' AS kind, m."personId", ac."unitId", ac."identityId", ac.channel, ac."chatId",
-           ('{"v":1,"reply":{"lines":' || m.lines || '}}')::jsonb AS payload
-         FROM (SELECT "personId", '[' || string_agg(line, ',' ORDER BY sec, pos) || ']' AS lines FROM lines GROUP BY "personId") m JOIN acct ac ON ac."personId" = m."personId")`;
+       ${digestDeliveries('six', '$20')}`;
     return {
       sql,
       params: [
