@@ -29,7 +29,7 @@ import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import { GENERIC_PLAN, type Db } from '../database.ts';
 import { inForceSql } from './effective-updates.ts';
-import { fromRaw, numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, UNITS_SQL, unitRefsOf, type RawRow, type UnitRow } from './task-queries.ts';
+import { numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, UNITS_SQL, unitRefsOf, type RawRow, type UnitRow } from './task-queries.ts';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
 function ts(instant: Date): string {
@@ -698,7 +698,7 @@ export class PrismaQuestionData implements QuestionData {
     for (const r of raw) {
       if (r.assignmentId == null) continue;
       const { matched: _m, tasks: _t, byUnit: _b, total: _tt, taskTotal: _tk, ord: _o, fp: _fp, n, c0, c1, c2, c3, c4, ...row } = r;
-      const taskRow = fromRaw(row as RawRow);
+      const taskRow = row as RawRow;
       if (shown === 'tasks') groups.push({ row: taskRow, units: n!, byStatus: { OVERDUE: c0!, DUE_SOON: c1!, NOT_STARTED: c2!, ON_TRACK: c3!, DONE: c4! } });
       else rows.push(taskRow);
     }
@@ -808,15 +808,10 @@ export class PrismaQuestionData implements QuestionData {
     const limit = `$${q.params.length + 1}::int`;
     const rows = `SELECT r.*, CASE WHEN r.found = 1 THEN ${detailSql('r."assignmentId"', 'r."taskId"', 'r."unitId"', limit)} END AS detail
        FROM (SELECT ${ROW_COLUMNS}, count(*) OVER () AS found, row_number() OVER (ORDER BY ${q.order}) AS ord FROM "Assignment" a ${ROW_JOINS} WHERE ${q.where}) r`;
-    // an assumed fingerprint is checked by this statement: one more column, and one row even when nothing is found
-    const checks = this.checking;
-    const text = checks ? `SELECT ${FINGERPRINT} AS fp, x.* FROM (SELECT 1) one LEFT JOIN (${rows}) x ON true ORDER BY x.ord` : `${rows} ORDER BY r.ord`;
-    const raw = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + text, ...q.params, DETAIL_LIMIT)) as (RawRow & { found: unknown; ord: unknown; detail: unknown; fp?: string })[];
-    if (checks) this.seen(raw);
-    return raw.filter((r) => r.assignmentId != null).map(({ found: _f, ord: _o, detail, fp: _fp, ...row }) => {
-      const taskRow = fromRaw(row as RawRow);
-      if (detail) this.details.set(taskRow.assignmentId, { limit: DETAIL_LIMIT, detail: parseDetail(detail) });
-      return taskRow;
+    const found = await this.checked<RawRow & { found: unknown; ord: unknown; detail: unknown }>(rows, 'ord', [...q.params, DETAIL_LIMIT]);
+    return found.map(({ found: _f, ord: _o, detail, ...row }) => {
+      if (detail) this.details.set(row.assignmentId, { limit: DETAIL_LIMIT, detail: parseDetail(detail) });
+      return row;
     });
   }
 

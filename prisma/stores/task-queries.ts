@@ -84,7 +84,7 @@ export function toTaskRow(a: AssignmentWithTask): TaskRow {
 /**
  * The columns of a TaskRow over `a` (Assignment), `t` (Task), `p` (Plan) and
  * `u` (Unit), for one-statement loads (taskRowsById, and the answers' single
- * statement in question-data.ts); `fromRaw` maps a row of them.
+ * statement in question-data.ts); a row of them is a TaskRow.
  */
 export const ROW_COLUMNS = `a.id AS "assignmentId", t.id AS "taskId", a."unitId", u.name AS "unitName", u.kind::text AS "unitKind",
     t."planId", p.code AS "planCode", t.scope, t.kind::text AS kind, t.number, t."sectionCode", t."groupCode", t.title, t."leadUnitText", t."coordinatingText", t."directingLeader",
@@ -104,11 +104,7 @@ export type RawRow = TaskRow;
 
 /** Full rows matching a condition on `a` (Assignment) and `t` (Task), in one statement. */
 export async function taskRowsWhere(prisma: Db | Prisma.TransactionClient, where: string, params: unknown[]): Promise<TaskRow[]> {
-  return ((await prisma.$queryRawUnsafe(`${ROW_SQL} WHERE ${where}`, ...params)) as RawRow[]).map(fromRaw);
-}
-
-export function fromRaw(r: RawRow): TaskRow {
-  return r;
+  return (await prisma.$queryRawUnsafe(`${ROW_SQL} WHERE ${where}`, ...params)) as RawRow[];
 }
 
 /**
@@ -120,7 +116,7 @@ export async function taskRowsById(prisma: Db | Prisma.TransactionClient, ids: n
   // Driven by the ids (nested index lookups), not by a hash over the whole Task table.
   const sql = ROW_SQL.replace('FROM "Assignment" a', 'FROM unnest($1::int[]) AS ids(id) JOIN "Assignment" a ON a.id = ids.id');
   const raw = (await prisma.$queryRawUnsafe(sql, ids)) as RawRow[];
-  const byId = new Map(raw.map((r) => [r.assignmentId, fromRaw(r)]));
+  const byId = new Map(raw.map((r) => [r.assignmentId, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is TaskRow => r !== undefined);
 }
 
