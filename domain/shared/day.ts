@@ -58,18 +58,17 @@ function numberOf(year: number, month: number, day: number): number | null {
   return monthStart(y, m) + day - 1;
 }
 
-const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
-
-/** Year, month and day of a 'YYYY-MM-DD' text (null for any other shape). */
-function partsOf(day: Day): [number, number, number] | null {
+/** A 'YYYY-MM-DD' text as the number YYYYMMDD (null for any other shape), read without allocating. */
+function ymdOf(day: Day): number | null {
   if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return null;
-  let ok = true;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    const c = digit(day, i);
-    if (c < 0 || c > 9) ok = false;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = day.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
   }
-  if (!ok) return null;
-  return [digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3), digit(day, 5) * 10 + digit(day, 6), digit(day, 8) * 10 + digit(day, 9)];
+  return n;
 }
 
 export function makeDay(year: number, month: number, day: number): Day {
@@ -83,8 +82,8 @@ export function endOfMonth(year: number, month: number): Day {
 }
 
 export function dayParts(day: Day): { year: number; month: number; day: number } {
-  const p = partsOf(day);
-  if (p) return { year: p[0], month: p[1], day: p[2] };
+  const n = ymdOf(day);
+  if (n !== null) return { year: Math.floor(n / 10_000), month: Math.floor(n / 100) % 100, day: n % 100 };
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return { year: y, month: m, day: d };
 }
@@ -110,20 +109,12 @@ export function addMonths(day: Day, n: number): Day {
 
 /** A Day as Date.parse reads `${day}T00:00:00Z`, in days (months 1–12, days 1–31, as V8 accepts them), else null. */
 function parsedNumber(day: Day): number | null {
-  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return null;
-  let n = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = digit(day, i);
-    if (c < 0 || c > 9) return null;
-    n = n * 10 + c;
-  }
-  // n is YYYYMMDD
-  const y = Math.floor(n / 10_000);
+  const n = ymdOf(day);
+  if (n === null) return null;
   const m = Math.floor(n / 100) % 100;
   const d = n % 100;
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return monthStart(y, m) + d - 1;
+  return monthStart(Math.floor(n / 10_000), m) + d - 1;
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
