@@ -35,6 +35,7 @@ import { deadlineReason, escalationDay, isOverdueReminderDay, monthlyRequestDay 
 import { openDatabase, type Database } from '../prisma/database.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads } from '../prisma/stores/delivery-store.ts';
 import { PrismaQuestionData } from '../prisma/stores/question-data.ts';
+import { ROW_COLUMNS, ROW_JOINS } from '../prisma/stores/task-queries.ts';
 import { BenchDatabases } from './databases.ts';
 import { generate, type Exec } from './generate.ts';
 import { measure, printTable, type Row } from './measure.ts';
@@ -81,9 +82,10 @@ async function dbBench(db: Database, floor: Exec): Promise<boolean> {
     {
       name: 'overdue open tasks of one unit (all rows)',
       app: await measure('app', SAMPLES, (i) => data.page({ unitIds: [unit(i)], statuses: ['OVERDUE'] }, asOf, { offset: 0, size: 1000 })),
+      // the same rows with the same columns (a row as answers show it: task, plan, unit, latest state), by due day, plan and number
       floor: await measure('floor', SAMPLES, (i) =>
-        floor(`SELECT a.id, t.number, t.title, a."deadlineDate" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
-               WHERE a."unitId" = $1 AND a.state <> 'DONE' AND a."deadlineDate" < $2::date ORDER BY a."deadlineDate", a.id`, [unit(i), TODAY]),
+        floor(`SELECT ${ROW_COLUMNS} FROM "Assignment" a ${ROW_JOINS}
+               WHERE a."unitId" = $1 AND a.state <> 'DONE' AND a."deadlineDate" < $2::date ORDER BY a."deadlineDate", p.code, t."numberKey", a.id`, [unit(i), TODAY]),
       ),
       goal: 2,
     },
