@@ -27,20 +27,60 @@ export interface Row {
 export async function measure(name: string, runs: number, fn: (i: number) => Promise<unknown>, concurrency = 1): Promise<Measure> {
   for (let i = 0; i < Math.min(20, runs); i++) await fn(i);
   const times: number[] = [];
-  let next = 0;
+  await callers(fn, 0, runs, concurrency, times);
+  return summary(name, concurrency, times);
+}
+
+/**
+ * The app and its floor measured in alternating blocks — one sample each at
+ * one caller, 5 × `concurrency` samples each at more — so that both meet the
+ * same machine: a shared machine's busy and quiet stretches, and a database
+ * connection that sat idle while the other side ran (on this 2-core machine
+ * a query on a connection just used answers in about half the time of one on
+ * a connection idle for a millisecond: a floor run back to back was
+ * measured at that speed while the app, doing its parsing between
+ * statements, never was).
+ */
+export async function measurePair(
+  runs: number,
+  app: (i: number) => Promise<unknown>,
+  floor: (i: number) => Promise<unknown>,
+  concurrency = 1,
+): Promise<{ app: Measure; floor: Measure }> {
+  for (let i = 0; i < Math.min(20, runs); i++) {
+    await app(i);
+    await floor(i);
+  }
+  const block = concurrency === 1 ? 1 : 5 * concurrency;
+  const appTimes: number[] = [];
+  const floorTimes: number[] = [];
+  for (let start = 0; start < runs; start += block) {
+    const end = Math.min(runs, start + block);
+    await callers(app, start, end, concurrency, appTimes);
+    await callers(floor, start, end, concurrency, floorTimes);
+  }
+  return { app: summary('app', concurrency, appTimes), floor: summary('floor', concurrency, floorTimes) };
+}
+
+/** Samples `from` to `to` (exclusive) of `fn` over `concurrency` callers, each taking the next index. */
+async function callers(fn: (i: number) => Promise<unknown>, from: number, to: number, concurrency: number, times: number[]): Promise<void> {
+  let next = from;
   const caller = async () => {
     for (;;) {
       const i = next++;
-      if (i >= runs) return;
+      if (i >= to) return;
       const t0 = performance.now();
       await fn(i);
       times.push(performance.now() - t0);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, caller));
+  await Promise.all(Array.from({ length: Math.min(concurrency, to - from) }, caller));
+}
+
+function summary(name: string, concurrency: number, times: number[]): Measure {
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { name, runs, concurrency, p50: at(0.5), p95: at(0.95), max: times[times.length - 1]! };
+  return { name, runs: times.length, concurrency, p50: at(0.5), p95: at(0.95), max: times[times.length - 1]! };
 }
 
 const ms = (v: number) => `${v.toFixed(1).padStart(8)} ms`;

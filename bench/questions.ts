@@ -25,7 +25,7 @@ import { openDatabase, type Database } from '../prisma/database.ts';
 import pg from 'pg';
 import { PrismaQuestionData, QuestionReference, withReference } from '../prisma/stores/question-data.ts';
 import type { Exec } from './generate.ts';
-import { measure, printTable, type Row } from './measure.ts';
+import { measure, measurePair, printTable, type Row } from './measure.ts';
 
 const TODAY = '2026-11-26';
 const CITY_LEADER: PersonRef = { id: 0, fullName: 'Lãnh đạo thành phố (benchmark)', unitId: null, roles: ['CITY_LEADER'] };
@@ -151,7 +151,7 @@ export async function runQuestionBench(
   const rows: Row[] = [];
   for (const c of o.concurrency) {
     for (const [name, text, floor] of questions) {
-      rows.push({ name: `${name}${c > 1 ? ` ×${c} askers` : ''}`, app: await measure('app', o.samples, (i) => ask(text(i)), c), floor: await measure('floor', o.samples, floor, c), goal: 2 });
+      rows.push({ name: `${name}${c > 1 ? ` ×${c} askers` : ''}`, ...(await measurePair(o.samples, (i) => ask(text(i)), floor, c)), goal: 2 });
     }
   }
   if (o.url) {
@@ -160,23 +160,26 @@ export async function runQuestionBench(
     const cold = o.coldSamples ?? Math.min(o.samples, 30);
     rows.push({
       name: 'cold: open the database, then "nhiệm vụ quá hạn ở Đơn vị N"',
-      app: await measure('app', cold, async (i) => {
-        const fresh = await openDatabase({ databaseUrl: url, poolSize: 4 });
-        try {
-          await askWith(new PrismaQuestionData(fresh.prisma), `nhiệm vụ quá hạn ở Đơn vị ${unitOf(i)}`);
-        } finally {
-          await fresh.close();
-        }
-      }),
-      floor: await measure('floor', cold, async (i) => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        try {
-          await c.query(OVERDUE_IN_UNIT, [unitOf(i), TODAY]);
-        } finally {
-          await c.end();
-        }
-      }),
+      ...(await measurePair(
+        cold,
+        async (i) => {
+          const fresh = await openDatabase({ databaseUrl: url, poolSize: 4 });
+          try {
+            await askWith(new PrismaQuestionData(fresh.prisma), `nhiệm vụ quá hạn ở Đơn vị ${unitOf(i)}`);
+          } finally {
+            await fresh.close();
+          }
+        },
+        async (i) => {
+          const c = new pg.Client({ connectionString: url });
+          await c.connect();
+          try {
+            await c.query(OVERDUE_IN_UNIT, [unitOf(i), TODAY]);
+          } finally {
+            await c.end();
+          }
+        },
+      )),
       goal: 2,
     });
   }

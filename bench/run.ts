@@ -38,7 +38,7 @@ import { PrismaQuestionData } from '../prisma/stores/question-data.ts';
 import { ROW_COLUMNS, ROW_JOINS } from '../prisma/stores/task-queries.ts';
 import { BenchDatabases } from './databases.ts';
 import { generate, type Exec } from './generate.ts';
-import { measure, printTable, type Row } from './measure.ts';
+import { measure, measurePair, printTable, type Row } from './measure.ts';
 import { runQuestionBench } from './questions.ts';
 import { runDeliveryBench } from './delivery.ts';
 import { runNoticeBench } from './notice.ts';
@@ -81,21 +81,25 @@ async function dbBench(db: Database, floor: Exec): Promise<boolean> {
   const rows: Row[] = [
     {
       name: 'overdue open tasks of one unit (all rows)',
-      app: await measure('app', SAMPLES, (i) => data.page({ unitIds: [unit(i)], statuses: ['OVERDUE'] }, asOf, { offset: 0, size: 1000 })),
       // the same rows with the same columns (a row as answers show it: task, plan, unit, latest state), by due day, plan and number
-      floor: await measure('floor', SAMPLES, (i) =>
-        floor(`SELECT ${ROW_COLUMNS} FROM "Assignment" a ${ROW_JOINS}
+      ...(await measurePair(
+        SAMPLES,
+        (i) => data.page({ unitIds: [unit(i)], statuses: ['OVERDUE'] }, asOf, { offset: 0, size: 1000 }),
+        (i) =>
+          floor(`SELECT ${ROW_COLUMNS} FROM "Assignment" a ${ROW_JOINS}
                WHERE a."unitId" = $1 AND a.state <> 'DONE' AND a."deadlineDate" < $2::date ORDER BY a."deadlineDate", p.code, t."numberKey", a.id`, [unit(i), TODAY]),
-      ),
+      )),
       goal: 2,
     },
     {
       name: 'task counts by status for every unit',
-      app: await measure('app', Math.min(SAMPLES, 100), () => data.statusCounts({ unitIds: null }, asOf)),
-      floor: await measure('floor', Math.min(SAMPLES, 100), () =>
-        floor(`SELECT "unitId", count(*) FILTER (WHERE state = 'DONE'), count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" < $1::date), count(*)
+      ...(await measurePair(
+        Math.min(SAMPLES, 100),
+        () => data.statusCounts({ unitIds: null }, asOf),
+        () =>
+          floor(`SELECT "unitId", count(*) FILTER (WHERE state = 'DONE'), count(*) FILTER (WHERE state <> 'DONE' AND "deadlineDate" < $1::date), count(*)
                FROM "Assignment" GROUP BY 1`, [TODAY]),
-      ),
+      )),
       goal: 2,
     },
   ];
