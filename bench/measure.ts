@@ -27,7 +27,7 @@ export interface Row {
 export async function measure(name: string, runs: number, fn: (i: number) => Promise<unknown>, concurrency = 1): Promise<Measure> {
   for (let i = 0; i < Math.min(20, runs); i++) await fn(i);
   const times: number[] = [];
-  await callers(fn, 0, runs, concurrency, times);
+  await callers((i) => fn(i), 0, runs, concurrency, times);
   return summary(name, concurrency, times);
 }
 
@@ -43,13 +43,14 @@ export async function measure(name: string, runs: number, fn: (i: number) => Pro
  */
 export async function measurePair(
   runs: number,
-  app: (i: number) => Promise<unknown>,
-  floor: (i: number) => Promise<unknown>,
+  app: Sample,
+  floor: Sample,
   concurrency = 1,
 ): Promise<{ app: Measure; floor: Measure }> {
+  const none = () => undefined;
   for (let i = 0; i < Math.min(20, runs); i++) {
-    await app(i);
-    await floor(i);
+    await app(i, none);
+    await floor(i, none);
   }
   const block = concurrency === 1 ? 1 : 5 * concurrency;
   const appTimes: number[] = [];
@@ -62,15 +63,20 @@ export async function measurePair(
   return { app: summary('app', concurrency, appTimes), floor: summary('floor', concurrency, floorTimes) };
 }
 
+/** One sample: timed from its call, or from its call of `start` (what comes before is set-up). */
+export type Sample = (i: number, start: () => void) => Promise<unknown>;
+
 /** Samples `from` to `to` (exclusive) of `fn` over `concurrency` callers, each taking the next index. */
-async function callers(fn: (i: number) => Promise<unknown>, from: number, to: number, concurrency: number, times: number[]): Promise<void> {
+async function callers(fn: Sample, from: number, to: number, concurrency: number, times: number[]): Promise<void> {
   let next = from;
   const caller = async () => {
     for (;;) {
       const i = next++;
       if (i >= to) return;
-      const t0 = performance.now();
-      await fn(i);
+      let t0 = performance.now();
+      await fn(i, () => {
+        t0 = performance.now();
+      });
       times.push(performance.now() - t0);
     }
   };

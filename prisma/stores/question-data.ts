@@ -216,8 +216,12 @@ export function numberKeySql(column: string): string {
 }
 
 const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
-/** Units and plans are re-read when they change, and at least this often (a rename does not change the fingerprint). */
-const CACHE_MS = 60_000;
+/**
+ * Units and plans are re-read when the change check sees them change (their updatedAt included, which
+ * Prisma sets on every update the app makes), and at least this often: a change written outside the app
+ * (psql) need not touch updatedAt.
+ */
+const CACHE_MS = 3_600_000;
 /** How long a check that nothing changed holds within one PrismaQuestionData (chat makes one per message). */
 const CHECK_MS = 1_000;
 /** Base totals kept per change of the tasks and assignments (one per scope, plan, kind… asked about). */
@@ -242,11 +246,13 @@ interface Fingerprint {
 }
 
 /**
- * The change check as one text column: counts and highest ids of Unit, UnitAlias and Plan;
- * highest id and last change of Task; highest id of Assignment (read from indexes).
+ * The change check as one text column: counts, highest ids and last changes of Unit and Plan,
+ * count and highest id of UnitAlias; highest id and last change of Task; highest id of
+ * Assignment (read from indexes).
  */
-const FINGERPRINT = `concat_ws('|', (SELECT count(*) FROM "Unit"), (SELECT coalesce(max(id), 0) FROM "Unit"), (SELECT count(*) FROM "UnitAlias"),
-  (SELECT coalesce(max(id), 0) FROM "UnitAlias"), (SELECT count(*) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Task"),
+const FINGERPRINT = `concat_ws('|', (SELECT count(*) FROM "Unit"), (SELECT coalesce(max(id), 0) FROM "Unit"), (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Unit")::text,
+  (SELECT count(*) FROM "UnitAlias"), (SELECT coalesce(max(id), 0) FROM "UnitAlias"), (SELECT count(*) FROM "Plan"), (SELECT coalesce(max(id), 0) FROM "Plan"),
+  (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Plan")::text, (SELECT coalesce(max(id), 0) FROM "Task"),
   (SELECT coalesce(max("updatedAt"), 'epoch') FROM "Task")::text, (SELECT coalesce(max(id), 0) FROM "Assignment"))`;
 
 /** The directing leaders and the sections the tasks name, by skip scans of two indexes: as many probes as there are leaders and sections, not a pass over every task. */
@@ -272,9 +278,20 @@ const PLANS_SQL = `SELECT id, code, title, year FROM "Plan" ORDER BY id`;
 
 type PlanRow = { id: number; code: string; title: string; year: number | null };
 
+/** The units (with their aliases) and the plans, as two JSON columns of one row: one statement, one round trip. */
+const REFERENCE_COLUMNS = `(SELECT coalesce(json_agg(x ORDER BY x.id), '[]'::json) FROM (${UNITS_SQL}) x) AS units,
+  (SELECT coalesce(json_agg(p ORDER BY p.id), '[]'::json) FROM (${PLANS_SQL}) p) AS plans`;
+
+type ReferenceRow = { units: unknown; plans: unknown };
+
+/** A JSON column as the adapter returns it: parsed already, or text. */
+function jsonOf<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
 function fingerprintOf(text: string): Fingerprint {
-  const [u, um, a, am, p, pm, tm, tu, asm] = text.split('|');
-  return { reference: [u, um, a, am, p, pm].join('|'), tasks: [tm, tu].join('|'), structure: [tm, tu, asm].join('|') };
+  const [u, um, uu, a, am, p, pm, pu, tm, tu, asm] = text.split('|');
+  return { reference: [u, um, uu, a, am, p, pm, pu].join('|'), tasks: [tm, tu].join('|'), structure: [tm, tu, asm].join('|') };
 }
 
 /** How many shares and distinct tasks a filter of structure alone (units, plan, kind, section, task ids) selects. */
@@ -295,8 +312,8 @@ export class QuestionReference {
   /** What is read from the tasks alone (their names, words, title index), each with the tasks' fingerprint it holds for. */
   readonly ofTasks = new Map<string, { key: string; value: unknown }>();
   baseTotals: { key: string; totals: Map<string, BaseTotal> } | null = null;
-  /** The fingerprint a statement last read, and when: what an optimistic answer takes as current. */
-  known: { at: number; text: string } | null = null;
+  /** The fingerprint a statement last read: what an optimistic answer takes as current (its own statement checks it). */
+  known: { text: string } | null = null;
   readonly loading = new Map<string, Promise<unknown>>();
 
   /** One load per key at a time, however many askers want it. */
@@ -409,7 +426,8 @@ export class PrismaQuestionData implements QuestionData {
     const now = this.clock();
     if (this.check && now - this.check.at < CHECK_MS) return this.check.fingerprint;
     const known = this.shared.known;
-    if (this.optimistic && !this.check && known && now - known.at < CACHE_MS) {
+    // however old, the last fingerprint read is only assumed: the answer's own statement checks it
+    if (this.optimistic && !this.check && known) {
       this.assumed = { text: known.text, verdict: null };
       this.check = { at: now, fingerprint: Promise.resolve(fingerprintOf(known.text)) };
       return this.check.fingerprint;
@@ -431,7 +449,7 @@ export class PrismaQuestionData implements QuestionData {
   private seen(rows: { fp?: string | null }[]): string {
     const text = rows[0]?.fp;
     if (typeof text !== 'string') throw new Error('the change check returned no fingerprint');
-    this.shared.known = { at: this.clock(), text };
+    this.shared.known = { text };
     if (this.assumed && this.assumed.verdict === null) this.assumed.verdict = this.assumed.text === text;
     return text;
   }
@@ -457,8 +475,8 @@ export class PrismaQuestionData implements QuestionData {
     const cached = this.shared.registry;
     if (cached && cached.key === key && this.clock() - cached.at < CACHE_MS) return cached;
     return this.shared.once(`registry:${key}`, async () => {
-      const [units, plans] = await Promise.all([this.queries.units(), this.prisma.$queryRawUnsafe(PLANS_SQL) as Promise<PlanRow[]>]);
-      return this.keepRegistry(key, units, plans);
+      const [row] = (await this.prisma.$queryRawUnsafe(`SELECT ${REFERENCE_COLUMNS}`)) as ReferenceRow[];
+      return this.keepRegistry(key, unitRefsOf(jsonOf<UnitRow[]>(row!.units)), jsonOf<PlanRow[]>(row!.plans));
     });
   }
 
@@ -476,17 +494,13 @@ export class PrismaQuestionData implements QuestionData {
    */
   private async prime(): Promise<string> {
     const [row] = (await this.prisma.$queryRawUnsafe(
-      `SELECT ${FINGERPRINT} AS fp,
-        (SELECT coalesce(json_agg(x ORDER BY x.id), '[]'::json) FROM (${UNITS_SQL}) x) AS units,
-        (SELECT coalesce(json_agg(p ORDER BY p.id), '[]'::json) FROM (${PLANS_SQL}) p) AS plans,
-        (SELECT row_to_json(n) FROM (${NAMES_SQL}) n) AS names`,
-    )) as { fp: string; units: unknown; plans: unknown; names: unknown }[];
-    const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+      `SELECT ${FINGERPRINT} AS fp, ${REFERENCE_COLUMNS}, (SELECT row_to_json(n) FROM (${NAMES_SQL}) n) AS names`,
+    )) as (ReferenceRow & { fp: string; names: unknown })[];
     const text = this.seen([row!]);
     const fp = fingerprintOf(text);
-    if (!this.shared.registry) this.keepRegistry(fp.reference, unitRefsOf(json<UnitRow[]>(row!.units)), json<PlanRow[]>(row!.plans));
+    if (!this.shared.registry) this.keepRegistry(fp.reference, unitRefsOf(jsonOf<UnitRow[]>(row!.units)), jsonOf<PlanRow[]>(row!.plans));
     if (!this.shared.ofTasks.has('names')) {
-      const names = json<NamesRow | null>(row!.names);
+      const names = jsonOf<NamesRow | null>(row!.names);
       this.shared.ofTasks.set('names', { key: fp.tasks, value: namesOf(splitAgg(names?.leaders), splitAgg(names?.sections)) });
     }
     return text;

@@ -46,12 +46,19 @@ describe('the reference data checked by the answer itself', () => {
     await db.destroy();
   });
 
+  // the process's clock: a test moves it on to leave the chat silent for a while
+  let now = Date.now();
   const ask = (shared: QuestionReference, text: string) =>
-    withReference(counted, shared, async (data) => {
-      const { interp } = await readQuestion(text, data, TODAY, LEADER);
-      const answer = await answerQuestion(interp, { person: LEADER, today: TODAY, status: { dueSoonDays: 7 } }, data);
-      return renderReply(answer.reply, tr, 'vi').split('\n')[0];
-    });
+    withReference(
+      counted,
+      shared,
+      async (data) => {
+        const { interp } = await readQuestion(text, data, TODAY, LEADER);
+        const answer = await answerQuestion(interp, { person: LEADER, today: TODAY, status: { dueSoonDays: 7 } }, data);
+        return renderReply(answer.reply, tr, 'vi').split('\n')[0];
+      },
+      () => now,
+    );
 
   it('the first question of a process is two statements: the reference data in one, the answer in the other', async () => {
     statements = 0;
@@ -125,6 +132,37 @@ describe('the reference data checked by the answer itself', () => {
     const task = await db.prisma.task.create({ data: { planId: plan.id, kind: 'TASK', number: '9902', sectionCode: 'A', position: 9902, label: '9902', title: 'Nhiệm vụ thêm cho Cát Hải', scope: 'test' } });
     await db.prisma.assignment.create({ data: { taskId: task.id, unitId: catHai.id } });
     expect(before).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    expect(await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 38');
+  });
+
+  it('a question after half an hour of silence is still one statement: nothing is read again unless it changed', async () => {
+    const shared = new QuestionReference();
+    const first = await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
+    for (const silence of [61_000, 1_800_000]) {
+      now += silence;
+      statements = 0;
+      expect(await ask(shared, 'nhiem vu qua han o cat hai')).toBe(first);
+      expect(statements, `after ${silence / 1000} s`).toBe(1);
+    }
+    // once an hour the units and plans are read again all the same (a change written outside the app), in one statement
+    now += 3_600_000;
+    statements = 0;
+    expect(await ask(shared, 'nhiem vu qua han o cat hai')).toBe(first);
+    expect(statements).toBe(2);
+  });
+
+  it('a unit renamed since the last question is seen at once, however soon', async () => {
+    const shared = new QuestionReference();
+    expect(await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 38');
+    const catHai = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } });
+    await db.prisma.unit.update({ where: { id: catHai.id }, data: { name: 'Đặc khu Cát Hải (mới)' } });
+    try {
+      now += 1_500;
+      expect(await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải (mới): 2 nhiệm vụ quá hạn / 38');
+    } finally {
+      await db.prisma.unit.update({ where: { id: catHai.id }, data: { name: catHai.name } });
+    }
+    now += 1_500;
     expect(await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 38');
   });
 });
