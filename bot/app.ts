@@ -36,6 +36,8 @@ export interface App extends Core {
   voice: VoiceService | undefined;
   /** The chat apps' /metrics (a chat platform configured); the console and the CLIs do without (prom-client is not loaded). */
   metrics: Metrics | undefined;
+  /** What the chat's answers share; main.ts reads it at start (`primeReference`), so that the first question is one statement. */
+  questionReference: QuestionReference;
 }
 
 /** Late-bound: the channels that can fetch files start after the app is built. */
@@ -58,6 +60,8 @@ export interface ChatServiceDeps {
   sheets?: { maxBytes: number; uploadPage?: { publicBaseUrl: string; ttlMinutes: number } };
   /** Proposals and the "6 rõ" check (issue 15): PROPOSAL_RESPONSE_DAYS. */
   accountability?: AccountabilitySettings;
+  /** The units, plans and tasks' words every message's answers share (a new one when not given). */
+  reference?: QuestionReference;
 }
 
 const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -67,7 +71,7 @@ export function buildChatService(d: ChatServiceDeps): ChatService {
   const window: SendWindow = { calendar: d.calendar, hours: d.delivery.reminders.workingHours, mode: d.delivery.reminders.window };
   const accountability = { calendar: d.calendar, settings: d.accountability ?? parseAccountabilitySettings({}) };
   // units, plans and the tasks' words, shared by the answers of every message (a change check per message)
-  const reference = new QuestionReference();
+  const reference = d.reference ?? new QuestionReference();
   return new ChatService({
     prisma: d.prisma,
     clock: d.clock,
@@ -97,6 +101,7 @@ export async function createApp(options: CoreOptions = {}): Promise<App> {
   // Served only by the chat apps' /metrics: prom-client is not loaded for the console and the CLIs.
   const metrics = config.telegram || config.zalo ? (await import('./metrics.ts')).createMetrics(db.prisma) : undefined;
   const voice = config.stt ? new VoiceService(config.stt, log.child({ component: 'voice' })) : undefined;
+  const questionReference = new QuestionReference();
   return {
     ...core,
     assistant: new Assistant({ queries }),
@@ -106,9 +111,11 @@ export async function createApp(options: CoreOptions = {}): Promise<App> {
     chat: buildChatService({
       prisma: db.prisma, clock, settings: engineSettings, log, tr: i18n(), calendar, delivery: deliverySettings, files, metrics, voice,
       accountability: parseAccountabilitySettings(options.env ?? process.env),
+      reference: questionReference,
       sheets: { maxBytes: config.uploads.maxBytes, uploadPage: config.http.publicBaseUrl ? { publicBaseUrl: config.http.publicBaseUrl, ttlMinutes: config.uploads.linkTtlMinutes } : undefined },
     }),
     voice,
     metrics,
+    questionReference,
   };
 }

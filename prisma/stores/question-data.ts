@@ -956,6 +956,14 @@ export class PrismaReportData implements ReportData {
  * changed re-read — twice at most optimistically, then with the check first — so no answer
  * comes from stale names. `work` must only read: it may run more than once.
  */
+/**
+ * Reads the reference data into `shared` (units, plans, the tasks' names: one statement), as a process's
+ * first question would: the bot does it at start, so that its first question is one statement too.
+ */
+export async function primeReference(prisma: Db, shared: QuestionReference): Promise<void> {
+  await new PrismaQuestionData(prisma, Date.now, shared).units();
+}
+
 export async function withReference<T>(prisma: Db, shared: QuestionReference, work: (data: PrismaQuestionData) => Promise<T>, clock: () => number = Date.now): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const data = new PrismaQuestionData(prisma, clock, shared, attempt < 3);

@@ -13,7 +13,7 @@ import type { PersonRef } from '../../domain/people/types.ts';
 import { answerQuestion } from '../../domain/questions/answer.ts';
 import { readQuestion } from '../../domain/questions/context.ts';
 import type { Db } from '../../prisma/database.ts';
-import { QuestionReference, withReference } from '../../prisma/stores/question-data.ts';
+import { primeReference, QuestionReference, withReference } from '../../prisma/stores/question-data.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -68,6 +68,16 @@ describe('the reference data checked by the answer itself', () => {
     statements = 0;
     expect(await ask(new QuestionReference(), 'nhiem vu qua han o cat hai')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
     expect(statements).toBe(2);
+  });
+
+  it("read at the bot's start (primeReference), the reference data makes the first question one statement", async () => {
+    const shared = new QuestionReference();
+    statements = 0;
+    await primeReference(counted, shared);
+    expect(statements).toBe(1);
+    statements = 0;
+    expect(await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải: 2 nhiệm vụ quá hạn / 37');
+    expect(statements).toBe(1);
   });
 
   it("a unit's aliases are read with it, in a process's first statement and after", async () => {
