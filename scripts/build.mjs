@@ -16,8 +16,14 @@ export const DIST = join(ROOT, 'dist');
 export const STAMP = join(DIST, '.build-stamp');
 /** What is copied as is (read at run time by path). */
 export const ASSETS = ['locales', 'prisma/migrations', 'prisma/seed'];
-/** Pure ES-module packages bundled into the chunks; every other package stays an import from node_modules. */
-const BUNDLED = ['zod', '@fluent/bundle'];
+/**
+ * Packages bundled into the chunks (with what they require); every other package stays an import
+ * from node_modules. Beside zod and Fluent, what `npm run ask` and the console load before their
+ * first answer: pg and pino are ~45 CommonJS files that Node resolves, reads and wraps one by one
+ * (Node 22: ~30 ms of a start's CPU, interleaved runs). pino-pretty stays out (loaded by path,
+ * for a terminal only), and so do pg's optional native and Cloudflare sockets.
+ */
+const BUNDLED = ['zod', '@fluent/bundle', 'pg', 'pino', '@prisma/adapter-pg', 'fastest-levenshtein'];
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 /** The entries: what package.json's scripts run through scripts/run.mjs (bot/main, bot/cli/ask…). */
@@ -38,7 +44,9 @@ export function build({ quiet = false } = {}) {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)).flatMap((d) => [d, `${d}/*`]),
+      external: [...Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)).flatMap((d) => [d, `${d}/*`]), 'pg-native', 'pg-cloudflare'],
+      // Bundled CommonJS calls require() for Node's own modules: an ES module has none of its own.
+      banner: { js: "import { createRequire as __bundledRequire } from 'node:module'; const require = __bundledRequire(import.meta.url);" },
       // Prisma's runtime as its ES module: the package's `node` condition names the CommonJS file,
       // which Node's ESM loader must scan for its exports (cjs-module-lexer) — ~90 ms of a start.
       alias: { '@prisma/client/runtime/client': '@prisma/client/runtime/client.mjs' },

@@ -3,6 +3,7 @@
 // missing or older than any source file. Without the sources (a production
 // image holding only dist/), dist/ is run as it is.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ASSETS, DIST, ROOT, STAMP, build } from './build.mjs';
@@ -37,6 +38,11 @@ if (hasSources) {
     if (!build({ quiet: true })) process.exit(1);
   }
 }
+// Node ≥ 22.1 keeps V8's compiled code of dist/ and node_modules between runs (in NODE_COMPILE_CACHE,
+// else the system's temporary folder; an unwritable one only disables it): ~15 ms of CPU less per
+// start on Node 22 (interleaved runs of npm run ask and npm start on the 100k bench database).
+// Node 20 has no such cache.
+module.enableCompileCache?.();
 // The entry sees the argv it would have as `node dist/<entry>.js args…`.
 process.argv.splice(1, 2, compiled);
 await import(pathToFileURL(compiled).href);

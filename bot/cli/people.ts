@@ -31,9 +31,7 @@ export function closeNames<T extends { fullName: string }>(query: string, people
 /** The person `--as` names (a name with or without diacritics, a phone, an id); the first city leader when absent. */
 export async function findPerson(app: Core, as: string | undefined, locale: Locale): Promise<PersonRef> {
   if (!as) {
-    // In SQL: `roles: { has }` on an enum array is not supported by every driver adapter, and a city has thousands of people.
-    const [leader] = (await app.db.prisma.$queryRawUnsafe(`SELECT id FROM "Person" WHERE active AND 'CITY_LEADER' = ANY (roles) ORDER BY id LIMIT 1`)) as { id: number }[];
-    const person = leader ? await app.queries.person(leader.id) : null;
+    const person = await app.queries.firstCityLeader();
     if (person) return person;
     throw new UsageError(app.tr.t('console-no-person', { query: '' }, locale));
   }

@@ -141,6 +141,21 @@ export function personRef(p: { id: number; fullName: string; unitId: number | nu
   return { id: p.id, fullName: p.fullName, unitId: p.unitId, roles: p.roles };
 }
 
+/**
+ * Only the fields a PersonRef needs, without the model's mapping: thousands of people at a city's size
+ * (roles as one string: parsing thousands of text arrays cost more than the statement).
+ */
+const PERSON_COLUMNS = `id, "fullName", "unitId", array_to_string(roles::text[], ',') AS roles`;
+interface PersonRow {
+  id: number;
+  fullName: string;
+  unitId: number | null;
+  roles: string;
+}
+function peopleOf(rows: PersonRow[]): PersonRef[] {
+  return rows.map((p) => ({ id: p.id, fullName: p.fullName, unitId: p.unitId, roles: (p.roles ? p.roles.split(',') : []) as Role[] }));
+}
+
 export class PrismaTaskQueries implements TaskQueries {
   constructor(private readonly prisma: Db | Prisma.TransactionClient) {}
 
@@ -152,9 +167,17 @@ export class PrismaTaskQueries implements TaskQueries {
     return unitRefsOf((await this.prisma.$queryRawUnsafe(`${UNITS_SQL} ORDER BY u.id`)) as UnitRow[]);
   }
 
+  /** In SQL, as findPeople: a model query's first use costs Prisma's query compiler ~30–60 ms of a start (the console's first prompt). */
   async person(id: number): Promise<PersonRef | null> {
-    const p = await this.prisma.person.findUnique({ where: { id } });
-    return p ? personRef(p) : null;
+    const [p] = peopleOf((await this.prisma.$queryRawUnsafe(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE id = $1`, id)) as PersonRow[]);
+    return p ?? null;
+  }
+
+  /** The active city leader with the lowest id (who a command-line tool acts as without `--as`). */
+  async firstCityLeader(): Promise<PersonRef | null> {
+    // In SQL: `roles: { has }` on an enum array is not supported by every driver adapter.
+    const [p] = peopleOf((await this.prisma.$queryRawUnsafe(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE active AND 'CITY_LEADER' = ANY (roles) ORDER BY id LIMIT 1`)) as PersonRow[]);
+    return p ?? null;
   }
 
   async findPeople(query: string): Promise<PersonRef[]> {
@@ -170,15 +193,7 @@ export class PrismaTaskQueries implements TaskQueries {
       if (byPhone.length) return byPhone.map(personRef);
     }
     const wanted = fold(q);
-    // Only the fields a PersonRef needs, without the model's mapping: thousands of people at a city's size.
-    // (roles as one string: parsing thousands of text arrays cost more than the statement)
-    const rows = (await this.prisma.$queryRawUnsafe(`SELECT id, "fullName", "unitId", array_to_string(roles::text[], ',') AS roles FROM "Person" WHERE active ORDER BY id`)) as {
-      id: number;
-      fullName: string;
-      unitId: number | null;
-      roles: string;
-    }[];
-    const all = rows.map((p) => ({ ...p, roles: (p.roles ? p.roles.split(',') : []) as Role[] }));
+    const all = peopleOf((await this.prisma.$queryRawUnsafe(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE active ORDER BY id`)) as PersonRow[]);
     const exact = all.filter((p) => fold(p.fullName) === wanted);
     if (exact.length) return exact.map(personRef);
     return all.filter((p) => fold(p.fullName).includes(wanted)).map(personRef);
