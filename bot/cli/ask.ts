@@ -8,7 +8,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { answerQuestion, DEFAULT_PAGE, reportRequest } from '../../domain/questions/answer.ts';
 import { readQuestion } from '../../domain/questions/context.ts';
 import { today as todayOf } from '../../domain/shared/clock.ts';
@@ -90,10 +89,6 @@ async function main(): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // One question, then exit: Prisma's query compiler (WebAssembly) stays on V8's baseline code
-  // (Liftoff), which it compiles as it goes; optimising it on V8's other threads (dynamic tiering)
-  // cost ~80 ms of CPU per run that a one-shot process never gets back. Set before the module compiles.
-  setFlagsFromString('--liftoff-only');
   await runCli(main);
   // Answered and closed: exit once the output is written, rather than wait for the query compiler's
   // WebAssembly being optimised on V8's other threads (it kept the process ~0.3 s past its answer).
