@@ -268,33 +268,39 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
   return ok;
 }
 
-/** `npm run ask` to its answer, against a floor script that imports pg, connects and runs select 1. */
+/** The compiled ask and `npm run ask` to their answer, against a floor script that imports pg, connects and runs select 1, alternated. */
 function startBench(url: string, samples: number): boolean {
   const { build } = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' }).status === 0 ? { build: true } : { build: false };
   if (!build) {
     say('start: the build failed, skipped');
     return false;
   }
-  const time = (args: string[], env: Record<string, string>) => {
-    const times: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    return { name: '', runs: samples, concurrency: 1, p50: times[Math.floor(samples / 2)]!, p95: times[Math.min(samples - 1, Math.floor(samples * 0.95))]!, max: times.at(-1)! };
-  };
   const floorScript = `import pg from 'pg'; const c = new pg.Client({ connectionString: process.env.DATABASE_URL }); await c.connect(); await c.query('select 1'); await c.end();`;
-  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  const env = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  const question = ['--as', 'Lãnh đạo thành phố', '--today', TODAY, 'nhiệm vụ quá hạn ở Đơn vị 38'];
+  const commands = {
+    built: [process.execPath, 'dist/bot/cli/ask.js', ...question],
+    npm: ['npm', 'run', '--silent', 'ask', '--', ...question],
+    floor: [process.execPath, '--input-type=module', '-e', floorScript],
+  };
+  // Alternated, one run of each in turn: all three meet the same machine.
+  const times: Record<keyof typeof commands, number[]> = { built: [], npm: [], floor: [] };
+  for (let i = 0; i < samples; i++) {
+    for (const [name, [cmd, ...args]] of Object.entries(commands) as [keyof typeof commands, string[]][]) {
+      const t0 = performance.now();
+      const r = spawnSync(cmd!, args, { env, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+      times[name].push(performance.now() - t0);
+    }
+  }
+  const of = (t: number[]) => {
+    t.sort((a, b) => a - b);
+    return { name: '', runs: t.length, concurrency: 1, p50: t[Math.floor(t.length / 2)]!, p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))]!, max: t.at(-1)! };
+  };
+  const floor = of(times.floor);
   const rows: Row[] = [
-    {
-      name: 'npm run ask (compiled) to the answer, PostgreSQL with data',
-      app: time(['dist/bot/cli/ask.js', '--as', 'Lãnh đạo thành phố', '--today', TODAY, 'nhiệm vụ quá hạn ở Đơn vị 38'], env),
-      floor: time(['--input-type=module', '-e', floorScript], env),
-      goal: 5,
-    },
+    { name: 'node dist/bot/cli/ask.js to the answer, PostgreSQL with data', app: of(times.built), floor, goal: 5 },
+    { name: 'npm run ask (npm, the build check, then the same)', app: of(times.npm), floor, goal: 5 },
   ];
   return printTable('Start-up (separate processes, wall time)', rows);
 }
