@@ -137,8 +137,6 @@ const planSql = (wide: boolean) => `
         count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
       FROM items i JOIN pr ON pr.id = i."planId") o
     WHERE o.pos <= GREATEST($16::int, 3)),
-  -- One row per person: their first row.
-  per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
   -- The rows a message lists, with their unit, plan, short title and progress.
   listed AS (${
     wide
@@ -153,15 +151,23 @@ const planSql = (wide: boolean) => `
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
     CROSS JOIN LATERAL (SELECT btrim(regexp_replace(${wide ? 't' : 'r'}.title, '[${JS_SPACE}]+', ' ', 'g')) AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
-      CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z
-    WHERE r.pos <= $16::int),
-  lines AS (
-    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, ${line('reminder-title', { name: jStr('pe."fullName"'), count: jNum('per.items'), date: jStr('$17::text') }, 'strong')} AS line
-      FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.items > 0
-    UNION ALL
-    SELECT r."personId", CASE WHEN r.esc THEN 5 ELSE 1 END, r.pos, sub.n, CASE WHEN sub.n = 0
-        THEN ${line('reminder-item', { number: jStr('r.number'), plan: jStr('r."planCode"'), title: jStr('r."shortTitle"') })}
-        ELSE ${jObj({
+      CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z),
+  -- Each person's counts, listed rows (two lines a row: the task, then its state) and report choices (the first
+  -- three tasks; all four actions when there is one), as JSON text in their order: one pass over their first rows,
+  -- grouped (no join of per-person sets, whose sizes a generic plan cannot guess).
+  msg AS (SELECT r."personId", max(r.items) AS items, max(r.escalations) AS escalations, max(r.monthlies) AS monthlies,
+      string_agg(r.l, ',' ORDER BY r.pos) FILTER (WHERE NOT r.esc AND r.pos <= $16::int) AS "itemLines",
+      string_agg(r.l, ',' ORDER BY r.pos) FILTER (WHERE r.esc AND r.pos <= $16::int) AS "escLines",
+      string_agg(CASE WHEN r.items = 1 THEN ${[
+        choice(`'rm:report:' || r."taskId"`, 'reminder-report-now', null, [jLit('bao cao'), jStr(`'bao cao ' || r.number`), jLit('cap nhat')]),
+        choice(`'rm:same:' || r."taskId"`, 'reminder-no-change', null, [jLit('khong thay doi'), jLit('nhu cu'), jLit('khong doi')]),
+        choice(`'rm:snooze:' || r."taskId" || ':1'`, 'reminder-snooze-tomorrow', null, [jLit('mai'), jLit('nhac mai'), jLit('ngay mai')]),
+        choice(`'rm:snooze:' || r."taskId" || ':7'`, 'reminder-snooze-week', null, [jLit('tuan sau'), jLit('nhac tuan sau')]),
+      ].join(` || ',' || `)}
+        ELSE ${choice(`'rm:report:' || r."taskId"`, 'reminder-report-task', { number: jStr('r.number') }, [jStr(`'bao cao ' || r.number`)])} END,
+        ',' ORDER BY r.pos) FILTER (WHERE NOT r.esc AND r.pos <= 3) AS choices
+    FROM (SELECT r.*,
+        ${line('reminder-item', { number: jStr('r.number'), plan: jStr('r."planCode"'), title: jStr('r."shortTitle"') })} || ',' || ${jObj({
           text: jObj({
             key: `CASE WHEN r.esc THEN '"reminder-item-unit-state"' ELSE '"reminder-item-state"' END`,
             args: jObj({
@@ -177,55 +183,39 @@ const planSql = (wide: boolean) => `
             }),
           }),
           indent: jLit(true),
-        })} END
-      FROM listed r CROSS JOIN (VALUES (0), (1)) sub(n)
-    UNION ALL
-    SELECT "personId", 2, 0, 0, ${line('list-more', { count: jNum('items - $16::int') })} FROM per WHERE items > $16::int
-    UNION ALL
-    SELECT "personId", 3, 0, 0, ${jObj({ text: jObj({ raw: jLit('') }) })} FROM per WHERE items > 0 AND escalations > 0
-    UNION ALL
-    SELECT per."personId", 4, 0, 0, ${line('reminder-escalation-title', { name: jStr('pe."fullName"'), count: jNum('per.escalations'), date: jStr('$17::text') }, 'strong')}
-      FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.escalations > 0
-    UNION ALL
-    SELECT "personId", 6, 0, 0, ${line('list-more', { count: jNum('escalations - $16::int') })} FROM per WHERE escalations > $16::int
-    UNION ALL
-    SELECT "personId", 7, 0, 0, ${line('reminder-footer')} FROM per WHERE items > 0
-    UNION ALL
-    -- The monthly request about several tasks: the unit's appendix does them at once.
-    SELECT "personId", 8, 0, 0, ${line('reminder-appendix-offer')} FROM per WHERE monthlies > 1),
-  choices AS (
-    SELECT r."personId", c.o, c.choice FROM ranked r CROSS JOIN LATERAL (VALUES
-        (1, ${choice(`'rm:report:' || r."taskId"`, 'reminder-report-now', null, [jLit('bao cao'), jStr(`'bao cao ' || r.number`), jLit('cap nhat')])}),
-        (2, ${choice(`'rm:same:' || r."taskId"`, 'reminder-no-change', null, [jLit('khong thay doi'), jLit('nhu cu'), jLit('khong doi')])}),
-        (3, ${choice(`'rm:snooze:' || r."taskId" || ':1'`, 'reminder-snooze-tomorrow', null, [jLit('mai'), jLit('nhac mai'), jLit('ngay mai')])}),
-        (4, ${choice(`'rm:snooze:' || r."taskId" || ':7'`, 'reminder-snooze-week', null, [jLit('tuan sau'), jLit('nhac tuan sau')])})) c(o, choice)
-      WHERE NOT r.esc AND r.items = 1
-    UNION ALL
-    SELECT r."personId", r.pos, ${choice(`'rm:report:' || r."taskId"`, 'reminder-report-task', { number: jStr('r.number') }, [jStr(`'bao cao ' || r.number`)])}
-      FROM ranked r WHERE NOT r.esc AND r.items > 1 AND r.pos <= 3
-    UNION ALL
-    SELECT "personId", 4, ${choice(`'rm:list'`, 'reminder-list', { count: jNum('items') }, [jLit('danh sach'), jLit('xem tat ca')])}
-      FROM per WHERE items > 3),
-  -- Each person's message: the lines and the choices gathered in one pass (a person with items has the title line, sec 0),
-  -- as JSON text (json-text-sql.ts) read as jsonb once a message.
-  msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, '[' || string_agg(line, ',' ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) || ']' AS lines,
-      '[' || string_agg(choice, ',' ORDER BY pos) FILTER (WHERE choice IS NOT NULL) || ']' AS choices
-    FROM (SELECT "personId", sec, pos, sub, line, NULL::text AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
+        })} AS l
+      FROM listed r) r
+    GROUP BY 1),
   -- Each person's unit and the account the message goes to: reachable, the preferred channel first, then the
-  -- latest linked (one row per person of per, who are the people with a message).
+  -- latest linked (one row per person with a message).
   acct AS (
-    SELECT per."personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
-    FROM per JOIN "Person" pe ON pe.id = per."personId"
+    SELECT m.*, pe."fullName", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
+    FROM msg m JOIN "Person" pe ON pe.id = m."personId"
     LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
-      WHERE i."personId" = per."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
+      WHERE i."personId" = m."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
       ORDER BY CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true),
-  -- Read once (by the insert, or the preview), so the messages stream into it rather than being kept aside;
-  -- the count of people without an account reads acct.
+  -- Each person's message (reminderReply): the title and their tasks, "… N more", the leaders' part, the footer,
+  -- the appendix offer, then the choices; as JSON text (json-text-sql.ts) read as jsonb once a message. Read once
+  -- (by the insert, or the preview), so the messages stream into it rather than being kept aside; the count of
+  -- people without an account reads acct.
   planned AS (
-    SELECT $19::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", ac."unitId",
-      ac."identityId", ac.channel, ac."chatId",
-      ('{"v":1,"reply":{"lines":' || m.lines || CASE WHEN m.choices IS NULL THEN '' ELSE ',"choices":' || m.choices END || '}}')::jsonb AS payload
-    FROM msg m JOIN acct ac ON ac."personId" = m."personId")`;
+    SELECT $19::text || a."personId" AS "dedupeKey", CASE WHEN a.items > 0 THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, a."personId", a."unitId",
+      a."identityId", a.channel, a."chatId",
+      ('{"v":1,"reply":{"lines":[' || concat_ws(',',
+          CASE WHEN a.items > 0 THEN ${line('reminder-title', { name: jStr('a."fullName"'), count: jNum('a.items'), date: jStr('$17::text') }, 'strong')} END,
+          a."itemLines",
+          CASE WHEN a.items > $16::int THEN ${line('list-more', { count: jNum('a.items - $16::int') })} END,
+          CASE WHEN a.items > 0 AND a.escalations > 0 THEN ${jObj({ text: jObj({ raw: jLit('') }) })} END,
+          CASE WHEN a.escalations > 0 THEN ${line('reminder-escalation-title', { name: jStr('a."fullName"'), count: jNum('a.escalations'), date: jStr('$17::text') }, 'strong')} END,
+          a."escLines",
+          CASE WHEN a.escalations > $16::int THEN ${line('list-more', { count: jNum('a.escalations - $16::int') })} END,
+          CASE WHEN a.items > 0 THEN ${line('reminder-footer')} END,
+          -- The monthly request about several tasks: the unit's appendix does them at once.
+          CASE WHEN a.monthlies > 1 THEN ${line('reminder-appendix-offer')} END)
+        || ']' || CASE WHEN a.choices IS NULL THEN '' ELSE ',"choices":[' || a.choices
+          || CASE WHEN a.items > 3 THEN ',' || ${choice(`'rm:list'`, 'reminder-list', { count: jNum('a.items') }, [jLit('danh sach'), jLit('xem tat ca')])} ELSE '' END || ']' END
+        || '}}')::jsonb AS payload
+    FROM acct a)`;
 
 /** A Line (domain/chat/reply.ts) as JSON text: its text's key and args (none when null), and its option. */
 function line(key: string, args: Record<string, string> | null = null, opt?: 'strong' | 'indent'): string {
