@@ -21,8 +21,8 @@ import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { addDays, dayParts, formatDay, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../database.ts';
-import { jArr, jLit, jNum, jObj, jStr } from './json-text-sql.ts';
-import { JS_SPACE, STATUS_SQL, statusParams } from './planning-sql.ts';
+import { jArr, jLit, jNum, jObj, jSafe, jStr } from './json-text-sql.ts';
+import { cleanSql, JS_SPACE, STATUS_SQL, statusParams } from './planning-sql.ts';
 
 /**
  * STATUS_SQL over the rows that can come up, with the columns a reminder
@@ -149,7 +149,7 @@ const planSql = (wide: boolean) => `
     SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle"
     FROM ranked r JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"`}
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
-    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(${wide ? 't' : 'r'}.title, '[${JS_SPACE}]+', ' ', 'g')) AS clean OFFSET 0) c0
+    CROSS JOIN LATERAL (SELECT ${cleanSql(`${wide ? 't' : 'r'}.title`)} AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
       CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z),
   -- Each person's counts, listed rows (two lines a row: the task, then its state) and report choices (the first
@@ -171,14 +171,14 @@ const planSql = (wide: boolean) => `
           text: jObj({
             key: `CASE WHEN r.esc THEN '"reminder-item-unit-state"' ELSE '"reminder-item-state"' END`,
             args: jObj({
-              reason: jStr('r.reason'),
-              due: jStr(`CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
+              reason: jSafe('r.reason'),
+              due: jSafe(`CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
               days: jNum(`CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END`),
               workingDays: jNum(`CASE WHEN r.reason = 'before' THEN r.n ELSE 0 END`),
-              month: jStr('$18::text'),
+              month: jSafe('$18::text'),
               value: `(CASE WHEN r.kind = 'INDICATOR' THEN COALESCE(to_jsonb(r."actualValue"), '"none"') ELSE COALESCE(to_jsonb(r.percent), '"none"') END)::text`,
-              state: jStr('r.state'),
-              last: jStr(`COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none')`),
+              state: jSafe('r.state'),
+              last: jSafe(`COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none')`),
               unit: jStr('r."unitName"'),
             }),
           }),
@@ -202,11 +202,11 @@ const planSql = (wide: boolean) => `
     SELECT $19::text || a."personId" AS "dedupeKey", CASE WHEN a.items > 0 THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, a."personId", a."unitId",
       a."identityId", a.channel, a."chatId",
       ('{"v":1,"reply":{"lines":[' || concat_ws(',',
-          CASE WHEN a.items > 0 THEN ${line('reminder-title', { name: jStr('a."fullName"'), count: jNum('a.items'), date: jStr('$17::text') }, 'strong')} END,
+          CASE WHEN a.items > 0 THEN ${line('reminder-title', { name: jStr('a."fullName"'), count: jNum('a.items'), date: jSafe('$17::text') }, 'strong')} END,
           a."itemLines",
           CASE WHEN a.items > $16::int THEN ${line('list-more', { count: jNum('a.items - $16::int') })} END,
           CASE WHEN a.items > 0 AND a.escalations > 0 THEN ${jObj({ text: jObj({ raw: jLit('') }) })} END,
-          CASE WHEN a.escalations > 0 THEN ${line('reminder-escalation-title', { name: jStr('a."fullName"'), count: jNum('a.escalations'), date: jStr('$17::text') }, 'strong')} END,
+          CASE WHEN a.escalations > 0 THEN ${line('reminder-escalation-title', { name: jStr('a."fullName"'), count: jNum('a.escalations'), date: jSafe('$17::text') }, 'strong')} END,
           a."escLines",
           CASE WHEN a.escalations > $16::int THEN ${line('list-more', { count: jNum('a.escalations - $16::int') })} END,
           CASE WHEN a.items > 0 THEN ${line('reminder-footer')} END,
@@ -222,9 +222,9 @@ function line(key: string, args: Record<string, string> | null = null, opt?: 'st
   return jObj({ text: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), ...(opt ? { [opt]: jLit(true) } : {}) });
 }
 
-/** A Choice (domain/chat/reply.ts) as JSON text: id (an SQL text expression), label key and args, words (JSON-text expressions). */
+/** A Choice (domain/chat/reply.ts) as JSON text: id (an SQL text expression needing no escaping: 'rm:…' and ids), label key and args, words (JSON-text expressions). */
 function choice(id: string, key: string, args: Record<string, string> | null, words: string[]): string {
-  return jObj({ id: jStr(id), label: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), words: jArr(words) });
+  return jObj({ id: jSafe(id), label: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), words: jArr(words) });
 }
 
 const isMonthly = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) => monthlyRequestDay(day, o.settings.monthlyRequestDay, o.calendar) === day;
