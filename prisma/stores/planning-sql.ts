@@ -349,7 +349,8 @@ export class PlanningSql {
       },
       'indent',
     );
-    const sql = `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+    // OFFSET 0: each row's status worked out once, not again by the filter (a flattened subquery repeats it).
+    const sql = `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
        pr AS (SELECT * FROM unnest($8::int[], $9::int[]) AS pr(id, r)),
        -- As for the weekly lists: rank() by status and due day keeps the candidates, the full order ranks only those.
        c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1 FROM s WHERE NOT s."updatedThisMonth"),

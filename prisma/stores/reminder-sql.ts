@@ -95,10 +95,11 @@ const planSql = (wide: boolean) => `
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
   -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
-  -- a finished task (not continuous) never comes up, nor is it escalated.
+  -- a finished task (not continuous) never comes up, nor is it escalated. OFFSET 0: each row's status is worked out
+  -- once (the subquery flattened, the filter would evaluate it again).
   s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
     wide ? '' : ', x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
-    FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+    FROM (${rowStatusSql(wide)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
   pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
