@@ -21,8 +21,8 @@ import type { ReminderSettings } from '../../domain/reminders/settings.ts';
 import { addDays, dayParts, formatDay, makeDay, type Day } from '../../domain/shared/day.ts';
 import type { StatusOptions } from '../../domain/status/derive-status.ts';
 import type { Db } from '../database.ts';
-import { jArr, jLit, jNum, jObj, jStr } from './json-text-sql.ts';
-import { JS_SPACE, STATUS_SQL, statusParams } from './planning-sql.ts';
+import { jArr, jLit, jNum, jObj, jSafe, jStr } from './json-text-sql.ts';
+import { cleanSql, JS_SPACE, STATUS_SQL, statusParams } from './planning-sql.ts';
 
 /**
  * STATUS_SQL over the rows that can come up, with the columns a reminder
@@ -95,10 +95,11 @@ const planSql = (wide: boolean) => `
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
   -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
-  -- a finished task (not continuous) never comes up, nor is it escalated.
+  -- a finished task (not continuous) never comes up, nor is it escalated. OFFSET 0: each row's status is worked out
+  -- once (the subquery flattened, the filter would evaluate it again).
   s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
     wide ? '' : ', x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
-    FROM (${rowStatusSql(wide)}) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+    FROM (${rowStatusSql(wide)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
   pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
@@ -137,8 +138,6 @@ const planSql = (wide: boolean) => `
         count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
       FROM items i JOIN pr ON pr.id = i."planId") o
     WHERE o.pos <= GREATEST($16::int, 3)),
-  -- One row per person: their first row.
-  per AS (SELECT "personId", items, escalations, monthlies FROM ranked WHERE pos = 1 AND (NOT esc OR items = 0)),
   -- The rows a message lists, with their unit, plan, short title and progress.
   listed AS (${
     wide
@@ -151,90 +150,82 @@ const planSql = (wide: boolean) => `
     SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle"
     FROM ranked r JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"`}
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
-    CROSS JOIN LATERAL (SELECT btrim(regexp_replace(${wide ? 't' : 'r'}.title, '[${JS_SPACE}]+', ' ', 'g')) AS clean OFFSET 0) c0
+    CROSS JOIN LATERAL (SELECT ${cleanSql(`${wide ? 't' : 'r'}.title`)} AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
-      CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z
-    WHERE r.pos <= $16::int),
-  lines AS (
-    SELECT per."personId", 0 AS sec, 0 AS pos, 0 AS sub, ${line('reminder-title', { name: jStr('pe."fullName"'), count: jNum('per.items'), date: jStr('$17::text') }, 'strong')} AS line
-      FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.items > 0
-    UNION ALL
-    SELECT r."personId", CASE WHEN r.esc THEN 5 ELSE 1 END, r.pos, sub.n, CASE WHEN sub.n = 0
-        THEN ${line('reminder-item', { number: jStr('r.number'), plan: jStr('r."planCode"'), title: jStr('r."shortTitle"') })}
-        ELSE ${jObj({
+      CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z),
+  -- Each person's counts, listed rows (two lines a row: the task, then its state) and report choices (the first
+  -- three tasks; all four actions when there is one), as JSON text in their order: one pass over their first rows,
+  -- grouped (no join of per-person sets, whose sizes a generic plan cannot guess).
+  msg AS (SELECT r."personId", max(r.items) AS items, max(r.escalations) AS escalations, max(r.monthlies) AS monthlies,
+      string_agg(r.l, ',' ORDER BY r.pos) FILTER (WHERE NOT r.esc AND r.pos <= $16::int) AS "itemLines",
+      string_agg(r.l, ',' ORDER BY r.pos) FILTER (WHERE r.esc AND r.pos <= $16::int) AS "escLines",
+      string_agg(CASE WHEN r.items = 1 THEN ${[
+        choice(`'rm:report:' || r."taskId"`, 'reminder-report-now', null, [jLit('bao cao'), jStr(`'bao cao ' || r.number`), jLit('cap nhat')]),
+        choice(`'rm:same:' || r."taskId"`, 'reminder-no-change', null, [jLit('khong thay doi'), jLit('nhu cu'), jLit('khong doi')]),
+        choice(`'rm:snooze:' || r."taskId" || ':1'`, 'reminder-snooze-tomorrow', null, [jLit('mai'), jLit('nhac mai'), jLit('ngay mai')]),
+        choice(`'rm:snooze:' || r."taskId" || ':7'`, 'reminder-snooze-week', null, [jLit('tuan sau'), jLit('nhac tuan sau')]),
+      ].join(` || ',' || `)}
+        ELSE ${choice(`'rm:report:' || r."taskId"`, 'reminder-report-task', { number: jStr('r.number') }, [jStr(`'bao cao ' || r.number`)])} END,
+        ',' ORDER BY r.pos) FILTER (WHERE NOT r.esc AND r.pos <= 3) AS choices
+    FROM (SELECT r.*,
+        ${line('reminder-item', { number: jStr('r.number'), plan: jStr('r."planCode"'), title: jStr('r."shortTitle"') })} || ',' || ${jObj({
           text: jObj({
             key: `CASE WHEN r.esc THEN '"reminder-item-unit-state"' ELSE '"reminder-item-state"' END`,
             args: jObj({
-              reason: jStr('r.reason'),
-              due: jStr(`CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
+              reason: jSafe('r.reason'),
+              due: jSafe(`CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
               days: jNum(`CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END`),
               workingDays: jNum(`CASE WHEN r.reason = 'before' THEN r.n ELSE 0 END`),
-              month: jStr('$18::text'),
+              month: jSafe('$18::text'),
               value: `(CASE WHEN r.kind = 'INDICATOR' THEN COALESCE(to_jsonb(r."actualValue"), '"none"') ELSE COALESCE(to_jsonb(r.percent), '"none"') END)::text`,
-              state: jStr('r.state'),
-              last: jStr(`COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none')`),
+              state: jSafe('r.state'),
+              last: jSafe(`COALESCE(to_char((r."lastReportedAt" + interval '7 hours')::date, 'DD/MM/YYYY'), 'none')`),
               unit: jStr('r."unitName"'),
             }),
           }),
           indent: jLit(true),
-        })} END
-      FROM listed r CROSS JOIN (VALUES (0), (1)) sub(n)
-    UNION ALL
-    SELECT "personId", 2, 0, 0, ${line('list-more', { count: jNum('items - $16::int') })} FROM per WHERE items > $16::int
-    UNION ALL
-    SELECT "personId", 3, 0, 0, ${jObj({ text: jObj({ raw: jLit('') }) })} FROM per WHERE items > 0 AND escalations > 0
-    UNION ALL
-    SELECT per."personId", 4, 0, 0, ${line('reminder-escalation-title', { name: jStr('pe."fullName"'), count: jNum('per.escalations'), date: jStr('$17::text') }, 'strong')}
-      FROM per JOIN "Person" pe ON pe.id = per."personId" WHERE per.escalations > 0
-    UNION ALL
-    SELECT "personId", 6, 0, 0, ${line('list-more', { count: jNum('escalations - $16::int') })} FROM per WHERE escalations > $16::int
-    UNION ALL
-    SELECT "personId", 7, 0, 0, ${line('reminder-footer')} FROM per WHERE items > 0
-    UNION ALL
-    -- The monthly request about several tasks: the unit's appendix does them at once.
-    SELECT "personId", 8, 0, 0, ${line('reminder-appendix-offer')} FROM per WHERE monthlies > 1),
-  choices AS (
-    SELECT r."personId", c.o, c.choice FROM ranked r CROSS JOIN LATERAL (VALUES
-        (1, ${choice(`'rm:report:' || r."taskId"`, 'reminder-report-now', null, [jLit('bao cao'), jStr(`'bao cao ' || r.number`), jLit('cap nhat')])}),
-        (2, ${choice(`'rm:same:' || r."taskId"`, 'reminder-no-change', null, [jLit('khong thay doi'), jLit('nhu cu'), jLit('khong doi')])}),
-        (3, ${choice(`'rm:snooze:' || r."taskId" || ':1'`, 'reminder-snooze-tomorrow', null, [jLit('mai'), jLit('nhac mai'), jLit('ngay mai')])}),
-        (4, ${choice(`'rm:snooze:' || r."taskId" || ':7'`, 'reminder-snooze-week', null, [jLit('tuan sau'), jLit('nhac tuan sau')])})) c(o, choice)
-      WHERE NOT r.esc AND r.items = 1
-    UNION ALL
-    SELECT r."personId", r.pos, ${choice(`'rm:report:' || r."taskId"`, 'reminder-report-task', { number: jStr('r.number') }, [jStr(`'bao cao ' || r.number`)])}
-      FROM ranked r WHERE NOT r.esc AND r.items > 1 AND r.pos <= 3
-    UNION ALL
-    SELECT "personId", 4, ${choice(`'rm:list'`, 'reminder-list', { count: jNum('items') }, [jLit('danh sach'), jLit('xem tat ca')])}
-      FROM per WHERE items > 3),
-  -- Each person's message: the lines and the choices gathered in one pass (a person with items has the title line, sec 0),
-  -- as JSON text (json-text-sql.ts) read as jsonb once a message.
-  msg AS (SELECT "personId", bool_or(sec = 0) AS reminder, '[' || string_agg(line, ',' ORDER BY sec, pos, sub) FILTER (WHERE line IS NOT NULL) || ']' AS lines,
-      '[' || string_agg(choice, ',' ORDER BY pos) FILTER (WHERE choice IS NOT NULL) || ']' AS choices
-    FROM (SELECT "personId", sec, pos, sub, line, NULL::text AS choice FROM lines UNION ALL SELECT "personId", -1, o, 0, NULL, choice FROM choices) x GROUP BY 1),
+        })} AS l
+      FROM listed r) r
+    GROUP BY 1),
   -- Each person's unit and the account the message goes to: reachable, the preferred channel first, then the
-  -- latest linked (one row per person of per, who are the people with a message).
+  -- latest linked (one row per person with a message).
   acct AS (
-    SELECT per."personId", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
-    FROM per JOIN "Person" pe ON pe.id = per."personId"
+    SELECT m.*, pe."fullName", pe."unitId", idn.id AS "identityId", idn.channel::text AS channel, idn."chatId"
+    FROM msg m JOIN "Person" pe ON pe.id = m."personId"
     LEFT JOIN LATERAL (SELECT i.id, i.channel, i."chatId" FROM "ChatIdentity" i
-      WHERE i."personId" = per."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
+      WHERE i."personId" = m."personId" AND i."unreachableAt" IS NULL AND i.channel::text IN ('TELEGRAM', 'ZALO')
       ORDER BY CASE WHEN i.channel::text = pe."preferredChannel"::text THEN 0 ELSE 1 END, i."linkedAt" DESC, i.id DESC LIMIT 1) idn ON true),
-  -- Read once (by the insert, or the preview), so the messages stream into it rather than being kept aside;
-  -- the count of people without an account reads acct.
+  -- Each person's message (reminderReply): the title and their tasks, "… N more", the leaders' part, the footer,
+  -- the appendix offer, then the choices; as JSON text (json-text-sql.ts) read as jsonb once a message. Read once
+  -- (by the insert, or the preview), so the messages stream into it rather than being kept aside; the count of
+  -- people without an account reads acct.
   planned AS (
-    SELECT $19::text || m."personId" AS "dedupeKey", CASE WHEN m.reminder THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, m."personId", ac."unitId",
-      ac."identityId", ac.channel, ac."chatId",
-      ('{"v":1,"reply":{"lines":' || m.lines || CASE WHEN m.choices IS NULL THEN '' ELSE ',"choices":' || m.choices END || '}}')::jsonb AS payload
-    FROM msg m JOIN acct ac ON ac."personId" = m."personId")`;
+    SELECT $19::text || a."personId" AS "dedupeKey", CASE WHEN a.items > 0 THEN 'REMINDER' ELSE 'ESCALATION' END AS kind, a."personId", a."unitId",
+      a."identityId", a.channel, a."chatId",
+      ('{"v":1,"reply":{"lines":[' || concat_ws(',',
+          CASE WHEN a.items > 0 THEN ${line('reminder-title', { name: jStr('a."fullName"'), count: jNum('a.items'), date: jSafe('$17::text') }, 'strong')} END,
+          a."itemLines",
+          CASE WHEN a.items > $16::int THEN ${line('list-more', { count: jNum('a.items - $16::int') })} END,
+          CASE WHEN a.items > 0 AND a.escalations > 0 THEN ${jObj({ text: jObj({ raw: jLit('') }) })} END,
+          CASE WHEN a.escalations > 0 THEN ${line('reminder-escalation-title', { name: jStr('a."fullName"'), count: jNum('a.escalations'), date: jSafe('$17::text') }, 'strong')} END,
+          a."escLines",
+          CASE WHEN a.escalations > $16::int THEN ${line('list-more', { count: jNum('a.escalations - $16::int') })} END,
+          CASE WHEN a.items > 0 THEN ${line('reminder-footer')} END,
+          -- The monthly request about several tasks: the unit's appendix does them at once.
+          CASE WHEN a.monthlies > 1 THEN ${line('reminder-appendix-offer')} END)
+        || ']' || CASE WHEN a.choices IS NULL THEN '' ELSE ',"choices":[' || a.choices
+          || CASE WHEN a.items > 3 THEN ',' || ${choice(`'rm:list'`, 'reminder-list', { count: jNum('a.items') }, [jLit('danh sach'), jLit('xem tat ca')])} ELSE '' END || ']' END
+        || '}}')::jsonb AS payload
+    FROM acct a)`;
 
 /** A Line (domain/chat/reply.ts) as JSON text: its text's key and args (none when null), and its option. */
 function line(key: string, args: Record<string, string> | null = null, opt?: 'strong' | 'indent'): string {
   return jObj({ text: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), ...(opt ? { [opt]: jLit(true) } : {}) });
 }
 
-/** A Choice (domain/chat/reply.ts) as JSON text: id (an SQL text expression), label key and args, words (JSON-text expressions). */
+/** A Choice (domain/chat/reply.ts) as JSON text: id (an SQL text expression needing no escaping: 'rm:…' and ids), label key and args, words (JSON-text expressions). */
 function choice(id: string, key: string, args: Record<string, string> | null, words: string[]): string {
-  return jObj({ id: jStr(id), label: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), words: jArr(words) });
+  return jObj({ id: jSafe(id), label: jObj({ key: jLit(key), ...(args ? { args: jObj(args) } : {}) }), words: jArr(words) });
 }
 
 const isMonthly = (day: Day, o: Pick<ReminderPlanOptions, 'calendar' | 'settings'>) => monthlyRequestDay(day, o.settings.monthlyRequestDay, o.calendar) === day;
