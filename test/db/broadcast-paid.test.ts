@@ -5,6 +5,8 @@
  * bench saw each progress message stop the notice for a second). The final
  * tally, after the notice, stays an ordinary message; an ordinary notice's
  * progress messages stay ordinary.
+ * At that rate sends are recorded together (one statement for those that
+ * came while the previous one was written): each still gets its own answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../bot/delivery/index.ts';
@@ -66,6 +68,25 @@ describe('progress messages of a paid notice', () => {
     const notice = telegram.sent.filter((s) => s.target.chatId !== SENDER_CHAT && s.reply.lines.some((l) => JSON.stringify(l).includes('bão số 3')));
     expect(notice.length).toBe(N - Math.ceil(N / 4));
     expect(notice.every((s) => s.target.paid === true)).toBe(true);
+  });
+
+  it('sends recorded together: each row its own message id and answer; a row no longer ours is not recorded', async () => {
+    const r = await d.broadcasts.create({ senderId, text: 'Cảnh báo khẩn: triều cường.', audience: { roles: ['OFFICER'] }, now: clock.now(), paid: true });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const rows = await d.store.claim({ channel: 'TELEGRAM', limit: 40, now: clock.now(), lockedBy: 'w1', leaseMs: 60_000 });
+    expect(rows).toHaveLength(40);
+    // Two of them were taken over by another worker meanwhile.
+    await db.prisma.delivery.updateMany({ where: { id: { in: [rows[3]!.id, rows[30]!.id] } }, data: { lockedBy: 'w2' } });
+    const answers = await Promise.all(rows.map((row) => d.store.markSent(row.id, 'w1', `m${row.id}`, clock.now())));
+    expect(answers.filter((a) => !a)).toHaveLength(2);
+    expect(answers[3]).toBe(false);
+    expect(answers[30]).toBe(false);
+    const after = await db.prisma.delivery.findMany({ where: { id: { in: rows.map((row) => row.id) } }, orderBy: { id: 'asc' } });
+    for (const row of after) {
+      if (row.lockedBy === 'w2') expect(row).toMatchObject({ state: 'SENDING', messageId: null });
+      else expect(row).toMatchObject({ state: 'SENT', messageId: `m${row.id}`, sentAt: clock.now(), lockedUntil: null });
+    }
+    await db.prisma.delivery.deleteMany({ where: { broadcastId: r.broadcastId } });
   });
 
   it('an ordinary notice: its progress message is ordinary', async () => {
