@@ -6,7 +6,9 @@
  * tally, after the notice, stays an ordinary message; an ordinary notice's
  * progress messages stay ordinary.
  * At that rate sends are recorded together (one statement for those that
- * came while the previous one was written): each still gets its own answer.
+ * came while the previous one was written): each still gets its own answer;
+ * and paid rows are claimed a claim-ahead time's worth at once, not
+ * `concurrency` (8) at a time, while an ordinary notice's claims stay small.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../bot/delivery/index.ts';
@@ -32,8 +34,8 @@ describe('progress messages of a paid notice', () => {
     const sender = await db.prisma.person.create({ data: { code: 'paid-team', fullName: 'Tổ công nghệ số', unitId: unit.id, roles: ['COMMUNITY_TEAM'] } });
     senderId = sender.id;
     await db.prisma.chatIdentity.create({ data: { personId: sender.id, channel: 'TELEGRAM', externalId: SENDER_CHAT, chatId: SENDER_CHAT } });
-    await db.prisma.person.createMany({ data: Array.from({ length: N }, (_, i) => ({ code: `p${i}`, fullName: `Người nhận ${i}`, unitId: unit.id, roles: ['OFFICER' as const] })) });
-    const people = await db.prisma.person.findMany({ where: { code: { startsWith: 'p' } }, select: { id: true } });
+    await db.prisma.person.createMany({ data: Array.from({ length: N }, (_, i) => ({ code: `r${i}`, fullName: `Người nhận ${i}`, unitId: unit.id, roles: ['OFFICER' as const] })) });
+    const people = await db.prisma.person.findMany({ where: { code: { startsWith: 'r' } }, select: { id: true } });
     await db.prisma.chatIdentity.createMany({ data: people.map((p) => ({ personId: p.id, channel: 'TELEGRAM' as const, externalId: String(1000 + p.id), chatId: String(1000 + p.id) })) });
     telegram = new RecordingSender(clock);
     // The paid limiter leaves the free rate's room in 1,000/s: the free rate must be below it.
@@ -87,6 +89,35 @@ describe('progress messages of a paid notice', () => {
       else expect(row).toMatchObject({ state: 'SENT', messageId: `m${row.id}`, sentAt: clock.now(), lockedUntil: null });
     }
     await db.prisma.delivery.deleteMany({ where: { broadcastId: r.broadcastId } });
+  });
+
+  it('paid rows are claimed in batches sized for the paid rate; an ordinary notice is claimed `concurrency` at a time', async () => {
+    const sizes = async (paid: boolean) => {
+      const r = await d.broadcasts.create({ senderId, text: paid ? 'Cảnh báo khẩn: lũ quét.' : 'Thông báo thường kỳ.', audience: { roles: ['OFFICER'] }, senderChannel: 'TELEGRAM', senderChatId: SENDER_CHAT, now: clock.now(), ...(paid ? { paid: true } : {}) });
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      const claims: number[] = [];
+      const claim = d.store.claim.bind(d.store);
+      d.store.claim = async (req) => {
+        const rows = await claim(req);
+        if (rows.length) claims.push(rows.length);
+        return rows;
+      };
+      try {
+        const before = telegram.sent.length;
+        await d.worker.runUntilIdle();
+        const sent = telegram.sent.slice(before).filter((m) => m.target.chatId !== SENDER_CHAT);
+        expect(sent).toHaveLength(N);
+        expect(new Set(sent.map((m) => m.target.chatId)).size).toBe(N);
+        expect(sent.every((m) => Boolean(m.target.paid) === paid)).toBe(true);
+      } finally {
+        d.store.claim = claim;
+      }
+      return claims;
+    };
+    const concurrency = d.worker.settings.concurrency;
+    expect(Math.max(...(await sizes(false)))).toBeLessThanOrEqual(concurrency);
+    // At 800 paid messages a second (1,000 less the free 200) the 300 ms claim-ahead holds well over 8.
+    expect(Math.max(...(await sizes(true)))).toBeGreaterThan(4 * concurrency);
   });
 
   it('an ordinary notice: its progress message is ordinary', async () => {
