@@ -313,8 +313,8 @@ export async function runDeliveryBench(options: { dbs: BenchDatabases; recipient
   const children: WorkerChild[] = [];
   const planners: { stop: () => Promise<string> }[] = [];
   const isNotice = (chat: number) => chat >= FIRST_CHAT;
-  // DELIVERY_BENCH_PARTS=1,3 while iterating: only those parts (default all three).
-  const parts = new Set((process.env.DELIVERY_BENCH_PARTS ?? '1,2,3').split(',').map((p) => p.trim()));
+  // DELIVERY_BENCH_PARTS=1,3 while iterating: only those parts (default all four).
+  const parts = new Set((process.env.DELIVERY_BENCH_PARTS ?? '1,2,3,4').split(',').map((p) => p.trim()));
   try {
     // The city the planner works on (parts 1 and 3 only).
     if (parts.has('1') || parts.has('3')) {
@@ -419,12 +419,17 @@ export async function runDeliveryBench(options: { dbs: BenchDatabases; recipient
       const id = await broadcast(db, senderId, true);
       const t4 = Date.now();
       const timer = ticker(tg, n, t4);
+      // Statements run on the database (committed transactions: each of the worker's statements is one), less the bench's own.
+      const commits = async () => Number((await db.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`))[0]!.n);
+      let own = 1;
+      const commits0 = await commits();
       const prof = process.env.DELIVERY_BENCH_CPU_PROF;
       const w = spawnWorker({ ...workerEnv(url, tg, 'bench-paid'), TELEGRAM_PAID_BROADCAST: 'on', LOG_LEVEL: 'info' }, undefined, prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
       children.push(w);
       const sampler = cpuSampler(db, w.process.pid!);
       const finished = async () => {
         if (w.process.exitCode !== null || w.process.signalCode !== null) throw new Error('the worker exited');
+        own++;
         return drained(db, id);
       };
       await until(finished, bound * 3000, 'the paid broadcast to finish', 100).catch((err: Error) => {
@@ -434,6 +439,9 @@ export async function runDeliveryBench(options: { dbs: BenchDatabases; recipient
       const load4 = load();
       const samples = sampler.stop();
       const exit4 = await stop(w);
+      // A backend reports its counts when it goes idle (at most once a second) or exits: the worker's have exited.
+      await new Promise((r) => setTimeout(r, 1500));
+      const statements = (await commits()) - commits0 - own - samples.length / 5;
       const stats = tg.stats();
       const once = checkOnce(await db.prisma.delivery.findMany({ where: { broadcastId: id } }), (chat) => tg.sentTo(Number(chat)));
       const calls = tg.calls('sendMessage').filter((c) => !c.viaWebhookReply);
@@ -468,6 +476,7 @@ export async function runDeliveryBench(options: { dbs: BenchDatabases; recipient
       say(`               gaps between accepted calls p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms, max ${gaps.at(-1) ?? 0} ms (paid pacing ${(1025 / (PAID_RATE - RATE)).toFixed(2)} ms); accepted per second: ${Array.from(perSecond, (b) => b ?? 0).join(' ')}`);
       say(`               CPU over the ${cpu.seconds.toFixed(1)} s span (cores): worker ${cpu.worker.toFixed(2)} (main thread runnable but waiting for a CPU ${(cpu.workerWait * 100).toFixed(0)}% of the time), fake (this process) ${cpu.fake.toFixed(2)} (event loop ${(cpu.fakeElu * 100).toFixed(0)}% busy, waiting for a CPU ${(cpu.fakeWait * 100).toFixed(0)}%), PostgreSQL ${cpu.backends} backends ${cpu.pg.toFixed(2)}; 2 cores shared with other benches`);
       say(`               stalls > 250 ms: ${stalls.length}, ${(stalls.reduce((a, g) => a + g.gap, 0) / 1000).toFixed(1)} s; of which ended by a free (unflagged) call: ${freeStalls.length}, ${(freeStalls.reduce((a, g) => a + g.gap, 0) / 1000).toFixed(1)} s; free calls in the span ${ordered.filter((c) => !(c.params.allow_paid_broadcast === true || c.params.allow_paid_broadcast === 'true')).length}`);
+      say(`               statements on the database from the worker's start to its exit: ~${Math.round(statements)} = ${(statements / notice.length).toFixed(2)} per message (start-up, claims, bookings, marks, turns, the monitor)`);
       if (workerStats) say(`               worker stats ${workerStats}`);
       if (prof) say(`               worker CPU profile in ${prof}`);
       await tg.close();
