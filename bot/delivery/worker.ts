@@ -247,15 +247,20 @@ export class DeliveryWorker {
       }
       // Claim a little ahead of the next slot, so the claim's round trip overlaps the pacing gap;
       // each claimed row books its slot at once, so the rows in doubt after a crash stay few.
-      const wait = limiter.globalWait();
+      // While paid rows come, the paid clock paces the claims: its booked slots say how far ahead this process is.
+      const pacing = paidMode && paidLimiter ? paidLimiter : limiter;
+      const wait = pacing.globalWait();
       if (wait > aheadMs) {
         // A long 429 pause: nothing is due now as far as runUntilIdle is concerned.
         if (untilIdle && wait > this.settings.maxChatWaitMs && inFlight.size === 0) return;
         await this.#idle(wait - aheadMs);
         continue;
       }
-      const ahead = Math.floor((aheadMs - wait) / (paidMode && paidLimiter ? paidLimiter : limiter).minIntervalMs) + 1;
-      const limit = Math.min(concurrency - busy(), ahead);
+      const ahead = Math.floor((aheadMs - wait) / pacing.minIntervalMs) + 1;
+      // Paid rows (up to 1,000/s) are claimed a claim-ahead time's worth at once: `concurrency` at a time made a
+      // claim and a booking round trip per 8 messages, and the claim sorts the channel's whole pending queue.
+      // Rows waiting for their slot are not sends in flight; a crash queues them again (their call had not started).
+      const limit = paidMode && paidLimiter ? ahead : Math.min(concurrency - busy(), ahead);
       let rows: ClaimedDelivery[];
       try {
         rows = await this.#o.store.claim({ channel, limit, now: this.#o.clock.now(), lockedBy: this.lockedBy, leaseMs, excludeChats: [...limiter.coolingChats(aheadMs), ...(paidLimiter?.coolingChats(aheadMs) ?? [])] });
@@ -266,6 +271,8 @@ export class DeliveryWorker {
         continue;
       }
       if (rows.length === 0) {
+        // The paid rows are all claimed: the next claim is sized for the free rate again.
+        paidMode = false;
         if (inFlight.size > 0) {
           await Promise.race(inFlight);
           continue;

@@ -275,6 +275,10 @@ export class PrismaBroadcastStore {
     const watched = identities.find((i) => i.channel === b.senderChannel && i.chatId === b.senderChatId && i.unreachableAt === null);
     const identity = watched ?? orderIdentities(identities, b.sender.preferredChannel)[0];
     if (!identity) return false;
+    // A progress message of a paid (urgent) notice goes paid too: it comes while the notice's paid sends fill the
+    // platform's window, where an unflagged message must wait a whole window after the last of them — a second
+    // of the emergency lost per progress message. The final tally comes after them: an ordinary message.
+    const paid = !final && (await this.prisma.delivery.findFirst({ where: { broadcastId, kind: 'BROADCAST', payload: { path: ['paid'], equals: true } }, select: { id: true } })) !== null;
     const r = await this.prisma.delivery.createMany({
       data: [
         {
@@ -285,7 +289,7 @@ export class PrismaBroadcastStore {
           channel: identity.channel,
           chatId: identity.chatId,
           unitId: b.sender.unitId,
-          payload: { v: 1, reply: storedReply(tallyReply(tally, { final })) } as unknown as Prisma.InputJsonValue,
+          payload: { v: 1, reply: storedReply(tallyReply(tally, { final })), ...(paid ? { paid: true } : {}) } as unknown as Prisma.InputJsonValue,
           notBefore: nextWindowStart(now, this.options.window),
         },
       ],

@@ -17,8 +17,9 @@ export interface WorkerChild {
   started(): boolean;
 }
 
-export function spawnWorker(env: Record<string, string>, args: string[] = ['--no-scheduler']): WorkerChild {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli/worker.ts', ...args], {
+/** `nodeArgs`: options for node itself (the bench's --cpu-prof, which NODE_OPTIONS does not take). */
+export function spawnWorker(env: Record<string, string>, args: string[] = ['--no-scheduler'], nodeArgs: string[] = []): WorkerChild {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bot/cli/worker.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -75,6 +75,28 @@ describe('shared send budget', () => {
     expect(await budget.markCalling('TELEGRAM', row!.id, 'b', new Date(), new Date())).toEqual({ marked: false, pausedMs: 0 });
   });
 
+  it('calls marked together (a paid broadcast\'s rate) each get their own answer; a pause refuses every one of them', async () => {
+    const store = new PrismaDeliveryStore(db.prisma);
+    const now = new Date();
+    const payload = { v: 1 as const, reply: { lines: [line({ raw: 'x' })] } };
+    await store.insert(Array.from({ length: 30 }, (_, i) => ({ kind: 'BROADCAST' as const, dedupeKey: `budget:many:${i}`, personId: null, identityId: null, unitId: null, broadcastId: null, channel: 'ZALO' as const, chatId: `m${i}`, payload, notBefore: now })));
+    const rows = await store.claim({ channel: 'ZALO', limit: 30, now, lockedBy: 'a', leaseMs: 60_000 });
+    expect(rows).toHaveLength(30);
+    const until = new Date(Date.now() + 60_000);
+    // Half asked as someone else: refused without a pause; the rest marked, whichever statement carried them.
+    const first = await Promise.all(rows.slice(0, 20).map((r, i) => budget.markCalling('ZALO', r.id, i % 2 ? 'a' : 'b', new Date(), until)));
+    expect(first.map((r) => r.marked)).toEqual(rows.slice(0, 20).map((_, i) => i % 2 === 1));
+    expect(first.every((r) => r.pausedMs === 0)).toBe(true);
+    const marked = await db.prisma.delivery.findMany({ where: { id: { in: rows.map((r) => r.id) }, callStartedAt: { not: null } }, select: { id: true } });
+    expect(marked.map((m) => m.id).sort((a, b) => a - b)).toEqual(rows.slice(0, 20).filter((_, i) => i % 2 === 1).map((r) => r.id).sort((a, b) => a - b));
+    // paused: all of the next ones refused with the pause, none marked
+    await budget.pause('ZALO', 3_600_000);
+    const paused = await Promise.all(rows.slice(20).map((r) => budget.markCalling('ZALO', r.id, 'a', new Date(), until)));
+    expect(paused.every((r) => !r.marked && r.pausedMs > 30_000)).toBe(true);
+    expect(await db.prisma.delivery.count({ where: { id: { in: rows.slice(20).map((r) => r.id) }, callStartedAt: { not: null } } })).toBe(0);
+    await db.prisma.sendBudget.update({ where: { channel: 'ZALO' }, data: { pausedUntilMs: 0 } });
+  });
+
   it('one instance holds a channel\'s sending turn: the others wait for it to end, are given it when it is released or runs out', async () => {
     // turns of an hour, so that "more than 30 s left" below holds however slow the machine (no wall-clock bound in a test)
     const HOUR = 3_600_000;
