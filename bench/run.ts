@@ -30,7 +30,7 @@ import { runMonthlyDigest, runReminders, runWeeklyDigest, type JobDeps } from '.
 import { WorkingCalendar } from '../domain/calendar/working-days.ts';
 import { DEFAULT_HOLIDAYS, DEFAULT_MAKEUP_DAYS } from '../domain/calendar/holidays.ts';
 import { reminderSettings } from '../domain/reminders/settings.ts';
-import { addDays, formatDay, instantOf } from '../domain/shared/day.ts';
+import { addDays, formatDay, instantOf, type Day } from '../domain/shared/day.ts';
 import { deadlineReason, escalationDay, isOverdueReminderDay, monthlyRequestDay } from '../domain/reminders/planner.ts';
 import { openDatabase, type Database } from '../prisma/database.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads } from '../prisma/stores/delivery-store.ts';
@@ -122,13 +122,46 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
   const rows: Row[] = [];
   const stalls: string[] = [];
   const monthlyDay = monthlyRequestDay('2026-11-26', settings.monthlyRequestDay, calendar);
+  /**
+   * One path: its rows removed and "Delivery" vacuumed first, outside the timing (each sample deletes and
+   * rewrites the run's rows: without autovacuum, which a test server may run without, the dead rows of earlier
+   * samples and runs would slow the app's and the floor's deletes alike); one run, so that the stall measured
+   * is the run's, not the first load of its modules; then `runs` runs alternated with the floor's (whose own
+   * stall and heap are nil: one statement through pg), with the longest event-loop stall and the heap growth.
+   */
+  const timePath = async (name: string, day: Day, prefix: string, run: typeof runReminders, runs: number, floorPrefix: string, floorRun: () => Promise<unknown>) => {
+    const tick = instantOf(day, 8);
+    const context = { tick, now: tick, nextTick: null };
+    await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: prefix } } });
+    await floor(`VACUUM "Delivery"`);
+    await run(deps, context);
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    const heap0 = process.memoryUsage().heapUsed;
+    let heapMax = heap0;
+    let planned = 0;
+    const { app, floor: floorM } = await measurePair(
+      runs,
+      async () => {
+        await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: prefix } } });
+        planned = (await run(deps, context)).planned;
+        heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
+      },
+      async () => {
+        await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`${floorPrefix}%`]);
+        await floorRun();
+      },
+    );
+    h.disable();
+    await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`${floorPrefix}%`]);
+    rows.push({ name, app, floor: floorM, goal: 3 });
+    stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
+  };
   const reminderDays = values.planning === 'digests' ? [] : ([
     ['reminder run for one day (26/11/2026)', '2026-11-26'],
     [`reminder run on the monthly request day (${formatDay(monthlyDay)})`, monthlyDay],
   ] as const);
   for (const [name, day] of reminderDays) {
-    const tick = instantOf(day, 8);
-    const runs = 10;
     // The floor: the (assignment, focal officer) pairs of the day — deadlines that come up (the days worked out
     // beforehand from the calendar) and, on the monthly request day, everything not updated this month that owes
     // the update: open, or continuous even when done (the app asks those too; the floor used to leave them out).
@@ -138,45 +171,20 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
     }
     // Like the app, it writes one Delivery row per person (here the list of task ids) with the account it goes to
     // (the app's rows carry it: identity, channel and chat), and removes the previous run's first.
-    await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: `reminder:${day}:` } } });
-    // Each sample deletes and rewrites the run's rows: vacuumed first, outside the timing (as the digests below).
-    await floor(`VACUUM "Delivery"`);
-    // One run first, so that the stall measured is the run's, not the first load of its modules.
-    await runReminders(deps, { tick, now: tick, nextTick: null });
-    const h = monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
-    const heap0 = process.memoryUsage().heapUsed;
-    let heapMax = heap0;
-    let planned = 0;
-    // app and floor alternated (the floor's own stall and heap are nil: one statement through pg)
-    const { app, floor: floorM } = await measurePair(
-      runs,
-      async () => {
-        await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: `reminder:${day}:` } } });
-        const r = await runReminders(deps, { tick, now: tick, nextTick: null });
-        planned = r.planned;
-        heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
-      },
-      async () => {
-        await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`floor:${day}:%`]);
-        await floor(
-          `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
-           SELECT 'REMINDER', 'floor:' || $4::text || ':' || x.id, x.id, i.id, x."unitId", x.payload, now(), i.channel, i."chatId"
-           FROM (SELECT p.id, p."unitId", jsonb_build_object('tasks', jsonb_agg(a."taskId" ORDER BY a."deadlineDate", a.id)) AS payload
-                 FROM "Assignment" a JOIN "Person" p ON p."unitId" = a."unitId" AND p."isFocal" AND p.active
-                 WHERE (a.state <> 'DONE' OR ($2 AND a."taskId" IN (SELECT t.id FROM "Task" t WHERE t.rhythm = 'CONTINUOUS')))
-                   AND (a."deadlineDate" = ANY($1::date[]) OR ($2 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $3::timestamp)))
-                 GROUP BY p.id) x
-           LEFT JOIN LATERAL (SELECT c.id, c.channel, c."chatId" FROM "ChatIdentity" c WHERE c."personId" = x.id AND c."unreachableAt" IS NULL ORDER BY c."linkedAt" DESC LIMIT 1) i ON true
-           ON CONFLICT ("dedupeKey") DO NOTHING`,
-          [dueDays, day === monthlyDay, `${day.slice(0, 7)}-01`, day],
-        );
-      },
+    await timePath(name, day, `reminder:${day}:`, runReminders, 10, `floor:${day}:`, () =>
+      floor(
+        `INSERT INTO "Delivery"(kind, "dedupeKey", "personId", "identityId", "unitId", payload, "notBefore", channel, "chatId")
+         SELECT 'REMINDER', 'floor:' || $4::text || ':' || x.id, x.id, i.id, x."unitId", x.payload, now(), i.channel, i."chatId"
+         FROM (SELECT p.id, p."unitId", jsonb_build_object('tasks', jsonb_agg(a."taskId" ORDER BY a."deadlineDate", a.id)) AS payload
+               FROM "Assignment" a JOIN "Person" p ON p."unitId" = a."unitId" AND p."isFocal" AND p.active
+               WHERE (a.state <> 'DONE' OR ($2 AND a."taskId" IN (SELECT t.id FROM "Task" t WHERE t.rhythm = 'CONTINUOUS')))
+                 AND (a."deadlineDate" = ANY($1::date[]) OR ($2 AND (a."lastReportedAt" IS NULL OR a."lastReportedAt" < $3::timestamp)))
+               GROUP BY p.id) x
+         LEFT JOIN LATERAL (SELECT c.id, c.channel, c."chatId" FROM "ChatIdentity" c WHERE c."personId" = x.id AND c."unreachableAt" IS NULL ORDER BY c."linkedAt" DESC LIMIT 1) i ON true
+         ON CONFLICT ("dedupeKey") DO NOTHING`,
+        [dueDays, day === monthlyDay, `${day.slice(0, 7)}-01`, day],
+      ),
     );
-    h.disable();
-    await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`floor:${day}:%`]);
-    rows.push({ name, app, floor: floorM, goal: 3 });
-    stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
   }
   // The weekly digest and the monthly warning list for every leader (and admin). Like the app, each floor writes
   // one Delivery row per recipient (unit leaders: their unit; city leaders: the whole city) with the account it
@@ -242,36 +250,7 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
              SELECT u.*, top.items FROM u LEFT JOIN top ON top."unitId" = u."unitId" ORDER BY u.updated::float / u.open, u.open DESC LIMIT 15) w)`)}`,
     ],
   ] as const)) {
-    const tick = instantOf(day, 8);
-    const runs = 5;
-    await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: prefix } } });
-    // Each sample deletes and rewrites the run's rows: without autovacuum (a test server may run
-    // without it) the dead rows of earlier samples and runs would slow the app's and the floor's
-    // deletes alike. Vacuumed before each path, outside the timing.
-    await floor(`VACUUM "Delivery"`);
-    await run(deps, { tick, now: tick, nextTick: null });
-    const h = monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
-    const heap0 = process.memoryUsage().heapUsed;
-    let heapMax = heap0;
-    let planned = 0;
-    const { app, floor: floorM } = await measurePair(
-      runs,
-      async () => {
-        await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: prefix } } });
-        const r = await run(deps, { tick, now: tick, nextTick: null });
-        planned = r.planned;
-        heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
-      },
-      async () => {
-        await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`floor:${floorKind}:${day}:%`]);
-        await floor(floorSql, [day, roles]);
-      },
-    );
-    h.disable();
-    await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`floor:${floorKind}:${day}:%`]);
-    rows.push({ name, app, floor: floorM, goal: 3 });
-    stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
+    await timePath(name, day, prefix, run, 5, `floor:${floorKind}:${day}:`, () => floor(floorSql, [day, roles]));
   }
   const ok = printTable(`Planning (${label})`, rows);
   for (const s of stalls) say(s);
