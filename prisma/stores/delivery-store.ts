@@ -15,6 +15,7 @@ import type { Role } from '../../domain/people/types.ts';
 import type { TaskRow } from '../../domain/tasks/types.ts';
 import type { Db } from '../database.ts';
 import type { Prisma } from '../generated/client.ts';
+import { GroupCommit } from './group-commit.ts';
 import { PrismaTaskQueries } from './task-queries.ts';
 
 /** Rows per INSERT statement (see insert). */
@@ -107,44 +108,21 @@ export class PrismaDeliveryStore implements DeliveryQueue {
    * message did arrive, so SENT is the truth.
    */
   markSent(id: number, lockedBy: string, messageId: string, now: Date): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.#sent.push({ row: { id, lockedBy, messageId, at: iso(now) }, resolve, reject });
-      if (!this.#recording) void this.#recordSent();
-    });
+    return this.#sent.add({ id, lockedBy, messageId, at: iso(now) });
   }
 
-  /**
-   * Sends recorded together (group commit): one statement while nothing is
-   * being written, and the ones that came in meanwhile in the next, so a
-   * paid broadcast at hundreds of messages a second costs one statement per
-   * round trip instead of one per message, and a lone send waits for nothing.
-   */
-  readonly #sent: { row: { id: number; lockedBy: string; messageId: string; at: string }; resolve: (ok: boolean) => void; reject: (err: unknown) => void }[] = [];
-  #recording = false;
-
-  async #recordSent(): Promise<void> {
-    this.#recording = true;
-    try {
-      while (this.#sent.length) {
-        const batch = this.#sent.splice(0, 500);
-        try {
-          const rows = await this.prisma.$queryRawUnsafe<{ id: number }[]>(
-            `UPDATE "Delivery" d SET state = 'SENT', "messageId" = x."messageId", "sentAt" = x.at::timestamp, "lockedUntil" = NULL, "lastError" = NULL
-             FROM jsonb_to_recordset($1::jsonb) AS x(id int, "lockedBy" text, "messageId" text, at text)
-             WHERE d.id = x.id AND ((d."lockedBy" = x."lockedBy" AND d.state IN ('SENDING', 'UNKNOWN')) OR (d.state = 'PENDING' AND d."lockedBy" IS NULL))
-             RETURNING d.id`,
-            JSON.stringify(batch.map((b) => b.row)),
-          );
-          const done = new Set(rows.map((r) => Number(r.id)));
-          for (const b of batch) b.resolve(done.has(b.row.id));
-        } catch (err) {
-          for (const b of batch) b.reject(err);
-        }
-      }
-    } finally {
-      this.#recording = false;
-    }
-  }
+  /** Sends recorded together (GroupCommit): a paid broadcast's hundreds a second cost one statement per round trip. */
+  readonly #sent = new GroupCommit<{ id: number; lockedBy: string; messageId: string; at: string }, boolean>(async (rows) => {
+    const done = await this.prisma.$queryRawUnsafe<{ id: number }[]>(
+      `UPDATE "Delivery" d SET state = 'SENT', "messageId" = x."messageId", "sentAt" = x.at::timestamp, "lockedUntil" = NULL, "lastError" = NULL
+       FROM jsonb_to_recordset($1::jsonb) AS x(id int, "lockedBy" text, "messageId" text, at text)
+       WHERE d.id = x.id AND ((d."lockedBy" = x."lockedBy" AND d.state IN ('SENDING', 'UNKNOWN')) OR (d.state = 'PENDING' AND d."lockedBy" IS NULL))
+       RETURNING d.id`,
+      JSON.stringify(rows),
+    );
+    const ids = new Set(done.map((r) => Number(r.id)));
+    return rows.map((r) => ids.has(r.id));
+  });
 
   /** Back to the queue; a rate limit does not count as an attempt. */
   async retry(id: number, lockedBy: string, input: { notBefore: Date; error: string; countsAsAttempt: boolean }): Promise<void> {

@@ -7,6 +7,7 @@
 import type { SendBudget } from '../../domain/delivery/ports.ts';
 import type { SendChannel } from '../../domain/delivery/types.ts';
 import type { Db } from '../database.ts';
+import { GroupCommit } from './group-commit.ts';
 
 const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::float8`;
 
@@ -71,55 +72,39 @@ export class PrismaSendBudget implements SendBudget {
   }
 
   markCalling(channel: SendChannel, id: number, lockedBy: string, now: Date, until: Date): Promise<{ marked: boolean; pausedMs: number }> {
-    return new Promise((resolve, reject) => {
-      let queue = this.#calling.get(channel);
-      if (!queue) this.#calling.set(channel, (queue = { waiting: [], writing: false }));
-      queue.waiting.push({ row: { id, lockedBy, now: iso(now), until: iso(until) }, resolve, reject });
-      if (!queue.writing) void this.#markCallings(channel, queue);
-    });
+    let calls = this.#calling.get(channel);
+    if (!calls) this.#calling.set(channel, (calls = new GroupCommit((rows) => this.#markCalls(channel, rows))));
+    return calls.add({ id, lockedBy, now: iso(now), until: iso(until) });
   }
 
   /**
-   * Calls marked together (group commit), per channel: one statement while
-   * none is being written, and the calls that came in meanwhile in the next.
-   * At the free rate (a call every ~34 ms) each goes alone, as before; a paid
-   * broadcast's hundreds a second take one statement per round trip. The
-   * pause is read once for the batch: every call in it is refused while it lasts.
+   * Calls marked together (GroupCommit), per channel: at the free rate (a call every ~34 ms) each goes alone,
+   * as before; a paid broadcast's hundreds a second take one statement per round trip. The pause is read once
+   * for the batch: every call in it is refused while it lasts.
    */
-  readonly #calling = new Map<SendChannel, { waiting: CallingWaiter[]; writing: boolean }>();
+  readonly #calling = new Map<SendChannel, GroupCommit<CallRow, { marked: boolean; pausedMs: number }>>();
 
-  async #markCallings(channel: SendChannel, queue: { waiting: CallingWaiter[]; writing: boolean }): Promise<void> {
-    queue.writing = true;
-    try {
-      while (queue.waiting.length) {
-        const batch = queue.waiting.splice(0, 500);
-        try {
-          const [row] = await this.prisma.$queryRawUnsafe<{ marked: number[] | null; paused: number }[]>(
-            `WITH p AS (SELECT GREATEST(0, COALESCE((SELECT "pausedUntilMs" FROM "SendBudget" WHERE channel = $1::"Channel"), 0) - ${NOW_MS}) AS ms),
-             m AS (UPDATE "Delivery" d SET "callStartedAt" = x.now::timestamp, "lockedUntil" = x.until::timestamp
-                   FROM jsonb_to_recordset($2::jsonb) AS x(id int, "lockedBy" text, now text, until text)
-                   WHERE d.id = x.id AND d."lockedBy" = x."lockedBy" AND d.state = 'SENDING' AND (SELECT ms FROM p) = 0 RETURNING d.id)
-             SELECT (SELECT array_agg(id) FROM m) AS marked, (SELECT ms FROM p)::float8 AS paused`,
-            channel,
-            JSON.stringify(batch.map((b) => b.row)),
-          );
-          const marked = new Set((row!.marked ?? []).map(Number));
-          const pausedMs = Number(row!.paused);
-          for (const b of batch) b.resolve({ marked: marked.has(b.row.id), pausedMs });
-        } catch (err) {
-          for (const b of batch) b.reject(err);
-        }
-      }
-    } finally {
-      queue.writing = false;
-    }
+  async #markCalls(channel: SendChannel, rows: CallRow[]): Promise<{ marked: boolean; pausedMs: number }[]> {
+    const [row] = await this.prisma.$queryRawUnsafe<{ marked: number[] | null; paused: number }[]>(
+      `WITH p AS (SELECT GREATEST(0, COALESCE((SELECT "pausedUntilMs" FROM "SendBudget" WHERE channel = $1::"Channel"), 0) - ${NOW_MS}) AS ms),
+       m AS (UPDATE "Delivery" d SET "callStartedAt" = x.now::timestamp, "lockedUntil" = x.until::timestamp
+             FROM jsonb_to_recordset($2::jsonb) AS x(id int, "lockedBy" text, now text, until text)
+             WHERE d.id = x.id AND d."lockedBy" = x."lockedBy" AND d.state = 'SENDING' AND (SELECT ms FROM p) = 0 RETURNING d.id)
+       SELECT (SELECT array_agg(id) FROM m) AS marked, (SELECT ms FROM p)::float8 AS paused`,
+      channel,
+      JSON.stringify(rows),
+    );
+    const marked = new Set((row!.marked ?? []).map(Number));
+    const pausedMs = Number(row!.paused);
+    return rows.map((r) => ({ marked: marked.has(r.id), pausedMs }));
   }
 }
 
-interface CallingWaiter {
-  row: { id: number; lockedBy: string; now: string; until: string };
-  resolve: (r: { marked: boolean; pausedMs: number }) => void;
-  reject: (err: unknown) => void;
+interface CallRow {
+  id: number;
+  lockedBy: string;
+  now: string;
+  until: string;
 }
 
 const iso = (d: Date) => d.toISOString();
