@@ -313,7 +313,7 @@ export class QuestionReference {
   readonly ofTasks = new Map<string, { key: string; value: unknown }>();
   baseTotals: { key: string; totals: Map<string, BaseTotal> } | null = null;
   /** The fingerprint a statement last read: what an optimistic answer takes as current (its own statement checks it). */
-  known: { text: string } | null = null;
+  known: string | null = null;
   readonly loading = new Map<string, Promise<unknown>>();
 
   /** One load per key at a time, however many askers want it. */
@@ -388,7 +388,7 @@ function detailSql(assignment: string, task: string, unit: string, limit: string
 }
 
 function parseDetail(value: unknown): Detail {
-  const d = (typeof value === 'string' ? JSON.parse(value) : value) as { history: (UpdateRow & { n?: number })[]; proposals: boolean; explanations: boolean };
+  const d = jsonOf<{ history: (UpdateRow & { n?: number })[]; proposals: boolean; explanations: boolean }>(value);
   return { history: d.history.map(({ n: _n, ...u }) => u), proposals: d.proposals, explanations: d.explanations };
 }
 
@@ -428,8 +428,8 @@ export class PrismaQuestionData implements QuestionData {
     const known = this.shared.known;
     // however old, the last fingerprint read is only assumed: the answer's own statement checks it
     if (this.optimistic && !this.check && known) {
-      this.assumed = { text: known.text, verdict: null };
-      this.check = { at: now, fingerprint: Promise.resolve(fingerprintOf(known.text)) };
+      this.assumed = { text: known, verdict: null };
+      this.check = { at: now, fingerprint: Promise.resolve(fingerprintOf(known)) };
       return this.check.fingerprint;
     }
     const fingerprint = (async () =>
@@ -449,7 +449,7 @@ export class PrismaQuestionData implements QuestionData {
   private seen(rows: { fp?: string | null }[]): string {
     const text = rows[0]?.fp;
     if (typeof text !== 'string') throw new Error('the change check returned no fingerprint');
-    this.shared.known = { text };
+    this.shared.known = text;
     if (this.assumed && this.assumed.verdict === null) this.assumed.verdict = this.assumed.text === text;
     return text;
   }
