@@ -29,7 +29,7 @@ import type { TaskRow, UpdateRow } from '../../domain/tasks/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import { GENERIC_PLAN, type Db } from '../database.ts';
 import { inForceSql } from './effective-updates.ts';
-import { numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, taskRowsById, toTaskRow, UNITS_SQL, unitRefsOf, type RawRow, type UnitRow } from './task-queries.ts';
+import { numberLookup, PrismaTaskQueries, ROW_COLUMNS, ROW_JOINS, SHARE_JSON_COLUMNS, TASK_JSON_COLUMNS, taskRowsById, taskRowsOfShares, toTaskRow, UNITS_SQL, unitRefsOf, type RawRow, type TaskShares, type UnitRow } from './task-queries.ts';
 
 /** A `timestamp` literal for an instant (the schema stores UTC wall time in `timestamp(3)`). */
 function ts(instant: Date): string {
@@ -815,18 +815,27 @@ export class PrismaQuestionData implements QuestionData {
    * detail (see `detail`) comes in the same statement and is kept for the
    * answer's next step.
    */
+  /**
+   * A number's rows in one statement. A task shared by many units is its columns once and its shares as
+   * arrays (one JSON value): the 48 shares of a city task as full rows were ~2,000 values for pg and Prisma
+   * to decode, most of them the task's own columns repeated (issue 12: the roll-up with 20 askers).
+   */
   async findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
     this.details.clear();
     const q = numberLookup(ref, unitIds);
     if (!q) return [];
     const limit = `$${q.params.length + 1}::int`;
-    const rows = `SELECT r.*, CASE WHEN r.found = 1 THEN ${detailSql('r."assignmentId"', 'r."taskId"', 'r."unitId"', limit)} END AS detail
-       FROM (SELECT ${ROW_COLUMNS}, count(*) OVER () AS found, row_number() OVER (ORDER BY ${q.order}) AS ord FROM "Assignment" a ${ROW_JOINS} WHERE ${q.where}) r`;
-    const found = await this.checked<RawRow & { found: unknown; ord: unknown; detail: unknown }>(rows, 'ord', [...q.params, DETAIL_LIMIT]);
-    return found.map(({ found: _f, ord: _o, detail, ...row }) => {
-      if (detail) this.details.set(row.assignmentId, { limit: DETAIL_LIMIT, detail: parseDetail(detail) });
-      return row;
-    });
+    const text = `WITH m AS MATERIALIZED (SELECT a.id, a."taskId", a."unitId", row_number() OVER (ORDER BY ${q.order}) AS ord
+         FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" WHERE ${q.where})
+       SELECT 1 AS one, (SELECT json_agg(g ORDER BY g.first) FROM (
+           SELECT min(m.ord) AS first, (SELECT row_to_json(tc) FROM (SELECT ${TASK_JSON_COLUMNS} FROM "Task" t JOIN "Plan" p ON p.id = t."planId" WHERE t.id = m."taskId") tc) AS task,
+             json_agg(json_build_array(${SHARE_JSON_COLUMNS}) ORDER BY m.ord) AS shares
+           FROM m JOIN "Assignment" a ON a.id = m.id JOIN "Unit" u ON u.id = a."unitId" GROUP BY m."taskId") g) AS tasks,
+         CASE WHEN (SELECT count(*) FROM m) = 1 THEN (SELECT ${detailSql('m.id', 'm."taskId"', 'm."unitId"', limit)} FROM m) END AS detail`;
+    const [found] = await this.checked<{ tasks: unknown; detail: unknown }>(text, 'one', [...q.params, DETAIL_LIMIT]);
+    const rows = found ? taskRowsOfShares(jsonOf<TaskShares[] | null>(found.tasks) ?? []) : [];
+    if (found?.detail && rows.length === 1) this.details.set(rows[0]!.assignmentId, { limit: DETAIL_LIMIT, detail: parseDetail(found.detail) });
+    return rows;
   }
 
   history(assignmentId: number, limit?: number): Promise<UpdateRow[]> {

@@ -93,6 +93,42 @@ export const ROW_COLUMNS = `a.id AS "assignmentId", t.id AS "taskId", a."unitId"
     a.state::text AS state, a.percent, a."actualValue", a."actualText", a."outputDocument", a.difficulties, a.proposals,
     a."expectedCompletionText", to_char(a."lastReportedAt" + interval '7 hours', 'YYYY-MM-DD') AS "lastReportedOn", to_char(a."doneOn", 'YYYY-MM-DD') AS "doneOn"`;
 
+/** ROW_COLUMNS of the task alone (`t`, `p`), as a JSON object's keys: the part all of a task's shares have in common. */
+export const TASK_JSON_COLUMNS = `t.id AS "taskId", t."planId", p.code AS "planCode", t.scope, t.kind, t.number, t."sectionCode", t."groupCode", t.title, t."leadUnitText",
+    t."coordinatingText", t."directingLeader", t.collective, t."deadlineText", t."deadlineKind", to_char(t."deadlineDate", 'YYYY-MM-DD') AS "deadlineDate", t.rhythm,
+    t."targetComparator", t."targetValue", t."targetUnit", t."targetYear"`;
+
+/** ROW_COLUMNS of one share (`a`, `u`), in the order `taskRowsOfShares` reads them from a JSON array. */
+export const SHARE_JSON_COLUMNS = `a.id, a."unitId", u.name, u.kind, a.state, a.percent, a."actualValue", a."actualText", a."outputDocument", a.difficulties, a.proposals,
+    a."expectedCompletionText", to_char(a."lastReportedAt" + interval '7 hours', 'YYYY-MM-DD'), to_char(a."doneOn", 'YYYY-MM-DD')`;
+
+type TaskColumns = Pick<TaskRow, 'taskId' | 'planId' | 'planCode' | 'scope' | 'kind' | 'number' | 'sectionCode' | 'groupCode' | 'title' | 'leadUnitText' | 'coordinatingText' |
+  'directingLeader' | 'collective' | 'deadlineText' | 'deadlineKind' | 'deadlineDate' | 'rhythm' | 'targetComparator' | 'targetValue' | 'targetUnit' | 'targetYear'>;
+type ShareColumns = [number, number, string, TaskRow['unitKind'], TaskRow['state'], number | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null, string | null];
+
+/** A task's TASK_JSON_COLUMNS and its shares' SHARE_JSON_COLUMNS. */
+export interface TaskShares {
+  task: TaskColumns;
+  shares: ShareColumns[];
+}
+
+/** The TaskRows of tasks read as TaskShares: exactly the rows ROW_COLUMNS gives. */
+export function taskRowsOfShares(tasks: TaskShares[]): TaskRow[] {
+  const rows: TaskRow[] = [];
+  for (const { task: t, shares } of tasks) {
+    for (const s of shares) {
+      rows.push({
+        assignmentId: s[0], taskId: t.taskId, unitId: s[1], unitName: s[2], unitKind: s[3], planId: t.planId, planCode: t.planCode, scope: t.scope, kind: t.kind,
+        number: t.number, sectionCode: t.sectionCode, groupCode: t.groupCode, title: t.title, leadUnitText: t.leadUnitText, coordinatingText: t.coordinatingText,
+        directingLeader: t.directingLeader, collective: t.collective, deadlineText: t.deadlineText, deadlineKind: t.deadlineKind, deadlineDate: t.deadlineDate, rhythm: t.rhythm,
+        targetComparator: t.targetComparator, targetValue: t.targetValue, targetUnit: t.targetUnit, targetYear: t.targetYear, state: s[4], percent: s[5], actualValue: s[6],
+        actualText: s[7], outputDocument: s[8], difficulties: s[9], proposals: s[10], expectedCompletionText: s[11], lastReportedOn: s[12], doneOn: s[13],
+      });
+    }
+  }
+  return rows;
+}
+
 /** The joins behind ROW_COLUMNS, from an assignment `a`. */
 export const ROW_JOINS = `JOIN "Task" t ON t.id = a."taskId" JOIN "Plan" p ON p.id = t."planId" JOIN "Unit" u ON u.id = a."unitId"`;
 

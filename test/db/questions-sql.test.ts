@@ -8,7 +8,9 @@ import { seedSampleData } from '../../bot/services/seed.ts';
 import type { MemoryQuestionData } from '../../domain/questions/answer-memory.ts';
 import type { AsOf, DayRange, ItemFilter } from '../../domain/questions/ports.ts';
 import type { StatusFilter } from '../../domain/questions/types.ts';
-import type { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
+import { PrismaQuestionData } from '../../prisma/stores/question-data.ts';
+import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
+import type { TaskRow } from '../../domain/tasks/types.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { questionTwins } from '../support/question-twins.ts';
 
@@ -23,11 +25,12 @@ describe('question filters in SQL agree with the status engine', () => {
   let noiVu: number;
   let plans: number[];
   let taskIds: number[];
+  let twins: Awaited<ReturnType<typeof questionTwins>>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedSampleData(db.prisma);
-    const twins = await questionTwins(db.prisma);
+    twins = await questionTwins(db.prisma);
     ({ sql, memory } = twins);
     const rows = twins.rows;
     catHai = (await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } })).id;
@@ -119,5 +122,33 @@ describe('question filters in SQL agree with the status engine', () => {
         expect(await sql.updatesIn(f, range), JSON.stringify([range, f])).toEqual(await memory.updatesIn(f, range));
       }
     }
+  });
+
+  it("a number's rows, the task's columns read once for all its shares, are the rows the assignments give", async () => {
+    const order = (ref: string) => (a: TaskRow, b: TaskRow) => Number(b.number === ref) - Number(a.number === ref) || a.taskId - b.taskId || a.unitId - b.unitId;
+    const refs = [...new Set(twins.rows.map((r) => r.number))];
+    refs.push('II.6', 'a.ii.6', '#1', '1.', '999999', 'I.1.1');
+    let shared = 0;
+    for (const ref of refs) {
+      for (const unitIds of [null, [catHai], [catHai, noiVu]]) {
+        const clean = ref.replace(/^#/, '').replace(/\.$/, '').toUpperCase();
+        const expected = (await memory.findByRef(ref, unitIds)).sort(order(clean));
+        const found = await sql.findByRef(ref, unitIds);
+        expect(found, JSON.stringify([ref, unitIds])).toEqual(expected);
+        if (new Set(found.map((r) => r.taskId)).size < found.length) shared++;
+      }
+    }
+    expect(shared).toBeGreaterThan(3);
+    // values JSON could change: quotes, backslashes, new lines, tabs, fractions, nulls
+    const row = twins.rows.find((r) => r.number === '1')!;
+    await db.prisma.assignment.update({
+      where: { id: row.assignmentId },
+      data: { difficulties: 'Thiếu "kinh phí"\\ \n\t 50% – đợt 2', percent: 33.3, actualValue: 0.1, proposals: null, outputDocument: 'QĐ 12/2026\u2028' },
+    });
+    await db.prisma.task.update({ where: { id: row.taskId }, data: { title: `${row.title} "trích dẫn"\n` } });
+    const fresh = new PrismaQuestionData(db.prisma);
+    const queries = new PrismaTaskQueries(db.prisma);
+    const expected = (await queries.assignments({ taskIds: [row.taskId] })).sort(order('1'));
+    expect((await fresh.findByRef('1', null)).filter((r) => r.taskId === row.taskId)).toEqual(expected);
   });
 });
