@@ -36,7 +36,7 @@ export interface App extends Core {
   voice: VoiceService | undefined;
   /** The chat apps' /metrics (a chat platform configured); the console and the CLIs do without (prom-client is not loaded). */
   metrics: Metrics | undefined;
-  /** What the chat's answers share; main.ts reads it at start (`primeReference`), so that the first question is one statement. */
+  /** What the chat's answers share; main.ts reads it at start and every half hour (`keepReferenceFresh`), so that a question is one statement, the first and one after a silence. */
   questionReference: QuestionReference;
 }
 

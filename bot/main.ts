@@ -8,23 +8,29 @@
  * runs the delivery worker and scheduler (reminders, digests, notices); more
  * workers can run beside it with `npm run worker` on PostgreSQL.
  */
-import { primeReference } from '../prisma/stores/question-data.ts';
+import { keepReferenceFresh } from '../prisma/stores/question-data.ts';
 import { createApp } from './app.ts';
 import { openConsole } from './cli/open-console.ts';
 import { runCli } from './cli/args.ts';
 
 await runCli(async () => {
   const app = await createApp();
-  // The units, plans and tasks' names read now, while the chats start: the first question is one statement.
-  primeReference(app.db.prisma, app.questionReference).catch((err: unknown) => app.log.warn({ err }, 'questions: reference data not read at start'));
+  // The units, plans and tasks' names read now, while the chats start (the first question is one statement), and
+  // again every half hour between questions (a change written outside the app is seen within the hour).
+  const stopRefresh = keepReferenceFresh(app.db.prisma, app.questionReference, (err: unknown) => app.log.warn({ err }, 'questions: reference data not read'));
   if (!app.config.telegram && !app.config.zalo) {
     try {
       return await openConsole(app, app.config.consoleAs, 'vi');
     } finally {
+      stopRefresh();
       await app.close();
     }
   }
   // Imported only here: the console does not load the chat apps' clients.
   const { serveChats } = await import('./channels.ts');
-  return serveChats(app);
+  try {
+    return await serveChats(app);
+  } finally {
+    stopRefresh();
+  }
 });

@@ -222,6 +222,11 @@ const rowInclude = { task: { include: { plan: true } }, unit: true } as const;
  * (psql) need not touch updatedAt.
  */
 const CACHE_MS = 3_600_000;
+/**
+ * How often a process that serves chats reads units and plans again on its own (`keepReferenceFresh`, bot/main.ts),
+ * so that the hourly guard falls in the silence between questions, never on a leader's question.
+ */
+export const REFRESH_MS = CACHE_MS / 2;
 /** How long a check that nothing changed holds within one PrismaQuestionData (chat makes one per message). */
 const CHECK_MS = 1_000;
 /** Base totals kept per change of the tasks and assignments (one per scope, plan, kind… asked about). */
@@ -478,6 +483,13 @@ export class PrismaQuestionData implements QuestionData {
       const [row] = (await this.prisma.$queryRawUnsafe(`SELECT ${REFERENCE_COLUMNS}`)) as ReferenceRow[];
       return this.keepRegistry(key, unitRefsOf(jsonOf<UnitRow[]>(row!.units)), jsonOf<PlanRow[]>(row!.plans));
     });
+  }
+
+  /** Units and plans read again whatever the change check says: the hourly guard, taken off the questions' path by `keepReferenceFresh`. */
+  async reread(): Promise<void> {
+    const [row] = (await this.prisma.$queryRawUnsafe(`SELECT ${FINGERPRINT} AS fp, ${REFERENCE_COLUMNS}`)) as (ReferenceRow & { fp: string })[];
+    const fp = fingerprintOf(this.seen([row!]));
+    this.keepRegistry(fp.reference, unitRefsOf(jsonOf<UnitRow[]>(row!.units)), jsonOf<PlanRow[]>(row!.plans));
   }
 
   private keepRegistry(key: string, units: UnitRef[], plans: PlanRow[]): Registry {
@@ -971,6 +983,22 @@ export class PrismaReportData implements ReportData {
  */
 export async function primeReference(prisma: Db, shared: QuestionReference): Promise<void> {
   await new PrismaQuestionData(prisma, Date.now, shared).units();
+}
+
+/** What the timer of `keepReferenceFresh` does: units and plans read again (one statement), whether or not they changed. */
+export async function refreshReference(prisma: Db, shared: QuestionReference, clock: () => number = Date.now): Promise<void> {
+  await new PrismaQuestionData(prisma, clock, shared).reread();
+}
+
+/**
+ * For a process that serves chats (bot/main.ts): the reference data read now, while the chats start, and again every
+ * `every` ms on a timer that does not keep the process alive. Returns the function that stops it.
+ */
+export function keepReferenceFresh(prisma: Db, shared: QuestionReference, onError: (err: unknown) => void, every = REFRESH_MS): () => void {
+  primeReference(prisma, shared).catch(onError);
+  const timer = setInterval(() => refreshReference(prisma, shared).catch(onError), every);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function withReference<T>(prisma: Db, shared: QuestionReference, work: (data: PrismaQuestionData) => Promise<T>, clock: () => number = Date.now): Promise<T> {

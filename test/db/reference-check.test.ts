@@ -13,7 +13,7 @@ import type { PersonRef } from '../../domain/people/types.ts';
 import { answerQuestion } from '../../domain/questions/answer.ts';
 import { readQuestion } from '../../domain/questions/context.ts';
 import type { Db } from '../../prisma/database.ts';
-import { primeReference, QuestionReference, withReference } from '../../prisma/stores/question-data.ts';
+import { keepReferenceFresh, primeReference, QuestionReference, refreshReference, REFRESH_MS, withReference } from '../../prisma/stores/question-data.ts';
 import { PrismaTaskQueries } from '../../prisma/stores/task-queries.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -159,6 +159,45 @@ describe('the reference data checked by the answer itself', () => {
     statements = 0;
     expect(await ask(shared, 'nhiem vu qua han o cat hai')).toBe(first);
     expect(statements).toBe(2);
+  });
+
+  it('in the bot, units and plans are read again in the silence: after hours of it a question is still one statement', async () => {
+    const shared = new QuestionReference();
+    const first = await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?');
+    const catHai = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } });
+    try {
+      for (let hour = 1; hour <= 3; hour++) {
+        // what the bot's timer does every half hour (keepReferenceFresh), with the process's clock
+        now += REFRESH_MS;
+        await refreshReference(counted, shared, () => now);
+        now += REFRESH_MS;
+        await refreshReference(counted, shared, () => now);
+        now += 60_000;
+        statements = 0;
+        expect(await ask(shared, 'nhiem vu qua han o cat hai')).toBe(first);
+        expect(statements, `after ${hour} h`).toBe(1);
+      }
+      // a rename written outside the app (psql: updatedAt untouched) is named once the timer has read it
+      await db.prisma.$executeRawUnsafe(`UPDATE "Unit" SET name = 'Đặc khu Cát Hải (psql)' WHERE id = $1`, catHai.id);
+      now += REFRESH_MS;
+      await refreshReference(counted, shared, () => now);
+      expect(await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải (psql): 2 nhiệm vụ quá hạn / 38');
+    } finally {
+      await db.prisma.$executeRawUnsafe(`UPDATE "Unit" SET name = $2 WHERE id = $1`, catHai.id, catHai.name);
+    }
+    // the timer itself: it reads at once (the start's priming), then again, until stopped
+    const timed = new QuestionReference();
+    statements = 0;
+    const errors: unknown[] = [];
+    const stop = keepReferenceFresh(counted, timed, (err) => errors.push(err), 20);
+    try {
+      for (let waited = 0; statements < 3 && waited < 30_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      stop();
+    }
+    expect(statements).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+    expect(timed.registry?.units.some((u) => u.name === 'Đặc khu Cát Hải')).toBe(true);
   });
 
   it('a unit renamed since the last question is seen at once, however soon', async () => {
