@@ -167,9 +167,12 @@ describe('the reference data checked by the answer itself', () => {
     const catHai = await db.prisma.unit.findFirstOrThrow({ where: { name: 'Đặc khu Cát Hải' } });
     try {
       for (let hour = 1; hour <= 3; hour++) {
-        // what the bot's timer does every half hour (keepReferenceFresh), with the process's clock
+        // what the bot's timer does every half hour (keepReferenceFresh), with the process's clock; found the same,
+        // the units are the same objects (what the parser built from them is not built again)
+        const units = shared.registry!.units;
         now += REFRESH_MS;
         await refreshReference(counted, shared, () => now);
+        expect(shared.registry!.units).toBe(units);
         now += REFRESH_MS;
         await refreshReference(counted, shared, () => now);
         now += 60_000;
@@ -180,7 +183,9 @@ describe('the reference data checked by the answer itself', () => {
       // a rename written outside the app (psql: updatedAt untouched) is named once the timer has read it
       await db.prisma.$executeRawUnsafe(`UPDATE "Unit" SET name = 'Đặc khu Cát Hải (psql)' WHERE id = $1`, catHai.id);
       now += REFRESH_MS;
+      const before = shared.registry!.units;
       await refreshReference(counted, shared, () => now);
+      expect(shared.registry!.units).not.toBe(before);
       expect(await ask(shared, 'nhiệm vụ nào quá hạn ở Cát Hải?')).toBe('Đặc khu Cát Hải (psql): 2 nhiệm vụ quá hạn / 38');
     } finally {
       await db.prisma.$executeRawUnsafe(`UPDATE "Unit" SET name = $2 WHERE id = $1`, catHai.id, catHai.name);
