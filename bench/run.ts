@@ -21,7 +21,7 @@
  * information — with the ratio (bench/measure.ts). `--only pglite` runs the
  * questions and the planning on an embedded PGlite at a smaller size.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -257,8 +257,35 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
   return ok;
 }
 
-/** The compiled ask and `npm run ask` to their answer, against a floor script that imports pg, connects and runs select 1, alternated. */
-function startBench(url: string, samples: number): boolean {
+/**
+ * Wall time from spawning `cmd` to the first output that contains `marker` (the console's banner: its first prompt);
+ * then its input is closed and its exit awaited, not timed.
+ */
+function untilOutput(cmd: string, args: string[], env: NodeJS.ProcessEnv, marker: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let at: number | null = null;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (at === null && out.includes(marker)) {
+        at = performance.now() - t0;
+        child.stdin.end();
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (at !== null && code === 0 ? resolve(at) : reject(new Error(`${cmd} ${args.join(' ')}: exit ${code}, no "${marker}": ${err || out}`))));
+  });
+}
+
+/**
+ * The compiled ask and `npm run ask` to their answer, and `npm start` to the console's first prompt (its banner),
+ * against a floor script that imports pg, connects and runs select 1, alternated.
+ */
+async function startBench(url: string, samples: number): Promise<boolean> {
   const { build } = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' }).status === 0 ? { build: true } : { build: false };
   if (!build) {
     say('start: the build failed, skipped');
@@ -273,7 +300,7 @@ function startBench(url: string, samples: number): boolean {
     floor: [process.execPath, '--input-type=module', '-e', floorScript],
   };
   // Alternated, one run of each in turn: all three meet the same machine.
-  const times: Record<keyof typeof commands, number[]> = { built: [], npm: [], floor: [] };
+  const times: Record<keyof typeof commands | 'start', number[]> = { built: [], npm: [], floor: [], start: [] };
   for (let i = 0; i < samples; i++) {
     for (const [name, [cmd, ...args]] of Object.entries(commands) as [keyof typeof commands, string[]][]) {
       const t0 = performance.now();
@@ -281,6 +308,8 @@ function startBench(url: string, samples: number): boolean {
       if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
       times[name].push(performance.now() - t0);
     }
+    // the banner's first words, as the console prints them to piped input
+    times.start.push(await untilOutput('npm', ['start', '--silent'], env, 'Trò chuyện với nq57-bot'));
   }
   const of = (t: number[]) => {
     t.sort((a, b) => a - b);
@@ -290,6 +319,7 @@ function startBench(url: string, samples: number): boolean {
   const rows: Row[] = [
     { name: 'node dist/bot/cli/ask.js to the answer, PostgreSQL with data', app: of(times.built), floor, goal: 5 },
     { name: 'npm run ask (npm, the build check, then the same)', app: of(times.npm), floor, goal: 5 },
+    { name: "npm start to the console's first prompt, PostgreSQL with data", app: of(times.start), floor, goal: 5 },
   ];
   return printTable('Start-up (separate processes, wall time)', rows);
 }
@@ -334,7 +364,7 @@ try {
       if (!only || only === 'questions')
         ok = (await runQuestionBench(db, { samples: SAMPLES, concurrency: [1, 20], floor: floor.exec, label: `PostgreSQL, ${SIZE_LABEL}`, url: target.url })) && ok;
       if (!only || only === 'planning') ok = (await planningBench(db, floor.exec, `PostgreSQL, ${TASKS} tasks`)) && ok;
-      if (!only || only === 'start') ok = startBench(target.url, Math.min(SAMPLES, 20)) && ok;
+      if (!only || only === 'start') ok = (await startBench(target.url, Math.min(SAMPLES, 20))) && ok;
     } finally {
       await db.close();
       await floor.close();
