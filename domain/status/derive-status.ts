@@ -49,11 +49,10 @@ export function deriveStatus(
   options: StatusOptions = DEFAULT_STATUS_OPTIONS,
 ): DerivedStatus {
   const { deadline } = input;
-  const year = dayParts(today).year;
   // A yearly task reopens on 1/1: last year's DONE says nothing about this year.
   const yearly = deadline.kind === 'YEARLY' || deadline.rhythm === 'YEARLY';
   const latest =
-    yearly && input.latest?.state === 'DONE' && !doneInYear(input.latest, year)
+    yearly && input.latest?.state === 'DONE' && !doneInYear(input.latest, dayParts(today).year)
       ? null
       : input.latest;
 
@@ -73,7 +72,7 @@ export function deriveStatus(
   else if (!latest || (latest.state === 'NOT_STARTED' && !latest.percent)) status = 'NOT_STARTED';
   else status = 'ON_TRACK';
 
-  const stale = status !== 'DONE' && (reportedOn === null || compareDays(reportedOn, addMonths(today, -1)) < 0);
+  const stale = status !== 'DONE' && (reportedOn === null || compareDays(reportedOn, monthBefore(today)) < 0);
   return {
     status,
     due,
@@ -83,6 +82,13 @@ export function deriveStatus(
     daysSinceUpdate,
     updatedThisMonth,
   };
+}
+
+/** `addMonths(today, -1)`, kept for the last day asked: every row of an answer or a run asks it for the same day. */
+let lastMonthBefore: { today: Day; day: Day } | null = null;
+function monthBefore(today: Day): Day {
+  if (lastMonthBefore?.today !== today) lastMonthBefore = { today, day: addMonths(today, -1) };
+  return lastMonthBefore.day;
 }
 
 function doneInYear(p: LatestProgress, year: number): boolean {

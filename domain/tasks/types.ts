@@ -73,9 +73,16 @@ export function statusOf(row: TaskRow, today: Day, options: StatusOptions = DEFA
           row.actualValue,
         )
       : null;
+  // deriveStatus's object is this call's own: completed in place, not copied (statusOf runs for every row of an answer)
+  const status = derived as RowStatus;
+  status.indicator = indicator;
   // An indicator that meets its target is achieved, marked or not (the appendix's "Đạt 100%" rows).
-  if (indicator === 'MET' && derived.status !== 'DONE') return { ...derived, status: 'DONE', daysOverdue: 0, stale: false, indicator };
-  return { ...derived, indicator };
+  if (indicator === 'MET' && status.status !== 'DONE') {
+    status.status = 'DONE';
+    status.daysOverdue = 0;
+    status.stale = false;
+  }
+  return status;
 }
 
 /**
