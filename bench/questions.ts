@@ -186,7 +186,8 @@ export async function runQuestionBench(
     // base totals and the new connection's catalog are cold, beside a floor whose connection was opened the same
     // way before its first query. The next row times the opening too, with nothing read before the question.
     const url = o.url;
-    const cold = o.coldSamples ?? Math.min(o.samples, 30);
+    // as many samples as the warm rows (p95 from 500: a new pool and connection each, ~40 s a row)
+    const cold = o.coldSamples ?? o.samples;
     const question = (i: number) => `nhiệm vụ quá hạn ở Đơn vị ${unitOf(i)}`;
     // `afterStart`: the opening not timed, and the reference data read first as bot/main.ts does at start
     const app = (afterStart: boolean) => async (i: number, start: () => void) => {
