@@ -39,7 +39,7 @@ const rowStatusSql = (wide: boolean) => {
   if (wide) {
     // Every row is tested: the due days as a hashed set (an array from a subquery is searched element by element,
     // a few hundred past due days for each of the city's rows).
-    const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", a.id,`);
+    const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t."planId", a.id,`);
     const dueSet = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" IN (SELECT due FROM ahead UNION SELECT due FROM past))
       OR a."taskId" IN (SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date)`;
     return `${sql} WHERE ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))`;
@@ -77,6 +77,47 @@ export interface PlannedReminderRow {
 const SHORT_TITLE = `CASE WHEN length(z.clean) <= $14::int THEN z.clean ELSE regexp_replace(
     CASE WHEN z.space > $15::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–${JS_SPACE}]+$', '') || '…' END`;
 
+/** Each person's counts over all their rows (the escalations apart, and those asked for the monthly update). */
+const COUNTS = `count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
+        count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
+        count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies`;
+
+/** A person's rows in their message's order (byUrgency; the number by its stored sort key, compareNumbers: Task."numberKey"), after the status and the due day. */
+const ORDER_TAIL = (task: string, row = task) => `${task}."numberKey" COLLATE "C", ${task}.number COLLATE "C", ${row}."taskId", ${row}."unitId"`;
+
+/**
+ * A few thousand rows, nearly all listed, read with what they show: each person's counts and each row's
+ * place in their message by one sort (the person's counts read the same order). Only rows that can be
+ * listed (first $16, or 3 for the choices) are kept.
+ */
+const NARROW_RANKED = `ranked AS (
+    SELECT * FROM (
+      SELECT i.*,
+        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r, ${ORDER_TAIL('i')}) AS pos,
+        ${COUNTS}
+      FROM items i JOIN pr ON pr.id = i."planId") o
+    WHERE o.pos <= GREATEST($16::int, 3))`;
+
+/**
+ * Nearly every assignment (the monthly request day): the rows are ranked narrow, by the cheap part of the
+ * order (status, due day, plan: fixed-width keys) with each person's counts in the same sort; only the rows
+ * that can be among a person's first (rank() keeps ties) read their task (number, its sort key, title, kind,
+ * by primary key) and are placed by the whole order.
+ */
+const WIDE_RANKED = `heads AS (
+    SELECT * FROM (
+      SELECT i.*, pr.r,
+        rank() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r) AS head,
+        ${COUNTS}
+      FROM items i JOIN pr ON pr.id = i."planId") o
+    WHERE o.head <= GREATEST($16::int, 3)),
+  ranked AS (
+    SELECT * FROM (
+      SELECT h.*, t.number, t."numberKey", t.title, t.kind,
+        row_number() OVER (PARTITION BY h."personId", h.esc ORDER BY h.rank, h.due NULLS LAST, h.r, ${ORDER_TAIL('t', 'h')}) AS pos
+      FROM heads h CROSS JOIN LATERAL (SELECT t.number, t."numberKey", t.title, t.kind::text AS kind FROM "Task" t WHERE t.id = h."taskId" OFFSET 0) t) o
+    WHERE o.pos <= GREATEST($16::int, 3))`;
+
 /**
  * $1–$6: STATUS_SQL's. $7/$8 the calendar's first and last days, $9 its
  * working days, $10 the offsets, $11 overdue every, $12 escalate after,
@@ -97,8 +138,8 @@ const planSql = (wide: boolean) => `
   -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
   -- a finished task (not continuous) never comes up, nor is it escalated. OFFSET 0: each row's status is worked out
   -- once (the subquery flattened, the filter would evaluate it again).
-  s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
-    wide ? '' : ', x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
+  s AS MATERIALIZED (SELECT x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
+    wide ? ', x.id' : ', x.number, x."numberKey", x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
     FROM (${rowStatusSql(wide)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
   pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
@@ -125,32 +166,16 @@ const planSql = (wide: boolean) => `
     -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
     SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
     WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
-  -- Each person's counts and each row's place in their message, by one sort (the person's counts read the
-  -- same order); the number by its stored sort key (compareNumbers: Task."numberKey"). Only rows that can be
-  -- listed (first $16, or 3 for the choices) are kept.
-  ranked AS (
-    SELECT * FROM (
-      SELECT i.*,
-        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r,
-          i."numberKey" COLLATE "C", i.number COLLATE "C", i."taskId", i."unitId") AS pos,
-        count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
-        count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
-        count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
-      FROM items i JOIN pr ON pr.id = i."planId") o
-    WHERE o.pos <= GREATEST($16::int, 3)),
-  -- The rows a message lists, with their unit, plan, short title and progress.
-  listed AS (${
-    wide
-      ? `
-    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle",
-      a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, a."lastReportedAt"
-    FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"
-    JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId"`
-      : `
-    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle"
-    FROM ranked r JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"`}
+  ${wide ? WIDE_RANKED : NARROW_RANKED},
+  -- The rows a message lists, with their unit, plan, short title${wide ? ' and progress (read for listed rows only)' : ''}.
+  listed AS (
+    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle"${
+      wide ? ', a.state::text AS state, a.percent, a."actualValue", a."lastReportedAt"' : ''}
+    FROM ranked r JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"${
+      wide ? `
+    CROSS JOIN LATERAL (SELECT a.state, a.percent, a."actualValue", a."lastReportedAt" FROM "Assignment" a WHERE a.id = r.id OFFSET 0) a` : ''}
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
-    CROSS JOIN LATERAL (SELECT ${cleanSql(`${wide ? 't' : 'r'}.title`)} AS clean OFFSET 0) c0
+    CROSS JOIN LATERAL (SELECT ${cleanSql('r.title')} AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
       CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z),
   -- Each person's counts, listed rows (two lines a row: the task, then its state) and report choices (the first
