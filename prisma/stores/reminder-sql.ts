@@ -33,7 +33,7 @@ import { cleanSql, JS_SPACE, STATUS_SQL, statusParams } from './planning-sql.ts'
  * On a wide day — the monthly request day, or a day yearly tasks (due 31/12)
  * come up — nearly every assignment: one pass with the same conditions.
  */
-const rowStatusSql = (wide: boolean) => {
+const rowStatusSql = (wide: boolean, also = 'true') => {
   const due = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)))
       OR a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))`;
   if (wide) {
@@ -42,7 +42,7 @@ const rowStatusSql = (wide: boolean) => {
     const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t."planId", a.id,`);
     const dueSet = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" IN (SELECT due FROM ahead UNION SELECT due FROM past))
       OR a."taskId" IN (SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date)`;
-    return `${sql} WHERE ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))`;
+    return `${sql} WHERE (${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))) AND ${also}`;
   }
   // A few thousand rows, nearly all listed: what a listed row shows is kept from this one read (no second
   // lookup of the row and its task), and each row's task is read by primary key (OFFSET 0: not a hash over the
@@ -50,8 +50,18 @@ const rowStatusSql = (wide: boolean) => {
   return `${STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", t.title, t.kind::text AS kind, a.state::text AS state, a.percent, a."actualValue", a.id,`).replace(
     'FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"',
     'FROM "Assignment" a CROSS JOIN LATERAL (SELECT * FROM "Task" t WHERE t.id = a."taskId" OFFSET 0) t',
-  )} WHERE ${due}`;
+  )} WHERE (${due}) AND ${also}`;
 };
+
+/**
+ * The rows that can come up, with the columns later steps decide and order by (what a listed row shows besides
+ * is read for listed rows only); a finished task (not continuous) never comes up, nor is it escalated. OFFSET 0:
+ * each row's status is worked out once (the subquery flattened, the filter would evaluate it again). `also`: a
+ * further condition on the row (a named assignee's task and unit).
+ */
+const rowsSql = (wide: boolean, also?: string) => `SELECT x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
+  wide ? ', x.id' : ', x.number, x."numberKey", x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
+    FROM (${rowStatusSql(wide, also)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'`;
 
 export interface ReminderPlanOptions {
   calendar: WorkingCalendar;
@@ -119,30 +129,11 @@ const WIDE_RANKED = `heads AS (
     WHERE o.pos <= GREATEST($16::int, 3))`;
 
 /**
- * $1–$6: STATUS_SQL's. $7/$8 the calendar's first and last days, $9 its
- * working days, $10 the offsets, $11 overdue every, $12 escalate after,
- * $13 monthly request day, $14/$15 the title's length and cut, $16 the list length, $17 formatDay(day),
- * $18 the month as reminders write it, $19 the dedupe key prefix.
+ * Who answers for each row and why it comes up, on an ordinary day (a few thousand rows): the rows kept once,
+ * then their officers (the task's assignees of that unit, active ones, else the unit's focal officers), the
+ * reasons, and the leaders' escalations.
  */
-const planSql = (wide: boolean) => `
-  cal AS (SELECT g::date AS d, (g::date = ANY($9::date[])) AS working FROM generate_series($7::date, $8::date, interval '1 day') g),
-  cw AS (SELECT d, count(*) FILTER (WHERE working) OVER (ORDER BY d) AS widx FROM cal),
-  -- w0: today's working-day number; l: the last working day before today (days after it up to today are "moved to today").
-  k AS (SELECT (SELECT widx FROM cw WHERE d = $1::date) AS w0, COALESCE((SELECT max(d) FROM cal WHERE working AND d < $1::date), $7::date) AS l),
-  -- Deadlines n working days away (n among the offsets; a deadline on a day off counts from the working day before it).
-  ahead AS (SELECT cw.d AS due, (cw.widx - k.w0)::int AS n FROM cw, k WHERE cw.d >= $1::date AND (cw.widx - k.w0)::int = ANY($10::int[])),
-  -- Past deadlines whose weekly overdue reminder or escalation falls on a day moved to today.
-  past AS (SELECT g::date AS due FROM k, generate_series(LEAST(COALESCE((SELECT min("deadlineDate") FROM "Task"), $1::date), $1::date), $1::date - 1, interval '1 day') g
-           WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
-              OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
-  -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
-  -- a finished task (not continuous) never comes up, nor is it escalated. OFFSET 0: each row's status is worked out
-  -- once (the subquery flattened, the filter would evaluate it again).
-  s AS MATERIALIZED (SELECT x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
-    wide ? ', x.id' : ', x.number, x."numberKey", x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
-    FROM (${rowStatusSql(wide)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
-  -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
-  pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
+const NARROW_ITEMS = `s AS MATERIALIZED (${rowsSql(false)}),
   -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
   named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
   resp AS (
@@ -165,7 +156,61 @@ const planSql = (wide: boolean) => `
     UNION ALL
     -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
     SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
-    WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
+    WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date)`;
+
+/**
+ * Who answers for each row and why it comes up, on a wide day (nearly every assignment, read once): one pass
+ * over the rows, not kept aside (68,000 rows written to a tuplestore and read three times cost more than the
+ * joins): each row joined by its unit to its focal officers (unless the task has assignees there) and, when
+ * it is escalated today, to its leaders; the named assignees' rows read by index for them. Same rows as
+ * NARROW_ITEMS (test/db/reminder-sql.test.ts runs both over the year).
+ */
+const WIDE_ITEMS = `named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
+  rcpt AS (SELECT id AS "personId", "unitId", false AS esc FROM "Person" WHERE active AND "isFocal" AND "unitId" IS NOT NULL
+    UNION ALL
+    SELECT id, "unitId", true FROM "Person" WHERE active AND 'UNIT_LEADER' = ANY(roles::text[]) AND "unitId" IS NOT NULL),
+  -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
+  resp AS (
+    SELECT s.*, c."personId", c.esc
+    FROM (${rowsSql(true)}) s CROSS JOIN k JOIN rcpt c ON c."unitId" = s."unitId"
+    LEFT JOIN (SELECT DISTINCT "taskId", "unitId" FROM named) nn ON nn."taskId" = s."taskId" AND nn."unitId" = s."unitId"
+    WHERE CASE WHEN c.esc THEN s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date ELSE nn."taskId" IS NULL END
+    UNION ALL
+    SELECT s.*, n."personId", false FROM named n CROSS JOIN LATERAL (${rowsSql(true, 'a."taskId" = n."taskId" AND a."unitId" = n."unitId"')}) s WHERE n.active),
+  -- Why each row comes up for its officer (snoozes hide it until they end); an escalation is overdue.
+  items AS (
+    SELECT w.*,
+      CASE WHEN w.n = 0 THEN 'due-today' WHEN w.overdue THEN 'overdue' WHEN w.n > 0 THEN 'before' WHEN w.snoozed THEN 'snoozed' WHEN w.monthly THEN 'monthly' END AS reason
+    FROM (SELECT r.*, ah.n,
+        (r.esc OR (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1)) AS overdue,
+        (NOT r.esc AND $13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
+        (NOT r.esc AND sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed,
+        sn.ends
+      FROM resp r CROSS JOIN k
+      LEFT JOIN ahead ah ON NOT r.esc AND r.rank <> 4 AND ah.due = r.due
+      LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true) w
+    WHERE w.esc OR ((w.ends IS NULL OR w.ends <= $1::date) AND (w.n IS NOT NULL OR w.overdue OR w.monthly OR w.snoozed)))`;
+
+/**
+ * $1–$6: STATUS_SQL's. $7/$8 the calendar's first and last days, $9 its
+ * working days, $10 the offsets, $11 overdue every, $12 escalate after,
+ * $13 monthly request day, $14/$15 the title's length and cut, $16 the list length, $17 formatDay(day),
+ * $18 the month as reminders write it, $19 the dedupe key prefix.
+ */
+const planSql = (wide: boolean) => `
+  cal AS (SELECT g::date AS d, (g::date = ANY($9::date[])) AS working FROM generate_series($7::date, $8::date, interval '1 day') g),
+  cw AS (SELECT d, count(*) FILTER (WHERE working) OVER (ORDER BY d) AS widx FROM cal),
+  -- w0: today's working-day number; l: the last working day before today (days after it up to today are "moved to today").
+  k AS (SELECT (SELECT widx FROM cw WHERE d = $1::date) AS w0, COALESCE((SELECT max(d) FROM cal WHERE working AND d < $1::date), $7::date) AS l),
+  -- Deadlines n working days away (n among the offsets; a deadline on a day off counts from the working day before it).
+  ahead AS (SELECT cw.d AS due, (cw.widx - k.w0)::int AS n FROM cw, k WHERE cw.d >= $1::date AND (cw.widx - k.w0)::int = ANY($10::int[])),
+  -- Past deadlines whose weekly overdue reminder or escalation falls on a day moved to today.
+  past AS (SELECT g::date AS due FROM k, generate_series(LEAST(COALESCE((SELECT min("deadlineDate") FROM "Task"), $1::date), $1::date), $1::date - 1, interval '1 day') g
+           WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
+              OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
+  -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
+  pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
+  ${wide ? WIDE_ITEMS : NARROW_ITEMS},
   ${wide ? WIDE_RANKED : NARROW_RANKED},
   -- The rows a message lists, with their unit, plan, short title${wide ? ' and progress (read for listed rows only)' : ''}.
   listed AS (
