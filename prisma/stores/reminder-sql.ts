@@ -42,7 +42,9 @@ const rowStatusSql = (wide: boolean, also = 'true') => {
     const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t."planId", a.id,`);
     const dueSet = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" IN (SELECT due FROM ahead UNION SELECT due FROM past))
       OR a."taskId" IN (SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date)`;
-    return `${sql} WHERE (${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))) AND ${also}`;
+    // The monthly request first: on that day it holds for nearly every row, and OR tests its arms in order (the
+    // hashed sets are probed only for the rows updated this month).
+    return `${sql} WHERE (($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false)) OR ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date))) AND ${also}`;
   }
   // A few thousand rows, nearly all listed: what a listed row shows is kept from this one read (no second
   // lookup of the row and its task), and each row's task is read by primary key (OFFSET 0: not a hash over the
@@ -87,6 +89,10 @@ export interface PlannedReminderRow {
 const SHORT_TITLE = `CASE WHEN length(z.clean) <= $14::int THEN z.clean ELSE regexp_replace(
     CASE WHEN z.space > $15::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–${JS_SPACE}]+$', '') || '…' END`;
 
+/** Why a row comes up (ReminderReason's kind): the first that holds of due today, overdue, n working days before, snoozed, monthly. */
+const REASON = (w: string) =>
+  `CASE WHEN ${w}.n = 0 THEN 'due-today' WHEN ${w}.overdue THEN 'overdue' WHEN ${w}.n > 0 THEN 'before' WHEN ${w}.snoozed THEN 'snoozed' WHEN ${w}.monthly THEN 'monthly' END`;
+
 /** Each person's counts over all their rows (the escalations apart, and those asked for the monthly update). */
 const COUNTS = `count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
         count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
@@ -123,7 +129,7 @@ const WIDE_RANKED = `heads AS (
     WHERE o.head <= GREATEST($16::int, 3)),
   ranked AS (
     SELECT * FROM (
-      SELECT h.*, t.number, t."numberKey", t.title, t.kind,
+      SELECT h.*, t.number, t."numberKey", t.title, t.kind, ${REASON('h')} AS reason,
         row_number() OVER (PARTITION BY h."personId", h.esc ORDER BY h.rank, h.due NULLS LAST, h.r, ${ORDER_TAIL('t', 'h')}) AS pos
       FROM heads h CROSS JOIN LATERAL (SELECT t.number, t."numberKey", t.title, t.kind::text AS kind FROM "Task" t WHERE t.id = h."taskId" OFFSET 0) t) o
     WHERE o.pos <= GREATEST($16::int, 3))`;
@@ -150,8 +156,7 @@ const NARROW_ITEMS = `s AS MATERIALIZED (${rowsSql(false)}),
     LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true
     WHERE sn.ends IS NULL OR sn.ends <= $1::date),
   items AS (
-    SELECT w.*, false AS esc,
-      CASE WHEN w.n = 0 THEN 'due-today' WHEN w.overdue THEN 'overdue' WHEN w.n > 0 THEN 'before' WHEN w.snoozed THEN 'snoozed' WHEN w.monthly THEN 'monthly' END AS reason
+    SELECT w.*, false AS esc, ${REASON('w')} AS reason
     FROM why w WHERE w.n IS NOT NULL OR w.overdue OR w.monthly OR w.snoozed
     UNION ALL
     -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
@@ -177,10 +182,10 @@ const WIDE_ITEMS = `named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."p
     WHERE CASE WHEN c.esc THEN s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date ELSE nn."taskId" IS NULL END
     UNION ALL
     SELECT s.*, n."personId", false FROM named n CROSS JOIN LATERAL (${rowsSql(true, 'a."taskId" = n."taskId" AND a."unitId" = n."unitId"')}) s WHERE n.active),
-  -- Why each row comes up for its officer (snoozes hide it until they end); an escalation is overdue.
+  -- Why each row comes up for its officer (snoozes hide it until they end); an escalation is overdue. Only what
+  -- the ranking sorts and later steps read (the reason's word is written for listed rows only).
   items AS (
-    SELECT w.*,
-      CASE WHEN w.n = 0 THEN 'due-today' WHEN w.overdue THEN 'overdue' WHEN w.n > 0 THEN 'before' WHEN w.snoozed THEN 'snoozed' WHEN w.monthly THEN 'monthly' END AS reason
+    SELECT w."planId", w."unitId", w."taskId", w.rhythm, w.due, w.rank, w.id, w."personId", w.esc, w.n, w.overdue, w.monthly, w.snoozed
     FROM (SELECT r.*, ah.n,
         (r.esc OR (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1)) AS overdue,
         (NOT r.esc AND $13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
