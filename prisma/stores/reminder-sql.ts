@@ -108,7 +108,7 @@ const ORDER_TAIL = (task: string, row = task) => `${task}."numberKey" COLLATE "C
  */
 const NARROW_RANKED = `ranked AS (
     SELECT * FROM (
-      SELECT i.*,
+      SELECT i.*, pr.code AS "planCode",
         row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r, ${ORDER_TAIL('i')}) AS pos,
         ${COUNTS}
       FROM items i JOIN pr ON pr.id = i."planId") o
@@ -214,14 +214,14 @@ const planSql = (wide: boolean) => `
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
   -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
-  pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
+  pr AS (SELECT id, code, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
   ${wide ? WIDE_ITEMS : NARROW_ITEMS},
   ${wide ? WIDE_RANKED : NARROW_RANKED},
   -- The rows a message lists, with their unit, plan, short title${wide ? ' and progress (read for listed rows only)' : ''}.
   listed AS (
-    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle"${
+    SELECT r.*, u.name AS "unitName", ${wide ? 'pl.code AS "planCode", ' : ''}${SHORT_TITLE} AS "shortTitle"${
       wide ? ', a.state::text AS state, a.percent, a."actualValue", a."lastReportedAt"' : ''}
-    FROM ranked r JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"${
+    FROM ranked r JOIN "Unit" u ON u.id = r."unitId"${wide ? ' JOIN "Plan" pl ON pl.id = r."planId"' : ''}${
       wide ? `
     CROSS JOIN LATERAL (SELECT a.state, a.percent, a."actualValue", a."lastReportedAt" FROM "Assignment" a WHERE a.id = r.id OFFSET 0) a` : ''}
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
