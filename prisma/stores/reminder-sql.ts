@@ -33,16 +33,18 @@ import { cleanSql, JS_SPACE, STATUS_SQL, statusParams } from './planning-sql.ts'
  * On a wide day — the monthly request day, or a day yearly tasks (due 31/12)
  * come up — nearly every assignment: one pass with the same conditions.
  */
-const rowStatusSql = (wide: boolean) => {
+const rowStatusSql = (wide: boolean, also = 'true') => {
   const due = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" = ANY(ARRAY(SELECT due FROM ahead UNION SELECT due FROM past)))
       OR a."taskId" = ANY(ARRAY(SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date))`;
   if (wide) {
     // Every row is tested: the due days as a hashed set (an array from a subquery is searched element by element,
     // a few hundred past due days for each of the city's rows).
-    const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", a.id,`);
+    const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t."planId", a.id,`);
     const dueSet = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" IN (SELECT due FROM ahead UNION SELECT due FROM past))
       OR a."taskId" IN (SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date)`;
-    return `${sql} WHERE ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date)) OR ($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false))`;
+    // The monthly request first: on that day it holds for nearly every row, and OR tests its arms in order (the
+    // hashed sets are probed only for the rows updated this month).
+    return `${sql} WHERE (($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false)) OR ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date))) AND ${also}`;
   }
   // A few thousand rows, nearly all listed: what a listed row shows is kept from this one read (no second
   // lookup of the row and its task), and each row's task is read by primary key (OFFSET 0: not a hash over the
@@ -50,8 +52,18 @@ const rowStatusSql = (wide: boolean) => {
   return `${STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", t.title, t.kind::text AS kind, a.state::text AS state, a.percent, a."actualValue", a.id,`).replace(
     'FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"',
     'FROM "Assignment" a CROSS JOIN LATERAL (SELECT * FROM "Task" t WHERE t.id = a."taskId" OFFSET 0) t',
-  )} WHERE ${due}`;
+  )} WHERE (${due}) AND ${also}`;
 };
+
+/**
+ * The rows that can come up, with the columns later steps decide and order by (what a listed row shows besides
+ * is read for listed rows only); a finished task (not continuous) never comes up, nor is it escalated. OFFSET 0:
+ * each row's status is worked out once (the subquery flattened, the filter would evaluate it again). `also`: a
+ * further condition on the row (a named assignee's task and unit).
+ */
+const rowsSql = (wide: boolean, also?: string) => `SELECT x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
+  wide ? ', x.id' : ', x.number, x."numberKey", x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
+    FROM (${rowStatusSql(wide, also)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'`;
 
 export interface ReminderPlanOptions {
   calendar: WorkingCalendar;
@@ -77,6 +89,113 @@ export interface PlannedReminderRow {
 const SHORT_TITLE = `CASE WHEN length(z.clean) <= $14::int THEN z.clean ELSE regexp_replace(
     CASE WHEN z.space > $15::numeric THEN left(z.cut, z.space) ELSE z.cut END, '[,;:.\\-–${JS_SPACE}]+$', '') || '…' END`;
 
+/** Why a row comes up (ReminderReason's kind): the first that holds of due today, overdue, n working days before, snoozed, monthly. */
+const REASON = (w: string) =>
+  `CASE WHEN ${w}.n = 0 THEN 'due-today' WHEN ${w}.overdue THEN 'overdue' WHEN ${w}.n > 0 THEN 'before' WHEN ${w}.snoozed THEN 'snoozed' WHEN ${w}.monthly THEN 'monthly' END`;
+
+/** Each person's counts over all their rows (the escalations apart, and those asked for the monthly update). */
+const COUNTS = `count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
+        count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
+        count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies`;
+
+/** A person's rows in their message's order (byUrgency; the number by its stored sort key, compareNumbers: Task."numberKey"), after the status and the due day. */
+const ORDER_TAIL = (task: string, row = task) => `${task}."numberKey" COLLATE "C", ${task}.number COLLATE "C", ${row}."taskId", ${row}."unitId"`;
+
+/**
+ * A few thousand rows, nearly all listed, read with what they show: each person's counts and each row's
+ * place in their message by one sort (the person's counts read the same order). Only rows that can be
+ * listed (first $16, or 3 for the choices) are kept.
+ */
+const NARROW_RANKED = `ranked AS (
+    SELECT * FROM (
+      SELECT i.*, pr.code AS "planCode",
+        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r, ${ORDER_TAIL('i')}) AS pos,
+        ${COUNTS}
+      FROM items i JOIN pr ON pr.id = i."planId") o
+    WHERE o.pos <= GREATEST($16::int, 3))`;
+
+/**
+ * Nearly every assignment (the monthly request day): the rows are ranked narrow, by the cheap part of the
+ * order (status, due day, plan: fixed-width keys) with each person's counts in the same sort; only the rows
+ * that can be among a person's first (rank() keeps ties) read their task (number, its sort key, title, kind,
+ * by primary key) and are placed by the whole order.
+ */
+const WIDE_RANKED = `heads AS (
+    SELECT * FROM (
+      SELECT i.*, pr.r,
+        rank() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r) AS head,
+        ${COUNTS}
+      FROM items i JOIN pr ON pr.id = i."planId") o
+    WHERE o.head <= GREATEST($16::int, 3)),
+  ranked AS (
+    SELECT * FROM (
+      SELECT h.*, t.number, t."numberKey", t.title, t.kind, ${REASON('h')} AS reason,
+        row_number() OVER (PARTITION BY h."personId", h.esc ORDER BY h.rank, h.due NULLS LAST, h.r, ${ORDER_TAIL('t', 'h')}) AS pos
+      FROM heads h CROSS JOIN LATERAL (SELECT t.number, t."numberKey", t.title, t.kind::text AS kind FROM "Task" t WHERE t.id = h."taskId" OFFSET 0) t) o
+    WHERE o.pos <= GREATEST($16::int, 3))`;
+
+/**
+ * Who answers for each row and why it comes up, on an ordinary day (a few thousand rows): the rows kept once,
+ * then their officers (the task's assignees of that unit, active ones, else the unit's focal officers), the
+ * reasons, and the leaders' escalations.
+ */
+const NARROW_ITEMS = `s AS MATERIALIZED (${rowsSql(false)}),
+  -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
+  named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
+  resp AS (
+    SELECT s.*, n."personId" FROM s JOIN named n ON n."taskId" = s."taskId" AND n."unitId" = s."unitId" AND n.active
+    UNION ALL
+    SELECT s.*, f.id FROM s JOIN "Person" f ON f."unitId" = s."unitId" AND f.active AND f."isFocal"
+    WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n."taskId" = s."taskId" AND n."unitId" = s."unitId")),
+  why AS (SELECT r.*, ah.n,
+      (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1) AS overdue,
+      ($13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
+      (sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed
+    FROM resp r CROSS JOIN k
+    LEFT JOIN ahead ah ON r.rank <> 4 AND ah.due = r.due
+    LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true
+    WHERE sn.ends IS NULL OR sn.ends <= $1::date),
+  items AS (
+    SELECT w.*, false AS esc, ${REASON('w')} AS reason
+    FROM why w WHERE w.n IS NOT NULL OR w.overdue OR w.monthly OR w.snoozed
+    UNION ALL
+    -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
+    SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
+    WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date)`;
+
+/**
+ * Who answers for each row and why it comes up, on a wide day (nearly every assignment, read once): one pass
+ * over the rows, not kept aside (68,000 rows written to a tuplestore and read three times cost more than the
+ * joins): each row joined by its unit to its focal officers (unless the task has assignees there) and, when
+ * it is escalated today, to its leaders; the named assignees' rows read by index for them. Same rows as
+ * NARROW_ITEMS (test/db/reminder-sql.test.ts runs both over the year).
+ */
+const WIDE_ITEMS = `named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
+  rcpt AS (SELECT id AS "personId", "unitId", false AS esc FROM "Person" WHERE active AND "isFocal" AND "unitId" IS NOT NULL
+    UNION ALL
+    SELECT id, "unitId", true FROM "Person" WHERE active AND 'UNIT_LEADER' = ANY(roles::text[]) AND "unitId" IS NOT NULL),
+  -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
+  resp AS (
+    SELECT s.*, c."personId", c.esc
+    FROM (${rowsSql(true)}) s CROSS JOIN k JOIN rcpt c ON c."unitId" = s."unitId"
+    LEFT JOIN (SELECT DISTINCT "taskId", "unitId" FROM named) nn ON nn."taskId" = s."taskId" AND nn."unitId" = s."unitId"
+    WHERE CASE WHEN c.esc THEN s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date ELSE nn."taskId" IS NULL END
+    UNION ALL
+    SELECT s.*, n."personId", false FROM named n CROSS JOIN LATERAL (${rowsSql(true, 'a."taskId" = n."taskId" AND a."unitId" = n."unitId"')}) s WHERE n.active),
+  -- Why each row comes up for its officer (snoozes hide it until they end); an escalation is overdue. Only what
+  -- the ranking sorts and later steps read (the reason's word is written for listed rows only).
+  items AS (
+    SELECT w."planId", w."unitId", w."taskId", w.rhythm, w.due, w.rank, w.id, w."personId", w.esc, w.n, w.overdue, w.monthly, w.snoozed
+    FROM (SELECT r.*, ah.n,
+        (r.esc OR (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1)) AS overdue,
+        (NOT r.esc AND $13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
+        (NOT r.esc AND sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed,
+        sn.ends
+      FROM resp r CROSS JOIN k
+      LEFT JOIN ahead ah ON NOT r.esc AND r.rank <> 4 AND ah.due = r.due
+      LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true) w
+    WHERE w.esc OR ((w.ends IS NULL OR w.ends <= $1::date) AND (w.n IS NOT NULL OR w.overdue OR w.monthly OR w.snoozed)))`;
+
 /**
  * $1–$6: STATUS_SQL's. $7/$8 the calendar's first and last days, $9 its
  * working days, $10 the offsets, $11 overdue every, $12 escalate after,
@@ -94,63 +213,19 @@ const planSql = (wide: boolean) => `
   past AS (SELECT g::date AS due FROM k, generate_series(LEAST(COALESCE((SELECT min("deadlineDate") FROM "Task"), $1::date), $1::date), $1::date - 1, interval '1 day') g
            WHERE ($1::date - g::date - 1) % $11::int <= $1::date - GREATEST(k.l, g::date) - 1
               OR (g::date + $12::int > k.l AND g::date + $12::int <= $1::date)),
-  -- The columns later steps decide and order by (what a listed row shows besides is read for listed rows only);
-  -- a finished task (not continuous) never comes up, nor is it escalated. OFFSET 0: each row's status is worked out
-  -- once (the subquery flattened, the filter would evaluate it again).
-  s AS MATERIALIZED (SELECT x.number, x."numberKey", x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
-    wide ? '' : ', x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
-    FROM (${rowStatusSql(wide)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
   -- Plans in the reminders' order of their codes (lower case, then as written; bytes), as a number to sort by.
-  pr AS (SELECT id, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
-  -- Who answers for each row: the task's assignees of that unit (active ones), else the unit's focal officers.
-  named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
-  resp AS (
-    SELECT s.*, n."personId" FROM s JOIN named n ON n."taskId" = s."taskId" AND n."unitId" = s."unitId" AND n.active
-    UNION ALL
-    SELECT s.*, f.id FROM s JOIN "Person" f ON f."unitId" = s."unitId" AND f.active AND f."isFocal"
-    WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n."taskId" = s."taskId" AND n."unitId" = s."unitId")),
-  why AS (SELECT r.*, ah.n,
-      (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1) AS overdue,
-      ($13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
-      (sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed
-    FROM resp r CROSS JOIN k
-    LEFT JOIN ahead ah ON r.rank <> 4 AND ah.due = r.due
-    LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true
-    WHERE sn.ends IS NULL OR sn.ends <= $1::date),
-  items AS (
-    SELECT w.*, false AS esc,
-      CASE WHEN w.n = 0 THEN 'due-today' WHEN w.overdue THEN 'overdue' WHEN w.n > 0 THEN 'before' WHEN w.snoozed THEN 'snoozed' WHEN w.monthly THEN 'monthly' END AS reason
-    FROM why w WHERE w.n IS NOT NULL OR w.overdue OR w.monthly OR w.snoozed
-    UNION ALL
-    -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
-    SELECT s.*, l.id, NULL, true, false, false, true, 'overdue' FROM s CROSS JOIN k JOIN "Person" l ON l."unitId" = s."unitId" AND l.active AND 'UNIT_LEADER' = ANY(l.roles::text[])
-    WHERE s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date),
-  -- Each person's counts and each row's place in their message, by one sort (the person's counts read the
-  -- same order); the number by its stored sort key (compareNumbers: Task."numberKey"). Only rows that can be
-  -- listed (first $16, or 3 for the choices) are kept.
-  ranked AS (
-    SELECT * FROM (
-      SELECT i.*,
-        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r,
-          i."numberKey" COLLATE "C", i.number COLLATE "C", i."taskId", i."unitId") AS pos,
-        count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
-        count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
-        count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies
-      FROM items i JOIN pr ON pr.id = i."planId") o
-    WHERE o.pos <= GREATEST($16::int, 3)),
-  -- The rows a message lists, with their unit, plan, short title and progress.
-  listed AS (${
-    wide
-      ? `
-    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle",
-      a.state::text AS state, a.percent, a."actualValue", t.kind::text AS kind, a."lastReportedAt"
-    FROM ranked r JOIN "Task" t ON t.id = r."taskId" JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"
-    JOIN "Assignment" a ON a."taskId" = r."taskId" AND a."unitId" = r."unitId"`
-      : `
-    SELECT r.*, u.name AS "unitName", pl.code AS "planCode", ${SHORT_TITLE} AS "shortTitle"
-    FROM ranked r JOIN "Unit" u ON u.id = r."unitId" JOIN "Plan" pl ON pl.id = r."planId"`}
+  pr AS (SELECT id, code, rank() OVER (ORDER BY lower(code) COLLATE "C", code COLLATE "C") AS r FROM "Plan"),
+  ${wide ? WIDE_ITEMS : NARROW_ITEMS},
+  ${wide ? WIDE_RANKED : NARROW_RANKED},
+  -- The rows a message lists, with their unit, plan, short title${wide ? ' and progress (read for listed rows only)' : ''}.
+  listed AS (
+    SELECT r.*, u.name AS "unitName", ${wide ? 'pl.code AS "planCode", ' : ''}${SHORT_TITLE} AS "shortTitle"${
+      wide ? ', a.state::text AS state, a.percent, a."actualValue", a."lastReportedAt"' : ''}
+    FROM ranked r JOIN "Unit" u ON u.id = r."unitId"${wide ? ' JOIN "Plan" pl ON pl.id = r."planId"' : ''}${
+      wide ? `
+    CROSS JOIN LATERAL (SELECT a.state, a.percent, a."actualValue", a."lastReportedAt" FROM "Assignment" a WHERE a.id = r.id OFFSET 0) a` : ''}
     -- OFFSET 0: the title's spaces are collapsed once a row, not again at each use of clean below.
-    CROSS JOIN LATERAL (SELECT ${cleanSql(`${wide ? 't' : 'r'}.title`)} AS clean OFFSET 0) c0
+    CROSS JOIN LATERAL (SELECT ${cleanSql('r.title')} AS clean OFFSET 0) c0
     CROSS JOIN LATERAL (SELECT c0.clean, left(c0.clean, $14::int - 1) AS cut,
       CASE WHEN strpos(reverse(left(c0.clean, $14::int - 1)), ' ') = 0 THEN -1 ELSE length(left(c0.clean, $14::int - 1)) - strpos(reverse(left(c0.clean, $14::int - 1)), ' ') END AS space) z),
   -- Each person's counts, listed rows (two lines a row: the task, then its state) and report choices (the first
