@@ -125,10 +125,13 @@ export async function migratePostgres(databaseUrl: string, log?: MigrationLog): 
  * spend most of their time being planned (EXPLAIN: ~10 ms planning against ~2 ms execution
  * for "quá hạn ở <đơn vị>" at 100k tasks), and PostgreSQL's own choice keeps re-planning them
  * (it estimates the generic plan dearer than the custom ones). Marked statements are named
- * (prepared once per pooled connection) and the connections use `plan_cache_mode =
- * force_generic_plan`, which touches only named statements: every other statement (the
- * planners', whose date arrays want a plan per day, Prisma's own) stays unnamed and planned
- * each time. Mark only a statement whose generic plan was checked on the bench's data.
+ * (prepared once per pooled connection, so planned once) and the connections use
+ * `plan_cache_mode = force_generic_plan`. That setting is not limited to named statements:
+ * on PostgreSQL 15 an unnamed statement with parameters is planned without their values too
+ * (auto_explain shows `"unitId" = $1`, not the value; every statement of the planners and
+ * Prisma's own), only planned again each time. So a statement whose plan depends on a
+ * parameter's value must carry the value in its text (the delivery claim's LIMIT); mark
+ * only a statement whose generic plan was checked on the bench's data.
  */
 export const GENERIC_PLAN = '/* generic plan */ ';
 
@@ -182,7 +185,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // Without JIT: the bot's statements are short, and the planning statements (planned for
     // every assignment) spend seconds compiling under JIT for nothing. Set per connection, so
     // no statement needs a transaction (whose default 5 s limit a loaded machine exceeds).
-    // Generic plans for the named statements only (GENERIC_PLAN).
+    // Generic plans (GENERIC_PLAN: for every statement with parameters, named or not).
     // One pool for the migrations and the client: the connection that checked the migrations
     // serves the first question (a new server process costs a connection and a cold catalog).
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off -c plan_cache_mode=force_generic_plan', Client: boundedClient(options.connectTimeoutMs ?? CONNECT_MS) });
