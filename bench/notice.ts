@@ -12,9 +12,9 @@
  * Then a worker's claim with the whole notice queued (issue 12, goal 4): the
  * store's claim of 30 Telegram rows (a second at the free rate) and of 300
  * (a paid notice's batch), with 2,000 reminders planned for later in the day,
- * beside a floor — the same claim taking due rows in the order of the
- * (state, notBefore) index, without the personal-rows-first rule or the id
- * tiebreak: what a claim of that many rows costs at least.
+ * beside a floor — the same claim taking due rows in the primary key's
+ * order (the table holds only the notice and the reminders), without the
+ * personal-rows-first rule: what a claim of that many rows costs at least.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
@@ -51,7 +51,7 @@ async function claimRows(pool: pg.Pool, store: PrismaDeliveryStore, runs = 60): 
   await pool.query('VACUUM ANALYZE "Delivery"');
   const floorSql = `WITH claimed AS (
        UPDATE "Delivery" d SET state = 'SENDING', "lockedBy" = $1, "lockedUntil" = $2::timestamp, attempts = d.attempts + 1, "callStartedAt" = NULL
-       WHERE d.id IN (SELECT id FROM "Delivery" WHERE state = 'PENDING' AND "notBefore" <= $3::timestamp AND channel = 'TELEGRAM' ORDER BY "notBefore" FOR UPDATE SKIP LOCKED LIMIT $4)
+       WHERE d.id IN (SELECT id FROM "Delivery" WHERE state = 'PENDING' AND "notBefore" <= $3::timestamp AND channel = 'TELEGRAM' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT $4)
        RETURNING d.*)
      SELECT c.id, c.kind, c."dedupeKey", c."personId", c."identityId", c."unitId", c."broadcastId", c.payload, c.attempts, c.channel, c."chatId", i.locale, (i."unreachableAt" IS NOT NULL) AS unreachable
      FROM claimed c LEFT JOIN "ChatIdentity" i ON i.id = c."identityId"`;
