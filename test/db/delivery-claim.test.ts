@@ -4,14 +4,15 @@
  * progress notice) before broadcast rows, then by notBefore, then by id;
  * only due PENDING rows of the channel, never a chat excluded for its rate
  * limit; a row another claimer holds is skipped, not waited for, and no row
- * is handed to two claimers (PostgreSQL part).
+ * is handed to two claimers (PostgreSQL part). And how: along the index
+ * holding the PENDING rows in that order, never sorting the queue.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { line } from '../../domain/chat/reply.ts';
 import type { DeliveryKind, PlannedDelivery, SendChannel } from '../../domain/delivery/types.ts';
-import { PrismaDeliveryStore } from '../../prisma/stores/delivery-store.ts';
-import { createTestDatabase, usingPostgres, type TestDatabase } from '../support/db.ts';
+import { CLAIM_SQL, PrismaDeliveryStore } from '../../prisma/stores/delivery-store.ts';
+import { createTestDatabase, rawQuery, usingPostgres, type TestDatabase } from '../support/db.ts';
 
 const NOW = new Date('2026-03-03T02:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -104,6 +105,28 @@ describe('delivery claim', () => {
     expect(await claim(1)).toEqual(['rem-a']);
     expect(await claim(1)).toEqual(['bc-b']);
     expect(await claim(1)).toEqual(['bc-a']);
+  });
+
+  it('reads the queue along Delivery_claim_idx and never sorts it, even while the statistics say nothing is pending', async () => {
+    // Sent rows analyzed, then a notice's rows and a day's reminders written: the statistics have not seen them (no ANALYZE since).
+    await rawQuery(db, `INSERT INTO "Delivery"(kind, "dedupeKey", channel, "chatId", payload, "notBefore", state)
+      SELECT 'REMINDER', 'sent:' || i, 'TELEGRAM', 'c' || i, '{}'::jsonb, TIMESTAMP '2026-03-01' + i * interval '1 second', 'SENT' FROM generate_series(1, 20000) i`);
+    await rawQuery(db, 'ANALYZE "Delivery"');
+    await rawQuery(db, `INSERT INTO "Delivery"(kind, "dedupeKey", channel, "chatId", payload, "notBefore")
+      SELECT CASE WHEN i % 40 = 0 THEN 'REMINDER' ELSE 'BROADCAST' END::"DeliveryKind", 'q:' || i, CASE WHEN i % 3 = 0 THEN 'ZALO' ELSE 'TELEGRAM' END::"Channel", 'r' || i, '{}'::jsonb,
+             TIMESTAMP '2026-03-03 02:00' + CASE WHEN i % 40 = 0 THEN interval '1 hour' ELSE interval '-1 minute' END
+      FROM generate_series(1, 20000) i`);
+    const values: Record<string, string> = { 1: `'w1'`, 2: `'2026-03-03T02:01:00Z'`, 3: `'2026-03-03T02:00:00Z'`, 4: `'TELEGRAM'`, 5: `'{}'`, 6: '300' };
+    const [row] = await rawQuery(db, `EXPLAIN (FORMAT JSON) ${CLAIM_SQL.replace(/\$(\d)/g, (_, n: string) => values[n]!)}`);
+    const plan = row!['QUERY PLAN'];
+    type Node = { 'Node Type': string; 'Parent Relationship'?: string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: Node[] };
+    const root = ((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Node }[])[0]!.Plan;
+    const all = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(all)];
+    expect(all(root).some((n) => n['Index Name'] === 'Delivery_claim_idx')).toBe(true);
+    // The one Sort allowed orders the rows claimed (its input a CTE scan), never rows read from the table.
+    const input = (n: Node): Node[] => (n.Plans ?? []).filter((c) => c['Parent Relationship'] !== 'InitPlan' && c['Parent Relationship'] !== 'SubPlan').flatMap((c) => [c, ...input(c)]);
+    for (const sort of all(root).filter((n) => n['Node Type'].includes('Sort'))) expect(input(sort).filter((n) => n['Relation Name'] === 'Delivery')).toEqual([]);
+    expect(await claim(3)).toEqual(['q:1', 'q:2', 'q:4']);
   });
 
   describe.runIf(usingPostgres)('several claimers (PostgreSQL)', () => {
