@@ -11,11 +11,16 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { line } from '../../domain/chat/reply.ts';
 import type { DeliveryKind, PlannedDelivery, SendChannel } from '../../domain/delivery/types.ts';
-import { CLAIM_SQL, PrismaDeliveryStore } from '../../prisma/stores/delivery-store.ts';
+import { claimSql, PrismaDeliveryStore } from '../../prisma/stores/delivery-store.ts';
 import { createTestDatabase, rawQuery, usingPostgres, type TestDatabase } from '../support/db.ts';
 
 const NOW = new Date('2026-03-03T02:00:00Z');
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+type PlanNode = { 'Node Type': string; 'Parent Relationship'?: string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: PlanNode[] };
+const all = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(all)];
+/** A node's input: its children and theirs, leaving out the CTEs and subplans hung from it. */
+const input = (n: PlanNode): PlanNode[] => (n.Plans ?? []).filter((c) => c['Parent Relationship'] !== 'InitPlan' && c['Parent Relationship'] !== 'SubPlan').flatMap((c) => [c, ...input(c)]);
 
 describe('delivery claim', () => {
   let db: TestDatabase;
@@ -37,6 +42,29 @@ describe('delivery claim', () => {
 
   const claim = async (limit: number, over: { channel?: SendChannel; now?: Date; excludeChats?: string[]; lockedBy?: string } = {}) =>
     (await store.claim({ channel: over.channel ?? 'TELEGRAM', limit, now: over.now ?? NOW, lockedBy: over.lockedBy ?? 'w1', leaseMs: 60_000, excludeChats: over.excludeChats })).map((r) => r.dedupeKey);
+
+  /** The claim's plan in one session (PREPARE, EXPLAIN EXECUTE), on PostgreSQL or PGlite. */
+  const explainClaim = async (mode: string): Promise<PlanNode> => {
+    const statements = [
+      `SET plan_cache_mode = ${mode}`,
+      `PREPARE claim_plan(text, text, text, text, text[]) AS ${claimSql(30)}`,
+      `EXPLAIN (FORMAT JSON) EXECUTE claim_plan('w1', '2026-03-03T02:01:00Z', '2026-03-03T02:00:00Z', 'TELEGRAM', '{}')`,
+      'DEALLOCATE claim_plan',
+      'RESET plan_cache_mode',
+    ];
+    const results: Record<string, unknown>[][] = [];
+    if (db.url) {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        for (const sql of statements) results.push((await c.query(sql)).rows);
+      } finally {
+        await c.end();
+      }
+    } else for (const sql of statements) results.push(await rawQuery(db, sql));
+    const plan = results[2]![0]!['QUERY PLAN'];
+    return ((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: PlanNode }[])[0]!.Plan;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -107,25 +135,29 @@ describe('delivery claim', () => {
     expect(await claim(1)).toEqual(['bc-a']);
   });
 
-  it('reads the queue along Delivery_claim_idx and never sorts it, even while the statistics say nothing is pending', async () => {
-    // Sent rows analyzed, then a notice's rows and a day's reminders written: the statistics have not seen them (no ANALYZE since).
+  it('reads the queue along Delivery_claim_idx, never sorting it nor reading a table whole, whatever the statistics say', async () => {
+    // Residents' accounts and sent rows analyzed, then a notice's rows and a day's reminders written: the statistics
+    // have not seen them (no ANALYZE since).
+    await rawQuery(db, `INSERT INTO "ChatIdentity"(channel, "externalId", "chatId")
+      SELECT CASE WHEN i % 3 = 0 THEN 'ZALO' ELSE 'TELEGRAM' END::"Channel", 'r' || i, 'r' || i FROM generate_series(1, 20000) i`);
     await rawQuery(db, `INSERT INTO "Delivery"(kind, "dedupeKey", channel, "chatId", payload, "notBefore", state)
       SELECT 'REMINDER', 'sent:' || i, 'TELEGRAM', 'c' || i, '{}'::jsonb, TIMESTAMP '2026-03-01' + i * interval '1 second', 'SENT' FROM generate_series(1, 20000) i`);
-    await rawQuery(db, 'ANALYZE "Delivery"');
-    await rawQuery(db, `INSERT INTO "Delivery"(kind, "dedupeKey", channel, "chatId", payload, "notBefore")
-      SELECT CASE WHEN i % 40 = 0 THEN 'REMINDER' ELSE 'BROADCAST' END::"DeliveryKind", 'q:' || i, CASE WHEN i % 3 = 0 THEN 'ZALO' ELSE 'TELEGRAM' END::"Channel", 'r' || i, '{}'::jsonb,
+    await rawQuery(db, 'ANALYZE');
+    await rawQuery(db, `INSERT INTO "Delivery"(kind, "dedupeKey", "identityId", channel, "chatId", payload, "notBefore")
+      SELECT CASE WHEN i % 40 = 0 THEN 'REMINDER' ELSE 'BROADCAST' END::"DeliveryKind", 'q:' || i, a.id, a.channel, a."chatId", '{}'::jsonb,
              TIMESTAMP '2026-03-03 02:00' + CASE WHEN i % 40 = 0 THEN interval '1 hour' ELSE interval '-1 minute' END
-      FROM generate_series(1, 20000) i`);
-    const values: Record<string, string> = { 1: `'w1'`, 2: `'2026-03-03T02:01:00Z'`, 3: `'2026-03-03T02:00:00Z'`, 4: `'TELEGRAM'`, 5: `'{}'`, 6: '300' };
-    const [row] = await rawQuery(db, `EXPLAIN (FORMAT JSON) ${CLAIM_SQL.replace(/\$(\d)/g, (_, n: string) => values[n]!)}`);
-    const plan = row!['QUERY PLAN'];
-    type Node = { 'Node Type': string; 'Parent Relationship'?: string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: Node[] };
-    const root = ((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Node }[])[0]!.Plan;
-    const all = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(all)];
-    expect(all(root).some((n) => n['Index Name'] === 'Delivery_claim_idx')).toBe(true);
-    // The one Sort allowed orders the rows claimed (its input a CTE scan), never rows read from the table.
-    const input = (n: Node): Node[] => (n.Plans ?? []).filter((c) => c['Parent Relationship'] !== 'InitPlan' && c['Parent Relationship'] !== 'SubPlan').flatMap((c) => [c, ...input(c)]);
-    for (const sort of all(root).filter((n) => n['Node Type'].includes('Sort'))) expect(input(sort).filter((n) => n['Relation Name'] === 'Delivery')).toEqual([]);
+      FROM generate_series(1, 20000) i JOIN "ChatIdentity" a ON a."externalId" = 'r' || i ORDER BY i`);
+    // Planned as the app's PostgreSQL connections plan it (generic: without the values), and with the values;
+    // before the statistics have seen the queue, and after.
+    for (const [analyze, mode] of [false, true].flatMap((a) => ['force_generic_plan', 'force_custom_plan'].map((m) => [a, m] as const))) {
+      if (analyze) await rawQuery(db, 'ANALYZE');
+      const root = await explainClaim(mode);
+      expect(all(root).some((n) => n['Index Name'] === 'Delivery_claim_idx')).toBe(true);
+      // The one Sort allowed orders the rows claimed (its input a CTE scan), never rows read from the table.
+      for (const sort of all(root).filter((n) => n['Node Type'].includes('Sort'))) expect(input(sort).filter((n) => n['Relation Name'] === 'Delivery')).toEqual([]);
+      // No table read whole: not the queue, not every resident's account.
+      expect(all(root).filter((n) => n['Node Type'].includes('Seq Scan')).map((n) => n['Relation Name'])).toEqual([]);
+    }
     expect(await claim(3)).toEqual(['q:1', 'q:2', 'q:4']);
   });
 
