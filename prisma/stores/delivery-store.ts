@@ -86,7 +86,7 @@ export class PrismaDeliveryStore implements DeliveryQueue {
    * claim at once: SKIP LOCKED hands each row to one of them.
    *
    * "Delivery_claim_idx" holds the PENDING rows in this order (migration
-   * 20261207080500_delivery_claim_index), so a claim reads the rows it
+   * 20261207084800_delivery_claim_index), so a claim reads the rows it
    * takes, not the whole queue (bench notice: a claim with a notice to
    * 100,000 residents queued).
    */
