@@ -8,6 +8,13 @@
  * SELECT of the same rows (same payload), and a count of them. Target (issue 12, goal 1): the rows in one
  * statement, under 5 s. Also the event loop's longest stall and the heap
  * growth while confirming (the process serves chats meanwhile).
+ *
+ * Then a worker's claim with the whole notice queued (issue 12, goal 4): the
+ * store's claim of 30 Telegram rows (a second at the free rate) and of 300
+ * (a paid notice's batch), with 2,000 reminders planned for later in the day,
+ * beside a floor — the same claim taking due rows in the primary key's
+ * order (the table holds only the notice and the reminders), without the
+ * personal-rows-first rule: what a claim of that many rows costs at least.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
@@ -19,14 +26,69 @@ import { WorkingCalendar } from '../domain/calendar/working-days.ts';
 import { reminderSettings } from '../domain/reminders/settings.ts';
 import { systemClock } from '../domain/shared/clock.ts';
 import { openDatabase } from '../prisma/database.ts';
+import type { PrismaDeliveryStore } from '../prisma/stores/delivery-store.ts';
 import type { BenchDatabases } from './databases.ts';
-import { printTable, type Measure } from './measure.ts';
+import { measurePair, printTable, type Measure, type Row } from './measure.ts';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 function stats(name: string, times: number[]): Measure {
   const t = [...times].sort((a, b) => a - b);
   return { name, runs: t.length, concurrency: 1, p50: t[Math.floor(t.length / 2)]!, p95: t[t.length - 1]!, max: t[t.length - 1]! };
+}
+
+/**
+ * The claim of 30 and of 300 Telegram rows, app (the store's) against floor, with the notice's rows pending.
+ * Each sample first puts the rows the previous one claimed back (not timed), so every claim meets the same queue.
+ */
+async function claimRows(pool: pg.Pool, store: PrismaDeliveryStore, runs = 60): Promise<Row[]> {
+  await pool.query(
+    `INSERT INTO "Delivery"(kind, "dedupeKey", "identityId", channel, "chatId", payload, "notBefore")
+     SELECT 'REMINDER', 'bench-later:' || i.id, i.id, i.channel, i."chatId", '{"v":1,"reply":{"lines":[{"raw":"Nhắc việc"}]}}'::jsonb,
+            (now() AT TIME ZONE 'UTC') + interval '1 minute' + (i.id % 480) * interval '1 minute'
+     FROM "ChatIdentity" i ORDER BY i.id LIMIT 2000`,
+  );
+  await pool.query('VACUUM ANALYZE "Delivery"');
+  const floorSql = `WITH claimed AS (
+       UPDATE "Delivery" d SET state = 'SENDING', "lockedBy" = $1, "lockedUntil" = $2::timestamp, attempts = d.attempts + 1, "callStartedAt" = NULL
+       WHERE d.id IN (SELECT id FROM "Delivery" WHERE state = 'PENDING' AND "notBefore" <= $3::timestamp AND channel = 'TELEGRAM' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT $4)
+       RETURNING d.*)
+     SELECT c.id, c.kind, c."dedupeKey", c."personId", c."identityId", c."unitId", c."broadcastId", c.payload, c.attempts, c.channel, c."chatId", i.locale, (i."unreachableAt" IS NOT NULL) AS unreachable
+     FROM claimed c LEFT JOIN "ChatIdentity" i ON i.id = c."identityId"`;
+  let taken: number[] = [];
+  const putBack = async () => {
+    if (taken.length) await pool.query(`UPDATE "Delivery" SET state = 'PENDING', "lockedBy" = NULL, "lockedUntil" = NULL, attempts = 0 WHERE id = ANY($1::int[])`, [taken]);
+    taken = [];
+  };
+  const rows: Row[] = [];
+  for (const limit of [30, 300]) {
+    const check = (got: number) => {
+      if (got !== limit) throw new Error(`claim: ${got} rows, expected ${limit}`);
+    };
+    const { app, floor } = await measurePair(
+      runs,
+      async (_i, start) => {
+        await putBack();
+        start();
+        const now = new Date();
+        const got = await store.claim({ channel: 'TELEGRAM', limit, now, lockedBy: 'bench', leaseMs: 60_000 });
+        taken = got.map((r) => r.id);
+        check(got.length);
+      },
+      async (_i, start) => {
+        await putBack();
+        start();
+        const now = new Date();
+        const got = await pool.query<{ id: number }>(floorSql, ['bench', new Date(now.getTime() + 60_000).toISOString(), now.toISOString(), limit]);
+        taken = got.rows.map((r) => r.id);
+        check(got.rows.length);
+      },
+    );
+    await putBack();
+    await pool.query('VACUUM "Delivery"');
+    rows.push({ name: `claim ${limit} of the queue (${limit === 30 ? 'a second at the free rate' : 'a paid batch'})`, app, floor });
+  }
+  return rows;
 }
 
 export async function runNoticeBench(options: { dbs: BenchDatabases; residents?: number; runs?: number }): Promise<boolean> {
@@ -102,6 +164,10 @@ export async function runNoticeBench(options: { dbs: BenchDatabases; residents?:
     ]);
     const under5 = Math.max(...create) < 5000;
     say(`    confirm: slowest ${(Math.max(...create) / 1000).toFixed(2)} s, target < 5 s ${under5 ? '✓' : '✗'}; longest event-loop stall ${stall.toFixed(0)} ms; heap growth ${(heap / 2 ** 20).toFixed(0)} MiB; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    const b = await d.broadcasts.create({ senderId: admin.id, text: 'Thông báo: lịch cắt điện ngày mai từ 7 giờ đến 11 giờ.', audience, now: new Date() });
+    if (!b.ok) throw new Error(`create: ${JSON.stringify(b)}`);
+    const claims = await claimRows(pool, d.store);
+    printTable(`Claim with the notice queued (PostgreSQL, ${n.toLocaleString('en')} rows pending, 2,000 reminders due later; load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`, claims);
     return ok && under5;
   } finally {
     await pool.end();

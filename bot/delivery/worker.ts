@@ -258,7 +258,7 @@ export class DeliveryWorker {
       }
       const ahead = Math.floor((aheadMs - wait) / pacing.minIntervalMs) + 1;
       // Paid rows (up to 1,000/s) are claimed a claim-ahead time's worth at once: `concurrency` at a time made a
-      // claim and a booking round trip per 8 messages, and the claim sorts the channel's whole pending queue.
+      // claim and a booking round trip per 8 messages.
       // Rows waiting for their slot are not sends in flight; a crash queues them again (their call had not started).
       const limit = paidMode && paidLimiter ? ahead : Math.min(concurrency - busy(), ahead);
       let rows: ClaimedDelivery[];
