@@ -481,19 +481,20 @@ export class PrismaQuestionData implements QuestionData {
     if (cached && cached.key === key && this.clock() - cached.at < CACHE_MS) return cached;
     return this.shared.once(`registry:${key}`, async () => {
       const [row] = (await this.prisma.$queryRawUnsafe(`SELECT ${REFERENCE_COLUMNS}`)) as ReferenceRow[];
-      return this.keepRegistry(key, unitRefsOf(jsonOf<UnitRow[]>(row!.units)), jsonOf<PlanRow[]>(row!.plans));
+      return this.keepReference(key, row!);
     });
   }
 
   /** Units and plans read again whatever the change check says: the hourly guard, taken off the questions' path by `keepReferenceFresh`. */
   async reread(): Promise<void> {
     const [row] = (await this.prisma.$queryRawUnsafe(`SELECT ${FINGERPRINT} AS fp, ${REFERENCE_COLUMNS}`)) as (ReferenceRow & { fp: string })[];
-    const fp = fingerprintOf(this.seen([row!]));
-    this.keepRegistry(fp.reference, unitRefsOf(jsonOf<UnitRow[]>(row!.units)), jsonOf<PlanRow[]>(row!.plans));
+    this.keepReference(fingerprintOf(this.seen([row!])).reference, row!);
   }
 
-  private keepRegistry(key: string, units: UnitRef[], plans: PlanRow[]): Registry {
-    const refs: PlanRef[] = plans.map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
+  /** A row of REFERENCE_COLUMNS kept as the registry for the change check's `key`. */
+  private keepReference(key: string, row: ReferenceRow): Registry {
+    const units = unitRefsOf(jsonOf<UnitRow[]>(row.units));
+    const refs: PlanRef[] = jsonOf<PlanRow[]>(row.plans).map((p) => ({ id: p.id, code: p.code, title: p.title, year: p.year, aliases: [] }));
     const old = this.shared.registry;
     // Read again and found the same (the hourly guard, nearly always): the same objects kept, so that what the
     // parser built from them (the units' words, ~2 ms for a city's 1,000) is not built again on the next question.
@@ -517,7 +518,7 @@ export class PrismaQuestionData implements QuestionData {
     )) as (ReferenceRow & { fp: string; names: unknown })[];
     const text = this.seen([row!]);
     const fp = fingerprintOf(text);
-    if (!this.shared.registry) this.keepRegistry(fp.reference, unitRefsOf(jsonOf<UnitRow[]>(row!.units)), jsonOf<PlanRow[]>(row!.plans));
+    if (!this.shared.registry) this.keepReference(fp.reference, row!);
     if (!this.shared.ofTasks.has('names')) {
       const names = jsonOf<NamesRow | null>(row!.names);
       this.shared.ofTasks.set('names', { key: fp.tasks, value: namesOf(splitAgg(names?.leaders), splitAgg(names?.sections)) });
@@ -830,14 +831,10 @@ export class PrismaQuestionData implements QuestionData {
   }
 
   /**
-   * `findByNumber`; when it finds one unit's share alone, that share's
-   * detail (see `detail`) comes in the same statement and is kept for the
-   * answer's next step.
-   */
-  /**
-   * A number's rows in one statement. A task shared by many units is its columns once and its shares as
-   * arrays (one JSON value): the 48 shares of a city task as full rows were ~2,000 values for pg and Prisma
-   * to decode, most of them the task's own columns repeated (issue 12: the roll-up with 20 askers).
+   * `findByNumber` in one statement; when it finds one unit's share alone, that share's detail (see
+   * `detail`) comes with it and is kept for the answer's next step. A task shared by many units is its
+   * columns once and its shares as arrays (one JSON value): the 48 shares of a city task as full rows were
+   * ~2,000 values for pg and Prisma to decode, most of them the task's own columns repeated.
    */
   async findByRef(ref: string, unitIds: number[] | null): Promise<TaskRow[]> {
     this.details.clear();
