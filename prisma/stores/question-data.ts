@@ -766,26 +766,33 @@ export class PrismaQuestionData implements QuestionData {
     return this.counts(filter, asOf, true);
   }
 
-  /** Status counts in one pass: "done" (and, in late December, "yearly") once per row, then plain comparisons. */
+  /**
+   * Status counts in one pass: each row's status worked out once, as a number (0 done, 1 overdue, 2 due
+   * soon, 3 not started, 4 on track: the first that holds, as deriveStatus), then plain comparisons.
+   * OFFSET 0 keeps the inner query apart: flattened, PostgreSQL would evaluate its CASE again in each count
+   * (it does not share subexpressions), and the counts of the city's ~100,000 rows cost 1.6× those of a
+   * plain count, which 20 askers at once on two cores turned into 2×.
+   */
   private async counts(filter: ItemFilter, asOf: AsOf, byUnit: boolean): Promise<UnitCounts[]> {
     const sql = await this.sql(asOf);
-    const yearly = sql.yearlyDueSoon ? sql.yearly : 'false';
-    const inner = `SELECT a."unitId", a."deadlineDate" AS d, a."lastReportedAt" AS r, a.state, a.percent, ${sql.done} AS done, ${yearly} AS yearly
-      FROM ${sql.from} ${sql.where(filter, { statuses: false })}`;
+    const yearly = sql.yearlyDueSoon ? ` OR ${sql.yearly}` : '';
     const today = sql.p(asOf.today, 'date');
     const horizon = sql.p(addDays(asOf.today, asOf.dueSoonDays), 'date');
     const month = sql.month;
-    const overdue = `COALESCE(x.d < ${today}, false)`;
-    const dueSoon = `(COALESCE(x.d >= ${today} AND x.d <= ${horizon}, false) OR x.yearly)`;
+    const inner = `SELECT a."unitId",
+        CASE WHEN ${sql.done} THEN 0 WHEN a."deadlineDate" < ${today} THEN 1
+             WHEN (a."deadlineDate" >= ${today} AND a."deadlineDate" <= ${horizon})${yearly} THEN 2
+             WHEN a."lastReportedAt" IS NULL OR (a.state = 'NOT_STARTED' AND COALESCE(a.percent, 0) = 0) OR a.state = 'DONE' THEN 3 ELSE 4 END AS s,
+        COALESCE(a."lastReportedAt" >= ${month.from} AND a."lastReportedAt" < ${month.to}, false) AS updated
+      FROM ${sql.from} ${sql.where(filter, { statuses: false })} OFFSET 0`;
     const rows = await this.checked<Omit<UnitCounts, 'onTrack'>>(
       `SELECT ${byUnit ? 'x."unitId"' : '0'} AS "unitId", count(*)::int AS total,
-         count(*) FILTER (WHERE x.done)::int AS done,
-         count(*) FILTER (WHERE NOT x.done AND ${overdue})::int AS overdue,
-         count(*) FILTER (WHERE NOT x.done AND ${dueSoon})::int AS "dueSoon",
-         count(*) FILTER (WHERE NOT x.done AND NOT ${overdue} AND NOT ${dueSoon}
-           AND (x.r IS NULL OR (x.state = 'NOT_STARTED' AND COALESCE(x.percent, 0) = 0) OR x.state = 'DONE'))::int AS "notStarted",
-         count(*) FILTER (WHERE NOT x.done)::int AS open,
-         count(*) FILTER (WHERE NOT x.done AND x.r >= ${month.from} AND x.r < ${month.to})::int AS "updatedThisMonth"
+         count(*) FILTER (WHERE x.s = 0)::int AS done,
+         count(*) FILTER (WHERE x.s = 1)::int AS overdue,
+         count(*) FILTER (WHERE x.s = 2)::int AS "dueSoon",
+         count(*) FILTER (WHERE x.s = 3)::int AS "notStarted",
+         count(*) FILTER (WHERE x.s <> 0)::int AS open,
+         count(*) FILTER (WHERE x.s <> 0 AND x.updated)::int AS "updatedThisMonth"
        FROM (${inner}) x ${byUnit ? 'GROUP BY 1' : 'HAVING count(*) > 0'}`,
       'unitId',
       sql.params,
