@@ -342,14 +342,18 @@ function baseKey(f: ItemFilter): string {
   return key.length > 200 ? createHash('sha1').update(key).digest('base64') : key;
 }
 
-/** The columns a list statement adds to a TaskRow's (counts, the page's order, a task's shares by status). */
-interface ListExtras {
+/** A list statement's counts (its one result row, with the page). */
+interface ListHead {
   matched: number;
   tasks: number;
   byUnit: string | null;
   total: number | null;
   taskTotal: number | null;
-  ord: string | number | null;
+}
+
+/** What a list's page adds to each TaskRow (the page's order, a task's shares by status). */
+interface PageExtras {
+  ord: number;
   n: number | null;
   c0: number | null;
   c1: number | null;
@@ -670,8 +674,8 @@ export class PrismaQuestionData implements QuestionData {
    * `offset + size` rows by rank and due day with every row tied with the
    * last (or tasks: each task's most urgent share stands for it), then only
    * those looked up in Task to finish the order by plan and number; the
-   * page's slice joined to its full rows. One result row per shown row, the
-   * counts repeated on each (one row of counts when the page is empty).
+   * page's slice joined to its full rows. One result row: the counts and the
+   * page as a JSON array (null when the page is empty).
    */
   private async list(
     filter: ItemFilter,
@@ -717,21 +721,23 @@ export class PrismaQuestionData implements QuestionData {
           SELECT cand.*, row_number() OVER (ORDER BY cand.rank, cand.due, array_position(${sql.p(planOrder, 'int[]')}, t0."planId"), ${numberKeySql('t0.number')}, cand."taskId", cand."unitId") AS ord
           FROM cand JOIN "Task" t0 ON t0.id = cand."taskId") o
         WHERE o.ord > ${sql.p(Math.max(0, Math.floor(page.offset)), 'int')} AND o.ord <= ${sql.p(limit, 'int')})`);
-      select = `SELECT c.matched, c.tasks, c."byUnit", bc.total, bc."taskTotal"/*fp*/, r.* FROM c CROSS JOIN bc
-        LEFT JOIN (SELECT q.ord, ${groupCols}, ${ROW_COLUMNS} FROM q JOIN "Assignment" a ON a.id = q.id ${ROW_JOINS}) r ON true
-        ORDER BY r.ord`;
+      // The page as one JSON value (its rows as objects keyed as ROW_COLUMNS names them), not one result row per
+      // shown row: ~50 columns × 10 rows, the counts and the fingerprint repeated on each, were decoded cell by cell
+      // by pg and then by Prisma, the largest part of an answer's own work in Node.
+      select = `SELECT c.matched, c.tasks, c."byUnit", bc.total, bc."taskTotal"/*fp*/,
+          (SELECT json_agg(r ORDER BY r.ord) FROM (SELECT q.ord, ${groupCols}, ${ROW_COLUMNS} FROM q JOIN "Assignment" a ON a.id = q.id ${ROW_JOINS}) r) AS page
+        FROM c CROSS JOIN bc`;
     }
     // an assumed fingerprint is checked by this statement (one statement for the answer)
     const checks = this.checking;
     const text = `WITH ${ctes.join(',\n')}\n${select}`.replace('/*fp*/', checks ? `, ${FINGERPRINT} AS fp` : '');
-    const raw = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + text, ...sql.params)) as (RawRow & ListExtras & { fp?: string })[];
+    const raw = (await this.prisma.$queryRawUnsafe(GENERIC_PLAN + text, ...sql.params)) as (ListHead & { fp?: string; page?: unknown })[];
     if (checks) this.seen(raw);
     const head = raw[0]!;
     const rows: TaskRow[] = [];
     const groups: TaskGroup[] = [];
-    for (const r of raw) {
-      if (r.assignmentId == null) continue;
-      const { matched: _m, tasks: _t, byUnit: _b, total: _tt, taskTotal: _tk, ord: _o, fp: _fp, n, c0, c1, c2, c3, c4, ...row } = r;
+    for (const r of jsonOf<(RawRow & PageExtras)[] | null>(head.page) ?? []) {
+      const { ord: _o, n, c0, c1, c2, c3, c4, ...row } = r;
       const taskRow = row as RawRow;
       if (shown === 'tasks') groups.push({ row: taskRow, units: n!, byStatus: { OVERDUE: c0!, DUE_SOON: c1!, NOT_STARTED: c2!, ON_TRACK: c3!, DONE: c4! } });
       else rows.push(taskRow);
