@@ -278,7 +278,7 @@ export class PrismaBroadcastStore {
     // A progress message of a paid (urgent) notice goes paid too: it comes while the notice's paid sends fill the
     // platform's window, where an unflagged message must wait a whole window after the last of them — a second
     // of the emergency lost per progress message. The final tally comes after them: an ordinary message.
-    const paid = !final && (await this.prisma.delivery.findFirst({ where: { broadcastId, kind: 'BROADCAST', payload: { path: ['paid'], equals: true } }, select: { id: true } })) !== null;
+    const paid = !final && (await this.paid(broadcastId));
     const r = await this.prisma.delivery.createMany({
       data: [
         {
@@ -296,6 +296,11 @@ export class PrismaBroadcastStore {
       skipDuplicates: true,
     });
     return r.count === 1;
+  }
+
+  /** Whether a notice goes as a paid (urgent) broadcast: its rows' payload says so. */
+  async paid(broadcastId: number): Promise<boolean> {
+    return (await this.prisma.delivery.findFirst({ where: { broadcastId, kind: 'BROADCAST', payload: { path: ['paid'], equals: true } }, select: { id: true } })) !== null;
   }
 
   async #sender(personId: number): Promise<(PersonRef & { unitName: string | null }) | null> {
