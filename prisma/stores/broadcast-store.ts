@@ -207,12 +207,24 @@ export class PrismaBroadcastStore {
     return (await this.prisma.delivery.count({ where })) ? 'already' : 'not-found';
   }
 
-  /** A typed "đã nhận": acknowledges the latest notice sent to this chat in the last `days` days. */
+  /**
+   * A typed "đã nhận": acknowledges the latest notice sent to this chat in the
+   * last `days` days that is not acknowledged yet ('already' when all are).
+   * One read of the chat's notices through "Delivery_chatId_channel_id_idx"
+   * (BROADCAST rows only): `kind = 'BROADCAST'` is written in the text, since
+   * a generic plan cannot match a partial index's predicate to a parameter.
+   */
   async acknowledgeLatest(by: { channel: string; chatId: string }, now: Date, days = 14): Promise<'ok' | 'already' | 'not-found'> {
-    const where = { kind: 'BROADCAST' as const, channel: by.channel as SendChannel, chatId: by.chatId, state: { in: ['SENT' as const, 'UNKNOWN' as const] }, OR: [{ sentAt: { gte: new Date(now.getTime() - days * 86_400_000) } }, { sentAt: null }] };
-    const open = await this.prisma.delivery.findFirst({ where: { ...where, acknowledgedAt: null }, orderBy: { id: 'desc' }, select: { id: true } });
-    if (open) return this.acknowledge(open.id, by, now);
-    return (await this.prisma.delivery.count({ where })) ? 'already' : 'not-found';
+    const [latest] = (await this.prisma.$queryRawUnsafe(
+      `SELECT id, "acknowledgedAt" IS NOT NULL AS acknowledged FROM "Delivery"
+       WHERE kind = 'BROADCAST' AND "chatId" = $1 AND channel = $2::"Channel" AND state IN ('SENT', 'UNKNOWN') AND ("sentAt" >= $3::timestamp OR "sentAt" IS NULL)
+       ORDER BY "acknowledgedAt" IS NULL DESC, id DESC LIMIT 1`,
+      by.chatId,
+      by.channel,
+      new Date(now.getTime() - days * 86_400_000).toISOString(),
+    )) as { id: number; acknowledged: boolean }[];
+    if (!latest) return 'not-found';
+    return latest.acknowledged ? 'already' : this.acknowledge(latest.id, by, now);
   }
 
   /** Communes, wards and special zones, for /dangky. */
