@@ -8,7 +8,7 @@
 import { broadcastPayload, type AudienceCount } from '../../domain/broadcasts/message.ts';
 import { checkBroadcastText, resolveAudience, type BroadcastError, type ResolvedAudience } from '../../domain/broadcasts/audience.ts';
 import { isSubscribable, type SubscribeResult } from '../../domain/broadcasts/subscriptions.ts';
-import { addToCounts, emptyCounts, milestoneReached, tallyReply, type BroadcastTally, type UnitTally } from '../../domain/broadcasts/tally.ts';
+import { addToCounts, emptyCounts, milestoneReached, PENDING_STATES, tallyReply, type BroadcastTally, type UnitTally } from '../../domain/broadcasts/tally.ts';
 import { nextWindowStart, orderIdentities, type SendWindow } from '../../domain/delivery/policy.ts';
 import { storedReply, type DeliveryPayload, type DeliveryState, type SendChannel } from '../../domain/delivery/types.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
@@ -264,6 +264,14 @@ export class PrismaBroadcastStore {
     let progress = 0;
     let finished = 0;
     for (const b of await this.prisma.broadcast.findMany({ where: { state: 'SENDING' }, select: { id: true } })) {
+      // Most passes have nothing to send: the rows and pending rows, counted from an index, say so. The full tally
+      // reads every row and its unit (56–61 ms at 100,000 rows, every 3 s in every worker); it is read, as before,
+      // when the notice may be finished or a milestone's message may be due, and what is sent comes from it.
+      const counts = await this.#progress(b.id);
+      if (counts.pending > 0) {
+        const milestone = milestoneReached(counts);
+        if (milestone === null || (await this.prisma.delivery.findUnique({ where: { dedupeKey: progressKey(b.id, milestone) }, select: { id: true } }))) continue;
+      }
       const tally = await this.tally(b.id);
       if (!tally) continue;
       if (tally.finished) {
@@ -275,9 +283,24 @@ export class PrismaBroadcastStore {
         continue;
       }
       const milestone = milestoneReached(tally);
-      if (milestone !== null && (await this.#notifySender(b.id, `broadcast:${b.id}:progress:${milestone}`, tally, false, now))) progress++;
+      if (milestone !== null && (await this.#notifySender(b.id, progressKey(b.id, milestone), tally, false, now))) progress++;
     }
     return { started: started.count, progress, finished };
+  }
+
+  /**
+   * A notice's rows and those still pending (as the tally counts them), read
+   * from the (broadcastId, state) index alone: no test of the rows' kind,
+   * which would read every row. Only a notice's own rows carry its id (the
+   * CHECK "Delivery_broadcastId_kind_check"), so these are the tally's rows.
+   */
+  async #progress(broadcastId: number): Promise<{ total: number; pending: number }> {
+    const [r] = (await this.prisma.$queryRawUnsafe(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE state IN (${PENDING_STATES.map((s) => `'${s}'`).join(', ')}))::int AS pending
+       FROM "Delivery" WHERE "broadcastId" = $1`,
+      broadcastId,
+    )) as { total: number; pending: number }[];
+    return r!;
   }
 
   async #notifySender(broadcastId: number, dedupeKey: string, tally: BroadcastTally, final: boolean, now: Date): Promise<boolean> {
@@ -364,6 +387,9 @@ export class PrismaBroadcastStore {
     return countOf(r!);
   }
 }
+
+/** The sender's progress message of a notice at a milestone: its delivery row's key, which makes it go once. */
+const progressKey = (broadcastId: number, milestone: number) => `broadcast:${broadcastId}:progress:${milestone}`;
 
 const COUNTS = `count(*) FILTER (WHERE "identityId" IS NOT NULL)::int AS recipients,
   count(*) FILTER (WHERE "identityId" IS NOT NULL AND NOT resident)::int AS people,
