@@ -333,9 +333,14 @@ export class PrismaBroadcastStore {
     return r.count === 1;
   }
 
-  /** Whether a notice goes as a paid (urgent) broadcast: its rows' payload says so. */
+  /**
+   * Whether a notice goes as a paid (urgent) broadcast. Its rows are written
+   * in one statement with one payload (writeRows), so any one of them says:
+   * looking for a paid one among them read every row of an ordinary notice.
+   */
   async paid(broadcastId: number): Promise<boolean> {
-    return (await this.prisma.delivery.findFirst({ where: { broadcastId, kind: 'BROADCAST', payload: { path: ['paid'], equals: true } }, select: { id: true } })) !== null;
+    const [r] = (await this.prisma.$queryRawUnsafe(`SELECT payload->'paid' = 'true'::jsonb AS paid FROM "Delivery" WHERE "broadcastId" = $1 LIMIT 1`, broadcastId)) as { paid: boolean | null }[];
+    return r?.paid === true;
   }
 
   async #sender(personId: number): Promise<(PersonRef & { unitName: string | null }) | null> {
