@@ -337,9 +337,15 @@ export class PrismaBroadcastStore {
    * Whether a notice goes as a paid (urgent) broadcast. Its rows are written
    * in one statement with one payload (writeRows), so any one of them says:
    * looking for a paid one among them read every row of an ordinary notice.
+   * Ordered as the (broadcastId, state) index is, so that index finds the
+   * row: without an order the generic plan scans the table for the first row
+   * with this id (EXPLAIN at 2.1 million rows: 854 ms for the latest notice,
+   * whose rows come last; 0.1 ms through the index).
    */
   async paid(broadcastId: number): Promise<boolean> {
-    const [r] = (await this.prisma.$queryRawUnsafe(`SELECT payload->'paid' = 'true'::jsonb AS paid FROM "Delivery" WHERE "broadcastId" = $1 LIMIT 1`, broadcastId)) as { paid: boolean | null }[];
+    const [r] = (await this.prisma.$queryRawUnsafe(`SELECT payload->'paid' = 'true'::jsonb AS paid FROM "Delivery" WHERE "broadcastId" = $1 ORDER BY state LIMIT 1`, broadcastId)) as {
+      paid: boolean | null;
+    }[];
     return r?.paid === true;
   }
 
