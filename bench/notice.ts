@@ -132,7 +132,7 @@ export async function runNoticeBench(options: {
       await pool.query(`INSERT INTO "ChatIdentity"(channel, "externalId", "chatId") SELECT CASE WHEN i % 3 = 0 THEN 'ZALO' ELSE 'TELEGRAM' END::"Channel", 'r' || i, (2000000 + i)::text FROM generate_series(1, $1::int) i`, [n]);
       await pool.query(`INSERT INTO "Subscription"("identityId", "unitId") SELECT i.id, u.id FROM "ChatIdentity" i JOIN "Unit" u ON u.code = 'c' || (1 + i.id % 48) WHERE i."externalId" LIKE 'r%'`);
     }
-    await pool.query('VACUUM ANALYZE');
+    await pool.query('ANALYZE');
     const units = (await db.prisma.unit.findMany({ select: { id: true } })).map((u) => u.id);
     const d = createDelivery({
       prisma: db.prisma,
