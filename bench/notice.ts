@@ -15,6 +15,15 @@
  * beside a floor — the same claim taking due rows in the primary key's
  * order (the table holds only the notice and the reminders), without the
  * personal-rows-first rule: what a claim of that many rows costs at least.
+ *
+ * Then the notice while it is being sent (issue 12, the paths left alone): the
+ * broadcast monitor's pass (every ~3 s in every worker), the paid check of the
+ * sender's progress messages, and a resident's typed "đã nhận", each beside a
+ * floor (see sendingRows).
+ *
+ * --db NAME: into that database instead of one named after the run; with
+ * --force a database this bench filled before is reused (its notices and
+ * delivery rows emptied first), and --keep leaves it for the next run.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
@@ -91,18 +100,38 @@ async function claimRows(pool: pg.Pool, store: PrismaDeliveryStore, runs = 60): 
   return rows;
 }
 
-export async function runNoticeBench(options: { dbs: BenchDatabases; residents?: number; runs?: number }): Promise<boolean> {
+export async function runNoticeBench(options: {
+  dbs: BenchDatabases;
+  residents?: number;
+  runs?: number;
+  /** --db: this database instead of a new one; reused when it holds this bench's data (--force). */
+  target?: { name: string; url: string; hasData: boolean };
+  /** --keep: leave the database for the next run. */
+  keep?: boolean;
+}): Promise<boolean> {
   const n = options.residents ?? 100_000;
   const runs = options.runs ?? 3;
   say(`\nNotice to ${n.toLocaleString('en')} subscribed residents (PostgreSQL, ${runs} runs; load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-  const { url } = await options.dbs.create('notice');
+  const { name, url } = options.target ?? (await options.dbs.create('notice'));
+  say(`Database: ${name}`);
   const db = await openDatabase({ databaseUrl: url, poolSize: 4 });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   try {
-    await pool.query(`INSERT INTO "Unit"(code, name, kind) SELECT 'c' || i, 'Xã ' || i, 'COMMUNE' FROM generate_series(1, 48) i`);
-    const admin = await db.prisma.person.create({ data: { code: 'bench-admin', fullName: 'Quản trị (bench)', roles: ['ADMIN'] } });
-    await pool.query(`INSERT INTO "ChatIdentity"(channel, "externalId", "chatId") SELECT CASE WHEN i % 3 = 0 THEN 'ZALO' ELSE 'TELEGRAM' END::"Channel", 'r' || i, (2000000 + i)::text FROM generate_series(1, $1::int) i`, [n]);
-    await pool.query(`INSERT INTO "Subscription"("identityId", "unitId") SELECT i.id, u.id FROM "ChatIdentity" i JOIN "Unit" u ON u.code = 'c' || (1 + i.id % 48) WHERE i."externalId" LIKE 'r%'`);
+    let admin: { id: number };
+    if (options.target?.hasData) {
+      // This bench's data from an earlier run: the same residents, and no notice left (each run starts from the same table).
+      const [have] = (await pool.query<{ units: number; residents: number }>(`SELECT (SELECT count(*) FROM "Unit")::int AS units, (SELECT count(*) FROM "ChatIdentity" WHERE "externalId" LIKE 'r%')::int AS residents`)).rows;
+      if (have?.units !== 48 || have.residents !== n) throw new Error(`database ${name} does not hold this bench's data for ${n} residents: ${JSON.stringify(have)}`);
+      admin = await db.prisma.person.findUniqueOrThrow({ where: { code: 'bench-admin' }, select: { id: true } });
+      await pool.query(`DELETE FROM "ChatIdentity" WHERE "personId" = $1`, [admin.id]);
+      await pool.query('TRUNCATE "Delivery", "Broadcast"');
+      say(`Using the residents already there; notices and deliveries emptied`);
+    } else {
+      await pool.query(`INSERT INTO "Unit"(code, name, kind) SELECT 'c' || i, 'Xã ' || i, 'COMMUNE' FROM generate_series(1, 48) i`);
+      admin = await db.prisma.person.create({ data: { code: 'bench-admin', fullName: 'Quản trị (bench)', roles: ['ADMIN'] } });
+      await pool.query(`INSERT INTO "ChatIdentity"(channel, "externalId", "chatId") SELECT CASE WHEN i % 3 = 0 THEN 'ZALO' ELSE 'TELEGRAM' END::"Channel", 'r' || i, (2000000 + i)::text FROM generate_series(1, $1::int) i`, [n]);
+      await pool.query(`INSERT INTO "Subscription"("identityId", "unitId") SELECT i.id, u.id FROM "ChatIdentity" i JOIN "Unit" u ON u.code = 'c' || (1 + i.id % 48) WHERE i."externalId" LIKE 'r%'`);
+    }
     await pool.query('ANALYZE');
     const units = (await db.prisma.unit.findMany({ select: { id: true } })).map((u) => u.id);
     const d = createDelivery({
@@ -168,10 +197,98 @@ export async function runNoticeBench(options: { dbs: BenchDatabases; residents?:
     if (!b.ok) throw new Error(`create: ${JSON.stringify(b)}`);
     const claims = await claimRows(pool, d.store);
     printTable(`Claim with the notice queued (PostgreSQL, ${n.toLocaleString('en')} rows pending, 2,000 reminders due later; load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`, claims);
+    const sending = await sendingRows(pool, d, admin.id, b.broadcastId);
+    printTable(`The notice while it is sent (PostgreSQL, ${rows.toLocaleString('en')} rows, half settled; load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`, sending);
     return ok && under5;
   } finally {
     await pool.end();
     await db.close();
-    await options.dbs.dropAll();
+    if (!options.keep) await options.dbs.dropAll();
   }
+}
+
+/**
+ * The notice half sent: 40% of its rows settled (sent, a tenth of those
+ * acknowledged; failed, blocked, unknown) before a VACUUM, 10% more sent
+ * after it (rows sent since autovacuum last came: pages an index-only scan
+ * must still visit), the rest pending. The sender has a Telegram account, so
+ * the 50% progress message is written once (in the warm-up) and later passes
+ * find it sent, as a worker's monitor does for most of a notice's life.
+ *
+ *   monitor pass   the store's monitor with this notice SENDING, against the
+ *                  count it needs: each sending notice's rows and pending rows
+ *                  through the (broadcastId, state) index.
+ *   paid check     whether the notice is paid (asked for each progress
+ *                  message), against one of its rows' payload (every row of a
+ *                  notice is written with the same payload).
+ *   "đã nhận"      a resident acknowledging the latest notice to their chat,
+ *                  against one UPDATE of that chat's latest open row; each
+ *                  sample a different resident, app and floor never the same.
+ */
+async function sendingRows(pool: pg.Pool, d: ReturnType<typeof createDelivery>, adminId: number, broadcastId: number, runs = 100): Promise<Row[]> {
+  await pool.query(`INSERT INTO "ChatIdentity"("personId", channel, "externalId", "chatId") VALUES ($1, 'TELEGRAM', 'bench-admin', '1999999')`, [adminId]);
+  const settle = (from: number, to: number) =>
+    pool.query(
+      `UPDATE "Delivery" d SET state = CASE WHEN r.k < 370 OR r.k >= 400 THEN 'SENT' WHEN r.k < 380 THEN 'FAILED' WHEN r.k < 390 THEN 'BLOCKED' ELSE 'UNKNOWN' END::"DeliveryState",
+         "sentAt" = CASE WHEN r.k < 370 OR r.k >= 400 THEN now() AT TIME ZONE 'UTC' END,
+         "acknowledgedAt" = CASE WHEN r.k < 37 THEN now() AT TIME ZONE 'UTC' END
+       FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) * 1000 / count(*) OVER () AS k FROM "Delivery" WHERE "broadcastId" = $1) r
+       WHERE d.id = r.id AND r.k >= $2 AND r.k < $3`,
+      [broadcastId, from, to],
+    );
+  await settle(0, 400);
+  await pool.query('VACUUM ANALYZE "Delivery"');
+  await settle(400, 500);
+  const rows: Row[] = [];
+
+  const floorMonitor = `SELECT b.id, count(*)::int AS total, count(*) FILTER (WHERE d.state IN ('PENDING', 'SENDING'))::int AS pending
+    FROM "Broadcast" b JOIN "Delivery" d ON d."broadcastId" = b.id WHERE b.state = 'SENDING' GROUP BY b.id`;
+  const passes: { progress: number; finished: number }[] = [];
+  const monitor = await measurePair(
+    runs,
+    async () => passes.push(await d.broadcasts.monitor(new Date())),
+    () => pool.query(floorMonitor),
+  );
+  const sentToSender = Number((await pool.query(`SELECT count(*) FROM "Delivery" WHERE "dedupeKey" = $1`, [`broadcast:${broadcastId}:progress:50`])).rows[0].count);
+  const progress = passes.reduce((sum, p) => sum + p.progress, 0);
+  if (sentToSender !== 1 || progress !== 1) throw new Error(`monitor: progress message written ${sentToSender} times, counted ${progress} times`);
+  rows.push({ name: 'monitor pass (a sending notice, 50% progress sent)', ...monitor });
+
+  const paid = await measurePair(
+    runs,
+    async () => {
+      if (await d.broadcasts.paid(broadcastId)) throw new Error('paid: an ordinary notice');
+    },
+    () => pool.query(`SELECT payload->'paid' = 'true'::jsonb AS paid FROM "Delivery" WHERE "broadcastId" = $1 LIMIT 1`, [broadcastId]),
+  );
+  rows.push({ name: 'paid check of a progress message', ...paid });
+
+  const chats = (
+    await pool.query<{ channel: string; chatId: string }>(
+      `SELECT channel, "chatId" FROM "Delivery" WHERE "broadcastId" = $1 AND state = 'SENT' AND "acknowledgedAt" IS NULL ORDER BY id LIMIT $2`,
+      [broadcastId, 2 * (runs + 20)],
+    )
+  ).rows;
+  const floorAck = `UPDATE "Delivery" SET "acknowledgedAt" = $3::timestamp WHERE id = (
+      SELECT id FROM "Delivery" WHERE kind = 'BROADCAST' AND "chatId" = $1 AND channel = $2::"Channel" AND state IN ('SENT', 'UNKNOWN')
+        AND ("sentAt" >= $4::timestamp OR "sentAt" IS NULL) AND "acknowledgedAt" IS NULL ORDER BY id DESC LIMIT 1) RETURNING id`;
+  // measurePair numbers its warm-up samples from 0 as well: each side counts its own, so no chat is acknowledged twice.
+  let appSample = 0;
+  let floorSample = 0;
+  const ack = await measurePair(
+    runs,
+    async () => {
+      const c = chats[2 * appSample++]!;
+      const r = await d.broadcasts.acknowledgeLatest({ channel: c.channel, chatId: c.chatId }, new Date());
+      if (r !== 'ok') throw new Error(`đã nhận: ${r}`);
+    },
+    async () => {
+      const c = chats[2 * floorSample++ + 1]!;
+      const now = new Date();
+      const r = await pool.query(floorAck, [c.chatId, c.channel, now.toISOString(), new Date(now.getTime() - 14 * 86_400_000).toISOString()]);
+      if (r.rowCount !== 1) throw new Error('đã nhận (floor): no row');
+    },
+  );
+  rows.push({ name: '"đã nhận" typed by a resident', ...ack });
+  return rows;
 }

@@ -350,7 +350,8 @@ let ok = true;
 const only = values.only;
 try {
   if (only === 'pglite') ok = await pgliteBench();
-  else if (only === 'notice') ok = await runNoticeBench({ dbs, residents: values.residents ? Number(values.residents) : undefined });
+  else if (only === 'notice')
+    ok = await runNoticeBench({ dbs, residents: values.residents ? Number(values.residents) : undefined, target: values.db ? await dbs.use(values.db, values.force) : undefined, keep: values.keep });
   else if (only !== 'delivery') {
     const target = values.db ? await dbs.use(values.db, values.force) : { ...(await dbs.create('city')), hasData: false };
     say(`Database: ${target.name}${values.keep ? ' (kept)' : ''}`);

@@ -35,6 +35,9 @@ export interface BroadcastTally extends TallyCounts {
   unreachableCount: number;
 }
 
+/** The states the tally counts as pending (still queued or being sent); every other state is settled. */
+export const PENDING_STATES = ['PENDING', 'SENDING'] as const satisfies readonly DeliveryState[];
+
 export const emptyCounts = (): TallyCounts => ({ total: 0, sent: 0, acknowledged: 0, failed: 0, blocked: 0, unknown: 0, pending: 0 });
 
 /** Adds `count` rows in `state` to the counts. */
@@ -45,6 +48,7 @@ export function addToCounts(c: TallyCounts, state: DeliveryState, acknowledged: 
   else if (state === 'FAILED') c.failed += count;
   else if (state === 'BLOCKED' || state === 'SKIPPED') c.blocked += count;
   else if (state === 'UNKNOWN') c.unknown += count;
+  // PENDING and SENDING: PENDING_STATES, which the monitor counts in the database
   else c.pending += count;
 }
 
@@ -80,7 +84,7 @@ export const PROGRESS_MILESTONES = [25, 50, 75] as const;
 export const PROGRESS_MIN_RECIPIENTS = 200;
 
 /** The highest milestone reached, if any. */
-export function milestoneReached(tally: TallyCounts): number | null {
+export function milestoneReached(tally: Pick<TallyCounts, 'total' | 'pending'>): number | null {
   if (tally.total < PROGRESS_MIN_RECIPIENTS) return null;
   const settled = ((tally.total - tally.pending) * 100) / tally.total;
   let reached: number | null = null;

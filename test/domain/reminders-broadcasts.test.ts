@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkBroadcastText, resolveAudience } from '../../domain/broadcasts/audience.ts';
 import { ackChoice, broadcastPayload, parseBroadcastChoice, previewLines } from '../../domain/broadcasts/message.ts';
 import { broadcastErrorReply, subscribeChoices } from '../../domain/broadcasts/subscriptions.ts';
-import { addToCounts, emptyCounts, milestoneReached, tallyReply, type BroadcastTally } from '../../domain/broadcasts/tally.ts';
-import { DELIVERY_ID_TOKEN } from '../../domain/delivery/types.ts';
+import { addToCounts, emptyCounts, milestoneReached, PENDING_STATES, tallyReply, type BroadcastTally } from '../../domain/broadcasts/tally.ts';
+import { DELIVERY_ID_TOKEN, DELIVERY_STATES } from '../../domain/delivery/types.ts';
 import type { PersonRef } from '../../domain/people/types.ts';
 import type { UnitRef } from '../../domain/units/types.ts';
 import { renderReply } from '../../bot/chat/render.ts';
@@ -137,6 +137,14 @@ describe('what recipients and senders read', () => {
     expect(milestoneReached({ ...total, total: 100 })).toBeNull();
     expect(milestoneReached({ ...total, total: 1000, pending: 400 })).toBe(50);
     expect(milestoneReached({ ...total, total: 1000, pending: 900 })).toBeNull();
+  });
+
+  it('counts as pending exactly PENDING_STATES (the monitor counts those in the database)', () => {
+    for (const state of DELIVERY_STATES) {
+      const c = emptyCounts();
+      addToCounts(c, state, 0, 1);
+      expect({ state, pending: c.pending }).toEqual({ state, pending: (PENDING_STATES as readonly string[]).includes(state) ? 1 : 0 });
+    }
   });
 
   it('/dangky offers the communes, wards and special zones by name', () => {
