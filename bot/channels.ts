@@ -26,6 +26,7 @@ import type { FileFetcher } from './chat/delivery-extension.ts';
 import { createZaloWebhookHandler } from './zalo/webhook.ts';
 import { databaseChecks, mountHealth, platformCheck, type ReadyCheck } from './http/health.ts';
 import { listenOn, tokenRejected, untilReady } from './startup.ts';
+import { warmQueryCompiler } from '../prisma/query-compiler.ts';
 
 type Stop = () => Promise<void>;
 /** getMe of each started platform, for /readyz (unset while starting: not ready). */
@@ -137,6 +138,8 @@ export async function serveChats(app: App): Promise<number> {
   const delivery = createDelivery({ prisma: app.db.prisma, clock: app.clock, calendar: app.calendar, settings: app.deliverySettings, status: app.status, log: app.log, senders, metrics: app.metrics });
   delivery.worker.start();
   delivery.scheduler.start();
+  // Prisma's query compiler made now that the chats are served, not by the first message (prisma/query-compiler.ts).
+  setImmediate(warmQueryCompiler);
   stops.unshift(async () => {
     await delivery.scheduler.stop();
     await delivery.worker.stop();

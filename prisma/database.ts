@@ -9,6 +9,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, type MigrationLog, type SqlSession } from './migrate.ts';
+import { deferQueryCompiler } from './query-compiler.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -194,7 +195,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on('error', () => undefined);
     const adapter = new PrismaPg(pool, { statementNameGenerator: statementNames(), disposeExternalPool: true });
     const prisma = new PrismaClient({ adapter });
-    // Prisma's query compiler (WebAssembly) is loaded while the migrations are checked.
+    // The query compiler is made by the first model query (query-compiler.ts): raw statements need none.
+    deferQueryCompiler(prisma);
+    // The client's engine connects while the migrations are checked.
     const engine = prisma.$connect();
     engine.catch(() => undefined);
     try {
@@ -224,6 +227,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const lite = new PGlite(dataDir);
     await applyMigrations(pgliteSession(lite), { log: options.log });
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+    deferQueryCompiler(prisma);
     return {
       prisma,
       kind: 'pglite',

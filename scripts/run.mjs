@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ASSETS, DIST, ROOT, STAMP, build } from './build.mjs';
 
-const SOURCES = ['bot', 'domain', 'prisma', 'package.json', 'tsconfig.json', ...ASSETS];
+// Each path once: prisma/migrations and prisma/seed (assets) are inside prisma/, and every `npm run` pays the walk.
+const SOURCES = ['bot', 'domain', 'prisma', 'package.json', 'tsconfig.json', ...ASSETS].filter((s, i, all) => all.indexOf(s) === i && !all.some((o) => s.startsWith(`${o}/`)));
 
 function newest(path) {
   let st;

@@ -5,6 +5,7 @@
  * from that entry: in the build an entry's own code must stay in its file.
  */
 import { today as todayOf } from '../../domain/shared/clock.ts';
+import { warmQueryCompiler } from '../../prisma/query-compiler.ts';
 import type { App } from '../app.ts';
 import { runConsole, writeReplies } from '../console/console.ts';
 import { uploadDeliverer } from '../chat/upload-delivery.ts';
@@ -34,6 +35,9 @@ export async function openConsole(app: App, as: string | undefined, locale: Loca
 }
 
 async function runConsoleFor(app: App, ctxPerson: Awaited<ReturnType<typeof findPerson>>, locale: Locale, interactive: boolean): Promise<void> {
+  // Prisma's query compiler, which the first message's conversation needs, made once the banner and the
+  // prompt are out (runConsole writes them before it first waits), while the person types.
+  setImmediate(warmQueryCompiler);
   await runConsole({
     input: process.stdin,
     output: process.stdout,

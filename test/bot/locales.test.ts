@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES_DIR, loadLocales } from '../../bot/i18n.ts';
@@ -18,6 +19,35 @@ describe('locales', () => {
     const files = (l: string) => readdirSync(join(LOCALES_DIR, l)).sort();
     expect(files('en')).toEqual(files('vi'));
     expect([...tr.keys('en')].sort()).toEqual([...tr.keys('vi')].sort());
+  });
+
+  it('a translator that parses files as their keys are asked for formats every message as one that parsed them all', () => {
+    // The files are parsed on demand (bot/i18n.ts): each message, asked first of a fresh translator, must find
+    // its own file and the files of the messages and terms it refers to.
+    // Every variable any message uses, so that formatting fails only on a message or term not found.
+    const args: Record<string, number> = {};
+    for (const l of ['vi', 'en']) for (const f of readdirSync(join(LOCALES_DIR, l))) for (const m of readFileSync(join(LOCALES_DIR, l, f), 'utf8').matchAll(/\$([a-zA-Z][\w-]*)/g)) args[m[1]!] = 3;
+    for (const l of ['vi', 'en'] as const) {
+      for (const key of tr.keys(l).filter((k) => !k.startsWith('-'))) {
+        const fresh = loadLocales();
+        expect(fresh.has(key, l), `${l}: ${key}`).toBe(true);
+        expect(loadLocales().t(key, args, l), `${l}: ${key}`).toBe(tr.t(key, args, l));
+      }
+    }
+  });
+
+  it('a message parsed on demand finds the messages and terms of other files it refers to', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nq57-locales-'));
+    try {
+      mkdirSync(join(dir, 'vi'));
+      writeFileSync(join(dir, 'vi', 'a.ftl'), 'hello = { -brand }: { greeting }\n    { $n ->\n        [one] { one-thing }\n       *[other] { $n } thứ\n    }\n');
+      writeFileSync(join(dir, 'vi', 'b.ftl'), '-brand = NQ57\ngreeting = xin chào\n');
+      writeFileSync(join(dir, 'vi', 'c.ftl'), 'one-thing = một thứ\n');
+      expect(loadLocales(dir).t('hello', { n: 2 })).toBe('NQ57: xin chào\n2 thứ');
+      expect(loadLocales(dir).keys('vi')).toEqual(['hello', '-brand', 'greeting', 'one-thing']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('no message tells a chat user to run a command-line tool', () => {
