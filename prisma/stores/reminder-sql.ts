@@ -39,18 +39,17 @@ const rowStatusSql = (wide: boolean, also = 'true') => {
   if (wide) {
     // Every row is tested: the due days as a hashed set (an array from a subquery is searched element by element,
     // a few hundred past due days for each of the city's rows).
-    const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t."planId", a.id,`);
     const dueSet = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" IN (SELECT due FROM ahead UNION SELECT due FROM past))
       OR a."taskId" IN (SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date)`;
     // The monthly request first: on that day it holds for nearly every row, and OR tests its arms in order (the
     // hashed sets are probed only for the rows updated this month).
-    return `${sql} WHERE (($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false)) OR ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date))) AND ${also}`;
+    return `${STATUS_SQL} WHERE (($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false)) OR ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date))) AND ${also}`;
   }
   // A few thousand rows, nearly all listed: what a listed row shows is kept from this one read (no second
   // lookup of the row and its task), and each row's task is read by primary key (OFFSET 0: not a hash over the
   // whole Task table).
-  return `${STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", t.title, t.kind::text AS kind, a.state::text AS state, a.percent, a."actualValue", a.id,`).replace(
-    'FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"',
+  return `${STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t.title, t.kind::text AS kind, a.state::text AS state, a.percent, a."actualValue", a.id,`).replace(
+    'FROM "Assignment" a',
     'FROM "Assignment" a CROSS JOIN LATERAL (SELECT * FROM "Task" t WHERE t.id = a."taskId" OFFSET 0) t',
   )} WHERE (${due}) AND ${also}`;
 };
@@ -61,9 +60,9 @@ const rowStatusSql = (wide: boolean, also = 'true') => {
  * each row's status is worked out once (the subquery flattened, the filter would evaluate it again). `also`: a
  * further condition on the row (a named assignee's task and unit).
  */
-const rowsSql = (wide: boolean, also?: string) => `SELECT x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
+const rowsSql = (wide: boolean, also?: string) => `SELECT x."planId", x."unitId", x."taskId", x.continuous, x.due, x.rank, x."updatedThisMonth"${
   wide ? ', x.id' : ', x.number, x."numberKey", x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
-    FROM (${rowStatusSql(wide, also)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'`;
+    FROM (${rowStatusSql(wide, also)} OFFSET 0) x WHERE x.rank <> 4 OR x.continuous`;
 
 export interface ReminderPlanOptions {
   calendar: WorkingCalendar;
@@ -147,10 +146,11 @@ const NARROW_ITEMS = `s AS MATERIALIZED (${rowsSql(false)}),
     UNION ALL
     SELECT s.*, f.id FROM s JOIN "Person" f ON f."unitId" = s."unitId" AND f.active AND f."isFocal"
     WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n."taskId" = s."taskId" AND n."unitId" = s."unitId")),
+  -- (Every row here can come up: rowsSql leaves out finished tasks that are not continuous.)
   why AS (SELECT r.*, ah.n,
       (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1) AS overdue,
-      ($13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
-      (sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed
+      ($13::boolean AND NOT r."updatedThisMonth") AS monthly,
+      (sn.ends = $1::date) AS snoozed
     FROM resp r CROSS JOIN k
     LEFT JOIN ahead ah ON r.rank <> 4 AND ah.due = r.due
     LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true
@@ -185,11 +185,11 @@ const WIDE_ITEMS = `named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."p
   -- Why each row comes up for its officer (snoozes hide it until they end); an escalation is overdue. Only what
   -- the ranking sorts and later steps read (the reason's word is written for listed rows only).
   items AS (
-    SELECT w."planId", w."unitId", w."taskId", w.rhythm, w.due, w.rank, w.id, w."personId", w.esc, w.n, w.overdue, w.monthly, w.snoozed
+    SELECT w."planId", w."unitId", w."taskId", w.continuous, w.due, w.rank, w.id, w."personId", w.esc, w.n, w.overdue, w.monthly, w.snoozed
     FROM (SELECT r.*, ah.n,
         (r.esc OR (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1)) AS overdue,
-        (NOT r.esc AND $13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
-        (NOT r.esc AND sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed,
+        (NOT r.esc AND $13::boolean AND NOT r."updatedThisMonth") AS monthly,
+        (NOT r.esc AND sn.ends = $1::date) AS snoozed,
         sn.ends
       FROM resp r CROSS JOIN k
       LEFT JOIN ahead ah ON NOT r.esc AND r.rank <> 4 AND ah.due = r.due
@@ -248,7 +248,7 @@ const planSql = (wide: boolean) => `
             key: `CASE WHEN r.esc THEN '"reminder-item-unit-state"' ELSE '"reminder-item-state"' END`,
             args: jObj({
               reason: jSafe('r.reason'),
-              due: jSafe(`CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
+              due: jSafe(`CASE WHEN r.continuous OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
               days: jNum(`CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END`),
               workingDays: jNum(`CASE WHEN r.reason = 'before' THEN r.n ELSE 0 END`),
               month: jSafe('$18::text'),
