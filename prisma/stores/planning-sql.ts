@@ -34,27 +34,24 @@ import type { Recipient } from './delivery-store.ts';
  * day in force; whether it was updated this month and the day it was last
  * reported (Vietnam time). Parameters: $1 day, $2 due-soon horizon, $3 31/12
  * of the day's year, $4 1/1 of that year, $5/$6 the month's first and last
- * days.
+ * days. What it reads of the task is copied onto the row by triggers
+ * (migrations assignment_task_facts, assignment_status_facts): no join with
+ * Task, whose hashing cost two thirds of a whole-city pass.
  */
 export const STATUS_SQL = `
-  SELECT a.id, a."unitId", a."taskId", a."lastReportedAt", a.difficulties, a.proposals, t.rhythm::text AS rhythm, x.due, x.reported,
+  SELECT a.id, a."unitId", a."taskId", a."planId", a."lastReportedAt", a.difficulties, a.proposals, a.continuous, x.due, x.reported,
     CASE WHEN x.done THEN 4 WHEN x.due < $1::date THEN 0 WHEN x.due <= $2::date THEN 1
          WHEN NOT x.latest OR (a.state = 'NOT_STARTED' AND COALESCE(a.percent, 0) = 0) THEN 2 ELSE 3 END AS rank,
     COALESCE(x.reported BETWEEN $5::date AND $6::date, false) AS "updatedThisMonth"
-  FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"
-  CROSS JOIN LATERAL (SELECT (t."deadlineKind" = 'YEARLY' OR t.rhythm = 'YEARLY') AS yearly,
-                             (a."lastReportedAt" + interval '7 hours')::date AS reported) y
+  FROM "Assignment" a
+  CROSS JOIN LATERAL (SELECT a.yearly, (a."lastReportedAt" + interval '7 hours')::date AS reported) y
   CROSS JOIN LATERAL (SELECT
       -- The latest progress counts unless it is last year's DONE of a yearly task (it reopens on 1 January).
       ((a."lastReportedAt" IS NOT NULL OR a.state <> 'NOT_STARTED')
         AND NOT (y.yearly AND a.state = 'DONE' AND NOT COALESCE(COALESCE(a."doneOn", y.reported) BETWEEN $4::date AND $3::date, false))) AS latest) l
   CROSS JOIN LATERAL (SELECT l.latest, y.reported,
-      CASE WHEN t."deadlineKind" IN ('CONTINUOUS', 'UNKNOWN') THEN NULL WHEN y.yearly THEN $3::date ELSE t."deadlineDate" END AS due,
-      (l.latest AND a.state = 'DONE')
-      OR (t.kind = 'INDICATOR' AND t."targetValue" IS NOT NULL AND a."actualValue" IS NOT NULL AND CASE t."targetComparator"
-            WHEN '>=' THEN a."actualValue" >= t."targetValue" - 1e-9 WHEN '>' THEN a."actualValue" > t."targetValue" + 1e-9
-            WHEN '<=' THEN a."actualValue" <= t."targetValue" + 1e-9 WHEN '<' THEN a."actualValue" < t."targetValue" - 1e-9
-            WHEN '=' THEN abs(a."actualValue" - t."targetValue") <= 1e-9 ELSE false END) AS done) x`;
+      CASE WHEN a."dueYearly" THEN $3::date ELSE a."taskDue" END AS due,
+      (l.latest AND a.state = 'DONE') OR a."meetsTarget" AS done) x`;
 
 export function statusParams(day: Day, options: StatusOptions): unknown[] {
   const { year, month } = dayParts(day);
@@ -90,9 +87,9 @@ const orderTail = (x: string) => `pr.r, ${x}."numberKey" COLLATE "C", ${x}."task
  * memory. What a listed row shows (number, title, texts) is read for the
  * listed rows only.
  */
-const LIST_STATUS_SQL = `SELECT x.id, x."unitId", x."taskId", x."planId", x."numberKey", x.rhythm, x.due, x.reported, x.rank, x."updatedThisMonth",
+const LIST_STATUS_SQL = `SELECT x.id, x."unitId", x."taskId", x."planId", x."numberKey", x.continuous, x.due, x.reported, x.rank, x."updatedThisMonth",
     (COALESCE(x.difficulties, '') <> '' OR COALESCE(x.proposals, '') <> '') AS issue
-  FROM (${STATUS_SQL.replace('SELECT a.id,', 'SELECT t."planId", t."numberKey", a.id,')}) x`;
+  FROM (${STATUS_SQL.replace('SELECT a.id,', 'SELECT t."numberKey", a.id,').replace('FROM "Assignment" a', 'FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"')}) x`;
 
 /**
  * JavaScript's \s (what String.prototype.trim removes too) spelled out as characters, for a regular
@@ -350,7 +347,7 @@ export class PlanningSql {
       'indent',
     );
     // OFFSET 0: each row's status worked out once, not again by the filter (a flattened subquery repeats it).
-    const sql = `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'),
+    const sql = `WITH s AS MATERIALIZED (SELECT * FROM (${LIST_STATUS_SQL} OFFSET 0) x WHERE x.rank <> 4 OR x.continuous),
        pr AS (SELECT * FROM unnest($8::int[], $9::int[]) AS pr(id, r)),
        -- As for the weekly lists: rank() by status and due day keeps the candidates, the full order ranks only those.
        c AS (SELECT s.*, rank() OVER (PARTITION BY s."unitId" ORDER BY s.rank, s.due) AS u1 FROM s WHERE NOT s."updatedThisMonth"),

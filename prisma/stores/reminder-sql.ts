@@ -39,18 +39,17 @@ const rowStatusSql = (wide: boolean, also = 'true') => {
   if (wide) {
     // Every row is tested: the due days as a hashed set (an array from a subquery is searched element by element,
     // a few hundred past due days for each of the city's rows).
-    const sql = STATUS_SQL.replace('SELECT a.id,', `SELECT t."planId", a.id,`);
     const dueSet = `(a.state IN ('NOT_STARTED', 'IN_PROGRESS') AND a."deadlineDate" IN (SELECT due FROM ahead UNION SELECT due FROM past))
       OR a."taskId" IN (SELECT sn."taskId" FROM "ReminderSnooze" sn WHERE (sn.until + interval '7 hours')::date = $1::date)`;
     // The monthly request first: on that day it holds for nearly every row, and OR tests its arms in order (the
     // hashed sets are probed only for the rows updated this month).
-    return `${sql} WHERE (($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false)) OR ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date))) AND ${also}`;
+    return `${STATUS_SQL} WHERE (($13::boolean AND NOT COALESCE(y.reported BETWEEN $5::date AND $6::date, false)) OR ${dueSet} OR (y.yearly AND EXISTS (SELECT 1 FROM ahead WHERE due = $3::date))) AND ${also}`;
   }
   // A few thousand rows, nearly all listed: what a listed row shows is kept from this one read (no second
   // lookup of the row and its task), and each row's task is read by primary key (OFFSET 0: not a hash over the
   // whole Task table).
-  return `${STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t."planId", t.title, t.kind::text AS kind, a.state::text AS state, a.percent, a."actualValue", a.id,`).replace(
-    'FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"',
+  return `${STATUS_SQL.replace('SELECT a.id,', `SELECT t.number, t."numberKey", t.title, t.kind::text AS kind, a.state::text AS state, a.percent, a."actualValue", a.id,`).replace(
+    'FROM "Assignment" a',
     'FROM "Assignment" a CROSS JOIN LATERAL (SELECT * FROM "Task" t WHERE t.id = a."taskId" OFFSET 0) t',
   )} WHERE (${due}) AND ${also}`;
 };
@@ -61,9 +60,9 @@ const rowStatusSql = (wide: boolean, also = 'true') => {
  * each row's status is worked out once (the subquery flattened, the filter would evaluate it again). `also`: a
  * further condition on the row (a named assignee's task and unit).
  */
-const rowsSql = (wide: boolean, also?: string) => `SELECT x."planId", x."unitId", x."taskId", x.rhythm, x.due, x.rank, x."updatedThisMonth"${
+const rowsSql = (wide: boolean, also?: string) => `SELECT x."planId", x."unitId", x."taskId", x.continuous, x.due, x.rank, x."updatedThisMonth"${
   wide ? ', x.id' : ', x.number, x."numberKey", x.title, x.kind, x.state, x.percent, x."actualValue", x."lastReportedAt"'}
-    FROM (${rowStatusSql(wide, also)} OFFSET 0) x WHERE x.rank <> 4 OR x.rhythm = 'CONTINUOUS'`;
+    FROM (${rowStatusSql(wide, also)} OFFSET 0) x WHERE x.rank <> 4 OR x.continuous`;
 
 export interface ReminderPlanOptions {
   calendar: WorkingCalendar;
@@ -93,10 +92,15 @@ const SHORT_TITLE = `CASE WHEN length(z.clean) <= $14::int THEN z.clean ELSE reg
 const REASON = (w: string) =>
   `CASE WHEN ${w}.n = 0 THEN 'due-today' WHEN ${w}.overdue THEN 'overdue' WHEN ${w}.n > 0 THEN 'before' WHEN ${w}.snoozed THEN 'snoozed' WHEN ${w}.monthly THEN 'monthly' END`;
 
-/** Each person's counts over all their rows (the escalations apart, and those asked for the monthly update). */
-const COUNTS = `count(*) FILTER (WHERE NOT i.esc) OVER (PARTITION BY i."personId") AS items,
-        count(*) FILTER (WHERE i.esc) OVER (PARTITION BY i."personId") AS escalations,
-        count(*) FILTER (WHERE NOT i.esc AND i.monthly) OVER (PARTITION BY i."personId") AS monthlies`;
+/**
+ * A person's rows of one kind (their tasks, or their escalations) in their message's order, the frame the whole
+ * partition: the place and the counts (rows, and those asked for the monthly update) in one window pass over the
+ * sorted rows, not a second one partitioned by person.
+ */
+const PERSON_WINDOW = (order: string) => `WINDOW w AS (PARTITION BY i."personId", i.esc ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+
+/** The counts of a person's rows of the row's kind (msg takes the tasks' and the escalations' apart). */
+const COUNTS = `count(*) OVER w AS count, count(*) FILTER (WHERE i.monthly) OVER w AS monthlies`;
 
 /** A person's rows in their message's order (byUrgency; the number by its stored sort key, compareNumbers: Task."numberKey"), after the status and the due day. */
 const ORDER_TAIL = (task: string, row = task) => `${task}."numberKey" COLLATE "C", ${task}.number COLLATE "C", ${row}."taskId", ${row}."unitId"`;
@@ -109,9 +113,9 @@ const ORDER_TAIL = (task: string, row = task) => `${task}."numberKey" COLLATE "C
 const NARROW_RANKED = `ranked AS (
     SELECT * FROM (
       SELECT i.*, pr.code AS "planCode",
-        row_number() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r, ${ORDER_TAIL('i')}) AS pos,
-        ${COUNTS}
-      FROM items i JOIN pr ON pr.id = i."planId") o
+        row_number() OVER w AS pos, ${COUNTS}
+      FROM items i JOIN pr ON pr.id = i."planId"
+      ${PERSON_WINDOW(`i.rank, i.due NULLS LAST, pr.r, ${ORDER_TAIL('i')}`)}) o
     WHERE o.pos <= GREATEST($16::int, 3))`;
 
 /**
@@ -123,9 +127,9 @@ const NARROW_RANKED = `ranked AS (
 const WIDE_RANKED = `heads AS (
     SELECT * FROM (
       SELECT i.*, pr.r,
-        rank() OVER (PARTITION BY i."personId", i.esc ORDER BY i.rank, i.due NULLS LAST, pr.r) AS head,
-        ${COUNTS}
-      FROM items i JOIN pr ON pr.id = i."planId") o
+        rank() OVER w AS head, ${COUNTS}
+      FROM items i JOIN pr ON pr.id = i."planId"
+      ${PERSON_WINDOW('i.rank, i.due NULLS LAST, pr.r')}) o
     WHERE o.head <= GREATEST($16::int, 3)),
   ranked AS (
     SELECT * FROM (
@@ -147,10 +151,11 @@ const NARROW_ITEMS = `s AS MATERIALIZED (${rowsSql(false)}),
     UNION ALL
     SELECT s.*, f.id FROM s JOIN "Person" f ON f."unitId" = s."unitId" AND f.active AND f."isFocal"
     WHERE NOT EXISTS (SELECT 1 FROM named n WHERE n."taskId" = s."taskId" AND n."unitId" = s."unitId")),
+  -- (Every row here can come up: rowsSql leaves out finished tasks that are not continuous.)
   why AS (SELECT r.*, ah.n,
       (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1) AS overdue,
-      ($13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
-      (sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed
+      ($13::boolean AND NOT r."updatedThisMonth") AS monthly,
+      (sn.ends = $1::date) AS snoozed
     FROM resp r CROSS JOIN k
     LEFT JOIN ahead ah ON r.rank <> 4 AND ah.due = r.due
     LEFT JOIN LATERAL (SELECT (x.until + interval '7 hours')::date AS ends FROM "ReminderSnooze" x WHERE x."personId" = r."personId" AND x."taskId" = r."taskId") sn ON true
@@ -171,25 +176,28 @@ const NARROW_ITEMS = `s AS MATERIALIZED (${rowsSql(false)}),
  * NARROW_ITEMS (test/db/reminder-sql.test.ts runs both over the year).
  */
 const WIDE_ITEMS = `named AS MATERIALIZED (SELECT ta."taskId", p."unitId", ta."personId", p.active FROM "TaskAssignee" ta JOIN "Person" p ON p.id = ta."personId" WHERE p."unitId" IS NOT NULL),
-  rcpt AS (SELECT id AS "personId", "unitId", false AS esc FROM "Person" WHERE active AND "isFocal" AND "unitId" IS NOT NULL
-    UNION ALL
-    SELECT id, "unitId", true FROM "Person" WHERE active AND 'UNIT_LEADER' = ANY(roles::text[]) AND "unitId" IS NOT NULL),
-  -- Leaders hear once, on the first working day on or after due + escalateAfterDays.
+  -- Each unit's focal officers (esc false) and leaders (esc true): one scan of Person, so that the planner knows
+  -- how units spread and hashes these few rows rather than the city's.
+  rcpt AS (SELECT p.id AS "personId", p."unitId", r.esc FROM "Person" p
+    CROSS JOIN LATERAL (SELECT false WHERE p."isFocal" UNION ALL SELECT true WHERE 'UNIT_LEADER' = ANY(p.roles::text[])) r(esc)
+    WHERE p.active AND p."unitId" IS NOT NULL),
+  -- Leaders hear once, on the first working day on or after due + escalateAfterDays (tested as the rows are joined,
+  -- k's day as a value: a leader's pair that does not hold goes no further).
   resp AS (
     SELECT s.*, c."personId", c.esc
-    FROM (${rowsSql(true)}) s CROSS JOIN k JOIN rcpt c ON c."unitId" = s."unitId"
+    FROM (${rowsSql(true)}) s JOIN rcpt c ON c."unitId" = s."unitId" AND (NOT c.esc OR (s.rank = 0 AND s.due + $12::int > (SELECT l FROM k) AND s.due + $12::int <= $1::date))
     LEFT JOIN (SELECT DISTINCT "taskId", "unitId" FROM named) nn ON nn."taskId" = s."taskId" AND nn."unitId" = s."unitId"
-    WHERE CASE WHEN c.esc THEN s.rank = 0 AND s.due + $12::int > k.l AND s.due + $12::int <= $1::date ELSE nn."taskId" IS NULL END
+    WHERE c.esc OR nn."taskId" IS NULL
     UNION ALL
     SELECT s.*, n."personId", false FROM named n CROSS JOIN LATERAL (${rowsSql(true, 'a."taskId" = n."taskId" AND a."unitId" = n."unitId"')}) s WHERE n.active),
   -- Why each row comes up for its officer (snoozes hide it until they end); an escalation is overdue. Only what
   -- the ranking sorts and later steps read (the reason's word is written for listed rows only).
   items AS (
-    SELECT w."planId", w."unitId", w."taskId", w.rhythm, w.due, w.rank, w.id, w."personId", w.esc, w.n, w.overdue, w.monthly, w.snoozed
+    SELECT w."planId", w."unitId", w."taskId", w.continuous, w.due, w.rank, w.id, w."personId", w.esc, w.n, w.overdue, w.monthly, w.snoozed
     FROM (SELECT r.*, ah.n,
         (r.esc OR (r.rank <> 4 AND r.due < $1::date AND ($1::date - r.due - 1) % $11::int <= $1::date - GREATEST(k.l, r.due) - 1)) AS overdue,
-        (NOT r.esc AND $13::boolean AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS') AND NOT r."updatedThisMonth") AS monthly,
-        (NOT r.esc AND sn.ends = $1::date AND (r.rank <> 4 OR r.rhythm = 'CONTINUOUS')) AS snoozed,
+        (NOT r.esc AND $13::boolean AND NOT r."updatedThisMonth") AS monthly,
+        (NOT r.esc AND sn.ends = $1::date) AS snoozed,
         sn.ends
       FROM resp r CROSS JOIN k
       LEFT JOIN ahead ah ON NOT r.esc AND r.rank <> 4 AND ah.due = r.due
@@ -231,10 +239,11 @@ const planSql = (wide: boolean) => `
   -- Each person's counts, listed rows (two lines a row: the task, then its state) and report choices (the first
   -- three tasks; all four actions when there is one), as JSON text in their order: one pass over their first rows,
   -- grouped (no join of per-person sets, whose sizes a generic plan cannot guess).
-  msg AS (SELECT r."personId", max(r.items) AS items, max(r.escalations) AS escalations, max(r.monthlies) AS monthlies,
+  msg AS (SELECT r."personId", COALESCE(max(r.count) FILTER (WHERE NOT r.esc), 0) AS items, COALESCE(max(r.count) FILTER (WHERE r.esc), 0) AS escalations,
+      COALESCE(max(r.monthlies) FILTER (WHERE NOT r.esc), 0) AS monthlies,
       string_agg(r.l, ',' ORDER BY r.pos) FILTER (WHERE NOT r.esc AND r.pos <= $16::int) AS "itemLines",
       string_agg(r.l, ',' ORDER BY r.pos) FILTER (WHERE r.esc AND r.pos <= $16::int) AS "escLines",
-      string_agg(CASE WHEN r.items = 1 THEN ${[
+      string_agg(CASE WHEN r.count = 1 THEN ${[
         choice(`'rm:report:' || r."taskId"`, 'reminder-report-now', null, [jLit('bao cao'), jStr(`'bao cao ' || r.number`), jLit('cap nhat')]),
         choice(`'rm:same:' || r."taskId"`, 'reminder-no-change', null, [jLit('khong thay doi'), jLit('nhu cu'), jLit('khong doi')]),
         choice(`'rm:snooze:' || r."taskId" || ':1'`, 'reminder-snooze-tomorrow', null, [jLit('mai'), jLit('nhac mai'), jLit('ngay mai')]),
@@ -248,7 +257,7 @@ const planSql = (wide: boolean) => `
             key: `CASE WHEN r.esc THEN '"reminder-item-unit-state"' ELSE '"reminder-item-state"' END`,
             args: jObj({
               reason: jSafe('r.reason'),
-              due: jSafe(`CASE WHEN r.rhythm = 'CONTINUOUS' OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
+              due: jSafe(`CASE WHEN r.continuous OR r.due IS NULL THEN 'none' ELSE to_char(r.due, 'DD/MM/YYYY') END`),
               days: jNum(`CASE WHEN r.reason = 'overdue' THEN CASE WHEN r.rank = 0 THEN $1::date - r.due ELSE 0 END ELSE COALESCE(r.due - $1::date, 0) END`),
               workingDays: jNum(`CASE WHEN r.reason = 'before' THEN r.n ELSE 0 END`),
               month: jSafe('$18::text'),

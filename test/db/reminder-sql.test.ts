@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSampleData } from '../../bot/services/seed.ts';
 import { storedReply } from '../../domain/delivery/types.ts';
 import { reminderReply } from '../../domain/reminders/message.ts';
-import { planReminders } from '../../domain/reminders/planner.ts';
+import { monthlyRequestDay, planReminders } from '../../domain/reminders/planner.ts';
 import { reminderSettings } from '../../domain/reminders/settings.ts';
 import { addDays, instantOf, type Day } from '../../domain/shared/day.ts';
 import { bestIdentity, PrismaDeliveryStore, PrismaPlanningReads } from '../../prisma/stores/delivery-store.ts';
@@ -134,5 +134,52 @@ describe('reminders planned in SQL are the pure planner’s, message for message
     expect(rows.map((r) => [r.dedupeKey, r.kind, r.state, r.notBefore.toISOString(), r.payload])).toEqual(
       expected.filter((r) => r.identityId !== null).map((r) => [r.dedupeKey, r.kind, 'PENDING', notBefore.toISOString(), r.payload]),
     );
+  }, 300_000);
+
+  it('follows each change to a task or its row: what the status reads of the task is copied onto Assignment by triggers, and the reminders still list what the pure planner lists', async () => {
+    const sql = new ReminderSql(db.prisma);
+    // The monthly request day (every assignment read once, by the copies) and an ordinary day (rows by deadline).
+    const days: Day[] = [monthlyRequestDay('2026-10-01', settings.monthlyRequestDay, calendar), '2026-10-28'];
+    const a = (await db.prisma.assignment.findFirst({ where: { state: 'NOT_STARTED', task: { rhythm: 'ONCE', kind: 'TASK' } }, orderBy: { id: 'asc' } }))!;
+    const plans = await db.prisma.plan.findMany({ orderBy: { id: 'asc' } });
+    /** Whether the person's reminder on `day` lists the task (its number and plan code), the SQL rows being the pure planner's. */
+    const listed = async (day: Day) => {
+      const rows = await sql.preview(day, { calendar, settings, status });
+      expect(rows, day).toEqual(await reference(day));
+      const task = (await db.prisma.task.findUniqueOrThrow({ where: { id: a.taskId }, include: { plan: true } }))!;
+      return rows.some((r) =>
+        (r.payload as { reply: { lines: { text: { key?: string; args?: Record<string, unknown> } }[] } }).reply.lines.some(
+          (l) => l.text.key === 'reminder-item' && l.text.args?.number === task.number && l.text.args?.plan === task.plan.code,
+        ),
+      );
+    };
+    const task = (data: Parameters<typeof db.prisma.task.update>[0]['data']) => db.prisma.task.update({ where: { id: a.taskId }, data });
+    // Overdue since long before anything else: first in its officers' lists on both days (a Tuesday: the weekly overdue reminder falls on Wednesdays).
+    await task({ deadlineKind: 'DAY', deadlineDate: new Date('2025-01-07') });
+    await db.prisma.assignment.update({ where: { id: a.id }, data: { deadlineDate: new Date('2025-01-07') } });
+    for (const day of days) expect(await listed(day), day).toBe(true);
+    // An indicator whose reported value meets its target is done: no longer asked for.
+    await task({ kind: 'INDICATOR', targetComparator: '>=', targetValue: 10 });
+    await db.prisma.assignment.update({ where: { id: a.id }, data: { actualValue: 12 } });
+    for (const day of days) expect(await listed(day), day).toBe(false);
+    // The target raised: not met any more, asked again.
+    await task({ targetValue: 20 });
+    for (const day of days) expect(await listed(day), day).toBe(true);
+    // Moved to another plan: listed under that plan's code.
+    const { planId } = await db.prisma.task.findUniqueOrThrow({ where: { id: a.taskId } });
+    await task({ planId: plans.find((p) => p.id !== planId)!.id });
+    for (const day of days) expect(await listed(day), day).toBe(true);
+    // The value reported again: met, done.
+    await db.prisma.assignment.update({ where: { id: a.id }, data: { actualValue: 25 } });
+    for (const day of days) expect(await listed(day), day).toBe(false);
+    // Continuous: asked every month even when done, with no deadline.
+    await task({ rhythm: 'CONTINUOUS', deadlineKind: 'CONTINUOUS', deadlineDate: null });
+    expect(await listed(days[0]!)).toBe(true);
+    // Yearly with a deadline kind of its own (due 31/12), then a plain deadline again: each day's rows are the planner's.
+    await task({ rhythm: 'YEARLY', deadlineKind: 'YEARLY', kind: 'TASK' });
+    await listed(days[0]!);
+    await task({ rhythm: 'ONCE', deadlineKind: 'DAY', deadlineDate: new Date('2026-10-28') });
+    await db.prisma.assignment.update({ where: { id: a.id }, data: { deadlineDate: new Date('2026-10-28') } });
+    for (const day of days) await listed(day);
   }, 300_000);
 });
