@@ -109,3 +109,43 @@ export function printTable(title: string, rows: Row[]): boolean {
   }
   return ok;
 }
+
+/**
+ * The longest stretch this thread's event loop was held during the parts of a run between `on` and `off`.
+ * A stretch is seen only when a timer next runs: a run that never gives the loop a turn (PGlite's statements run
+ * in this thread and are awaited as promises alone) is seen after it, and monitorEventLoopDelay, disabled
+ * before that turn, read 0 ms for a 400 ms reminder run on PGlite, or would have added the floor's stretch that
+ * follows. `on` and `off` give the timer its turn first, untimed (call them before the sample's `start`).
+ */
+export function stallMeter(resolution = 5) {
+  let last = performance.now();
+  let counting = false;
+  let worst = 0;
+  let timer: NodeJS.Timeout;
+  const tick = () => {
+    const now = performance.now();
+    if (counting) worst = Math.max(worst, now - last - resolution);
+    last = now;
+    timer = setTimeout(tick, resolution);
+  };
+  timer = setTimeout(tick, resolution);
+  const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return {
+    async on() {
+      await turn();
+      last = performance.now();
+      counting = true;
+    },
+    async off() {
+      await turn();
+      counting = false;
+    },
+    /** The longest stretch seen, in ms. */
+    get max() {
+      return worst;
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
+}

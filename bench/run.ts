@@ -23,7 +23,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { runMonthlyDigest, runReminders, runWeeklyDigest, type JobDeps } from '../bot/delivery/jobs.ts';
@@ -38,7 +37,7 @@ import { PrismaQuestionData } from '../prisma/stores/question-data.ts';
 import { ROW_COLUMNS, ROW_JOINS } from '../prisma/stores/task-queries.ts';
 import { BenchDatabases } from './databases.ts';
 import { generate, type Exec } from './generate.ts';
-import { measure, measurePair, printTable, type Row } from './measure.ts';
+import { measure, measurePair, printTable, stallMeter, type Row } from './measure.ts';
 import { runQuestionBench } from './questions.ts';
 import { runDeliveryBench } from './delivery.ts';
 import { runNoticeBench } from './notice.ts';
@@ -126,8 +125,9 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
    * One path: its rows removed and "Delivery" vacuumed first, outside the timing (each sample deletes and
    * rewrites the run's rows: without autovacuum, which a test server may run without, the dead rows of earlier
    * samples and runs would slow the app's and the floor's deletes alike); one run, so that the stall measured
-   * is the run's, not the first load of its modules; then `runs` runs alternated with the floor's (whose own
-   * stall and heap are nil: one statement through pg), with the longest event-loop stall and the heap growth.
+   * is the run's, not the first load of its modules; then `runs` runs alternated with the floor's, with the
+   * longest event-loop stall of the app's runs (stallMeter: on PGlite the floor's statement holds this thread too,
+   * and is not counted) and the heap growth.
    */
   const timePath = async (name: string, day: Day, prefix: string, run: typeof runReminders, runs: number, floorPrefix: string, floorRun: () => Promise<unknown>) => {
     const tick = instantOf(day, 8);
@@ -135,27 +135,31 @@ async function planningBench(db: Database, floor: Exec, label: string): Promise<
     await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: prefix } } });
     await floor(`VACUUM "Delivery"`);
     await run(deps, context);
-    const h = monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
+    const stall = stallMeter();
     const heap0 = process.memoryUsage().heapUsed;
     let heapMax = heap0;
     let planned = 0;
     const { app, floor: floorM } = await measurePair(
       runs,
-      async () => {
+      async (_i, start) => {
+        await stall.on();
+        start();
         await db.prisma.delivery.deleteMany({ where: { dedupeKey: { startsWith: prefix } } });
         planned = (await run(deps, context)).planned;
         heapMax = Math.max(heapMax, process.memoryUsage().heapUsed);
       },
-      async () => {
+      async (_i, start) => {
+        await stall.off();
+        start();
         await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`${floorPrefix}%`]);
         await floorRun();
       },
     );
-    h.disable();
+    await stall.off();
+    stall.stop();
     await floor(`DELETE FROM "Delivery" WHERE "dedupeKey" LIKE $1`, [`${floorPrefix}%`]);
     rows.push({ name, app, floor: floorM, goal: 3 });
-    stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${(h.max / 1e6).toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
+    stalls.push(`    ${name}: ${planned} messages; longest event-loop stall ${stall.max.toFixed(0)} ms; heap growth ${((heapMax - heap0) / 2 ** 20).toFixed(0)} MiB`);
   };
   const reminderDays = values.planning === 'digests' ? [] : ([
     ['reminder run for one day (26/11/2026)', '2026-11-26'],
