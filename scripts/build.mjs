@@ -25,13 +25,12 @@ export const ASSETS = ['locales', 'prisma/migrations', 'prisma/seed'];
  */
 const BUNDLED = ['zod', '@fluent/bundle', 'pg', 'pino', '@prisma/adapter-pg', 'fastest-levenshtein'];
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-/** The entries: what package.json's scripts run through scripts/run.mjs (bot/main, bot/cli/ask…). */
-export const ENTRIES = [...new Set(Object.values(pkg.scripts).flatMap((s) => [...s.matchAll(/scripts\/run\.mjs\s+(\S+)/g)].map((m) => m[1])))].sort();
-
 export function build({ quiet = false } = {}) {
-  // Loaded here: scripts/run.mjs imports this file at every start and builds only when stale.
+  // Loaded here, with package.json: scripts/run.mjs imports this file at every start and builds only when stale.
   const { buildSync } = createRequire(import.meta.url)('esbuild');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  // The entries: what package.json's scripts run through scripts/run.mjs (bot/main, bot/cli/ask…).
+  const ENTRIES = [...new Set(Object.values(pkg.scripts).flatMap((s) => [...s.matchAll(/scripts\/run\.mjs\s+(\S+)/g)].map((m) => m[1])))].sort();
   rmSync(DIST, { recursive: true, force: true });
   let result;
   try {

@@ -20,7 +20,9 @@ function newest(path) {
   }
   if (!st.isDirectory()) return st.mtimeMs;
   let max = st.mtimeMs;
-  for (const e of readdirSync(path)) if (e !== 'node_modules') max = Math.max(max, newest(join(path, e)));
+  // A plain `/` (which Windows accepts too), not path.join: join normalises the whole path again at every one
+  // of the ~380 entries, which was two thirds of the walk (Node 22: ~20 → ~8 ms of CPU at each npm run).
+  for (const e of readdirSync(path)) if (e !== 'node_modules') max = Math.max(max, newest(`${path}/${e}`));
   return max;
 }
 
