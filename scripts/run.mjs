@@ -38,7 +38,7 @@ if (hasSources) {
   const source = Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
   if (source > built) {
     process.stderr.write(built ? 'Sources changed since the last build: building dist/ (npm run build)…\n' : 'No compiled build yet: building dist/ once (npm run build)…\n');
-    if (!build({ quiet: true })) process.exit(1);
+    if (!(await build({ quiet: true }))) process.exit(1);
   }
 }
 // Node ≥ 22.1 keeps V8's compiled code of dist/ and node_modules between runs (in NODE_COMPILE_CACHE,
