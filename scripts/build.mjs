@@ -25,17 +25,55 @@ export const ASSETS = ['locales', 'prisma/migrations', 'prisma/seed'];
  */
 const BUNDLED = ['zod', '@fluent/bundle', 'pg', 'pino', '@prisma/adapter-pg', 'fastest-levenshtein'];
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-/** The entries: what package.json's scripts run through scripts/run.mjs (bot/main, bot/cli/ask…). */
-export const ENTRIES = [...new Set(Object.values(pkg.scripts).flatMap((s) => [...s.matchAll(/scripts\/run\.mjs\s+(\S+)/g)].map((m) => m[1])))].sort();
+/** Prisma's decoder of the parameterization graph, in its runtime's minified code: `function Na(e){return new Oi(e).deserialize()}`. */
+const DECODE_GRAPH = /function ([\w$]+)\(([\w$]+)\)\{return new ([\w$]+)\(\2\)\.deserialize\(\)\}/g;
 
-export function build({ quiet = false } = {}) {
-  // Loaded here: scripts/run.mjs imports this file at every start and builds only when stale.
-  const { buildSync } = createRequire(import.meta.url)('esbuild');
+/**
+ * Prisma's runtime (its ES module) bundled with one change: the graph that
+ * parameterizes model queries (the schema's ~1,800 input and ~280 output nodes, 97 KB of base64)
+ * decoded when a model query first needs it, not when the client is made. Prisma's engine decodes
+ * it in the client's constructor, and every start paid it — Node 22, the decode alone in a fresh
+ * process: ~80 ms of CPU on a machine at load 6 (~8 ms warm), and thousands of objects for the
+ * collector — though raw statements (the questions, the people, the reference data, the migrations'
+ * check: all of `npm run ask`) never use it. The decoder returns the same object, only with its
+ * nodes read on first use. A runtime whose code differs (another Prisma version) is bundled as it
+ * is: slower to start, never wrong, and the build says so.
+ */
+export function lazyGraphDecoder(code) {
+  const found = [...code.matchAll(DECODE_GRAPH)].length;
+  if (found !== 1) return { code, found };
+  const lazy = (_, fn, schema, Decoder) =>
+    `function ${fn}(${schema}){let d;const all=()=>d??=new ${Decoder}(${schema}).deserialize();return{strings:${schema}.strings,get inputNodes(){return all().inputNodes},get outputNodes(){return all().outputNodes},get roots(){return all().roots}}}`;
+  return { code: code.replace(DECODE_GRAPH, lazy), found };
+}
+
+function lazyParameterizationGraph(quiet) {
+  const runtime = createRequire(import.meta.url).resolve('@prisma/client/runtime/client.mjs');
+  return {
+    name: 'prisma-lazy-parameterization-graph',
+    setup(b) {
+      b.onResolve({ filter: /^@prisma\/client\/runtime\/client(\.mjs)?$/ }, () => ({ path: runtime }));
+      b.onLoad({ filter: /[\\/]client\.mjs$/ }, (args) => {
+        if (args.path !== runtime) return undefined;
+        const { code, found } = lazyGraphDecoder(readFileSync(args.path, 'utf8'));
+        if (found !== 1 && !quiet) process.stderr.write(`build: Prisma's graph decoder found ${found} times in its runtime, not once: bundled unchanged\n`);
+        return { contents: code, loader: 'js' };
+      });
+    },
+  };
+}
+
+export async function build({ quiet = false } = {}) {
+  // Loaded here, with package.json: scripts/run.mjs imports this file at every start and builds only when stale.
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  // The entries: what package.json's scripts run through scripts/run.mjs (bot/main, bot/cli/ask…).
+  const ENTRIES = [...new Set(Object.values(pkg.scripts).flatMap((s) => [...s.matchAll(/scripts\/run\.mjs\s+(\S+)/g)].map((m) => m[1])))].sort();
   rmSync(DIST, { recursive: true, force: true });
   let result;
   try {
-    result = buildSync({
+    // esbuild's asynchronous API: its synchronous one takes no plugins.
+    result = await esbuild.build({
       absWorkingDir: ROOT,
       entryPoints: ENTRIES.map((e) => ({ in: `${e}.ts`, out: e })),
       outdir: DIST,
@@ -47,9 +85,9 @@ export function build({ quiet = false } = {}) {
       external: [...Object.keys(pkg.dependencies).filter((d) => !BUNDLED.includes(d)).flatMap((d) => [d, `${d}/*`]), 'pg-native', 'pg-cloudflare'],
       // Bundled CommonJS calls require() for Node's own modules: an ES module has none of its own.
       banner: { js: "import { createRequire as __bundledRequire } from 'node:module'; const require = __bundledRequire(import.meta.url);" },
-      // Prisma's runtime as its ES module: the package's `node` condition names the CommonJS file,
-      // which Node's ESM loader must scan for its exports (cjs-module-lexer) — ~90 ms of a start.
-      alias: { '@prisma/client/runtime/client': '@prisma/client/runtime/client.mjs' },
+      // Prisma's runtime as its ES module (the package's `node` condition names the CommonJS file, which
+      // Node's ESM loader had to scan for its exports: ~90 ms of a start), bundled by the plugin.
+      plugins: [lazyParameterizationGraph(quiet)],
       chunkNames: 'chunks/[name]-[hash]',
       sourcemap: true,
       metafile: true,
@@ -72,5 +110,5 @@ export function build({ quiet = false } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  process.exit(build() ? 0 : 1);
+  process.exit((await build()) ? 0 : 1);
 }
