@@ -128,17 +128,29 @@ function trailingYear(toks: Token[], i: number, today: Day): [number | null, num
   return [null, 0];
 }
 
-/** Windows that stand alone: a day, week, month, quarter, year or half-year. */
+/** A half-year read in `len` words at i, with its year when one follows (else this year's). */
+function halfYear(toks: Token[], i: number, today: Day, first: boolean, len: number): Hit {
+  const [y, extra] = trailingYear(toks, i + len, today);
+  const yy = y ?? dayParts(today).year;
+  const w = first
+    ? win(makeDay(yy, 1, 1), makeDay(yy, 6, 30), `6 tháng đầu năm ${yy}`)
+    : win(makeDay(yy, 7, 1), makeDay(yy, 12, 31), `6 tháng cuối năm ${yy}`);
+  return { w, len: len + extra };
+}
+
+/**
+ * Windows that stand alone: a day, week, month, quarter, year or half-year.
+ * (No closures here: it runs at every word of every question, and under tsx each named one costs a defineProperty.)
+ */
 function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
-  const n = (k: number) => freeNorm(toks, i + k);
   const { year: ty, month: tm } = dayParts(today);
   const tq = quarterOf(tm);
-  const a = n(0);
-  const b = n(1);
+  const a = freeNorm(toks, i);
+  const b = freeNorm(toks, i + 1);
   if (a === undefined) return null;
 
   if (a === 'hom' && b === 'nay') return { w: win(today, today, `hôm nay (${formatDay(today)})`), len: 2 };
-  if (a === 'ngay' && b === 'hom' && n(2) === 'nay') return { w: win(today, today, `hôm nay (${formatDay(today)})`), len: 3 };
+  if (a === 'ngay' && b === 'hom' && freeNorm(toks, i + 2) === 'nay') return { w: win(today, today, `hôm nay (${formatDay(today)})`), len: 3 };
   if (a === 'ngay' && b === 'mai') {
     const d = addDays(today, 1);
     return { w: win(d, d, `ngày mai (${formatDay(d)})`), len: 2 };
@@ -151,7 +163,7 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
   if (a === 'tuan') {
     if (b === 'nay') return { w: weekWindow(today, 0, 'tuần này'), len: 2 };
     if (b === 'sau' || b === 'toi') return { w: weekWindow(today, 1, 'tuần sau'), len: 2 };
-    if (b === 'ke' && n(2) === 'tiep') return { w: weekWindow(today, 1, 'tuần sau'), len: 3 };
+    if (b === 'ke' && freeNorm(toks, i + 2) === 'tiep') return { w: weekWindow(today, 1, 'tuần sau'), len: 3 };
     if (b === 'truoc' || b === 'qua') return { w: weekWindow(today, -1, 'tuần trước'), len: 2 };
   }
 
@@ -222,7 +234,7 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
   if (a === 'nam' || a === 'ca') {
     const off = a === 'ca' ? 1 : 0;
     if (a === 'ca' && b !== 'nam') return null;
-    const c = n(1 + off);
+    const c = freeNorm(toks, i + 1 + off);
     if (c === 'nay') return { w: yearWindow(ty), len: 2 + off };
     if (c === 'sau' || c === 'toi') return { w: yearWindow(ty + 1), len: 2 + off };
     if (c === 'truoc' || c === 'ngoai' || c === 'qua') return { w: yearWindow(ty - 1), len: 2 + off };
@@ -231,16 +243,8 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
   }
 
   // "6 tháng đầu năm [2025]", "nửa đầu năm", "6 tháng cuối năm"
-  const half = (first: boolean, len: number): Hit => {
-    const [y, extra] = trailingYear(toks, i + len, today);
-    const yy = y ?? ty;
-    const w = first
-      ? win(makeDay(yy, 1, 1), makeDay(yy, 6, 30), `6 tháng đầu năm ${yy}`)
-      : win(makeDay(yy, 7, 1), makeDay(yy, 12, 31), `6 tháng cuối năm ${yy}`);
-    return { w, len: len + extra };
-  };
-  if (a === '6' && b === 'thang' && (n(2) === 'dau' || n(2) === 'cuoi') && n(3) === 'nam') return half(n(2) === 'dau', 4);
-  if (a === 'nua' && (b === 'dau' || b === 'cuoi') && n(2) === 'nam') return half(b === 'dau', 3);
+  if (a === '6' && b === 'thang' && (freeNorm(toks, i + 2) === 'dau' || freeNorm(toks, i + 2) === 'cuoi') && freeNorm(toks, i + 3) === 'nam') return halfYear(toks, i, today, freeNorm(toks, i + 2) === 'dau', 4);
+  if (a === 'nua' && (b === 'dau' || b === 'cuoi') && freeNorm(toks, i + 2) === 'nam') return halfYear(toks, i, today, b === 'dau', 3);
 
   const my = MONTH_YEAR_RE.exec(a);
   if (my) {
@@ -250,7 +254,7 @@ function simpleAt(toks: Token[], i: number, today: Day): Hit | null {
   }
 
   const lead = a === 'ngay' ? 1 : 0;
-  const date = readDate(n(lead), today, true);
+  const date = readDate(freeNorm(toks, i + lead), today, true);
   if (date) return { w: win(date, date, `ngày ${formatDay(date)}`), len: 1 + lead };
   return null;
 }
@@ -279,27 +283,26 @@ function endPoint(toks: Token[], i: number, today: Day): { day: Day; len: number
 
 /** Windows that need a lead word: ranges, "trước …", "đến …", "trong N ngày tới". */
 function leadAt(toks: Token[], i: number, today: Day): Hit | null {
-  const n = (k: number) => freeNorm(toks, i + k);
   const { year: ty } = dayParts(today);
-  const a = n(0);
+  const a = freeNorm(toks, i);
   if (a === undefined) return null;
 
   // từ đầu năm (đến nay)
-  if (a === 'tu' && n(1) === 'dau' && n(2) === 'nam') {
-    const extra = n(3) === 'den' && n(4) === 'nay' ? 2 : 0;
+  if (a === 'tu' && freeNorm(toks, i + 1) === 'dau' && freeNorm(toks, i + 2) === 'nam') {
+    const extra = freeNorm(toks, i + 3) === 'den' && freeNorm(toks, i + 4) === 'nay' ? 2 : 0;
     const from = makeDay(ty, 1, 1);
     return { w: win(from, today, `từ đầu năm đến nay (${span(from, today)})`), len: 3 + extra };
   }
   // từ nay đến X
-  if (a === 'tu' && n(1) === 'nay' && (n(2) === 'den' || n(2) === 'toi')) {
+  if (a === 'tu' && freeNorm(toks, i + 1) === 'nay' && (freeNorm(toks, i + 2) === 'den' || freeNorm(toks, i + 2) === 'toi')) {
     const e = endPoint(toks, i + 3, today);
     if (e) return { w: win(today, e.day, `từ nay đến ${e.label} (${span(today, e.day)})`), len: 3 + e.len };
   }
   // từ X đến Y
   if (a === 'tu') {
-    const d1 = readDate(n(1), today, true);
+    const d1 = readDate(freeNorm(toks, i + 1), today, true);
     const s1 = d1 ? { w: win(d1, d1, formatDay(d1)), len: 1 } : simpleAt(toks, i + 1, today);
-    if (s1 && (n(1 + s1.len) === 'den' || n(1 + s1.len) === 'toi')) {
+    if (s1 && (freeNorm(toks, i + 1 + s1.len) === 'den' || freeNorm(toks, i + 1 + s1.len) === 'toi')) {
       // "đến hết tháng 6", "đến cuối quý III": the end of that period
       const skip = ['het', 'cuoi'].includes(freeNorm(toks, i + 2 + s1.len) ?? '') ? 1 : 0;
       const at = i + 2 + s1.len + skip;
@@ -317,16 +320,16 @@ function leadAt(toks: Token[], i: number, today: Day): Hit | null {
   }
   // trước 31/12, trước ngày 31/12, trước tháng 12 (= đến hết tháng 11)
   if (a === 'truoc') {
-    const o = n(1) === 'ngay' ? 1 : 0;
-    const date = readDate(n(1 + o), today);
+    const o = freeNorm(toks, i + 1) === 'ngay' ? 1 : 0;
+    const date = readDate(freeNorm(toks, i + 1 + o), today);
     if (date) {
       // today..that day; a day already past has no "from today": the window starts with its year
       const from = compareDays(date, today) < 0 ? makeDay(dayParts(date).year, 1, 1) : today;
       return { w: win(from, date, `trước ${formatDay(date)}`), len: 2 + o };
     }
-    if (n(1) === 'thang') {
-      const m = isNum(n(2), 12);
-      const my = n(2) ? MONTH_YEAR_RE.exec(n(2)!) : null;
+    if (freeNorm(toks, i + 1) === 'thang') {
+      const m = isNum(freeNorm(toks, i + 2), 12);
+      const my = freeNorm(toks, i + 2) ? MONTH_YEAR_RE.exec(freeNorm(toks, i + 2)!) : null;
       let month: number | null = m;
       let year: number | null = null;
       let len = 3;
@@ -357,14 +360,14 @@ function leadAt(toks: Token[], i: number, today: Day): Hit | null {
     let lead = false;
     if (a === 'trong') {
       lead = true;
-      k = n(1) === 'vong' ? 2 : 1;
+      k = freeNorm(toks, i + 1) === 'vong' ? 2 : 1;
     }
-    const num = isNum(n(k), 366);
-    const unit = n(k + 1);
+    const num = isNum(freeNorm(toks, i + k), 366);
+    const unit = freeNorm(toks, i + k + 1);
     if (num && unit && SPAN_UNITS.has(unit)) {
       const u = unit as SpanUnit;
-      const s1 = n(k + 2);
-      const s2 = n(k + 3);
+      const s1 = freeNorm(toks, i + k + 2);
+      const s2 = freeNorm(toks, i + k + 3);
       const ahead = (s1 === 'toi' && toks[i + k + 2]?.raw.toLowerCase() !== 'tôi') || s1 === 'nua' || (s1 === 'ke' && s2 === 'tiep');
       if (ahead) {
         const len = k + 3 + (s1 === 'ke' ? 1 : 0);

@@ -78,18 +78,35 @@ const GLUED: Array<[RegExp, string[]]> = [
   [/^nv(\d.*)$/, ['nhiem', 'vu']],
 ];
 
-/** Words read before, with their norm (a bounded vocabulary: emptied past a city's worth of words). */
-const norms = new Map<string, string>();
+/** A typed word's reading: its norm, whether it carried marks, and its glued expansion ("kh12"). */
+interface WordReading {
+  norm: string;
+  marked: boolean;
+  glued: string[] | null;
+}
+
+/**
+ * Words read before (a bounded vocabulary: emptied past a city's worth of words): every question
+ * reads each of its words several times (pairs, lengths, marks), and the same words come back.
+ */
+const readings = new Map<string, WordReading>();
+
+function readWord(raw: string): WordReading {
+  let r = readings.get(raw);
+  if (r === undefined) {
+    if (readings.size > 50_000) readings.clear();
+    const folded = fold(raw).replace(/[&\s]/g, '');
+    const marked = isMarked(raw);
+    const norm = EXPANSIONS[folded] || marked ? folded : (decodeTelex(folded) ?? folded);
+    const glued = GLUED.find(([re]) => re.test(norm));
+    r = { norm, marked, glued: glued ? [...glued[1], glued[0].exec(norm)?.[1] ?? ''] : null };
+    readings.set(raw, r);
+  }
+  return r;
+}
 
 function normOf(raw: string): string {
-  let norm = norms.get(raw);
-  if (norm === undefined) {
-    if (norms.size > 50_000) norms.clear();
-    const folded = fold(raw).replace(/[&\s]/g, '');
-    norm = EXPANSIONS[folded] || isMarked(raw) ? folded : (decodeTelex(folded) ?? folded);
-    norms.set(raw, norm);
-  }
-  return norm;
+  return readWord(raw).norm;
 }
 
 function isMarked(raw: string): boolean {
@@ -124,10 +141,8 @@ export function tokenize(text: string): Token[] {
     const prev = rawWords[rawWords.length - 1];
     if (prev) {
       const between = text.slice(prev.end, start);
-      const pair = `${normOf(prev.raw)} ${normOf(raw)}`;
       // "KH & CN", "GD&ĐT" are one abbreviation; "Sở KHCN & Sở TC" are two units
-      const short = (w: string) => normOf(w).length <= 3;
-      if ((/^\s*&\s*$/.test(between) && short(prev.raw) && short(raw)) || (/^\s+$/.test(between) && JOINED_PAIRS.has(pair))) {
+      if ((/^\s*&\s*$/.test(between) && normOf(prev.raw).length <= 3 && normOf(raw).length <= 3) || (/^\s+$/.test(between) && JOINED_PAIRS.has(`${normOf(prev.raw)} ${normOf(raw)}`))) {
         prev.raw = text.slice(prev.start, start + raw.length);
         prev.end = start + raw.length;
         continue;
@@ -138,23 +153,11 @@ export function tokenize(text: string): Token[] {
 
   const tokens: Token[] = [];
   for (const w of rawWords) {
-    const norm = normOf(w.raw);
-    const marked = isMarked(w.raw);
-    const make = (n: string): Token => ({ norm: n, raw: w.raw, start: w.start, end: w.end, marked, used: false });
+    const { norm, marked, glued } = readWord(w.raw);
     const prev = tokens[tokens.length - 1];
     const exp = EXPANSIONS[norm];
-    if (exp && !(exp.keepAfterMarked && prev && prev.marked && exp.keepAfterMarked.includes(prev.norm))) {
-      for (const n of exp.words) tokens.push(make(n));
-      continue;
-    }
-    const glued = GLUED.find(([re]) => re.test(norm));
-    if (glued) {
-      const [re, words] = glued;
-      const rest = re.exec(norm)?.[1] ?? '';
-      for (const n of [...words, rest]) tokens.push(make(n));
-      continue;
-    }
-    for (const n of gluedWords(norm, marked) ?? [norm]) tokens.push(make(n));
+    const norms = exp && !(exp.keepAfterMarked && prev && prev.marked && exp.keepAfterMarked.includes(prev.norm)) ? exp.words : (glued ?? gluedWords(norm, marked) ?? [norm]);
+    for (const n of norms) tokens.push({ norm: n, raw: w.raw, start: w.start, end: w.end, marked, used: false });
   }
   return tokens;
 }

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { UnitKind, UnitRef } from '../units/types.ts';
-import { markUsed, matchesAt, normWords, rawSpan, STOP_WORDS, type Token } from './tokens.ts';
+import { markUsed, normWords, rawSpan, STOP_WORDS, type Token } from './tokens.ts';
 
 /**
  * Unit names in questions. Every unit gets a set of keys (word sequences,
@@ -53,8 +53,10 @@ export interface UnitIndex {
   keys: UnitKey[];
   /** Strong keys of several words written as one ("sonoivu", "cathai"), by that word. */
   glued: Map<string, UnitKey[]>;
-  /** The keys by their first word (an exact match starts there). */
-  byFirst: Map<string, UnitKey[]>;
+  /** The keys by their words joined with spaces (an exact match is a lookup of the words at a position). */
+  byText: Map<string, UnitKey[]>;
+  /** The most words a key has. */
+  longest: number;
   /** The keys a near miss may match, by their first letter (a near miss keeps it). */
   fuzzyByLetter: Map<string, UnitKey[]>;
 }
@@ -122,7 +124,8 @@ export function buildUnitIndex(units: UnitRef[]): UnitIndex {
     const word = k.words.join('');
     if (k.strong && k.words.length >= 2 && word.length >= 6) glued.set(word, [...(glued.get(word) ?? []), k]);
   }
-  const byFirst = new Map<string, UnitKey[]>();
+  const byText = new Map<string, UnitKey[]>();
+  let longest = 0;
   const fuzzyByLetter = new Map<string, UnitKey[]>();
   const push = (m: Map<string, UnitKey[]>, key: string, k: UnitKey) => {
     const list = m.get(key);
@@ -130,10 +133,11 @@ export function buildUnitIndex(units: UnitRef[]): UnitIndex {
     else m.set(key, [k]);
   };
   for (const k of keys) {
-    push(byFirst, k.words[0]!, k);
+    push(byText, k.text, k);
+    longest = Math.max(longest, k.words.length);
     if (k.fuzzy) push(fuzzyByLetter, k.text[0]!, k);
   }
-  const index = { units: new Map(units.map((u) => [u.id, u])), keys, glued, byFirst, fuzzyByLetter };
+  const index = { units: new Map(units.map((u) => [u.id, u])), keys, glued, byText, longest, fuzzyByLetter };
   cache.set(units, index);
   return index;
 }
@@ -186,10 +190,16 @@ export function matchUnits(text: string, toks: Token[], index: UnitIndex, pass: 
     if (pass === 'strong') {
       for (const k of index.glued.get(toks[i]!.norm) ?? []) cands.push({ start: i, end: i + 1, unitId: k.unitId, dist: 0, quality: 1 });
     }
-    for (const k of index.byFirst.get(toks[i]!.norm) ?? []) {
-      if ((pass === 'strong') !== k.strong) continue;
-      if (matchesAt(toks, i, k.words)) {
-        cands.push({ start: i, end: i + k.words.length, unitId: k.unitId, dist: 0, quality: k.kind === 'INITIALS' || k.kind === 'PARTIAL' ? 1 : 0 });
+    // the free words from i, one more at a time, looked up whole: a thousand "Đơn vị N" share their first words,
+    // and testing each key that starts with "đơn" was most of a question's reading
+    let words = '';
+    for (let len = 1; len <= index.longest && i + len <= toks.length; len++) {
+      const t = toks[i + len - 1]!;
+      if (t.used) break;
+      words = len === 1 ? t.norm : `${words} ${t.norm}`;
+      for (const k of index.byText.get(words) ?? []) {
+        if ((pass === 'strong') !== k.strong) continue;
+        cands.push({ start: i, end: i + len, unitId: k.unitId, dist: 0, quality: k.kind === 'INITIALS' || k.kind === 'PARTIAL' ? 1 : 0 });
       }
     }
   }
