@@ -23,7 +23,7 @@ import { readQuestion } from '../domain/questions/context.ts';
 import { reminderSettings } from '../domain/reminders/settings.ts';
 import { monthlyRequestDay } from '../domain/reminders/planner.ts';
 import { instantOf } from '../domain/shared/day.ts';
-import { GENERIC_PLAN, openDatabase, type Db } from '../prisma/database.ts';
+import { openDatabase, type Db } from '../prisma/database.ts';
 import { PrismaDeliveryStore, PrismaPlanningReads } from '../prisma/stores/delivery-store.ts';
 import { QuestionReference, withReference } from '../prisma/stores/question-data.ts';
 import { BenchDatabases } from './databases.ts';
@@ -68,6 +68,16 @@ function capturing(prisma: Db, log: Captured[], path: () => string): Db {
   });
 }
 
+/** A parameter as an SQL literal of unknown type (EXECUTE casts it to the prepared parameter's type), as pg would send it. */
+function sqlLiteral(client: pg.Client, value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (Array.isArray(value)) {
+    const items = value.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v instanceof Date ? v.toISOString() : v).replace(/[\\"]/g, '\\$&')}"`));
+    return client.escapeLiteral(`{${items.join(',')}}`);
+  }
+  return client.escapeLiteral(typeof value === 'object' ? JSON.stringify(value) : String(value));
+}
+
 const dbs = new BenchDatabases(ADMIN_URL);
 // --db NAME: a database kept by `npm run bench -- --keep` (used as it is, not dropped); else a new one, generated and dropped.
 const kept = values.db ? await dbs.use(values.db, true) : null;
@@ -77,6 +87,8 @@ try {
   const db = await openDatabase({ databaseUrl: url, poolSize: 4 });
   await admin.connect();
   if (!kept?.hasData) await generate(async (sql, params) => (await admin.query(sql, params as unknown[])).rows, { tasks: TASKS, quiet: true });
+  // The app's connection settings (prisma/database.ts): no JIT, a generic plan for every statement with parameters.
+  await admin.query('SET jit = off; SET plan_cache_mode = force_generic_plan');
   const log: Captured[] = [];
   let path = '';
   const prisma = capturing(db.prisma, log, () => path);
@@ -122,14 +134,20 @@ try {
     const params = c.params.map((p) => (p instanceof Date ? p.toISOString() : p));
     // A statement that inserts Delivery rows is explained as a first run would do it (its rows removed first), then rolled back.
     const writes = /INSERT INTO "Delivery"/.test(c.sql);
-    // As the app runs it: without JIT (prisma/stores/reminder-sql.ts).
-    if (writes) await admin.query(`BEGIN; SET LOCAL jit = off; DELETE FROM "Delivery" WHERE kind IN ('REMINDER', 'ESCALATION')`);
-    // A statement marked GENERIC_PLAN runs prepared with a generic plan: explained the same way (a named statement, the mode forced).
-    const generic = c.sql.startsWith(GENERIC_PLAN);
-    await admin.query(`SET plan_cache_mode = ${generic ? 'force_generic_plan' : 'auto'}`);
+    // As the app runs it: without JIT, and with a generic plan — the app's connections force one for every statement
+    // with parameters, named or not (prisma/database.ts, GENERIC_PLAN). An EXPLAIN sent with parameters plans its
+    // statement with their values whatever plan_cache_mode says (a custom plan: `"unitId" = 5`, not `= $1`), so the
+    // statement is prepared (its parameters' types inferred, as the app's unnamed statements are) and EXECUTE is
+    // explained with the values as literals.
+    const prepared = params.length > 0;
+    if (prepared) await admin.query(`PREPARE explained AS ${c.sql}`);
+    if (writes) await admin.query(`BEGIN; DELETE FROM "Delivery" WHERE kind IN ('REMINDER', 'ESCALATION')`);
     const { rows } = await admin
-      .query(generic ? { name: `explain_${out.length}`, text: `EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, values: params } : { text: `EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, values: params })
-      .finally(() => (writes ? admin.query('ROLLBACK') : undefined));
+      .query(prepared ? `EXPLAIN (ANALYZE, BUFFERS) EXECUTE explained(${params.map((p) => sqlLiteral(admin, p)).join(', ')})` : `EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`)
+      .finally(async () => {
+        if (writes) await admin.query('ROLLBACK');
+        if (prepared) await admin.query('DEALLOCATE explained');
+      });
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     // A scan the executor never ran (a hashed subplan left unused) does not count.
     const bad = plan.split('\n').some((l) => /Seq Scan on "(Task|Assignment)"/.test(l) && !l.includes('never executed'));
