@@ -33,10 +33,12 @@ describe('opening PostgreSQL', () => {
     });
 
     it('a query waiting for the only connection longer than the connect limit is answered', async () => {
-      const busy = await openDatabase({ databaseUrl: db.url!, poolSize: 1, connectTimeoutMs: 200 });
+      // The limit must hold for opening a connection on a loaded machine (200 ms did not, at load 8), and the wait
+      // must be well beyond it.
+      const busy = await openDatabase({ databaseUrl: db.url!, poolSize: 1, connectTimeoutMs: 2_000 });
       try {
         // both sent at once (a Prisma query starts when awaited): the second waits for the first's connection
-        const [, queued] = await Promise.all([busy.prisma.$queryRawUnsafe('SELECT 1 AS slept FROM pg_sleep(1.5)'), busy.prisma.$queryRawUnsafe('SELECT 42 AS answer')]);
+        const [, queued] = await Promise.all([busy.prisma.$queryRawUnsafe('SELECT 1 AS slept FROM pg_sleep(6)'), busy.prisma.$queryRawUnsafe('SELECT 42 AS answer')]);
         expect(queued).toEqual([{ answer: 42 }]);
       } finally {
         await busy.close();
