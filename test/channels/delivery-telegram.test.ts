@@ -61,8 +61,11 @@ describe('delivery over HTTP (FakeTelegram with flood control, FakeZalo)', () =>
       status: { dueSoonDays: 7 },
       log: silentLog,
       senders: {
-        TELEGRAM: new TelegramSender({ token: TOKEN, apiRoot: tg.apiRoot, tr, timeoutSeconds: 5 }),
-        ZALO: new ZaloSender({ token: zl.token, apiRoot: zl.apiRoot, tr, fetchTimeoutMs: 5000, files: { publish: async (f) => (published.push(f.fileName), `https://bot.example.vn/files/abc/${f.fileName}`) } }),
+        // Request limits a loaded machine meets: with 5 s, at load 12, the fakes (in this process, beside the
+        // embedded database) answered some sends later than that, and the worker rightly left them UNKNOWN, never
+        // re-sent (what the dropped-connection test checks); here every send must arrive.
+        TELEGRAM: new TelegramSender({ token: TOKEN, apiRoot: tg.apiRoot, tr, timeoutSeconds: 60 }),
+        ZALO: new ZaloSender({ token: zl.token, apiRoot: zl.apiRoot, tr, fetchTimeoutMs: 60_000, files: { publish: async (f) => (published.push(f.fileName), `https://bot.example.vn/files/abc/${f.fileName}`) } }),
       },
     });
   });
@@ -152,7 +155,7 @@ describe('delivery over HTTP (FakeTelegram with flood control, FakeZalo)', () =>
       settings: deliverySettings({ instanceId: 'second', reminders: { window: 'always' }, rates: { TELEGRAM: RATE, ZALO: RATE, perChatIntervalMs: 1000, marginMs: IN_PROCESS_MARGIN_MS }, worker: { leaseMs: 30_000 } }),
       status: { dueSoonDays: 7 },
       log: silentLog,
-      senders: { TELEGRAM: new TelegramSender({ token: TOKEN, apiRoot: tg.apiRoot, tr, timeoutSeconds: 30 }) },
+      senders: { TELEGRAM: new TelegramSender({ token: TOKEN, apiRoot: tg.apiRoot, tr, timeoutSeconds: 60 }) },
     });
     d.worker.start();
     other.worker.start();
