@@ -128,7 +128,6 @@ try {
   const wholeCity: string[] = [];
   const reading: string[] = [];
   const cityCounts: string[] = [];
-  const wideRanges: string[] = [];
   const topics: string[] = [];
   for (const c of log) {
     const params = c.params.map((p) => (p instanceof Date ? p.toISOString() : p));
@@ -159,7 +158,6 @@ try {
     if (bad) {
       const question = c.path.startsWith('question');
       if (question && REFERENCE.test(c.sql)) reading.push(c.path);
-      else if (question && c.path.includes('(warm)') && /cuối năm/.test(c.path)) wideRanges.push(c.path);
       else if (question && CITY_COUNT.test(c.sql) && !/"unitId" = ANY|"taskId" = ANY/.test(c.sql)) cityCounts.push(c.path);
       else if (question && /"taskId" = ANY/.test(c.sql) && /về/.test(c.path)) topics.push(c.path);
       else ((WHOLE_CITY.test(c.path) && /GROUP BY|OVER \(/.test(c.sql)) || MONTHLY_REQUEST.test(c.path) ? wholeCity : seq).push(c.path);
@@ -173,7 +171,6 @@ try {
     (seq.length ? `Sequential scans of Task or Assignment: ${seq.join('; ')}.\n` : 'No sequential scan of Task or Assignment on the hot paths: every statement below reads its rows by index, except the whole-city reads listed next.\n') +
       (wholeCity.length ? `\nBy design these read every assignment (one scan): the digests' per-unit counts and per-unit first rows (ranked by a window function for every unit a leader sees and for the whole city), and the monthly request day's reminders (every assignment not updated this month is asked for its update): ${wholeCity.join('; ')}.\n` : '') +
       (cityCounts.length ? `\nWhole-city counts read every assignment once, with no join to Task (the task's kind and rhythm are on the row): the city's status counts (their floors read every row too), and a list's "/ N" total on its first ask after the tasks or assignments change (remembered after: the warm asks read by index): ${cityCounts.join('; ')}.\n` : '') +
-      (wideRanges.length ? `\nNot yet by index (issue 12, left open): the tasks due by the year end — the year's remaining deadlines or no deadline and yearly — match a tenth of the city, the planner misjudges the OR and scans Assignment once (an index led by "deadlineDate" would let it combine the two ranges): ${wideRanges.join('; ')}.\n` : '') +
       (topics.length ? `\nA subject's tasks by id (the title index found them): a subject of the generated city names 4,000 tasks (4%), and the planner reads Assignment once rather than probe its index 4,000 times (a subject of a real appendix names a few tasks, read by index): ${topics.join('; ')}.\n` : '') +
       (reading.length ? `\nReference data, read once per change of the tasks (the change check says when), not by each answer: the words questions are parsed against, and the titles a topic is looked up in — ${reading.join('; ')}.\n` : ''),
   );
